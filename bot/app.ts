@@ -1,0 +1,83 @@
+/**
+ * Wiring the parts of one installation together: the engine, the outbox and
+ * the channels, for one association profile and one database. `main.ts`
+ * uses it with the real environment; tests use it with a temp database.
+ */
+import type { Kysely } from "kysely";
+import type { Database, ChannelName } from "../db/schema";
+import { createFaqMatcher, type FaqMatcher, type FaqResult } from "../flows/faq/matcher";
+import type { Locale, Profile } from "../orgs/schema";
+import type { ChannelSender } from "./channels/types";
+import { createEngine, type Engine, type StaffTarget } from "./engine";
+import { createOutboxSender, type OutboxSender } from "./engine/outbox";
+import { createTranslator, type Translator } from "./i18n";
+import { createLogger, type Logger } from "./log";
+import { nationalIdHasher } from "./secrets";
+
+export const DEFAULT_ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
+
+export interface SilaOptions {
+  db: Kysely<Database>;
+  profile: Profile;
+  secretKey: Buffer;
+  senders?: ChannelSender[];
+  staff?: StaffTarget[];
+  clock?: () => Date;
+  log?: Logger;
+  translator?: Translator;
+  attachmentMaxBytes?: number;
+  outbox?: { baseDelayMs?: number; maxAttempts?: number };
+  /** Replaces the FAQ lookup built from the profile (tests inject failures with it). */
+  faq?: (query: string, locale: Locale) => FaqResult;
+}
+
+export interface Sila {
+  engine: Engine;
+  outbox: OutboxSender;
+  translator: Translator;
+  /** Registers a channel for delivery (before or after start). */
+  addSender(sender: ChannelSender): void;
+}
+
+/** One FAQ matcher per locale the profile serves, built once. */
+export function faqLookup(profile: Profile): (query: string, locale: Locale) => FaqResult {
+  const matchers = new Map<Locale, FaqMatcher>();
+  for (const locale of profile.locales) {
+    matchers.set(
+      locale,
+      createFaqMatcher(
+        profile.faqs.map((f) => ({ id: f.id, questions: f.questions[locale] ?? f.questions.ar })),
+        { synonyms: profile.synonyms },
+      ),
+    );
+  }
+  const fallback = matchers.get(profile.locales[0] ?? "ar")!;
+  return (query, locale) => (matchers.get(locale) ?? fallback).match(query, 3);
+}
+
+export function createSila(options: SilaOptions): Sila {
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? createLogger("info");
+  const translator = options.translator ?? createTranslator({ locales: options.profile.locales });
+  const senders = new Map<ChannelName, ChannelSender>();
+  for (const s of options.senders ?? []) senders.set(s.name, s);
+  const outbox = createOutboxSender({ db: options.db, senders, clock, log, ...options.outbox });
+  const engine = createEngine({
+    db: options.db,
+    profile: options.profile,
+    translator,
+    log,
+    clock,
+    staff: options.staff ?? [],
+    faq: options.faq ?? faqLookup(options.profile),
+    hashNationalId: nationalIdHasher(options.secretKey),
+    attachments: { maxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024, mimeTypes: DEFAULT_ATTACHMENT_TYPES },
+    onOutbox: () => outbox.kick(),
+  });
+  return {
+    engine,
+    outbox,
+    translator,
+    addSender: (s) => senders.set(s.name, s),
+  };
+}

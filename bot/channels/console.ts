@@ -1,0 +1,128 @@
+/**
+ * The local console channel: for trying Sila on one machine and for scripted
+ * conversations. Interactive on a terminal; with piped input it takes the
+ * lines in order, prints every reply, and ends at the end of input.
+ *
+ * A few console-only lines stand for what a phone would send:
+ *   /file <path>    a document or photo (attachment fields)
+ *   /voice          a voice note
+ *   /contact <num>  sharing one's phone number
+ *   /location       sharing a location
+ */
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import type { ChannelAdapter, InboundContent, InboundMessage, OutboundMessage, SendResult } from "./types";
+
+export interface ConsoleChannelOptions {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Interactive prompt (a TTY) or scripted lines. */
+  interactive?: boolean;
+  clock?: () => Date;
+  /** Called after each scripted line's turn, so replies print before the next line. */
+  afterTurn?: () => Promise<void>;
+}
+
+const MIME_BY_EXT: Record<string, string> = {
+  ".pdf": "application/pdf",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+};
+
+/** Turns one console line into what a phone would have sent. */
+export function parseConsoleLine(line: string): InboundContent {
+  const trimmed = line.trim();
+  const file = /^\/file\s+(.+)$/.exec(trimmed);
+  if (file) {
+    const ref = path.resolve(file[1]!);
+    const ext = path.extname(ref).toLowerCase();
+    const mimeType = MIME_BY_EXT[ext] ?? "application/octet-stream";
+    const size = fs.existsSync(ref) ? fs.statSync(ref).size : undefined;
+    return {
+      kind: "media",
+      mediaType: mimeType.startsWith("image/") ? "image" : "document",
+      fileRef: ref,
+      mimeType,
+      fileName: path.basename(ref),
+      ...(size !== undefined ? { size } : {}),
+    };
+  }
+  if (trimmed === "/voice") return { kind: "media", mediaType: "voice", fileRef: "console:voice", mimeType: "audio/ogg" };
+  const contact = /^\/contact\s+(.+)$/.exec(trimmed);
+  if (contact) return { kind: "contact", phone: contact[1]!.trim(), own: true };
+  if (trimmed === "/location") return { kind: "location", latitude: 26.0, longitude: 43.6 };
+  return { kind: "text", text: line };
+}
+
+export function formatOutbound(message: OutboundMessage): string {
+  const lines = [message.text];
+  if (message.choices?.length) {
+    message.choices.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));
+  }
+  return lines.join("\n");
+}
+
+export function createConsoleChannel(options: ConsoleChannelOptions = {}): ChannelAdapter & { done: Promise<void> } {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const interactive = options.interactive ?? Boolean((input as NodeJS.ReadStream).isTTY);
+  const clock = options.clock ?? (() => new Date());
+  const runId = clock().getTime().toString(36);
+  let rl: readline.Interface | null = null;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  let seq = 0;
+
+  const write = (s: string) => output.write(s.endsWith("\n") ? s : s + "\n");
+
+  return {
+    name: "console",
+    done,
+    async send(chatId: string, message: OutboundMessage): Promise<SendResult> {
+      const prefix = chatId === "staff" ? "[staff] " : "";
+      write(`${prefix}${formatOutbound(message)}\n`);
+      return { messageId: `console-out-${runId}-${++seq}` };
+    },
+    async start(handler: (m: InboundMessage) => Promise<void>) {
+      rl = readline.createInterface({ input, terminal: false });
+      let n = 0;
+      const toMessage = (line: string): InboundMessage => ({
+        channel: "console",
+        chatId: "local",
+        messageId: `${runId}-${++n}`,
+        receivedAt: clock(),
+        content: parseConsoleLine(line),
+      });
+      if (interactive) {
+        write("— Sila console. Type a message (Ctrl+D to quit) —");
+        output.write("> ");
+        rl.on("line", (line) => {
+          if (line.trim() === "") {
+            output.write("> ");
+            return;
+          }
+          void handler(toMessage(line))
+            .then(() => options.afterTurn?.())
+            .then(() => output.write("> "));
+        });
+        rl.on("close", () => resolveDone());
+        return;
+      }
+      void (async () => {
+        for await (const line of rl!) {
+          if (line.trim() === "") continue;
+          write(`> ${line}`);
+          await handler(toMessage(line));
+          await options.afterTurn?.();
+        }
+        resolveDone();
+      })();
+    },
+    async stop() {
+      rl?.close();
+    },
+  };
+}

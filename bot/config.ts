@@ -1,0 +1,98 @@
+/**
+ * The environment, read once at start and validated. A wrong value stops
+ * start-up with a message naming the variable and what is expected.
+ */
+import { z } from "zod";
+import { ConfigError } from "./errors";
+import type { LogLevel } from "./log";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
+
+const envSchema = z.object({
+  ORG: z.string().regex(/^[a-z][a-z0-9_]*$/, "a profile slug such as maa (see orgs/)").default("maa"),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_PATH: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  SILA_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`")
+    .optional(),
+  CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "a token from @BotFather, like 123456:ABC-...").optional(),
+  TELEGRAM_API_ROOT: z.string().url("a URL such as https://api.telegram.org").default("https://api.telegram.org"),
+  TELEGRAM_STAFF_CHAT_ID: z.string().regex(/^-?\d+$/, "a numeric chat id (groups are negative)").optional(),
+  TELEGRAM_STAFF_USER_IDS: list.pipe(z.array(z.string().regex(/^\d+$/, "numeric user ids, comma-separated"))).default([]),
+  TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 of A-Z a-z 0-9 _ -").optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+
+  WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_STAFF_NUMBERS: list.default([]),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+});
+
+export type RawEnv = Record<string, string | undefined>;
+
+export interface Config {
+  org: string;
+  dataDir: string;
+  databasePath: string;
+  logLevel: LogLevel;
+  secretKey: string | undefined;
+  console: "auto" | "on" | "off";
+  attachmentMaxBytes: number;
+  telegram:
+    | {
+        token: string;
+        apiRoot: string;
+        staffChatId: string | undefined;
+        staffUserIds: string[];
+        webhook: { url: string; secret: string | undefined; port: number } | undefined;
+      }
+    | undefined;
+  whatsapp: { enabled: boolean; staffNumbers: string[]; chromiumPath: string };
+}
+
+/** Validates the environment; throws `ConfigError` naming each wrong variable. */
+export function loadConfig(env: RawEnv = process.env): Config {
+  // Empty strings mean "not set", as in a copied .env.example.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: expected ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    org: e.ORG,
+    dataDir: e.DATA_DIR,
+    databasePath: e.DATABASE_PATH ?? `${e.DATA_DIR}/sila.sqlite`,
+    logLevel: e.LOG_LEVEL,
+    secretKey: e.SILA_SECRET_KEY,
+    console: e.CONSOLE,
+    attachmentMaxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          staffChatId: e.TELEGRAM_STAFF_CHAT_ID,
+          staffUserIds: e.TELEGRAM_STAFF_USER_IDS,
+          webhook: e.TELEGRAM_WEBHOOK_URL
+            ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT }
+            : undefined,
+        }
+      : undefined,
+    whatsapp: { enabled: e.WHATSAPP_ENABLED, staffNumbers: e.WHATSAPP_STAFF_NUMBERS, chromiumPath: e.CHROMIUM_PATH },
+  };
+}

@@ -1,0 +1,352 @@
+/**
+ * The turn. In one database transaction: record the inbound message (a
+ * redelivered message is a no-op), load the contact and its session, run the
+ * flow step, execute its effects, save the session, and write every reply
+ * and staff alert to the outbox. Only after commit does the outbox deliver.
+ * A step that throws rolls the turn back; the person gets an apology and a
+ * way forward, and the process lives on.
+ */
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import * as repo from "../../db/repo";
+import { step as flowStep, SESSION_VERSION } from "../../flows";
+import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, Text } from "../../flows/types";
+import type { FaqResult } from "../../flows/faq/matcher";
+import type { Locale, Profile } from "../../orgs/schema";
+import type { ChannelName, InboundMessage, OutboundMessage } from "../channels/types";
+import type { Translator } from "../i18n";
+import type { Logger } from "../log";
+import { KeyedQueue } from "./queue";
+
+/** Where staff alerts go. */
+export interface StaffTarget {
+  channel: ChannelName;
+  chatId: string;
+  locale: Locale;
+}
+
+export interface EngineDeps {
+  db: Kysely<Database>;
+  profile: Profile;
+  translator: Translator;
+  log: Logger;
+  clock: () => Date;
+  staff: readonly StaffTarget[];
+  /** FAQ lookup in a locale (built once from the profile). */
+  faq: (query: string, locale: Locale) => FaqResult;
+  /** Keyed hash of a national ID for duplicate checks. */
+  hashNationalId: (id: string) => string;
+  attachments: { maxBytes: number; mimeTypes: string[] };
+  /** Called after a turn commits with outbox rows to deliver. */
+  onOutbox?: () => void;
+  /** Longest text a turn keeps from one message (longer is cut, not refused). */
+  maxTextLength?: number;
+}
+
+export type TurnOutcome = "processed" | "duplicate" | "failed";
+
+export interface Engine {
+  /** Processes one inbound message; never throws for a bad message. */
+  handle(message: InboundMessage): Promise<TurnOutcome>;
+  /** Resolves when every turn accepted so far has finished. */
+  idle(): Promise<void>;
+  /** Renders and queues a message to a contact outside a turn (staff replies, notifications). */
+  readonly translator: Translator;
+}
+
+/** How many effect results may feed back into the flow in one turn. */
+const MAX_EFFECT_ROUNDS = 4;
+
+function inboundKind(m: InboundMessage): { kind: string; body: string | null } {
+  const c = m.content;
+  switch (c.kind) {
+    case "text":
+      return { kind: "text", body: c.text };
+    case "choice":
+      return { kind: "choice", body: c.value };
+    case "media":
+      return { kind: `media:${c.mediaType}`, body: c.caption ?? c.fileName ?? null };
+    case "contact":
+      return { kind: "contact", body: c.phone };
+    case "location":
+      return { kind: "location", body: `${c.latitude},${c.longitude}` };
+  }
+}
+
+function isSessionState(v: unknown): v is SessionState {
+  return typeof v === "object" && v !== null && typeof (v as { flow?: unknown }).flow === "string";
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  const queue = new KeyedQueue();
+  const maxText = deps.maxTextLength ?? 4096;
+  const defaultLocale = deps.profile.locales[0] ?? "ar";
+
+  const staffTargets = (): readonly StaffTarget[] =>
+    deps.staff.length > 0 ? deps.staff : [{ channel: "console", chatId: "staff", locale: defaultLocale }];
+
+  function renderReply(r: Reply, locale: Locale): OutboundMessage {
+    const text = r.text.map((part) => deps.translator.render(part, locale)).join("\n\n");
+    return {
+      text,
+      ...(r.choices?.length ? { choices: r.choices.map((c) => ({ value: c.value, label: deps.translator.render(c.label, locale) })) } : {}),
+      ...(r.requestContact ? { requestContact: true } : {}),
+    };
+  }
+
+  async function alertStaff(trx: Transaction<Database>, text: Text, at: string): Promise<void> {
+    for (const target of staffTargets()) {
+      await repo.enqueue(trx, {
+        contact_id: null,
+        audience: "staff",
+        channel: target.channel,
+        chat_id: target.chatId,
+        payload: JSON.stringify({ text: deps.translator.render(text, target.locale) } satisfies OutboundMessage),
+        next_attempt_at: at,
+        last_error: null,
+        dedupe_key: null,
+        created_at: at,
+        sent_at: null,
+      });
+    }
+  }
+
+  async function runEffect(
+    trx: Transaction<Database>,
+    effect: Effect,
+    turn: { contactId: number; at: string; locale: Locale; channel: ChannelName },
+  ): Promise<EffectEvent | null> {
+    switch (effect.type) {
+      case "setLocale":
+        turn.locale = effect.locale;
+        await repo.updateContact(trx, turn.contactId, { locale: effect.locale }, turn.at);
+        return null;
+      case "acceptPrivacy":
+        await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
+        return null;
+      case "setPhone":
+        await repo.updateContact(trx, turn.contactId, { phone: effect.phone }, turn.at);
+        return null;
+      case "checkOpenApplication": {
+        const open = await repo.findOpenApplication(trx, effect.programId, deps.hashNationalId(effect.nationalId));
+        return { kind: "openApplicationChecked", openReference: open };
+      }
+      case "submitApplication": {
+        const d = effect.draft;
+        const nid = d.answers["national_id"];
+        const hash = nid?.type === "nationalId" ? deps.hashNationalId(nid.value) : null;
+        if (hash) {
+          const open = await repo.findOpenApplication(trx, d.programId, hash);
+          if (open) return { kind: "applicationDuplicate", reference: open };
+        }
+        const { reference } = await repo.insertApplication(trx, {
+          contactId: turn.contactId,
+          programId: d.programId,
+          fields: d.answers,
+          nationalIdHash: hash,
+          attestedAt: d.attestedAt ?? turn.at,
+          privacyAcceptedAt: d.privacyAcceptedAt,
+          termsAcceptedAt: effect.termsAcceptedAt,
+          sensitiveConsentAt: d.sensitiveConsentAt ?? null,
+          at: turn.at,
+        });
+        return { kind: "applicationSubmitted", reference, submittedAt: turn.at };
+      }
+      case "createTicket": {
+        const reference = await repo.createTicket(trx, {
+          contactId: turn.contactId,
+          kind: effect.kind,
+          body: effect.body,
+          attachment: effect.attachment ?? null,
+          referralId: effect.referralId ?? null,
+          at: turn.at,
+        });
+        return { kind: "ticketCreated", ticketKind: effect.kind, reference, body: effect.body };
+      }
+      case "closeTicket":
+        await repo.closeTicket(trx, effect.reference, turn.contactId, "beneficiary", turn.at);
+        await alertStaff(trx, { key: "staff:handoffEnded", params: { reference: { ltr: effect.reference } } }, turn.at);
+        return null;
+      case "forwardToStaff":
+        await alertStaff(
+          trx,
+          { key: "staff:handoffMessage", params: { reference: { ltr: effect.ticketReference }, text: effect.text, channel: turn.channel } },
+          turn.at,
+        );
+        return null;
+      case "alertStaff":
+        await alertStaff(trx, effect.text, turn.at);
+        return null;
+    }
+  }
+
+  async function turn(message: InboundMessage): Promise<TurnOutcome> {
+    const now = deps.clock();
+    const at = now.toISOString();
+    const { kind, body } = inboundKind(message);
+    const content =
+      message.content.kind === "text" && message.content.text.length > maxText
+        ? { ...message.content, text: message.content.text.slice(0, maxText) }
+        : message.content;
+    const storedBody = body === null ? null : body.slice(0, maxText);
+
+    return deps.db.transaction().execute(async (trx) => {
+      const fresh = await repo.recordInbound(trx, {
+        channel: message.channel,
+        chatId: message.chatId,
+        messageId: message.messageId,
+        kind,
+        body: storedBody,
+        status: "processed",
+        at,
+      });
+      if (!fresh) return "duplicate" as const;
+
+      const identity = await repo.findOrCreateIdentity(trx, {
+        channel: message.channel,
+        chatId: message.chatId,
+        phone: message.senderPhone ?? null,
+        defaultLocale,
+        at,
+        displayName: message.senderName ?? null,
+      });
+      const contact = identity.contact;
+      await repo.attachInboundToContact(trx, message.channel, message.messageId, contact.id);
+
+      const saved = await repo.loadSession(trx, identity.identityId);
+      let state: SessionState =
+        saved && saved.version === SESSION_VERSION && isSessionState(saved.state)
+          ? saved.state
+          : saved
+            ? { flow: "menu" } // an older shape: restart the flow cleanly
+            : { flow: "new" };
+
+      const locale0 = (deps.profile.locales as readonly string[]).includes(contact.locale) ? (contact.locale as Locale) : defaultLocale;
+      const turnInfo = { contactId: contact.id, at, locale: locale0, channel: message.channel };
+      const replies: Reply[] = [];
+      let input: FlowInput = content;
+
+      for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
+        const ctx: FlowContext = {
+          profile: deps.profile,
+          now,
+          locale: turnInfo.locale,
+          channel: message.channel,
+          contact: {
+            id: contact.id,
+            isNew: identity.isNew,
+            phone: contact.phone,
+            privacyAcceptedAt: contact.privacyAcceptedAt,
+          },
+          senderPhone: message.senderPhone ?? null,
+          applications: await repo.applicationsOfContact(trx, contact.id),
+          openHandoff: await repo.openHandoffOf(trx, contact.id),
+          faq: deps.faq,
+          attachments: deps.attachments,
+        };
+        const result = flowStep(state, input, ctx);
+        state = result.state;
+        replies.push(...result.replies);
+        let event: EffectEvent | null = null;
+        for (const effect of result.effects) {
+          const e = await runEffect(trx, effect, turnInfo);
+          if (e) event = e;
+        }
+        if (!event) break;
+        input = event;
+      }
+
+      await repo.saveSession(trx, identity.identityId, SESSION_VERSION, state, at);
+      for (const r of replies) {
+        await repo.enqueue(trx, {
+          contact_id: contact.id,
+          audience: "beneficiary",
+          channel: message.channel,
+          chat_id: message.chatId,
+          payload: JSON.stringify(renderReply(r, turnInfo.locale)),
+          next_attempt_at: at,
+          last_error: null,
+          dedupe_key: null,
+          created_at: at,
+          sent_at: null,
+        });
+      }
+      return "processed" as const;
+    });
+  }
+
+  /** The error boundary of one update: record, apologise, keep going. */
+  async function failed(message: InboundMessage, error: unknown): Promise<void> {
+    deps.log.error("turn failed", { channel: message.channel, chat: message.chatId, messageId: message.messageId, error });
+    const at = deps.clock().toISOString();
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        const { kind, body } = inboundKind(message);
+        const fresh = await repo.recordInbound(trx, {
+          channel: message.channel,
+          chatId: message.chatId,
+          messageId: message.messageId,
+          kind,
+          body: body === null ? null : body.slice(0, maxText),
+          status: "failed",
+          error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error",
+          at,
+        });
+        if (!fresh) return;
+        const identity = await repo.findOrCreateIdentity(trx, {
+          channel: message.channel,
+          chatId: message.chatId,
+          phone: message.senderPhone ?? null,
+          defaultLocale,
+          at,
+        });
+        await repo.attachInboundToContact(trx, message.channel, message.messageId, identity.contact.id);
+        const locale = (deps.profile.locales as readonly string[]).includes(identity.contact.locale)
+          ? (identity.contact.locale as Locale)
+          : defaultLocale;
+        const apology = renderReply(
+          {
+            text: [{ key: "common:apology" }],
+            choices: [
+              { value: "menu:human", label: { key: "menu:item.human" } },
+              { value: "menu:apply", label: { key: "menu:item.apply" } },
+            ],
+          },
+          locale,
+        );
+        await repo.enqueue(trx, {
+          contact_id: identity.contact.id,
+          audience: "beneficiary",
+          channel: message.channel,
+          chat_id: message.chatId,
+          payload: JSON.stringify(apology),
+          next_attempt_at: at,
+          last_error: null,
+          dedupe_key: null,
+          created_at: at,
+          sent_at: null,
+        });
+      });
+    } catch (secondError) {
+      deps.log.error("could not record a failed turn", { channel: message.channel, chat: message.chatId, error: secondError });
+    }
+  }
+
+  return {
+    translator: deps.translator,
+    handle(message) {
+      return queue.run(`${message.channel}:${message.chatId}`, async () => {
+        let outcome: TurnOutcome;
+        try {
+          outcome = await turn(message);
+        } catch (error) {
+          await failed(message, error);
+          outcome = "failed";
+        }
+        if (outcome !== "duplicate") deps.onOutbox?.();
+        return outcome;
+      });
+    },
+    idle: () => queue.idle(),
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * Delivers what committed turns wrote to the outbox. Rows of one chat go in
+ * order; a failure is retried with exponential backoff (or after the
+ * channel's own retry-after); a permanent failure (the person blocked the
+ * bot) is recorded, the contact marked unreachable, and never retried.
+ */
+import type { Kysely } from "kysely";
+import type { ChannelName, Database, OutboxRow } from "../../db/schema";
+import * as repo from "../../db/repo";
+import type { ChannelSender, OutboundMessage } from "../channels/types";
+import { ChannelError } from "../errors";
+import type { Logger } from "../log";
+
+export interface OutboxOptions {
+  db: Kysely<Database>;
+  senders: ReadonlyMap<ChannelName, ChannelSender>;
+  clock: () => Date;
+  log: Logger;
+  /** Attempts before a row is failed for good. */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt, capped at `maxDelayMs`. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  batchSize?: number;
+}
+
+export interface OutboxSender {
+  /** Sends every due row once; returns how many rows were handled. */
+  drainOnce(): Promise<number>;
+  /** Asks for a drain soon (coalesced). */
+  kick(): void;
+  /** Drains until no row is due, or the time runs out (graceful shutdown). */
+  flush(timeoutMs?: number): Promise<void>;
+  /** Drains on an interval, for retries that become due. */
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+export function retryDelayMs(attempts: number, base: number, max: number): number {
+  return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+}
+
+export function createOutboxSender(options: OutboxOptions): OutboxSender {
+  const { db, senders, clock, log } = options;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const base = options.baseDelayMs ?? 2_000;
+  const maxDelay = options.maxDelayMs ?? 15 * 60_000;
+  const batchSize = options.batchSize ?? 100;
+
+  let running: Promise<number> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  async function deliver(row: OutboxRow): Promise<"sent" | "retry" | "failed"> {
+    const sender = senders.get(row.channel);
+    const at = clock().toISOString();
+    const message = JSON.parse(row.payload) as OutboundMessage;
+    try {
+      if (!sender) throw new ChannelError(`channel ${row.channel} is not running`, { permanent: false });
+      const result = await sender.send(row.chat_id, message);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable("outbox").set({ status: "sent", sent_at: at, attempts: row.attempts + 1, last_error: null }).where("id", "=", row.id).execute();
+        await repo.recordOutbound(trx, {
+          contactId: row.contact_id,
+          channel: row.channel,
+          chatId: row.chat_id,
+          messageId: result.messageId ?? null,
+          body: message.text,
+          at,
+        });
+      });
+      return "sent";
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const permanent = error instanceof ChannelError && error.permanent;
+      const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error);
+      if (permanent || attempts >= maxAttempts) {
+        await db.transaction().execute(async (trx) => {
+          await trx.updateTable("outbox").set({ status: "failed", attempts, last_error: reason }).where("id", "=", row.id).execute();
+          if (permanent && row.contact_id !== null && row.audience === "beneficiary") {
+            await repo.updateContact(trx, row.contact_id, { unreachable: true }, at);
+          }
+        });
+        log.warn("outbox row failed for good", { id: row.id, channel: row.channel, chat: row.chat_id, attempts, reason });
+        return "failed";
+      }
+      const wait =
+        error instanceof ChannelError && error.retryAfterSeconds !== undefined
+          ? error.retryAfterSeconds * 1000
+          : retryDelayMs(attempts, base, maxDelay);
+      const next = new Date(clock().getTime() + wait).toISOString();
+      await db.updateTable("outbox").set({ attempts, last_error: reason, next_attempt_at: next }).where("id", "=", row.id).execute();
+      log.info("outbox row will be retried", { id: row.id, channel: row.channel, attempts, waitMs: wait, reason });
+      return "retry";
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const now = clock().toISOString();
+      const rows = await db
+        .selectFrom("outbox")
+        .selectAll()
+        .where("status", "=", "pending")
+        .where("next_attempt_at", "<=", now)
+        .orderBy("id")
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) return handled;
+      // A chat whose earlier row must wait keeps its later rows waiting too, so order holds.
+      const held = new Set<string>();
+      const earlierPending = await heldChats(rows[0]!.id);
+      for (const key of earlierPending) held.add(key);
+      let progressed = false;
+      for (const row of rows) {
+        const key = `${row.channel}:${row.chat_id}`;
+        if (held.has(key)) continue;
+        const outcome = await deliver(row);
+        handled++;
+        progressed = true;
+        if (outcome === "retry") held.add(key);
+      }
+      if (!progressed || rows.length < batchSize) return handled;
+    }
+  }
+
+  /** Chats with a pending row older than `beforeId` that is not yet due. */
+  async function heldChats(beforeId: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom("outbox")
+      .select(["channel", "chat_id"])
+      .distinct()
+      .where("status", "=", "pending")
+      .where("id", "<", beforeId)
+      .execute();
+    return rows.map((r) => `${r.channel}:${r.chat_id}`);
+  }
+
+  function drainOnce(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        total += await drain();
+      } while (again && !stopped);
+      return total;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    drainOnce,
+    kick() {
+      if (stopped) return;
+      drainOnce().catch((error: unknown) => log.error("outbox drain failed", { error }));
+    },
+    async flush(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (running) await running;
+        const handled = await drainOnce();
+        if (handled === 0 && !running) return;
+      }
+    },
+    start(intervalMs = 1_000) {
+      if (timer) return;
+      timer = setInterval(() => this.kick(), intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      if (running) await running;
+    },
+  };
+}

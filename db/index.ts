@@ -1,0 +1,58 @@
+/**
+ * Opening the database: better-sqlite3 under Kysely, WAL journal, foreign
+ * keys on, a busy timeout; migrations applied to the latest.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from "kysely";
+import { StorageError } from "../bot/errors";
+import { migrations } from "./migrations";
+import type { Database } from "./schema";
+
+export type Db = Kysely<Database>;
+
+export interface OpenedDb {
+  db: Db;
+  /** The underlying better-sqlite3 handle (backups, benchmarks). */
+  sqlite: SQLite.Database;
+  close(): Promise<void>;
+}
+
+/** Opens (creating the folder and file if needed) the SQLite database at `file`. */
+export function createDb(file: string): OpenedDb {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let sqlite: SQLite.Database;
+  try {
+    sqlite = new SQLite(file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+  } catch (cause) {
+    throw new StorageError(`cannot open the database at ${file}`, { cause });
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    close: () => db.destroy(),
+  };
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new StorageError("database migration failed", { cause: error });
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Opens the database and migrates it: what the bot and scripts call. */
+export async function openDatabase(file: string): Promise<OpenedDb> {
+  const opened = createDb(file);
+  await migrateToLatest(opened.db);
+  return opened;
+}

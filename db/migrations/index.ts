@@ -1,0 +1,11 @@
+/**
+ * Every migration, by name. Names sort in the order they run; a migration is
+ * frozen once released (it is written against `Kysely<any>`, never the
+ * current schema types).
+ */
+import type { Migration } from "kysely";
+import * as core from "./2026_11_23_001_core";
+
+export const migrations: Record<string, Migration> = {
+  "2026_11_23_001_core": core,
+};

@@ -1,0 +1,157 @@
+/**
+ * The database, table by table, in Kysely's style. Timestamps are ISO-8601
+ * UTC strings; JSON columns hold text that repositories parse.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type ChannelName = "console" | "telegram" | "whatsapp";
+
+export interface ContactTable {
+  id: Generated<number>;
+  locale: string;
+  /** "indirect" until a program enrols them, then "direct" (policy definitions). */
+  beneficiary_type: ColumnType<"direct" | "indirect", "direct" | "indirect" | undefined, "direct" | "indirect">;
+  display_name: string | null;
+  /** E.164, when known (WhatsApp sender, a shared contact, an application). */
+  phone: string | null;
+  privacy_accepted_at: string | null;
+  unreachable: ColumnType<number, number | undefined, number>;
+  unreachable_at: string | null;
+  broadcast_opt_in: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChannelIdentityTable {
+  id: Generated<number>;
+  contact_id: number;
+  channel: ChannelName;
+  /** The chat id on that channel (Telegram chat id, WhatsApp id). */
+  external_id: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  identity_id: number;
+  /** The shape version of `state`; a mismatch restarts the flow cleanly. */
+  version: number;
+  state: string;
+  updated_at: string;
+}
+
+export interface MessageTable {
+  id: Generated<number>;
+  contact_id: number | null;
+  channel: ChannelName;
+  chat_id: string;
+  direction: "in" | "out";
+  /** Unique per channel and direction: a redelivered inbound message is a no-op. */
+  channel_message_id: string | null;
+  kind: string;
+  body: string | null;
+  /** in: "processed" | "failed"; out: "sent". */
+  status: string;
+  error: string | null;
+  created_at: string;
+}
+
+export type ApplicationStatus =
+  | "submitted"
+  | "under_review"
+  | "needs_info"
+  | "approved"
+  | "rejected"
+  | "withdrawn";
+
+export interface ApplicationTable {
+  id: Generated<number>;
+  reference: string;
+  contact_id: number;
+  program_id: string;
+  status: ApplicationStatus;
+  /** JSON: field id → answer as collected. */
+  fields: string;
+  /** Keyed hash of the national ID, for duplicate checks without the clear value. */
+  national_id_hash: string | null;
+  attested_at: string;
+  privacy_accepted_at: string;
+  terms_accepted_at: string;
+  sensitive_consent_at: string | null;
+  submitted_at: string;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  /** "beneficiary", "system" or "staff:<channel>:<id>". */
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral";
+
+export interface TicketTable {
+  id: Generated<number>;
+  reference: string;
+  contact_id: number;
+  kind: TicketKind;
+  status: "open" | "closed";
+  body: string | null;
+  /** JSON attachment descriptor, when one was sent. */
+  attachment: string | null;
+  referral_id: string | null;
+  created_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  contact_id: number | null;
+  audience: "beneficiary" | "staff";
+  channel: ChannelName;
+  chat_id: string;
+  /** JSON OutboundMessage body (text, choices, ...), rendered in the recipient's language. */
+  payload: string;
+  status: "pending" | "sent" | "failed";
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  /** Optional idempotency key: the same key is never queued twice. */
+  dedupe_key: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  contacts: ContactTable;
+  channel_identities: ChannelIdentityTable;
+  sessions: SessionTable;
+  messages: MessageTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  tickets: TicketTable;
+  outbox: OutboxTable;
+  counters: CounterTable;
+}
+
+export type ContactRow = Selectable<ContactTable>;
+export type NewContact = Insertable<ContactTable>;
+export type ContactUpdate = Updateable<ContactTable>;
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type NewApplication = Insertable<ApplicationTable>;
+export type TicketRow = Selectable<TicketTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutbox = Insertable<OutboxTable>;

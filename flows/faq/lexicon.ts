@@ -1,0 +1,600 @@
+/**
+ * General lexicon for FAQ matching: how Saudi/Gulf beneficiaries write everyday
+ * words, mapped onto shared concepts, plus function words that carry no topic.
+ *
+ * This is general dialect and non-profit vocabulary (any association's FAQ),
+ * not wording taken from an evaluation set. Words are written in ordinary
+ * spelling; the matcher normalises them (hamza, taa marbuta, alef maqsura…)
+ * and also finds them with the article, one-letter prefixes, pronoun and
+ * plural suffixes and imperfect-verb prefixes removed, so listing the base
+ * forms is enough. Multi-word entries are phrases.
+ *
+ * A concept may point at related concepts with a weight below 1: a weaker
+ * link ("the bank account" → donating, "when do you close" → working hours).
+ * Associations add their own synonym groups through the matcher options.
+ */
+
+export interface Concept {
+  /** Language-neutral id; Arabic and English words of the same meaning share it. */
+  id: string;
+  ar?: string[];
+  en?: string[];
+  ur?: string[];
+  /** Weaker links to other concepts, weight in (0, 1). */
+  related?: Array<[string, number]>;
+}
+
+export const CONCEPTS: Concept[] = [
+  /* ---- time, hours, days ---- */
+  {
+    id: "hours",
+    ar: ["دوام", "داوم", "يداوم", "تداوم", "نداوم", "مداوم", "دوامات", "ساعات العمل", "اوقات العمل", "وقت العمل", "اوقات الدوام", "ساعات الدوام"],
+    en: ["hours", "opening hours", "working hours", "business hours", "office hours", "timings"],
+    ur: ["اوقات کار"],
+  },
+  {
+    id: "open_close",
+    ar: [
+      "يفتح", "تفتح", "تفتحون", "يفتحون", "نفتح", "مفتوح", "فاتحين", "فاتح",
+      "يقفل", "تقفل", "تقفلون", "يقفلون", "مقفل", "مقفول", "قافلين", "قافل",
+      "يسكر", "تسكر", "تسكرون", "يسكرون", "مسكر", "مسكرين", "يغلق", "تغلق", "تغلقون", "اغلاق", "مغلق",
+      "تشتغلون", "يشتغلون", "شغالين",
+    ],
+    en: ["open", "opens", "opening", "close", "closes", "closing", "closed"],
+    ur: ["کھلتا", "بند"],
+    related: [["hours", 0.85]],
+  },
+  {
+    id: "time",
+    ar: ["وقت", "اوقات", "مواعيد", "ساعه", "ساعات", "توقيت", "توقيتات", "زمن"],
+    en: ["time", "times", "timing", "schedule", "what time"],
+    ur: ["وقت", "اوقات"],
+    related: [["hours", 0.6]],
+  },
+  {
+    id: "weekday",
+    ar: ["السبت", "الاحد", "الاثنين", "الثلاثاء", "الثلوث", "الاربعاء", "الاربعا", "الخميس", "الجمعه", "يوم الجمعه", "ايام الاسبوع", "نهايه الاسبوع", "الويكند"],
+    en: ["saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "weekend", "weekday", "weekdays"],
+    related: [["hours", 0.6]],
+  },
+  {
+    id: "holiday",
+    ar: ["اجازه", "اجازات", "عطله", "عطل", "اجازه رسميه", "رمضان", "العيد", "الاعياد"],
+    en: ["holiday", "holidays", "vacation", "ramadan", "eid"],
+    related: [["hours", 0.5]],
+  },
+  {
+    id: "daytime",
+    ar: ["صباح", "صباحا", "الصبح", "الصباح", "الظهر", "ظهرا", "العصر", "المغرب", "مساء", "مساءا", "المسا", "الليل", "بالليل", "الفجر"],
+    en: ["morning", "afternoon", "evening", "night"],
+    related: [["hours", 0.5]],
+  },
+  {
+    id: "appointment",
+    ar: ["موعد", "حجز", "احجز", "نحجز", "يحجز", "مقابله", "زياره", "ازوركم"],
+    en: ["appointment", "booking", "book", "interview", "visit"],
+    related: [["time", 0.4]],
+  },
+  {
+    id: "duration",
+    ar: ["مده", "فتره", "قد ايش", "قديش", "المده الزمنيه", "ياخذ وقت", "تاخذ وقت"],
+    en: ["how long", "duration", "period", "long does it take"],
+    ur: ["کتنا وقت", "کتنے دن"],
+  },
+  {
+    id: "period_unit",
+    ar: ["يوم", "ايام", "اسبوع", "اسابيع", "اسبوعين", "شهر", "شهور", "اشهر", "شهرين", "يومين", "سنه", "سنوات"],
+    en: ["day", "days", "week", "weeks", "month", "months", "year", "years"],
+    related: [["duration", 0.7], ["time", 0.4]],
+  },
+  {
+    id: "wait",
+    ar: ["انتظار", "انتظر", "ننتظر", "ينتظر", "تنتظر", "استنى", "نستنى", "يستنى", "اصبر"],
+    en: ["wait", "waiting"],
+    related: [["duration", 0.7]],
+  },
+  {
+    id: "delay",
+    ar: ["تاخير", "تاخر", "تاخرت", "تاخرتوا", "متاخر", "يتاخر", "تاخرتو", "بطء", "طول"],
+    en: ["delay", "delayed", "late", "slow"],
+    related: [["duration", 0.4], ["complaint", 0.4]],
+  },
+
+  /* ---- place ---- */
+  {
+    id: "location",
+    ar: ["موقع", "لوكيشن", "لوكيشين", "لوكيشنكم", "عنوان", "عناوين", "مكان", "اماكن", "مقر", "مقرات", "يقع", "تقع", "تقعون", "خريطه", "خرايط", "خرائط", "قوقل ماب", "جوجل ماب", "الماب", "وصف الطريق", "اتجاهات"],
+    en: ["location", "address", "map", "maps", "directions", "located", "place", "premises", "headquarters", "google maps"],
+    ur: ["پتہ", "مقام", "جگہ"],
+  },
+  {
+    id: "come",
+    ar: ["يجي", "اجي", "نجي", "تجي", "جيت", "جينا", "اجيكم", "نجيكم", "اوصل لكم", "نوصل لكم", "احضر", "نحضر", "اراجع", "نراجع", "اروح لكم"],
+    en: ["come", "get there", "reach you", "find you", "get to"],
+    related: [["location", 0.6]],
+  },
+  {
+    id: "near",
+    ar: ["قريب", "قريبه", "اقرب", "جنب", "بجوار", "حول", "قريب مني"],
+    en: ["near", "nearby", "nearest", "close to"],
+    related: [["location", 0.4]],
+  },
+  {
+    id: "branch",
+    ar: ["فرع", "فروع", "فرعي", "فرعيه", "الفروع"],
+    en: ["branch", "branches"],
+    ur: ["برانچ", "شاخ"],
+    related: [["office", 0.6]],
+  },
+  {
+    id: "office",
+    ar: ["مكتب", "مكاتب", "مكتبكم"],
+    en: ["office", "offices"],
+    related: [["branch", 0.6], ["location", 0.4]],
+  },
+  {
+    id: "representative",
+    ar: ["مندوب", "مناديب", "مندوبين", "مندوبه", "ممثل", "ممثلين", "منسق", "منسقين"],
+    en: ["representative", "representatives", "agent", "agents", "rep", "coordinator"],
+    related: [["branch", 0.5]],
+  },
+  {
+    id: "area",
+    ar: ["قريه", "قرى", "القرى", "هجره", "هجر", "حي", "احياء", "الحاره", "حارتنا", "منطقه", "مناطق", "محافظه", "محافظات", "مدينه", "مدن", "ديره", "البلد"],
+    en: ["village", "villages", "area", "areas", "district", "region", "city", "neighborhood", "neighbourhood", "town"],
+    ur: ["گاؤں", "علاقہ", "شہر"],
+  },
+
+  /* ---- applying and requests ---- */
+  {
+    id: "apply",
+    ar: [
+      "تقديم", "تقدم", "اتقدم", "يتقدم", "نتقدم", "اقدم", "قدمت", "مقدم الطلب",
+      "تسجيل", "سجل", "اسجل", "يسجل", "نسجل", "تسجل", "مسجل", "سجلت", "انضمام", "انضم", "اشتراك", "اشترك", "التحاق", "الحق",
+    ],
+    en: ["apply", "application", "register", "registration", "sign up", "signup", "enroll", "enrol", "enrollment", "join"],
+    ur: ["درخواست", "رجسٹر", "رجسٹریشن", "اپلائی"],
+  },
+  {
+    id: "provide",
+    ar: [
+      "توفير", "توفرون", "يوفرون", "توفر", "يوفر", "متوفر", "متاح", "متاحه", "توزيع", "توزعون", "يوزعون", "يوزع", "نوزع",
+      "تقدمون", "يقدمون", "تعطون", "يعطون", "تصرفون", "يصرفون", "صرف", "تمنحون", "تساعدون",
+    ],
+    en: ["provide", "offer", "offers", "give out", "distribute", "hand out", "available"],
+  },
+  {
+    id: "request",
+    ar: ["طلب", "طلبات", "معامله", "معاملات", "ملف", "ملفي"],
+    en: ["request", "requests", "case", "file"],
+    ur: ["درخواست نمبر"],
+  },
+  {
+    id: "documents",
+    ar: [
+      "مستند", "مستندات", "وثيقه", "وثائق", "وثايق", "اوراق", "ورق", "ورقه", "اثبات", "اثباتات", "اوراق ثبوتيه",
+      "مرفق", "مرفقات", "ارفق", "ارفاق", "يرفق", "نرفق", "ارسل الاوراق", "صوره", "صور",
+    ],
+    en: ["document", "documents", "papers", "paperwork", "attachment", "attachments", "attach", "proof", "copy"],
+    ur: ["دستاویزات", "کاغذات"],
+  },
+  {
+    id: "required",
+    ar: ["مطلوب", "مطلوبه", "يلزم", "يلزمني", "لازم", "ضروري", "احتاج", "يحتاج", "نحتاج", "تحتاج", "متطلبات", "يتطلب", "شروط التقديم"],
+    en: ["required", "requirement", "requirements", "need", "needed", "necessary", "must", "have to"],
+    ur: ["ضروری", "چاہیے"],
+  },
+  {
+    id: "eligibility",
+    ar: [
+      "مستحق", "مستحقين", "مستحقون", "يستحق", "تستحق", "استحقاق", "احقيه", "يحق", "احق",
+      "مؤهل", "مؤهلين", "اهليه", "مستفيد", "مستفيدين", "يستفيد", "نستفيد", "استفيد", "استفاده",
+      "مستهدف", "مستهدفين", "الفئه المستهدفه", "الفئات المستهدفه", "محتاج", "محتاجين", "محتاجه", "المحتاجين",
+    ],
+    en: ["eligible", "eligibility", "qualify", "qualifies", "qualified", "beneficiary", "beneficiaries", "entitled", "needy", "who can"],
+    ur: ["اہل", "مستحق"],
+  },
+  {
+    id: "conditions",
+    ar: ["شرط", "شروط", "معايير", "معيار", "ضوابط", "الشروط والاحكام"],
+    en: ["condition", "conditions", "criteria", "terms"],
+    ur: ["شرائط"],
+    related: [["eligibility", 0.7], ["required", 0.5]],
+  },
+  {
+    id: "category",
+    ar: ["فئه", "فئات", "شريحه", "شرايح", "شرائح"],
+    en: ["category", "categories", "group", "groups"],
+    related: [["eligibility", 0.6]],
+  },
+  {
+    id: "status",
+    ar: [
+      "حاله", "وضع", "متابعه", "اتابع", "يتابع", "نتابع", "تتبع", "اتتبع", "مرحله", "مستجدات",
+      "وش صار", "ايش صار", "شنو صار", "وش الجديد", "وين وصل", "وين وصلت", "وصل لوين",
+    ],
+    en: ["status", "track", "tracking", "follow up", "follow-up", "progress", "update on"],
+    ur: ["صورتحال", "اسٹیٹس"],
+  },
+  {
+    id: "result",
+    ar: ["نتيجه", "نتايج", "نتائج", "قرار", "رد", "يرد", "يردون", "تردون", "ترد", "ردكم", "جواب", "افاده", "يبلغوني", "تبلغوني", "اشعار"],
+    en: ["result", "results", "decision", "response", "reply", "outcome", "answer", "notify", "notification"],
+    related: [["status", 0.5]],
+  },
+  {
+    id: "acceptance",
+    ar: [
+      "قبول", "مقبول", "انقبل", "انقبلت", "قبلتوا", "قبلوا", "قبلتو", "موافقه", "وافق", "وافقوا", "وافقتوا", "اعتماد", "اعتمد",
+      "رفض", "مرفوض", "انرفض", "انرفضت", "رفضوا", "رفضتوا",
+    ],
+    en: ["accepted", "acceptance", "approved", "approval", "rejected", "rejection", "denied", "refused"],
+    related: [["status", 0.7], ["result", 0.7]],
+  },
+  {
+    id: "review",
+    ar: ["دراسه الطلب", "يدرسون", "تدرسون", "مراجعه", "تقييم الحاله", "بحث اجتماعي", "باحث", "باحثه", "لجنه", "اللجنه"],
+    en: ["review", "reviewed", "processing", "processed", "assessment", "committee"],
+    related: [["status", 0.4]],
+  },
+  {
+    id: "cancel",
+    ar: ["الغاء", "الغي", "يلغي", "نلغي", "كنسل", "اكنسل", "انسحاب", "انسحب"],
+    en: ["cancel", "cancellation", "withdraw"],
+  },
+  {
+    id: "edit",
+    ar: ["تعديل", "اعدل", "يعدل", "نعدل", "تحديث", "احدث", "تغيير", "اغير", "غيرت", "تصحيح", "اصحح"],
+    en: ["edit", "update", "change", "modify", "correct", "correction"],
+  },
+  {
+    id: "renew",
+    ar: ["تجديد", "جدد", "اجدد", "يجدد", "نجدد"],
+    en: ["renew", "renewal"],
+  },
+
+  /* ---- water and housing (common Saudi association programmes) ---- */
+  {
+    id: "water",
+    ar: ["ماء", "مياه", "موية", "مويه", "مايه", "ميه", "الموي"],
+    en: ["water"],
+    ur: ["پانی"],
+  },
+  {
+    id: "water_supply",
+    ar: ["سقيا", "سقايه", "سقي"],
+    en: ["water supply", "water provision"],
+    related: [["water", 0.6]],
+  },
+  {
+    id: "tanker",
+    ar: ["صهريج", "صهاريج", "وايت", "وايتات", "ويت", "تانكر"],
+    en: ["tanker", "tankers", "water truck", "bowser"],
+    ur: ["ٹینکر"],
+    related: [["water", 0.5], ["delivery", 0.4]],
+  },
+  {
+    id: "tank",
+    ar: ["خزان", "خزانات", "تانكي", "تانك", "خزانه مويه"],
+    en: ["tank", "tanks", "storage tank", "cistern"],
+    ur: ["ٹینکی"],
+    related: [["water", 0.3]],
+  },
+  {
+    id: "cooler",
+    ar: ["براده", "برادات", "ثلاجه ماء", "مبرد", "مبردات", "كولر"],
+    en: ["water cooler", "cooler", "coolers", "dispenser"],
+    related: [["water", 0.5]],
+  },
+  {
+    id: "filter",
+    ar: ["فلتر", "فلاتر", "محطه تحليه", "تحليه", "تنقيه"],
+    en: ["filter", "filters", "purifier", "desalination"],
+    related: [["water", 0.4]],
+  },
+  {
+    id: "delivery",
+    ar: ["توصيل", "يوصل", "توصل", "يوصلون", "توصلون", "نوصل", "يوصلني", "ايصال للبيت", "شحن", "يجيبون", "تجيبون", "يودون"],
+    en: ["delivery", "deliver", "delivered", "bring", "shipping"],
+    ur: ["ڈیلیوری", "پہنچا"],
+  },
+  {
+    id: "home",
+    ar: ["بيت", "بيوت", "منزل", "منازل", "مسكن", "مساكن", "دار", "شقه", "شقق", "فيلا", "عماره"],
+    en: ["home", "house", "homes", "houses", "residence", "apartment", "flat"],
+    ur: ["گھر"],
+  },
+  {
+    id: "mosque",
+    ar: ["مسجد", "مساجد", "جامع", "جوامع", "مصلى", "مصليات"],
+    en: ["mosque", "mosques", "masjid"],
+    ur: ["مسجد"],
+  },
+  {
+    id: "rent",
+    ar: ["ايجار", "اجار", "الايجار", "عقد ايجار", "عقد الايجار", "مستاجر", "ساكن بالايجار", "اسكان", "سكن"],
+    en: ["rent", "housing", "lease", "tenancy"],
+    ur: ["کرایہ"],
+  },
+  {
+    id: "deed",
+    ar: ["صك", "صكوك", "صك ملكيه", "ملكيه", "حجه استحكام"],
+    en: ["deed", "title deed", "ownership"],
+  },
+  {
+    id: "bill",
+    ar: ["فاتوره", "فواتير", "سداد", "اسدد", "تسديد"],
+    en: ["bill", "bills", "invoice", "pay the bill"],
+    ur: ["بل"],
+  },
+  {
+    id: "electricity",
+    ar: ["كهرباء", "كهربا", "الكهربه", "عداد", "عدادات"],
+    en: ["electricity", "power", "electric", "meter"],
+    ur: ["بجلی"],
+    related: [["bill", 0.5]],
+  },
+
+  /* ---- giving ---- */
+  {
+    id: "donation",
+    ar: [
+      "تبرع", "تبرعات", "اتبرع", "يتبرع", "نتبرع", "تتبرع", "متبرع", "متبرعين",
+      "دعم", "ادعم", "ندعم", "يدعم", "تدعم", "داعم", "داعمين", "صدقه", "صدقات", "زكاه", "زكاتي", "عطاء", "اساهم", "مساهمه", "نساهم",
+    ],
+    en: ["donate", "donation", "donations", "donor", "give", "giving", "support", "contribute", "contribution", "zakat", "sadaqah", "charity donation"],
+    ur: ["عطیہ", "چندہ", "زکوٰۃ", "صدقہ"],
+  },
+  {
+    id: "sponsorship",
+    ar: ["كفاله", "كفالات", "اكفل", "كافل", "يكفل"],
+    en: ["sponsorship", "sponsor", "sponsoring"],
+    related: [["donation", 0.5]],
+  },
+  {
+    id: "endowment",
+    ar: ["وقف", "اوقاف", "وقفيه"],
+    en: ["endowment", "waqf"],
+    related: [["donation", 0.5]],
+  },
+  {
+    id: "account",
+    ar: [
+      "حساب", "حسابات", "ايبان", "اي بان", "رقم الايبان", "حساب بنكي", "بنك", "بنكي", "بنوك", "مصرف", "مصرفي",
+      "تحويل بنكي", "حواله", "حوالات", "احول", "نحول", "تحويل", "الراجحي", "الانماء",
+    ],
+    en: ["account", "accounts", "bank", "bank account", "iban", "transfer", "wire"],
+    ur: ["اکاؤنٹ", "بینک"],
+    related: [["donation", 0.5]],
+  },
+  {
+    id: "platform",
+    ar: ["منصه", "منصات", "تطبيق", "تطبيقات", "ابلكيشن", "ابلكيشن", "رابط", "لينك", "موقع الكتروني", "الموقع الالكتروني", "الويب", "الكترونيا", "اونلاين"],
+    en: ["platform", "app", "application link", "link", "website", "online", "web"],
+    ur: ["ایپ", "ویب سائٹ"],
+  },
+  { id: "ehsan", ar: ["احسان", "منصه احسان"], en: ["ehsan"], related: [["donation", 0.6], ["platform", 0.6]] },
+  { id: "absher", ar: ["ابشر", "منصه ابشر"], en: ["absher"], related: [["platform", 0.6]] },
+  { id: "tawakkalna", ar: ["توكلنا"], en: ["tawakkalna"], related: [["platform", 0.6]] },
+  { id: "nafath", ar: ["نفاذ", "النفاذ الوطني"], en: ["nafath", "nafaz"], related: [["platform", 0.6]] },
+  { id: "sehhaty", ar: ["صحتي"], en: ["sehhaty"], related: [["platform", 0.6], ["health", 0.4]] },
+
+  /* ---- volunteering, jobs, training ---- */
+  {
+    id: "volunteer",
+    ar: ["تطوع", "تطوعي", "تطوعيه", "متطوع", "متطوعين", "متطوعه", "متطوعات", "اتطوع", "يتطوع", "نتطوع", "تتطوع", "العمل التطوعي", "ساعات تطوعيه"],
+    en: ["volunteer", "volunteering", "volunteers", "volunteered"],
+    ur: ["رضاکار", "رضاکارانہ"],
+  },
+  {
+    id: "opportunity",
+    ar: ["فرصه", "فرص"],
+    en: ["opportunity", "opportunities", "chance"],
+  },
+  {
+    id: "job",
+    ar: ["وظيفه", "وظايف", "وظائف", "توظيف", "شغل", "دوام جزئي", "وظيفتي"],
+    en: ["job", "jobs", "employment", "vacancy", "vacancies", "hiring", "career"],
+    ur: ["نوکری", "ملازمت"],
+  },
+  {
+    id: "training",
+    ar: ["دوره", "دورات", "تدريب", "تدريبيه", "ورشه", "ورش", "كورس", "كورسات", "تاهيل"],
+    en: ["training", "course", "courses", "workshop", "workshops"],
+  },
+  {
+    id: "education",
+    ar: ["تعليم", "مدرسه", "مدارس", "جامعه", "طالب", "طلاب", "طالبات", "منحه", "منح", "حقيبه مدرسيه", "رسوم دراسيه"],
+    en: ["education", "school", "schools", "university", "student", "students", "scholarship"],
+    ur: ["تعلیم", "اسکول"],
+  },
+
+  /* ---- feedback, complaints, contact ---- */
+  {
+    id: "complaint",
+    ar: ["شكوى", "شكاوى", "شكاوي", "شكوي", "اشتكي", "يشتكي", "نشتكي", "اشكي", "تظلم", "بلاغ", "ابلاغ", "ابلغ", "مشكله", "مشاكل", "زعلان", "متضايق"],
+    en: ["complaint", "complaints", "complain", "grievance", "report a problem", "problem", "issue"],
+    ur: ["شکایت"],
+    related: [["feedback", 0.6]],
+  },
+  {
+    id: "feedback",
+    ar: ["ملاحظه", "ملاحظات", "اقتراح", "اقتراحات", "مقترح", "مقترحات", "راي", "اراء", "انطباع", "تقييم الخدمه"],
+    en: ["feedback", "suggestion", "suggestions", "comment", "comments", "remark", "opinion"],
+    ur: ["تجویز", "رائے"],
+    related: [["complaint", 0.6]],
+  },
+  {
+    id: "contact",
+    ar: [
+      "تواصل", "اتواصل", "نتواصل", "يتواصل", "اتصال", "اتصل", "نتصل", "يتصل", "جوال", "هاتف", "تلفون", "تليفون", "موبايل",
+      "واتساب", "واتس", "ايميل", "بريد الكتروني", "الرقم الموحد", "رقم التواصل", "رقم الجوال", "خدمه العملاء", "اكلم", "نكلم",
+    ],
+    en: ["contact", "phone", "call", "mobile", "email", "e-mail", "whatsapp", "telephone", "hotline", "reach", "customer service", "talk to"],
+    ur: ["رابطہ", "فون"],
+  },
+  {
+    id: "employee",
+    ar: ["موظف", "موظفين", "موظفه", "شخص", "انسان", "احد الموظفين", "مسؤول", "المسؤول", "المدير", "مدير"],
+    en: ["employee", "staff", "person", "human", "agent on duty", "manager"],
+  },
+
+  /* ---- data, privacy ---- */
+  {
+    id: "data",
+    ar: ["بيانات", "معلومات", "معلوماتي", "بياناتي", "تفاصيل", "معلومات شخصيه", "بيانات شخصيه"],
+    en: ["data", "information", "info", "details", "personal data", "personal information"],
+    ur: ["معلومات", "ڈیٹا"],
+  },
+  {
+    id: "privacy",
+    ar: ["سريه", "سري", "خصوصيه", "خاصه بي", "حمايه البيانات", "محميه", "تسريب", "امان البيانات", "سرية"],
+    en: ["privacy", "private", "confidential", "confidentiality", "secure", "protected", "leak"],
+    ur: ["رازداری"],
+  },
+
+  /* ---- kinds of help ---- */
+  {
+    id: "aid",
+    ar: ["مساعده", "مساعدات", "معونه", "اعانه", "اعانات", "عون", "اغاثه"],
+    en: ["help", "aid", "assistance", "relief"],
+    ur: ["مدد", "امداد"],
+  },
+  {
+    id: "money",
+    ar: ["فلوس", "مال", "مبلغ", "مبالغ", "كاش", "نقد", "نقدي", "نقديه", "ريال", "مساعده ماليه", "دعم مالي", "بطاقه شرائيه", "قسيمه", "قسايم"],
+    en: ["money", "cash", "amount", "financial aid", "funds", "voucher"],
+    ur: ["پیسے", "رقم"],
+  },
+  {
+    id: "salary",
+    ar: ["راتب", "رواتب", "معاش", "الضمان", "الضمان الاجتماعي", "حساب المواطن", "دخل", "الدخل"],
+    en: ["salary", "income", "pension", "social security"],
+    ur: ["تنخواہ"],
+  },
+  {
+    id: "food",
+    ar: ["سله", "سلال", "سله غذائيه", "مواد غذائيه", "تموين", "غذاء", "اكل", "طعام", "وجبات", "افطار صائم", "كرتون"],
+    en: ["food", "food basket", "groceries", "food parcel", "meals"],
+    ur: ["راشن", "کھانا"],
+  },
+  {
+    id: "clothing",
+    ar: ["كسوه", "ملابس", "ثياب", "كسوه العيد", "كسوه الشتاء", "بطانيات"],
+    en: ["clothes", "clothing", "blankets"],
+  },
+  {
+    id: "furniture",
+    ar: ["اثاث", "مكيف", "مكيفات", "ثلاجه", "غساله", "فرش", "اجهزه كهربائيه"],
+    en: ["furniture", "air conditioner", "appliances", "fridge"],
+  },
+  {
+    id: "health",
+    ar: ["علاج", "ادويه", "دواء", "مستشفى", "طبي", "صحي", "صحيه", "مريض", "مرض", "عمليه جراحيه"],
+    en: ["medical", "medicine", "treatment", "health", "hospital", "sick", "illness"],
+    ur: ["علاج", "دوا"],
+  },
+  {
+    id: "family",
+    ar: ["اسره", "اسر", "عائله", "عايله", "عوايل", "عوائل", "اهل", "افراد الاسره", "اولاد", "عيال", "اطفال"],
+    en: ["family", "families", "household", "children", "kids"],
+    ur: ["خاندان", "بچے"],
+  },
+  {
+    id: "orphan",
+    ar: ["يتيم", "ايتام", "يتامى", "يتيمه"],
+    en: ["orphan", "orphans"],
+  },
+  {
+    id: "widow",
+    ar: ["ارمله", "ارامل", "مطلقه", "مطلقات", "معلقه"],
+    en: ["widow", "widows", "divorced", "divorcee"],
+  },
+  {
+    id: "disability",
+    ar: ["اعاقه", "معاق", "معاقين", "ذوي الاعاقه", "ذوي الهمم", "احتياجات خاصه", "كرسي متحرك"],
+    en: ["disability", "disabled", "special needs", "wheelchair"],
+  },
+  {
+    id: "elderly",
+    ar: ["مسن", "مسنين", "كبار السن", "كبير في السن", "كبيره في السن"],
+    en: ["elderly", "senior", "seniors", "old people"],
+  },
+  {
+    id: "id_card",
+    ar: ["هويه", "بطاقه الهويه", "الهويه الوطنيه", "اقامه", "جواز", "جواز سفر", "سجل الاسره", "كرت العائله", "دفتر العائله"],
+    en: ["id", "identity", "national id", "iqama", "passport", "family card"],
+    ur: ["شناختی کارڈ"],
+  },
+  {
+    id: "service",
+    ar: ["خدمه", "خدمات", "برنامج", "برامج", "مشروع", "مشاريع", "مبادره", "مبادرات"],
+    en: ["service", "services", "program", "programs", "programme", "programmes", "project", "projects", "initiative"],
+    ur: ["سروس", "خدمات", "پروگرام"],
+  },
+  {
+    id: "association",
+    ar: ["جمعيه", "جمعيتكم", "مؤسسه", "منظمه", "الجهه", "جهه", "الجمعيه الخيريه", "خيريه"],
+    en: ["association", "charity", "organization", "organisation", "foundation", "ngo", "society"],
+    ur: ["انجمن", "تنظیم"],
+  },
+  {
+    id: "cost",
+    ar: ["سعر", "اسعار", "تكلفه", "تكاليف", "رسوم", "مجاني", "مجانا", "ببلاش", "بفلوس"],
+    en: ["price", "cost", "fee", "fees", "free", "charge", "charges"],
+    ur: ["قیمت", "فیس"],
+  },
+];
+
+/**
+ * Question words: weak on their own (they tell the kind of question, not its
+ * topic), mapped onto one form so "وش" meets "ما" and "وين" meets "أين".
+ */
+export const QUESTION_WORDS: Array<{ id: string; words: string[]; related?: Array<[string, number]> }> = [
+  { id: "q_what", words: ["ما", "ماذا", "ماهو", "ماهي", "وش", "ايش", "اش", "شنو", "شو", "وشو", "ايه", "what", "which", "کیا", "کون سا"] },
+  { id: "q_where", words: ["اين", "وين", "فين", "مكان ايش", "where", "کہاں"], related: [["location", 0.55]] },
+  { id: "q_when", words: ["متى", "امتى", "ايمتى", "امتي", "when", "کب"], related: [["time", 0.45], ["duration", 0.35]] },
+  { id: "q_howmuch", words: ["كم", "how much", "how many", "کتنا", "کتنی", "کتنے"] },
+  { id: "q_why", words: ["لماذا", "ليش", "ليه", "لمه", "why", "کیوں"] },
+  { id: "q_how", words: ["كيف", "شلون", "وشلون", "كيفيه", "طريقه", "الطريقه", "الاليه", "اليه", "ازاي", "how", "way to", "کیسے"] },
+  { id: "q_who", words: ["مين", "منو", "من هم", "who", "whom"] },
+];
+
+/**
+ * Words that carry almost no topic: Arabic function words and dialect fillers,
+ * wants and politeness ("ابي، ودي، لو سمحت"), English and Urdu stop words.
+ */
+export const STOPWORDS: string[] = [
+  // Arabic prepositions, pronouns, particles
+  "في", "فى", "من", "الى", "إلى", "على", "عن", "مع", "عند", "لدى", "حتى", "منذ", "بين", "عبر", "خلال", "داخل", "فوق", "تحت",
+  "هذا", "هذه", "هذي", "هاذا", "هاذي", "ذا", "ذي", "ذلك", "تلك", "هذول", "هذولا", "هالشي", "هذاك",
+  "هو", "هي", "هم", "هن", "انا", "انت", "انتي", "انتم", "انتو", "نحن", "احنا", "حنا", "اللي", "الي", "الذي", "التي", "الذين",
+  "ان", "أن", "إن", "او", "ام", "ثم", "قد", "لقد", "كان", "كانت", "يكون", "تكون", "اكون", "نكون", "صار", "يصير", "تصير",
+  "لو", "اذا", "إذا", "لا", "لم", "لن", "ليس", "مو", "مب", "ماني", "بس", "فقط", "يا", "ايا", "اي", "أي", "ايوه", "نعم", "اجل",
+  "عندي", "عندك", "عندكم", "عندنا", "عنده", "عندها", "لدي", "لديك", "لديكم", "لدينا", "لي", "لك", "لكم", "له", "لها", "لنا", "لهم",
+  "فيه", "فيها", "فيكم", "فيني", "منكم", "منك", "مني", "عليكم", "عليك", "علي", "علينا", "معكم", "معك", "معي", "معنا", "معاكم", "معاك", "بكم", "بك", "بي",
+  "هل", "ممكن", "يمكن", "يمكنني", "يمكنكم", "اقدر", "نقدر", "تقدر", "يقدر", "تقدرون", "استطيع", "نستطيع", "تستطيع", "يجوز", "ينفع", "يصلح",
+  "كل", "جميع", "بعض", "غير", "كمان", "برضو", "بعد", "ايضا", "وايد", "مره", "جدا", "كثير", "شوي", "شوية", "حيل", "مرا",
+  "يعني", "كذا", "عشان", "علشان", "لان", "لأن", "حق", "حقت", "حقكم", "حقي", "تبع", "تبعكم", "شي", "شيء", "اشياء", "احد", "واحد",
+  "الحين", "الحينه", "هالحين", "الان", "الآن", "حاليا", "توه", "اليوم", "بكره", "امس", "دحين", "دحين",
+  "هنا", "هناك", "هنيا", "كيذا", "بالضبط", "تقريبا", "طيب", "زين", "تمام", "اوكي", "ok", "okay",
+  // wants, requests, politeness
+  "ابي", "ابى", "ابا", "ابغى", "ابغي", "ابغا", "ودي", "بودي", "اريد", "نبي", "نبى", "نبغى", "نبغي", "نريد", "بغيت", "بدي", "حاب", "حابب", "اتمنى", "تكفى", "تكفون",
+  "لو سمحت", "لوسمحت", "لو سمحتو", "لو سمحتوا", "اذا سمحت", "من فضلك", "فضلا", "رجاء", "الرجاء", "لطفا", "الله يخليك", "الله يعافيك", "الله يجزاك خير",
+  "شكرا", "مشكور", "مشكورين", "جزاك الله خير", "يعطيك العافيه", "مرحبا", "السلام عليكم", "السلام", "سلام", "هلا", "اهلا", "والله", "الله", "ان شاء الله", "انشاء الله", "ياخي", "اخوي", "اخي", "يالغالي", "حبيبي",
+  "اعرف", "نعرف", "ابغى اعرف", "ابي اعرف", "ودي اعرف", "اسال", "سؤال", "استفسار", "استفسر", "عندي سؤال", "ابي استفسر", "قولي", "قول لي", "خبرني", "علمني", "وضح", "وضحي",
+  "ياخذ", "تاخذ", "ناخذ", "اخذ", "يطلع", "تطلع", "يسوي", "اسوي", "نسوي", "تسوي", "سويت", "احصل", "يحصل", "نحصل", "الحصول", "حصول",
+  // English
+  "a", "an", "the", "is", "are", "am", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "done",
+  "i", "me", "my", "mine", "we", "us", "our", "you", "your", "yours", "he", "she", "it", "its", "they", "them", "their",
+  "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "as", "up", "out", "there", "here",
+  "can", "could", "would", "should", "will", "shall", "may", "might", "let", "please", "pls", "plz", "kindly",
+  "and", "or", "but", "if", "so", "then", "than", "this", "that", "these", "those", "any", "some", "all", "just", "also", "too", "very",
+  "have", "has", "had", "get", "got", "want", "wanna", "like", "would like", "know", "tell", "ask", "question", "is there", "are there",
+  "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "yes", "no", "not", "now", "today",
+  // Urdu (normalised spelling)
+  "ہے", "ہیں", "تھا", "تھے", "ہو", "کی", "کا", "کے", "میں", "سے", "کو", "اور", "یہ", "وہ", "آپ", "مجھے", "ہم", "نہیں", "کر", "کرنا", "کریں", "پر", "بھی", "جی", "براہ کرم",
+];
+
+/** Dialect verbs and particles with little topic of their own: half weight at most. */
+export const LIGHT_WORDS: string[] = ["عرف", "ابيكم", "نبيكم", "يبون", "يبي", "تبون", "تبي", "شوف", "اشوف", "يشوف", "نشوف", "حط", "احط", "يحط", "راح", "اروح", "يروح", "قال", "يقول", "قالوا", "موجود", "موجوده", "في شي", "فيه شي"];

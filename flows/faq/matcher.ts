@@ -1,0 +1,574 @@
+/**
+ * FAQ matcher: finds the FAQ entry a beneficiary's message asks about.
+ *
+ * Index time: every question variant (and, when given, the answer, as weak
+ * evidence) is normalised, tokenised, stemmed and mapped through the dialect
+ * lexicon onto terms: lexicon concepts ("c:water" for ماء، مويه، موية، water),
+ * stems ("s:…"), question words ("q:…"). IDF is computed over the entries.
+ * Query time: the same analysis; unknown words are matched to vocabulary words
+ * within edit distance 1–2 through a deletion index; each candidate question
+ * gets a score in 0..1 from how much of the query it explains (IDF-weighted),
+ * how much of the question the query covers, and how much evidence there is
+ * in absolute terms. An entry's score is its best question's.
+ */
+
+import {
+  editDistance,
+  isArabicScript,
+  isNumber,
+  lookupForms,
+  stem,
+  stemArabic,
+  stripArticle,
+  stripLetterPrefix,
+  tokenize,
+} from "./normalize";
+import { CONCEPTS, LIGHT_WORDS, QUESTION_WORDS, STOPWORDS } from "./lexicon";
+import { detectSmallTalk, stripGreeting } from "./smalltalk";
+
+export interface FaqEntry {
+  id: string;
+  questions: string[];
+  /** Optional answer text: its words count as weak evidence for the entry. */
+  answer?: string;
+}
+export interface FaqCandidate {
+  id: string;
+  /** 0..1 */
+  score: number;
+  /** The best-matching question text as written. */
+  question: string;
+}
+export interface FaqResult {
+  accepted: FaqCandidate | null;
+  /** Best first, at most k, none below the suggestion threshold. */
+  candidates: FaqCandidate[];
+}
+export interface FaqMatcherOptions {
+  /** Extra groups of equivalent words or phrases (an association's own vocabulary). */
+  synonyms?: string[][];
+  /** Score at or above which the best candidate is accepted (default 0.5). */
+  threshold?: number;
+  /** Score below which candidates are not returned at all (default 0.3). */
+  suggestThreshold?: number;
+}
+export interface FaqMatcher {
+  match(query: string, k?: number): FaqResult;
+  readonly threshold: number;
+  readonly suggestThreshold: number;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_SUGGEST_THRESHOLD = 0.3;
+
+/* ------------------------------------------------------------------ */
+/* Lexicon compilation                                                 */
+/* ------------------------------------------------------------------ */
+
+type LexKind = "stop" | "qword" | "light" | "concept";
+interface LexHit {
+  kind: LexKind;
+  id: string;
+  related: Array<[string, number]>;
+}
+
+const STOP_HIT: LexHit = { kind: "stop", id: "", related: [] };
+const LIGHT_HIT: LexHit = { kind: "light", id: "", related: [] };
+
+interface CompiledLexicon {
+  /** Single words exactly as listed (matching form). */
+  exact: Map<string, LexHit>;
+  /** Article-stripped forms and stems of listed words; null when ambiguous. */
+  derived: Map<string, LexHit | null>;
+  /** Phrases keyed by their words' stems joined with spaces. */
+  phrases: Map<string, LexHit>;
+  maxPhrase: number;
+  /** Concept words (matching form, 4+ letters) for typo matching, with their concept term. */
+  conceptWords: Array<[string, string]>;
+}
+
+function phraseKey(words: string[]): string {
+  return words.map(stem).join(" ");
+}
+
+function compileLexicon(extra: string[][]): CompiledLexicon {
+  const exact = new Map<string, LexHit>();
+  const derived = new Map<string, LexHit | null>();
+  const phrases = new Map<string, LexHit>();
+  let maxPhrase = 1;
+
+  // Union-find over concept ids, so an association's synonym group can join concepts.
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let r = id;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const hits = new Map<string, LexHit>();
+  const conceptHit = (id: string, related: Array<[string, number]> = []): LexHit => {
+    let h = hits.get(id);
+    if (!h) {
+      h = { kind: "concept", id, related };
+      hits.set(id, h);
+    }
+    return h;
+  };
+
+  const add = (text: string, hit: LexHit, override = false) => {
+    const words = tokenize(text);
+    if (words.length === 0) return;
+    if (words.length > 1) {
+      const key = phraseKey(words);
+      if (override || !phrases.has(key)) phrases.set(key, hit);
+      maxPhrase = Math.max(maxPhrase, words.length);
+      return;
+    }
+    const w = words[0]!;
+    if (override || !exact.has(w)) exact.set(w, hit);
+  };
+
+  for (const w of STOPWORDS) add(w, STOP_HIT);
+  for (const q of QUESTION_WORDS) {
+    const hit: LexHit = { kind: "qword", id: q.id, related: q.related ?? [] };
+    for (const w of q.words) add(w, hit);
+  }
+  for (const w of LIGHT_WORDS) add(w, LIGHT_HIT);
+  for (const c of CONCEPTS) {
+    const hit = conceptHit(c.id, c.related ?? []);
+    for (const w of [...(c.ar ?? []), ...(c.en ?? []), ...(c.ur ?? [])]) add(w, hit);
+  }
+
+  // Association synonym groups: join any concepts their words already belong to.
+  extra.forEach((group, gi) => {
+    const own = `syn${gi}`;
+    parent.set(own, own);
+    for (const text of group) {
+      const words = tokenize(text);
+      const hit = words.length === 1 ? exact.get(words[0]!) : words.length > 1 ? phrases.get(phraseKey(words)) : undefined;
+      if (hit?.kind === "concept") {
+        const a = find(hit.id);
+        if (a !== own) parent.set(a, own);
+      }
+    }
+    const hit = conceptHit(own);
+    for (const text of group) add(text, hit, true);
+  });
+
+  // Derived forms: article-stripped and stemmed single words, unless ambiguous.
+  const addDerived = (key: string, hit: LexHit) => {
+    if (key.length < 2 || exact.has(key)) return;
+    const prev = derived.get(key);
+    if (prev === undefined) derived.set(key, hit);
+    else if (prev !== null && prev !== hit) derived.set(key, null);
+  };
+  for (const [w, hit] of exact) {
+    const art = stripArticle(w);
+    if (art !== w) addDerived(art, hit);
+  }
+  for (const [w, hit] of exact) {
+    if (hit.kind === "stop" && w.length <= 3) continue;
+    const s = stem(w);
+    if (s !== w) addDerived(s, hit);
+  }
+
+  // Resolve joined concepts: every hit reports its representative id.
+  for (const h of hits.values()) {
+    h.id = find(h.id);
+    h.related = h.related.map(([id, f]) => [find(id), f]);
+  }
+  for (const q of exact.values()) if (q.kind === "qword") q.related = q.related.map(([id, f]) => [find(id), f]);
+
+  const conceptWords: Array<[string, string]> = [];
+  for (const [w, hit] of exact) {
+    if (hit.kind === "concept" && w.length >= 4) conceptWords.push([w, `c:${hit.id}`]);
+  }
+  return { exact, derived, phrases, maxPhrase, conceptWords };
+}
+
+/* ------------------------------------------------------------------ */
+/* Analysis                                                            */
+/* ------------------------------------------------------------------ */
+
+type TokKind = "content" | "qword" | "light" | "number";
+
+interface Tok {
+  kind: TokKind;
+  /** Terms this token stands for, with a factor (1 for its own meaning, less for related ones). */
+  feats: Array<[string, number]>;
+  /** Forms to look up with edit distance when nothing else matches. */
+  fuzzy: string[];
+}
+
+function lookupWord(lex: CompiledLexicon, w: string): LexHit | null {
+  const direct = lex.exact.get(w);
+  if (direct) return direct;
+  if (!isArabicScript(w)) {
+    const s = stem(w);
+    return lex.exact.get(s) ?? lex.derived.get(s) ?? null;
+  }
+  const forms = lookupForms(w);
+  for (const f of forms) {
+    const h = lex.exact.get(f);
+    if (h) return h;
+  }
+  for (const f of forms) {
+    const h = lex.derived.get(f);
+    if (h) return h;
+  }
+  const s = stemArabic(w);
+  const hs = lex.exact.get(s) ?? lex.derived.get(s);
+  if (hs) return hs;
+  const letter = stripLetterPrefix(w);
+  if (letter) {
+    const s2 = stemArabic(letter);
+    return lex.exact.get(s2) ?? lex.derived.get(s2) ?? null;
+  }
+  return null;
+}
+
+function stemFeats(w: string): Array<[string, number]> {
+  const s = stem(w);
+  const out: Array<[string, number]> = [[`s:${s}`, 1]];
+  if (isArabicScript(w)) {
+    const letter = stripLetterPrefix(w);
+    if (letter) {
+      const s2 = stemArabic(letter);
+      if (s2 !== s) out.push([`s:${s2}`, 0.9]);
+    }
+  }
+  return out;
+}
+
+function fuzzyForms(w: string): string[] {
+  const out = new Set<string>();
+  if (isArabicScript(w)) {
+    out.add(stripArticle(w));
+    out.add(stemArabic(w));
+  } else {
+    out.add(w);
+    out.add(stem(w));
+  }
+  return [...out].filter((f) => f.length >= 4);
+}
+
+function hitToken(hit: LexHit, w: string | null): Tok | null {
+  switch (hit.kind) {
+    case "stop":
+      return null;
+    case "qword":
+      return { kind: "qword", feats: [[`q:${hit.id}`, 1], ...hit.related.map(([id, f]): [string, number] => [`c:${id}`, f])], fuzzy: [] };
+    case "light":
+      return { kind: "light", feats: w ? stemFeats(w) : [], fuzzy: [] };
+    case "concept": {
+      const feats: Array<[string, number]> = [[`c:${hit.id}`, 1]];
+      if (w) for (const [t] of stemFeats(w)) if (!feats.some(([x]) => x === t)) feats.push([t, 0.9]);
+      for (const [id, f] of hit.related) feats.push([`c:${id}`, f]);
+      return { kind: "content", feats, fuzzy: w ? fuzzyForms(w) : [] };
+    }
+  }
+}
+
+function analyze(lex: CompiledLexicon, text: string): Tok[] {
+  const words = tokenize(text);
+  const stems = words.map(stem);
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let done = false;
+    for (let n = Math.min(lex.maxPhrase, words.length - i); n >= 2 && !done; n--) {
+      const hit = lex.phrases.get(stems.slice(i, i + n).join(" "));
+      if (hit) {
+        const tok = hitToken(hit, null);
+        if (tok) out.push(tok);
+        i += n;
+        done = true;
+      }
+    }
+    if (done) continue;
+    const w = words[i]!;
+    i++;
+    if (isNumber(w)) {
+      out.push({ kind: "number", feats: [[`n:${w}`, 1]], fuzzy: [] });
+      continue;
+    }
+    const hit = lookupWord(lex, w);
+    if (hit) {
+      const tok = hitToken(hit, w);
+      if (tok) out.push(tok);
+      continue;
+    }
+    if (w.length < 2 && !isArabicScript(w)) continue; // stray Latin letters
+    out.push({ kind: "content", feats: stemFeats(w), fuzzy: fuzzyForms(w) });
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Index                                                               */
+/* ------------------------------------------------------------------ */
+
+interface DocTok {
+  weight: number;
+  ids: Int32Array;
+  factors: Float64Array;
+}
+interface DocQuestion {
+  text: string;
+  toks: DocTok[];
+  totalWeight: number;
+}
+interface DocEntry {
+  id: string;
+  questions: DocQuestion[];
+  answer: DocTok[];
+}
+
+const QWORD_WEIGHT = 0.3;
+const LIGHT_WEIGHT = 0.25;
+const NUMBER_WEIGHT = 0.15;
+const ANSWER_FACTOR = 0.5;
+const FUZZY_FACTOR_1 = 0.8;
+const FUZZY_FACTOR_2 = 0.65;
+/** Matched query weight (in IDF-normalised units) from which evidence counts as full. */
+const FULL_EVIDENCE = 0.6;
+
+/** All strings obtained by deleting up to `d` characters. */
+function deletions(w: string, d: number): string[] {
+  const out = new Set<string>([w]);
+  let frontier = [w];
+  for (let k = 0; k < d; k++) {
+    const next: string[] = [];
+    for (const s of frontier) {
+      for (let i = 0; i < s.length; i++) {
+        const t = s.slice(0, i) + s.slice(i + 1);
+        if (!out.has(t)) {
+          out.add(t);
+          next.push(t);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...out];
+}
+
+const maxEdits = (len: number) => (len >= 7 ? 2 : len >= 4 ? 1 : 0);
+
+export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions = {}): FaqMatcher {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const suggestThreshold = Math.min(options.suggestThreshold ?? DEFAULT_SUGGEST_THRESHOLD, threshold);
+  const lex = compileLexicon(options.synonyms ?? []);
+
+  const termIds = new Map<string, number>();
+  const idOf = (t: string) => {
+    let id = termIds.get(t);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(t, id);
+    }
+    return id;
+  };
+
+  // Analyse every entry; document frequency over entries by a token's own term.
+  const analysed = entries.map((e) => ({
+    id: e.id,
+    questions: e.questions.map((q) => ({ text: q, toks: analyze(lex, q) })),
+    answer: e.answer ? analyze(lex, e.answer) : [],
+  }));
+  const df = new Map<string, number>();
+  for (const e of analysed) {
+    const seen = new Set<string>();
+    for (const q of e.questions) for (const t of q.toks) seen.add(t.feats[0]![0]);
+    for (const t of e.answer) if (t.feats[0]) seen.add(t.feats[0][0]);
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const n = Math.max(entries.length, 1);
+  const idfMax = Math.log(1 + (n - 0.5) / 1.5);
+  const idfNorm = (term: string): number | null => {
+    const d = df.get(term);
+    if (!d) return null;
+    const v = Math.log(1 + (n - d + 0.5) / (d + 0.5)) / idfMax;
+    return Math.min(1, Math.max(0.1, v));
+  };
+  const weightOf = (t: Tok): number => {
+    switch (t.kind) {
+      case "qword":
+        return QWORD_WEIGHT;
+      case "light":
+        return LIGHT_WEIGHT;
+      case "number":
+        return NUMBER_WEIGHT;
+      case "content":
+        for (const [term, f] of t.feats) {
+          if (f < 0.9) break;
+          const v = idfNorm(term);
+          if (v !== null) return v;
+        }
+        return 1;
+    }
+  };
+  const toDoc = (t: Tok): DocTok => ({
+    weight: weightOf(t),
+    ids: Int32Array.from(t.feats.map(([term]) => idOf(term))),
+    factors: Float64Array.from(t.feats.map(([, f]) => f)),
+  });
+
+  const docs: DocEntry[] = analysed.map((e) => ({
+    id: e.id,
+    questions: e.questions.map((q) => {
+      const toks = q.toks.map(toDoc);
+      return { text: q.text, toks, totalWeight: toks.reduce((s, t) => s + t.weight, 0) };
+    }),
+    answer: e.answer.map(toDoc),
+  }));
+
+  // Postings: term id → entries holding it (in a question or the answer).
+  const postings = new Map<number, number[]>();
+  docs.forEach((d, ei) => {
+    const seen = new Set<number>();
+    for (const q of d.questions) for (const t of q.toks) for (const id of t.ids) seen.add(id);
+    for (const t of d.answer) for (const id of t.ids) seen.add(id);
+    for (const id of seen) {
+      let p = postings.get(id);
+      if (!p) postings.set(id, (p = []));
+      p.push(ei);
+    }
+  });
+
+  // Typo index: vocabulary forms (and lexicon concept words whose concept is in
+  // the vocabulary) → the terms they stand for, reachable through deletions.
+  const formTerms = new Map<string, Set<number>>();
+  const addForm = (form: string, term: string) => {
+    const id = termIds.get(term);
+    if (id === undefined || form.length < 4) return;
+    let s = formTerms.get(form);
+    if (!s) formTerms.set(form, (s = new Set()));
+    s.add(id);
+  };
+  for (const e of analysed) {
+    for (const q of e.questions) for (const t of q.toks) for (const f of t.fuzzy) addForm(f, t.feats[0]![0]);
+    for (const t of e.answer) for (const f of t.fuzzy) addForm(f, t.feats[0]![0]);
+  }
+  for (const [w, term] of lex.conceptWords) addForm(w, term);
+  const deletionIndex = new Map<string, string[]>();
+  for (const form of formTerms.keys()) {
+    for (const d of deletions(form, maxEdits(form.length))) {
+      let l = deletionIndex.get(d);
+      if (!l) deletionIndex.set(d, (l = []));
+      l.push(form);
+    }
+  }
+
+  /** Vocabulary terms within edit distance of a form, with a factor by distance. */
+  const fuzzyLookup = (form: string, into: Map<number, number>) => {
+    const seen = new Set<string>();
+    for (const d of deletions(form, maxEdits(form.length))) {
+      const forms = deletionIndex.get(d);
+      if (!forms) continue;
+      for (const cand of forms) {
+        if (seen.has(cand)) continue;
+        seen.add(cand);
+        const allowed = maxEdits(Math.min(cand.length, form.length));
+        if (allowed === 0) continue;
+        const dist = editDistance(form, cand, allowed);
+        if (dist === 0 || dist > allowed) continue;
+        const f = dist === 1 ? FUZZY_FACTOR_1 : FUZZY_FACTOR_2;
+        for (const id of formTerms.get(cand)!) if ((into.get(id) ?? 0) < f) into.set(id, f);
+      }
+    }
+  };
+
+  interface QueryTok {
+    weight: number;
+    sims: Map<number, number>;
+  }
+
+  const prepareQuery = (text: string): QueryTok[] => {
+    const toks = analyze(lex, text);
+    return toks.map((t) => {
+      const sims = new Map<number, number>();
+      let known = false;
+      for (const [term, f] of t.feats) {
+        const id = termIds.get(term);
+        if (id === undefined) continue;
+        if (f >= 0.9) known = true;
+        if ((sims.get(id) ?? 0) < f) sims.set(id, f);
+      }
+      if (!known && t.kind === "content") for (const form of t.fuzzy) fuzzyLookup(form, sims);
+      return { weight: weightOf(t), sims };
+    });
+  };
+
+  const tokSim = (q: QueryTok, d: DocTok): number => {
+    let best = 0;
+    for (let k = 0; k < d.ids.length; k++) {
+      const s = q.sims.get(d.ids[k]!);
+      if (s !== undefined) {
+        const v = s * d.factors[k]!;
+        if (v > best) best = v;
+      }
+    }
+    return best;
+  };
+
+  const scoreEntry = (query: QueryTok[], totalQ: number, e: DocEntry): { score: number; question: string } => {
+    const fromAnswer = query.map((q) => {
+      let best = 0;
+      for (const d of e.answer) {
+        const s = tokSim(q, d);
+        if (s > best) best = s;
+      }
+      return best * ANSWER_FACTOR;
+    });
+    let best = { score: 0, question: e.questions[0]?.text ?? "" };
+    for (const dq of e.questions) {
+      const docMatch = new Float64Array(dq.toks.length);
+      let matchedQ = 0;
+      query.forEach((q, i) => {
+        let m = fromAnswer[i]!;
+        dq.toks.forEach((d, j) => {
+          const s = tokSim(q, d);
+          if (s > m) m = s;
+          if (s > docMatch[j]!) docMatch[j] = s;
+        });
+        matchedQ += q.weight * m;
+      });
+      let matchedD = 0;
+      dq.toks.forEach((d, j) => (matchedD += d.weight * docMatch[j]!));
+      const qcov = matchedQ / totalQ;
+      const dcov = dq.totalWeight > 0 ? matchedD / dq.totalWeight : 0;
+      const evidence = Math.min(1, matchedQ / FULL_EVIDENCE);
+      const score = Math.pow(qcov, 0.8) * Math.pow(0.3 + 0.7 * dcov, 0.4) * Math.sqrt(evidence);
+      if (score > best.score) best = { score, question: dq.text };
+    }
+    return best;
+  };
+
+  const empty = (): FaqResult => ({ accepted: null, candidates: [] });
+
+  const match = (raw: string, k = 3): FaqResult => {
+    if (!raw || raw.trim() === "") return empty();
+    if (detectSmallTalk(raw)) return empty();
+    const { rest } = stripGreeting(raw);
+    const text = rest === "" ? raw : rest;
+    const query = prepareQuery(text);
+    const totalQ = query.reduce((s, q) => s + q.weight, 0);
+    if (totalQ <= 0) return empty();
+
+    const cand = new Set<number>();
+    for (const q of query) for (const id of q.sims.keys()) for (const ei of postings.get(id) ?? []) cand.add(ei);
+
+    const scored: FaqCandidate[] = [];
+    for (const ei of cand) {
+      const e = docs[ei]!;
+      const { score, question } = scoreEntry(query, totalQ, e);
+      if (score >= suggestThreshold) scored.push({ id: e.id, score: Math.round(score * 1e4) / 1e4, question });
+    }
+    scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const candidates = scored.slice(0, Math.max(0, k));
+    const top = scored[0];
+    return { accepted: top && top.score >= threshold ? top : null, candidates };
+  };
+
+  return { match, threshold, suggestThreshold };
+}

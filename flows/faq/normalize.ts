@@ -1,0 +1,235 @@
+/**
+ * Matching normalisation for the FAQ matcher: a comparison form of the text,
+ * a tokenizer and light stemmers for Arabic (also applied to Urdu) and English.
+ * The text a person typed is never changed; callers keep it for display.
+ */
+
+import { normalizeArabic } from "../text/arabic";
+
+/** Urdu/Persian letter variants folded onto their Arabic counterparts. */
+const URDU_FOLDS: Array<[RegExp, string]> = [
+  [/[ہۃۂھ]/g, "ه"],
+  [/[ےۓ]/g, "ي"],
+  [/ں/g, "ن"],
+  [/ڪ/g, "ك"],
+];
+
+const ARABIC_LETTER = /[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F]/;
+
+/**
+ * Folds runs of `min` or more identical letters to one letter
+ * ("مرحبااااا" → "مرحبا", "hellooo" → "hello"). Digits are left alone.
+ */
+export function foldRepeats(text: string, min = 3): string {
+  if (min < 2) throw new RangeError("min must be at least 2");
+  const re = new RegExp(`(\\p{L})\\1{${min - 1},}`, "gu");
+  return text.replace(re, "$1");
+}
+
+/**
+ * The comparison form used for matching: {@link normalizeArabic} (hamza forms,
+ * alef maqsura, taa marbuta, diacritics, tatweel, invisible characters,
+ * Arabic-Indic digits, lower case), Urdu letter variants, punctuation and
+ * symbols removed, letters separated from digits, runs of 3+ identical letters
+ * folded to one.
+ */
+export function matchForm(text: string): string {
+  let s = normalizeArabic(text);
+  for (const [re, to] of URDU_FOLDS) s = s.replace(re, to);
+  s = s
+    .replace(/['’`]s\b/g, "") // English possessive
+    .replace(/[\p{P}\p{S}]/gu, " ")
+    .replace(/(\p{L})(\p{N})/gu, "$1 $2")
+    .replace(/(\p{N})(\p{L})/gu, "$1 $2");
+  return foldRepeats(s, 3).replace(/\s+/g, " ").trim();
+}
+
+/** Splits text into matching-form words. */
+export function tokenize(text: string): string[] {
+  const s = matchForm(text);
+  return s === "" ? [] : s.split(" ");
+}
+
+export function isArabicScript(word: string): boolean {
+  return ARABIC_LETTER.test(word);
+}
+
+export function isNumber(word: string): boolean {
+  return /^\p{N}+$/u.test(word);
+}
+
+/* ------------------------------------------------------------------ */
+/* Arabic light stemmer                                                */
+/* ------------------------------------------------------------------ */
+
+/** Definite-article prefixes, longest first; the rest must keep 2+ letters. */
+const ARTICLE_PREFIXES = ["وال", "بال", "كال", "فال", "ولل", "ال", "لل"];
+/** One-letter conjunction/preposition prefixes; the rest must keep 3+ letters. */
+const LETTER_PREFIXES = ["و", "ف", "ب", "ك", "ل"];
+/** Imperfect-verb prefixes (اتطوع، يسجل، تداوم، نتبرع) — used only for lexicon look-ups. */
+const VERB_PREFIXES = ["ا", "ي", "ت", "ن"];
+
+/**
+ * Pronoun suffixes, longest first. The "ت…" forms are taa marbuta + pronoun
+ * ("حالتي" → "حال", like "حاله" → "حال"); "ه" also covers taa marbuta itself.
+ */
+const PRONOUN_SUFFIXES = [
+  "تهما", "تكما", "تهم", "تهن", "تكم", "تكن", "تنا", "تها",
+  "هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها",
+  "ته", "تك", "تي",
+  "ه", "ك", "ي",
+];
+/** Plural, dual and nisba suffixes, longest first. */
+const PLURAL_SUFFIXES = ["يات", "ات", "ون", "ين", "ان", "يه", "ي"];
+/** Verb plural suffixes (تداومون، يردوا) — used only for lexicon look-ups. */
+const VERB_SUFFIXES = ["ون", "ين", "وا", "ان", "و", "ن"];
+
+const MIN_STEM = 3;
+
+/** Removes one definite-article prefix when at least two letters remain. */
+export function stripArticle(word: string): string {
+  for (const p of ARTICLE_PREFIXES) {
+    if (word.startsWith(p) && word.length - p.length >= 2) return word.slice(p.length);
+  }
+  return word;
+}
+
+/** The word without a one-letter prefix (و ف ب ك ل), or null when none applies. */
+export function stripLetterPrefix(word: string): string | null {
+  for (const p of LETTER_PREFIXES) {
+    if (word.startsWith(p) && word.length - p.length >= MIN_STEM) return word.slice(p.length);
+  }
+  return null;
+}
+
+function stripSuffixes(word: string): string {
+  let w = word;
+  if (w.length >= 5 && w.endsWith("ا") && !w.endsWith("اا")) w = w.slice(0, -1); // tanween fath: متطوعاً
+  for (const s of PRONOUN_SUFFIXES) {
+    if (w.endsWith(s) && w.length - s.length >= MIN_STEM) {
+      w = w.slice(0, -s.length);
+      break;
+    }
+  }
+  for (const s of PLURAL_SUFFIXES) {
+    if (w.endsWith(s) && w.length - s.length >= MIN_STEM) {
+      w = w.slice(0, -s.length);
+      break;
+    }
+  }
+  return w;
+}
+
+/**
+ * Light Arabic stemmer: one definite-article prefix (ال، وال، بال، كال، فال، لل)
+ * then one pronoun suffix and one plural/nisba suffix, never leaving fewer than
+ * three letters ("بياناتي" → "بيان", "المستحقين" → "مستحق", "حالتي" → "حال").
+ * One-letter prefixes are not removed here (see {@link stripLetterPrefix}).
+ */
+export function stemArabic(word: string): string {
+  if (word.length <= MIN_STEM) return word;
+  return stripSuffixes(stripArticle(word));
+}
+
+/**
+ * Extra look-up forms of an Arabic word for the lexicon: without the article,
+ * without a one-letter prefix, without an imperfect-verb prefix and a verb
+ * plural suffix ("تداومون" → "داوم", "واتبرع" → "تبرع").
+ */
+export function lookupForms(word: string): string[] {
+  const out = new Set<string>();
+  const add = (w: string | null) => {
+    if (w && w.length >= 2) out.add(w);
+  };
+  const bases = [word];
+  const art = stripArticle(word);
+  if (art !== word) bases.push(art);
+  const letter = stripLetterPrefix(word);
+  if (letter) {
+    bases.push(letter);
+    const a2 = stripArticle(letter);
+    if (a2 !== letter) bases.push(a2);
+  }
+  for (const b of bases) {
+    add(b);
+    for (const s of VERB_SUFFIXES) {
+      if (b.endsWith(s) && b.length - s.length >= MIN_STEM) add(b.slice(0, -s.length));
+    }
+  }
+  for (const b of [...out]) {
+    for (const p of VERB_PREFIXES) {
+      if (b.startsWith(p) && b.length - p.length >= MIN_STEM) add(b.slice(p.length));
+    }
+  }
+  return [...out];
+}
+
+/* ------------------------------------------------------------------ */
+/* English light stemmer                                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * A small English stemmer: plural s/es/ies, -ing, -ed, -ly, so "opening",
+ * "opens" and "opened" meet at "open", "documents" at "document".
+ */
+export function stemEnglish(word: string): string {
+  let w = word.replace(/'s$/, "");
+  if (w.length <= 3) return w;
+  if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (/(ches|shes|xes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("ing") && w.length >= 6) {
+    w = w.slice(0, -3);
+    if (/([^aeiouy])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1); // running → run
+  } else if (w.endsWith("ied") && w.length > 4) {
+    w = w.slice(0, -3) + "y";
+  } else if (w.endsWith("ed") && w.length >= 5) {
+    w = w.slice(0, -2);
+    if (/([^aeiouy])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  } else if (w.endsWith("ly") && w.length >= 6) {
+    w = w.slice(0, -2);
+  }
+  if (w.length > 4 && w.endsWith("e") && !w.endsWith("ee")) w = w.slice(0, -1); // "close"/"closing" → "clos"
+  return w;
+}
+
+/** The stem of one matching-form word in whatever script it is written. */
+export function stem(word: string): string {
+  if (isNumber(word)) return word;
+  if (isArabicScript(word)) return stemArabic(word);
+  return stemEnglish(word);
+}
+
+/* ------------------------------------------------------------------ */
+/* Edit distance                                                       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transposition),
+ * giving up early and returning max+1 once the distance exceeds `max`.
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = new Array<number>(lb + 1);
+  let cur = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= lb; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[lb]!;
+}

@@ -1,0 +1,65 @@
+/**
+ * Words people type to steer the conversation, in Arabic (with Saudi
+ * everyday forms), English and Urdu. These are matched after `commandForm`
+ * (hamza, taa marbuta, alef maqsura and digits folded), never shown.
+ */
+import { commandForm } from "./text/arabic";
+import type { Locale } from "../orgs/schema";
+
+export type Command =
+  | { type: "menu" }
+  | { type: "back" }
+  | { type: "cancel" }
+  | { type: "skip" }
+  | { type: "help" }
+  | { type: "human" }
+  | { type: "endHandoff" }
+  | { type: "language"; locale: Locale };
+
+const words = (...list: string[]): Set<string> => new Set(list.map(commandForm));
+
+const MENU = words(
+  "القائمة", "قائمة", "القائمة الرئيسية", "الرئيسية", "المنيو", "منيو", "ابدأ", "البداية",
+  "menu", "main menu", "home", "start", "/start", "0", "مینو", "مین مینو",
+);
+const BACK = words("رجوع", "ارجع", "الرجوع", "رجع", "السابق", "back", "previous", "go back", "واپس");
+const CANCEL = words("إلغاء", "الغاء", "الغ", "ألغي", "الغي", "كنسل", "cancel", "stop application", "منسوخ");
+const SKIP = words("تخطي", "تخطى", "تجاوز", "لا يوجد", "لايوجد", "ما عندي", "ماعندي", "skip", "none", "-", "چھوڑیں");
+const HELP = words("مساعدة", "ساعدني", "help", "?", "؟", "مدد");
+const HUMAN = words(
+  "موظف", "كلم موظف", "ابي موظف", "ابغى موظف", "أبي أكلم موظف", "اكلم موظف", "التحدث مع موظف",
+  "خدمة العملاء", "شخص", "انسان", "agent", "human", "person", "staff", "talk to a person",
+  "talk to someone", "عملہ", "نمائندہ",
+);
+const END_HANDOFF = words("إنهاء", "انهاء", "إنهاء المحادثة", "انهاء المحادثه", "خلاص انتهيت", "end", "end chat", "done", "ختم");
+const LANGUAGES: Array<[Locale, Set<string>]> = [
+  ["en", words("english", "انجليزي", "إنجليزي", "انقليزي", "الانجليزية", "الإنجليزية", "english please")],
+  ["ar", words("عربي", "العربية", "عربى", "arabic", "عربی")],
+  ["ur", words("urdu", "اردو", "اُردو", "أردو")],
+];
+
+/** Recognises a steering command; `null` when the text is something else. */
+export function detectCommand(text: string): Command | null {
+  const f = commandForm(text);
+  if (f === "") return null;
+  if (MENU.has(f)) return { type: "menu" };
+  if (BACK.has(f)) return { type: "back" };
+  if (CANCEL.has(f)) return { type: "cancel" };
+  if (SKIP.has(f) || text.trim() === "-") return { type: "skip" };
+  if (HELP.has(f) || /^[?؟]+$/.test(text.trim())) return { type: "help" };
+  if (HUMAN.has(f)) return { type: "human" };
+  if (END_HANDOFF.has(f)) return { type: "endHandoff" };
+  for (const [locale, set] of LANGUAGES) if (set.has(f)) return { type: "language", locale };
+  return null;
+}
+
+/** Words that pick a main-menu option when typed instead of its number. */
+export const MENU_WORDS: Record<string, string[]> = {
+  apply: ["تقديم", "تقديم طلب", "طلب جديد", "قدم", "اقدم", "أبي أقدم", "ابغى اقدم", "تسجيل", "سجل", "التسجيل", "apply", "application", "new application", "register", "درخواست"],
+  status: ["متابعة", "متابعة طلب", "حالة الطلب", "حالة طلبي", "وين وصل طلبي", "status", "track", "my application", "حیثیت"],
+  faq: ["أسئلة", "اسئلة", "الأسئلة الشائعة", "سؤال", "استفسار", "عندي سؤال", "faq", "questions", "question", "سوال"],
+  feedback: ["شكوى", "شكوي", "اقتراح", "ملاحظة", "شكوى أو اقتراح", "complaint", "suggestion", "feedback", "شکایت", "تجویز"],
+  human: ["موظف", "التحدث مع موظف", "agent", "human", "talk to a person"],
+  about: ["عن الجمعية", "معلومات", "التواصل", "تواصل", "العنوان", "about", "contact", "info", "رابطہ"],
+  language: ["اللغة", "language", "change language", "زبان"],
+};

@@ -1,0 +1,59 @@
+/** The main menu, the language menu and "about the association". */
+import type { Locale } from "../orgs/schema";
+import { choice, reply, t, withChoices } from "./reply";
+import type { FlowContext, Reply, Text } from "./types";
+import { MENU_WORDS } from "./keywords";
+import type { Option } from "./choices";
+
+export const MENU_ITEMS = ["apply", "status", "faq", "feedback", "human", "about", "language"] as const;
+export type MenuItem = (typeof MENU_ITEMS)[number];
+
+/** Options for matching the main menu by number, button or words. */
+export const MENU_OPTIONS: readonly Option[] = MENU_ITEMS.map((item) => ({
+  value: `menu:${item}`,
+  words: MENU_WORDS[item] ?? [],
+}));
+
+export function menuReply(lead?: Text[]): Reply {
+  return withChoices(
+    reply(...(lead ?? []), t("menu:prompt")),
+    MENU_ITEMS.map((item) => choice(`menu:${item}`, t(`menu:item.${item}`))),
+  );
+}
+
+const LANGUAGE_NAMES: Record<Locale, string> = { ar: "العربية", en: "English", ur: "اردو" };
+
+export function languageOptions(ctx: FlowContext): Option[] {
+  return ctx.profile.locales.map((l) => ({ value: `lang:${l}`, words: [LANGUAGE_NAMES[l], l] }));
+}
+
+export function languageReply(ctx: FlowContext): Reply {
+  return withChoices(
+    reply(t("menu:languagePrompt")),
+    ctx.profile.locales.map((l) => choice(`lang:${l}`, { literal: LANGUAGE_NAMES[l] })),
+  );
+}
+
+/** Working days and hours as a sentence ("Sunday to Thursday, 08:00–14:00"). */
+export function workingHoursText(ctx: FlowContext): Text {
+  const { days, open, close } = ctx.profile.workingHours;
+  const sorted = [...days].sort((a, b) => a - b);
+  const consecutive = sorted.length > 2 && sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
+  const dayText: Text = consecutive
+    ? t("common:dayRange", { from: t(`common:day.${sorted[0]}`), to: t(`common:day.${sorted[sorted.length - 1]}`) })
+    : { list: sorted.map((d) => t(`common:day.${d}`)) };
+  return t("common:workingHours", { days: dayText, open: { ltr: open }, close: { ltr: close } });
+}
+
+export function aboutReply(ctx: FlowContext): Reply {
+  const p = ctx.profile;
+  const parts: Text[] = [t("about:title", { name: { localized: p.name } }), { localized: p.about }];
+  const c = p.contact;
+  if (c.address) parts.push(t("about:address", { address: { localized: c.address } }));
+  if (c.phone) parts.push(t("about:phone", { phone: { ltr: c.phone } }));
+  if (c.whatsapp) parts.push(t("about:whatsapp", { phone: { ltr: c.whatsapp } }));
+  if (c.email) parts.push(t("about:email", { email: { ltr: c.email } }));
+  if (c.website) parts.push(t("about:website", { url: { ltr: c.website } }));
+  parts.push(t("about:hours", { hours: workingHoursText(ctx) }));
+  return menuReply(parts);
+}

@@ -1,0 +1,160 @@
+/**
+ * The language of flows. A flow step is a pure function of (state, input,
+ * context) to (state, replies, effects). Replies are message keys with
+ * parameters, rendered by i18next at the edge; effects are data the engine
+ * executes inside the turn's transaction. Flows import no channel library,
+ * no database and no i18next.
+ */
+import type { FieldSpec, Locale, LocalizedText, Profile } from "../orgs/schema";
+import type { FaqResult } from "./faq/matcher";
+import type { InboundContent, ChannelName } from "../bot/channels/types";
+import type { ApplicationStatus, TicketKind } from "../db/schema";
+
+/**
+ * A text to show: a locale key with parameters, a profile text in every
+ * locale, text as typed, a value that must read left-to-right inside Arabic
+ * (reference, phone, link), or a date shown in Hijri and Gregorian.
+ */
+export type Text =
+  | { key: string; params?: Record<string, Param> }
+  | { localized: LocalizedText }
+  | { literal: string }
+  | { ltr: string | number }
+  | { date: string; withTime?: boolean }
+  /** Items joined as the locale joins a list ("أ، ب و ج"). */
+  | { list: Text[]; lines?: boolean };
+
+/** A parameter: a plain value or a nested text. */
+export type Param = string | number | Text;
+
+export interface Choice {
+  value: string;
+  label: Text;
+}
+
+export interface Reply {
+  /** Parts are joined by a blank line. */
+  text: Text[];
+  choices?: Choice[];
+  requestContact?: boolean;
+}
+
+/** An answer collected for a form field, as stored. */
+export type FieldAnswer =
+  | { type: "text"; value: string }
+  | { type: "number"; value: number }
+  | { type: "choice"; value: string }
+  | { type: "yesno"; value: boolean }
+  | { type: "date"; value: string; calendar: "hijri" | "gregorian" }
+  | { type: "phone"; value: string }
+  | { type: "nationalId"; value: string }
+  | {
+      type: "attachment";
+      fileRef: string;
+      mimeType?: string;
+      fileName?: string;
+      size?: number;
+    }
+  | { type: "skipped" };
+
+export interface ApplicationDraft {
+  programId: string;
+  answers: Record<string, FieldAnswer>;
+  privacyAcceptedAt: string;
+  sensitiveConsentAt?: string;
+  attestedAt?: string;
+  startedAt: string;
+}
+
+/** Effects: what the engine does inside the same transaction. */
+export type Effect =
+  | { type: "setLocale"; locale: Locale }
+  | { type: "acceptPrivacy"; at: string }
+  | { type: "setPhone"; phone: string }
+  | { type: "checkOpenApplication"; programId: string; nationalId: string }
+  | { type: "submitApplication"; draft: ApplicationDraft; termsAcceptedAt: string }
+  | {
+      type: "createTicket";
+      kind: TicketKind;
+      body: string | null;
+      attachment?: FieldAnswer | null;
+      referralId?: string;
+    }
+  | { type: "closeTicket"; reference: string }
+  | { type: "forwardToStaff"; ticketReference: string; text: string }
+  | { type: "alertStaff"; text: Text };
+
+/** Results of effects, fed back to the flow as the next input. */
+export type EffectEvent =
+  | { kind: "openApplicationChecked"; openReference: string | null }
+  | { kind: "applicationSubmitted"; reference: string; submittedAt: string }
+  | { kind: "applicationDuplicate"; reference: string }
+  | { kind: "ticketCreated"; ticketKind: TicketKind; reference: string; body: string | null };
+
+export type FlowInput = InboundContent | EffectEvent;
+
+export interface ApplicationSummary {
+  reference: string;
+  programId: string;
+  status: ApplicationStatus;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+/** Read-only context of a turn. */
+export interface FlowContext {
+  profile: Profile;
+  now: Date;
+  locale: Locale;
+  channel: ChannelName;
+  contact: {
+    id: number;
+    isNew: boolean;
+    phone: string | null;
+    privacyAcceptedAt: string | null;
+  };
+  /** The sender's phone as the channel reports it (to offer for the mobile field). */
+  senderPhone: string | null;
+  /** This contact's own applications, newest first. Never anyone else's. */
+  applications: ApplicationSummary[];
+  openHandoff: { reference: string } | null;
+  /** FAQ lookup in a locale (pure). */
+  faq(query: string, locale: Locale): FaqResult;
+  /** Limits for attachments. */
+  attachments: { maxBytes: number; mimeTypes: string[] };
+}
+
+export interface StepResult {
+  state: SessionState;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+/** Version of the saved state's shape: bump it when the shape changes. */
+export const SESSION_VERSION = 1;
+
+export type SessionState =
+  | { flow: "new" }
+  | { flow: "menu"; lastActiveAt?: string; draft?: ApplicationDraft }
+  | { flow: "faq"; suggestions: string[]; draft?: ApplicationDraft; lastActiveAt?: string }
+  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string }
+  | { flow: "status"; draft?: ApplicationDraft; lastActiveAt?: string }
+  | { flow: "feedback"; step: "kind" | "text"; kind?: "complaint" | "suggestion"; draft?: ApplicationDraft; lastActiveAt?: string }
+  | { flow: "handoff"; reference: string; draft?: ApplicationDraft; lastActiveAt?: string };
+
+export type ApplyStep =
+  | { name: "program" }
+  | { name: "privacy"; programId: string }
+  | { name: "resume" }
+  | { name: "field"; fieldId: string; editing: boolean }
+  | { name: "confirmPhone"; phone: string; editing: boolean }
+  | { name: "sensitiveConsent"; fieldId: string; editing: boolean }
+  | { name: "summary" }
+  | { name: "editChoose" }
+  | { name: "attest" }
+  | { name: "terms" }
+  | { name: "submitting" }
+  | { name: "checkingId"; nextFieldId: string | null; editing: boolean }
+  | { name: "confirmCancel"; resume: ApplyStep };
+
+export type { FieldSpec, Locale };

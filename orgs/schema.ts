@@ -1,0 +1,187 @@
+/**
+ * The association profile: everything that makes one installation of Sila
+ * serve one association. Profiles live in `orgs/<slug>.json` and are
+ * validated at start-up; an error names the file and the field.
+ */
+import { z } from "zod";
+
+/** Locales a profile can carry texts for. Arabic is always required. */
+export const LOCALES = ["ar", "en", "ur"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A text in every locale the profile serves: Arabic and English required. */
+export const localizedText = z.object({
+  ar: z.string().min(1),
+  en: z.string().min(1),
+  ur: z.string().min(1).optional(),
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/** A list of texts per locale (FAQ question variants, referral keywords). */
+export const localizedList = z.object({
+  ar: z.array(z.string().min(1)).min(1),
+  en: z.array(z.string().min(1)).min(1),
+  ur: z.array(z.string().min(1)).optional(),
+});
+export type LocalizedList = z.infer<typeof localizedList>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour)");
+const slugId = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected a lower-case id: letters, digits, _");
+
+export const FIELD_TYPES = [
+  "text",
+  "number",
+  "choice",
+  "yesno",
+  "date",
+  "phone",
+  "nationalId",
+  "attachment",
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const fieldSpec = z
+  .object({
+    id: slugId,
+    type: z.enum(FIELD_TYPES),
+    label: localizedText,
+    /** Optional help shown with the question (an example of a valid answer). */
+    hint: localizedText.optional(),
+    required: z.boolean().default(true),
+    /** For "choice": the options, chosen by number, button or words. */
+    options: z.array(z.object({ value: slugId, label: localizedText })).optional(),
+    /** For "number": inclusive bounds. */
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** Special-category personal data (health, disability): needs explicit consent. */
+    sensitive: z.boolean().default(false),
+  })
+  .superRefine((f, ctx) => {
+    if (f.type === "choice" && (!f.options || f.options.length < 2)) {
+      ctx.addIssue({ code: "custom", message: "a choice field needs at least two options", path: ["options"] });
+    }
+  });
+export type FieldSpec = z.infer<typeof fieldSpec>;
+
+/** Field ids every application collects before the program's own fields. */
+export const CORE_FIELD_IDS = ["full_name", "national_id", "mobile", "city", "birth_date"] as const;
+
+export const programSpec = z.object({
+  id: slugId,
+  name: localizedText,
+  description: localizedText,
+  eligibility: localizedText,
+  /** The program's terms; applying means consenting to them. */
+  terms: localizedText,
+  fields: z
+    .array(fieldSpec)
+    .default([])
+    .superRefine((fields, ctx) => {
+      const ids = new Set<string>(CORE_FIELD_IDS);
+      fields.forEach((f, i) => {
+        if (ids.has(f.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `field id "${f.id}" is reserved or repeated` });
+        ids.add(f.id);
+      });
+    }),
+  /** Default enrolment length in days once approved. */
+  durationDays: z.number().int().positive().default(90),
+  /** False closes the program to new applications without removing it. */
+  open: z.boolean().default(true),
+});
+export type ProgramSpec = z.infer<typeof programSpec>;
+
+export const faqSpec = z.object({
+  id: slugId,
+  questions: localizedList,
+  answer: localizedText,
+});
+export type FaqSpec = z.infer<typeof faqSpec>;
+
+export const referralSpec = z.object({
+  id: slugId,
+  /** What the beneficiary might ask for that is outside this association's scope. */
+  topic: localizedText,
+  /** Words and phrases that signal the topic (matched after Arabic normalisation). */
+  keywords: localizedList,
+  organization: localizedText,
+  contact: z.string().min(1),
+});
+export type ReferralSpec = z.infer<typeof referralSpec>;
+
+export const profileSchema = z.object({
+  slug: slugId,
+  name: localizedText,
+  /** Which parts came from the association's adopted policy (file in shared/seeds). */
+  policySource: z.string().optional(),
+  /** Locales this association serves, first is the default. */
+  locales: z.array(z.enum(LOCALES)).min(1).default(["ar", "en"]),
+  about: localizedText,
+  contact: z.object({
+    phone: z.string().optional(),
+    whatsapp: z.string().optional(),
+    email: z.string().email().optional(),
+    website: z.string().optional(),
+    address: localizedText.optional(),
+    /** The channels the policy lists (interview, phone calls, social media...). */
+    channels: z.array(localizedText).default([]),
+  }),
+  workingHours: z
+    .object({
+      /** 0 = Sunday ... 6 = Saturday. */
+      days: z.array(z.number().int().min(0).max(6)).min(1).default([0, 1, 2, 3, 4]),
+      open: hhmm.default("08:00"),
+      close: hhmm.default("15:00"),
+    })
+    .default({ days: [0, 1, 2, 3, 4], open: "08:00", close: "15:00" }),
+  /** Proactive messages wait outside these hours (Asia/Riyadh). */
+  quietHours: z.object({ start: hhmm, end: hhmm }).default({ start: "21:00", end: "08:00" }),
+  committee: z.object({
+    name: localizedText,
+    /** The policy promises an answer "within a period of not less than two weeks". */
+    decisionPeriodDays: z.number().int().min(14),
+  }),
+  staffRoles: z
+    .array(z.object({ id: slugId, title: localizedText }))
+    .min(1),
+  /** The role a beneficiary is handed to when something is unclear. */
+  escalationRole: slugId,
+  /** Tools the policy names for the relations officer (regulations, guides). */
+  tools: z.array(localizedText).default([]),
+  programs: z.array(programSpec).min(1),
+  faqs: z.array(faqSpec).default([]),
+  referrals: z.array(referralSpec).default([]),
+  privacyNotice: localizedText,
+  /** How a rejected beneficiary asks for reconsideration. */
+  reconsideration: localizedText,
+  /** Days after which closed applications and old messages are anonymised. */
+  retentionDays: z.number().int().positive().default(730),
+  /** Extra synonyms for FAQ matching: each list is a group of equivalent words. */
+  synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
+  survey: z
+    .array(
+      z.object({
+        id: slugId,
+        type: z.enum(["scale5", "yesno", "text"]),
+        text: localizedText,
+        optional: z.boolean().default(false),
+      }),
+    )
+    .optional(),
+}).superRefine((p, ctx) => {
+  if (!p.staffRoles.some((r) => r.id === p.escalationRole)) {
+    ctx.addIssue({ code: "custom", path: ["escalationRole"], message: `no staff role with id "${p.escalationRole}"` });
+  }
+  const seen = new Set<string>();
+  p.programs.forEach((prog, i) => {
+    if (seen.has(prog.id)) ctx.addIssue({ code: "custom", path: ["programs", i, "id"], message: `duplicate program id "${prog.id}"` });
+    seen.add(prog.id);
+  });
+  const faqIds = new Set<string>();
+  p.faqs.forEach((f, i) => {
+    if (faqIds.has(f.id)) ctx.addIssue({ code: "custom", path: ["faqs", i, "id"], message: `duplicate FAQ id "${f.id}"` });
+    faqIds.add(f.id);
+  });
+});
+
+export type Profile = z.infer<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;

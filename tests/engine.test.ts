@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, validNationalId, type Harness } from "./helpers";
+import { createOutboxSender, retryDelayMs } from "../bot/engine/outbox";
+import { ChannelError } from "../bot/errors";
+import { createLogger } from "../bot/log";
+import type { ChannelSender } from "../bot/channels/types";
+import { KeyedQueue } from "../bot/engine/queue";
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+describe("the turn", () => {
+  it("processes a redelivered message once", async () => {
+    h = await createHarness();
+    const first = await h.say("السلام عليكم", "u1", "same-id");
+    expect(first.length).toBeGreaterThan(0);
+    const outcome = await h.sila.engine.handle({
+      channel: "console",
+      chatId: "u1",
+      messageId: "same-id",
+      receivedAt: h.now(),
+      content: { kind: "text", text: "السلام عليكم" },
+    });
+    expect(outcome).toBe("duplicate");
+    await h.sila.outbox.drainOnce();
+    const inbound = await h.opened.db.selectFrom("messages").selectAll().where("direction", "=", "in").execute();
+    expect(inbound).toHaveLength(1);
+    const rows = await h.opened.db.selectFrom("outbox").selectAll().execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it("rolls back a turn whose step throws, apologises, and carries on", async () => {
+    let explode = true;
+    h = await createHarness({
+      sila: {
+        faq: () => {
+          if (explode) throw new Error("matcher bug");
+          return { accepted: null, candidates: [] };
+        },
+      },
+    });
+    await h.say("السلام عليكم");
+    const sessionBefore = await h.opened.db.selectFrom("sessions").selectAll().executeTakeFirstOrThrow();
+    const apology = textOf(await h.say("متى تفتحون الصبح؟"));
+    expect(apology).toContain("نعتذر");
+    expect(apology).toContain("التحدث مع موظف");
+    const sessionAfter = await h.opened.db.selectFrom("sessions").selectAll().executeTakeFirstOrThrow();
+    expect(sessionAfter).toEqual(sessionBefore);
+    const failed = await h.opened.db.selectFrom("messages").selectAll().where("status", "=", "failed").execute();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.body).toBe("متى تفتحون الصبح؟");
+    expect(failed[0]!.error).toContain("matcher bug");
+    // The process lives on: the next message is handled normally.
+    explode = false;
+    expect(textOf(await h.say("1"))).toContain("اختر البرنامج");
+  });
+
+  it("never runs two turns of one chat at once, and runs different chats side by side", async () => {
+    const q = new KeyedQueue();
+    const log: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const a1 = q.run("a", async () => {
+      log.push("a1 start");
+      await gate;
+      log.push("a1 end");
+    });
+    const a2 = q.run("a", async () => {
+      log.push("a2");
+    });
+    const b1 = q.run("b", async () => {
+      log.push("b1");
+    });
+    await b1;
+    expect(log).toEqual(["a1 start", "b1"]);
+    release();
+    await Promise.all([a1, a2]);
+    expect(log).toEqual(["a1 start", "b1", "a1 end", "a2"]);
+  });
+
+  it("keeps the replies of concurrent messages from one chat in order", async () => {
+    h = await createHarness();
+    await h.say("السلام عليكم");
+    await Promise.all(["1", "1", "1"].map((t, i) => h.sila.engine.handle({ channel: "console", chatId: "u1", messageId: `c${i}`, receivedAt: h.now(), content: { kind: "text", text: t } })));
+    await h.sila.outbox.drainOnce();
+    const texts = h.sent.filter((s) => s.chatId === "u1").slice(-3).map((s) => s.message.text);
+    expect(texts[0]).toContain("اختر البرنامج");
+    expect(texts[1]).toContain("إشعار الخصوصية");
+    expect(texts[2]).toContain("الاسم الكامل");
+  });
+});
+
+describe("the outbox", () => {
+  it("retries with backoff after a failure, then delivers once", async () => {
+    h = await createHarness();
+    await h.say("السلام عليكم");
+    let now = h.now();
+    let calls = 0;
+    const flaky: ChannelSender = {
+      name: "console",
+      async send() {
+        calls++;
+        if (calls === 1) throw new ChannelError("network down", { permanent: false });
+        return { messageId: "x" };
+      },
+    };
+    const outbox = createOutboxSender({
+      db: h.opened.db,
+      senders: new Map([["console", flaky]]),
+      clock: () => now,
+      log: createLogger("silent"),
+      baseDelayMs: 1000,
+    });
+    await h.opened.db.insertInto("outbox").values({
+      contact_id: null, audience: "beneficiary", channel: "console", chat_id: "u1",
+      payload: JSON.stringify({ text: "hello" }), status: "pending", attempts: 0,
+      next_attempt_at: now.toISOString(), last_error: null, dedupe_key: null, created_at: now.toISOString(), sent_at: null,
+    }).execute();
+    await outbox.drainOnce();
+    let row = await h.opened.db.selectFrom("outbox").selectAll().where("payload", "like", "%hello%").executeTakeFirstOrThrow();
+    expect(row.status).toBe("pending");
+    expect(row.attempts).toBe(1);
+    expect(row.next_attempt_at).toBe(new Date(now.getTime() + 1000).toISOString());
+    await outbox.drainOnce(); // not due yet
+    expect(calls).toBe(1);
+    now = new Date(now.getTime() + 1000);
+    await outbox.drainOnce();
+    row = await h.opened.db.selectFrom("outbox").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("sent");
+    expect(calls).toBe(2);
+    expect(retryDelayMs(5, 1000, 60_000)).toBe(16_000);
+    expect(retryDelayMs(20, 1000, 60_000)).toBe(60_000);
+  });
+
+  it("records a permanent failure once, marks the contact unreachable, and does not retry", async () => {
+    h = await createHarness();
+    let calls = 0;
+    const blocked: ChannelSender = {
+      name: "console",
+      async send() {
+        calls++;
+        throw new ChannelError("Forbidden: bot was blocked by the user", { permanent: true });
+      },
+    };
+    h.sila.addSender(blocked);
+    await h.say("السلام عليكم");
+    await h.sila.outbox.drainOnce();
+    expect(calls).toBe(1);
+    const row = await h.opened.db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow();
+    expect(row.status).toBe("failed");
+    expect(row.last_error).toContain("blocked");
+    const contact = await h.opened.db.selectFrom("contacts").selectAll().executeTakeFirstOrThrow();
+    expect(contact.unreachable).toBe(1);
+  });
+
+  it("waits for the channel's retry-after", async () => {
+    h = await createHarness();
+    const now = h.now();
+    const limited: ChannelSender = {
+      name: "console",
+      async send() {
+        throw new ChannelError("Too Many Requests", { permanent: false, retryAfterSeconds: 7 });
+      },
+    };
+    h.sila.addSender(limited);
+    await h.say("السلام عليكم");
+    const row = await h.opened.db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow();
+    expect(row.next_attempt_at).toBe(new Date(now.getTime() + 7000).toISOString());
+  });
+});
+
+describe("status", () => {
+  it("lists the contact's own applications with dates, and never another person's", async () => {
+    h = await createHarness();
+    await h.say("السلام عليكم", "owner");
+    await applyUntilSummary(h, "tank_installation", { nationalId: validNationalId(4444444), chatId: "owner" });
+    const ref = /A\d{2}-\d{5}/.exec(plain(textOf(await submitFromSummary(h, "owner"))))![0];
+
+    const mine = plain(textOf(await h.say("2", "owner")));
+    expect(mine).toContain(ref);
+    expect(mine).toContain("تم الاستلام");
+    expect(mine).toContain("هـ");
+    expect(plain(textOf(await h.say(ref, "owner")))).toContain(ref);
+
+    await h.say("السلام عليكم", "stranger");
+    const none = plain(textOf(await h.say("2", "stranger")));
+    expect(none).toContain("لا توجد لديك طلبات");
+    expect(none).not.toContain(ref);
+    await h.say("2", "stranger");
+    const probe = plain(textOf(await h.say(ref, "stranger")));
+    expect(probe).toContain("لم نجد الطلب");
+    expect(probe).not.toContain(h.profile.programs[0]!.name.ar);
+    expect(probe).not.toContain("تم الاستلام");
+  });
+});

@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LOCALES_DIR, loadResources } from "../bot/i18n";
+
+function keys(obj: unknown, prefix = ""): string[] {
+  if (typeof obj !== "object" || obj === null) return [prefix];
+  return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function placeholders(s: string): string[] {
+  return [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]!).sort();
+}
+
+describe("locales", () => {
+  const resources = loadResources();
+  const languages = fs.readdirSync(DEFAULT_LOCALES_DIR).filter((d) => fs.statSync(path.join(DEFAULT_LOCALES_DIR, d)).isDirectory());
+
+  it("has Arabic and English", () => {
+    expect(languages).toContain("ar");
+    expect(languages).toContain("en");
+  });
+
+  for (const lng of languages.filter((l) => l !== "ar")) {
+    it(`${lng} has exactly the keys of ar, with the same placeholders`, () => {
+      const flat = (l: string) =>
+        Object.fromEntries(
+          Object.entries(resources[l]!).flatMap(([ns, tree]) =>
+            keys(tree).map((k) => [`${ns}:${k}`, k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], tree)]),
+          ),
+        ) as Record<string, string>;
+      const ar = flat("ar");
+      const other = flat(lng);
+      expect(Object.keys(other).sort()).toEqual(Object.keys(ar).sort());
+      for (const [k, v] of Object.entries(ar)) {
+        expect([k, placeholders(other[k]!)]).toEqual([k, placeholders(v)]);
+        expect(other[k]!.trim().length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
