@@ -17,6 +17,7 @@ import type { ChannelName, InboundMessage, OutboundMessage } from "../channels/t
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
+import { notifyStaff, renderReply as renderWith } from "../notify";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -85,31 +86,10 @@ export function createEngine(deps: EngineDeps): Engine {
   const staffTargets = (): readonly StaffTarget[] =>
     deps.staff.length > 0 ? deps.staff : [{ channel: "console", chatId: "staff", locale: defaultLocale }];
 
-  function renderReply(r: Reply, locale: Locale): OutboundMessage {
-    const text = r.text.map((part) => deps.translator.render(part, locale)).join("\n\n");
-    return {
-      text,
-      ...(r.choices?.length ? { choices: r.choices.map((c) => ({ value: c.value, label: deps.translator.render(c.label, locale) })) } : {}),
-      ...(r.requestContact ? { requestContact: true } : {}),
-    };
-  }
+  const renderReply = (r: Reply, locale: Locale): OutboundMessage => renderWith(deps.translator, r, locale);
 
-  async function alertStaff(trx: Transaction<Database>, text: Text, at: string): Promise<void> {
-    for (const target of staffTargets()) {
-      await repo.enqueue(trx, {
-        contact_id: null,
-        audience: "staff",
-        channel: target.channel,
-        chat_id: target.chatId,
-        payload: JSON.stringify({ text: deps.translator.render(text, target.locale) } satisfies OutboundMessage),
-        next_attempt_at: at,
-        last_error: null,
-        dedupe_key: null,
-        created_at: at,
-        sent_at: null,
-      });
-    }
-  }
+  const alertStaff = (trx: Transaction<Database>, text: Text, at: string): Promise<void> =>
+    notifyStaff(trx, deps.translator, staffTargets(), text, at);
 
   async function runEffect(
     trx: Transaction<Database>,

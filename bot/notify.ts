@@ -1,0 +1,88 @@
+/**
+ * Messages that start outside a beneficiary's turn: staff replies, committee
+ * decisions, surveys, reminders. They are rendered in the recipient's
+ * language and written to the outbox in the caller's transaction, addressed
+ * to the channel the person last wrote from.
+ */
+import type { Locale } from "../orgs/schema";
+import type { Reply, Text } from "../flows/types";
+import * as repo from "../db/repo";
+import type { Executor } from "../db/repo";
+import type { OutboundMessage } from "./channels/types";
+import type { StaffTarget } from "./engine";
+import type { Translator } from "./i18n";
+
+export function renderReply(translator: Translator, r: Reply, locale: Locale): OutboundMessage {
+  return {
+    text: r.text.map((part) => translator.render(part, locale)).join("\n\n"),
+    ...(r.choices?.length ? { choices: r.choices.map((c) => ({ value: c.value, label: translator.render(c.label, locale) })) } : {}),
+    ...(r.requestContact ? { requestContact: true } : {}),
+  };
+}
+
+export interface NotifyOptions {
+  /** The same key is never queued twice (scheduled jobs stay idempotent). */
+  dedupeKey?: string;
+  /** Earliest delivery time (quiet hours); default now. */
+  notBefore?: string;
+}
+
+/**
+ * Queues `reply` to a contact; returns false when the contact has no channel
+ * identity (nothing to send to) or the dedupe key was already used.
+ */
+export async function notifyContact(
+  db: Executor,
+  translator: Translator,
+  contactId: number,
+  reply: Reply,
+  at: string,
+  options: NotifyOptions = {},
+): Promise<boolean> {
+  const address = await repo.contactAddress(db, contactId);
+  if (!address) return false;
+  const locale = (translator.locales as readonly string[]).includes(address.locale) ? (address.locale as Locale) : "ar";
+  const before = options.dedupeKey
+    ? await db.selectFrom("outbox").select("id").where("dedupe_key", "=", options.dedupeKey).executeTakeFirst()
+    : undefined;
+  if (before) return false;
+  await repo.enqueue(db, {
+    contact_id: contactId,
+    audience: "beneficiary",
+    channel: address.channel,
+    chat_id: address.chatId,
+    payload: JSON.stringify(renderReply(translator, reply, locale)),
+    next_attempt_at: options.notBefore ?? at,
+    last_error: null,
+    dedupe_key: options.dedupeKey ?? null,
+    created_at: at,
+    sent_at: null,
+  });
+  return true;
+}
+
+/** Queues a text to every staff target (each in its own language). */
+export async function notifyStaff(
+  db: Executor,
+  translator: Translator,
+  targets: readonly StaffTarget[],
+  text: Text | Reply,
+  at: string,
+  options: NotifyOptions = {},
+): Promise<void> {
+  const reply: Reply = "text" in text && Array.isArray(text.text) ? (text as Reply) : { text: [text as Text] };
+  for (const target of targets) {
+    await repo.enqueue(db, {
+      contact_id: null,
+      audience: "staff",
+      channel: target.channel,
+      chat_id: target.chatId,
+      payload: JSON.stringify(renderReply(translator, reply, target.locale)),
+      next_attempt_at: options.notBefore ?? at,
+      last_error: null,
+      dedupe_key: options.dedupeKey ? `${options.dedupeKey}:${target.channel}:${target.chatId}` : null,
+      created_at: at,
+      sent_at: null,
+    });
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The staff-command layer's contract, shared by every channel: a staff
+ * member writes a command (or presses a button under an alert) on Telegram or
+ * WhatsApp; the channel adapter passes it here with who sent it; the replies
+ * go back to that staff chat. Anyone not configured as staff is refused and
+ * the attempt is recorded in the audit log.
+ */
+import type { ChannelName, OutboundMessage } from "../channels/types";
+
+export interface StaffActor {
+  channel: ChannelName;
+  /** The staff member's id on that channel (Telegram user id, WhatsApp number/id). */
+  userId: string;
+  displayName?: string;
+}
+
+export interface StaffCommands {
+  /** True when the actor is configured as staff on their channel. */
+  isStaff(actor: StaffActor): boolean;
+  /**
+   * Handles a typed command ("/pending", "/show A26-00001", "/reply H26-00003 text",
+   * "/close H26-00003", "/stats", "/decide A26-00001 approve note...", "/help"; Arabic
+   * aliases too). Returns the replies for the staff chat. Never throws for bad input.
+   */
+  handleText(actor: StaffActor, text: string): Promise<OutboundMessage[]>;
+  /**
+   * Handles a button pressed under a staff alert; `action` is the button's value
+   * (e.g. "staff:claim:H26-00003", "staff:close:H26-00003", "staff:show:A26-00001").
+   */
+  handleAction(actor: StaffActor, action: string): Promise<OutboundMessage[]>;
+}
