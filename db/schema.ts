@@ -130,6 +130,45 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface EnrolmentTable {
+  id: Generated<number>;
+  application_id: number;
+  contact_id: number;
+  program_id: string;
+  /** Calendar dates (YYYY-MM-DD, Riyadh). */
+  starts_on: string;
+  ends_on: string;
+  status: "active" | "ended";
+  created_at: string;
+}
+
+export interface SurveyTable {
+  id: Generated<number>;
+  contact_id: number;
+  /** "program": after an enrolment ends; "ticket": one question after a handoff or complaint closes. */
+  kind: "program" | "ticket";
+  enrolment_id: number | null;
+  ticket_id: number | null;
+  program_id: string | null;
+  status: "pending" | "sent" | "answered";
+  created_at: string;
+  sent_at: string | null;
+  reminded_at: string | null;
+  answered_at: string | null;
+}
+
+export interface SurveyAnswerTable {
+  id: Generated<number>;
+  survey_id: number;
+  question_id: string;
+  /** "scale5" | "yesno" | "text" | "skipped". */
+  type: string;
+  /** 1..5 for scales, 1/0 for yes/no. */
+  score: number | null;
+  text: string | null;
+  created_at: string;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -145,6 +184,9 @@ export interface Database {
   tickets: TicketTable;
   outbox: OutboxTable;
   counters: CounterTable;
+  enrolments: EnrolmentTable;
+  surveys: SurveyTable;
+  survey_answers: SurveyAnswerTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

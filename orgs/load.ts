@@ -103,7 +103,7 @@ export function parseProfile(json: unknown, fileLabel: string): Profile {
     const issues = result.error.issues.map((issue) => {
       const where = formatPath(issue.path);
       const missing = issue.code === "invalid_type" && valueAt(json, issue.path) === undefined;
-      const message = missing ? `required field is missing (${issue.message})` : issue.message;
+      const message = missing ? `required field is missing (expected ${issue.expected})` : issue.message;
       return where ? `${where}: ${message}` : message;
     });
     throw new ConfigError(`${fileLabel}: ${dedupe(issues).join("; ")}`, { cause: result.error });
