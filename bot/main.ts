@@ -14,6 +14,7 @@ import { ConfigError } from "./errors";
 import { createLogger } from "./log";
 import { resolveSecretKey } from "./secrets";
 import type { StaffTarget } from "./engine";
+import { createScheduler } from "./scheduler";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -52,6 +53,12 @@ async function main(): Promise<void> {
 
   for (const ch of channels) sila.addSender(ch);
   sila.outbox.start();
+  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock: () => new Date(), staff, outbox: sila.outbox, log });
+  if (!consoleDone) {
+    // A long-running bot catches up on what came due while it was down, then keeps to the schedule.
+    await scheduler.runAll();
+    scheduler.start();
+  }
   log.info("sila started", { org: profile.slug, database: config.databasePath, channels: channels.map((c) => c.name) });
 
   let stopping = false;
@@ -59,6 +66,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info("shutting down", { signal });
+    scheduler.stop();
     for (const ch of channels) await ch.stop();
     await sila.engine.idle();
     await sila.outbox.flush(10_000);

@@ -10,6 +10,7 @@ import type {
   NewOutbox,
   TicketKind,
 } from "./schema";
+import type { SurveyAnswer } from "../flows/types";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -154,7 +155,14 @@ export async function findOrCreateIdentity(
 export async function updateContact(
   db: Executor,
   id: number,
-  patch: { locale?: string; phone?: string; privacyAcceptedAt?: string; unreachable?: boolean; beneficiaryType?: "direct" | "indirect" },
+  patch: {
+    locale?: string;
+    phone?: string;
+    privacyAcceptedAt?: string;
+    unreachable?: boolean;
+    beneficiaryType?: "direct" | "indirect";
+    broadcastOptIn?: boolean;
+  },
   at: string,
 ): Promise<void> {
   await db
@@ -165,6 +173,7 @@ export async function updateContact(
       ...(patch.privacyAcceptedAt !== undefined ? { privacy_accepted_at: patch.privacyAcceptedAt } : {}),
       ...(patch.unreachable !== undefined ? { unreachable: patch.unreachable ? 1 : 0, unreachable_at: patch.unreachable ? at : null } : {}),
       ...(patch.beneficiaryType !== undefined ? { beneficiary_type: patch.beneficiaryType } : {}),
+      ...(patch.broadcastOptIn !== undefined ? { broadcast_opt_in: patch.broadcastOptIn ? 1 : 0 } : {}),
       updated_at: at,
     })
     .where("id", "=", id)
@@ -200,6 +209,23 @@ export async function saveSession(db: Executor, identityId: number, version: num
     .values({ identity_id: identityId, version, state: json, updated_at: at })
     .onConflict((oc) => oc.column("identity_id").doUpdateSet({ version, state: json, updated_at: at }))
     .execute();
+}
+
+/**
+ * The contact's most recent chat and its saved state: where a proactive
+ * conversation (a committee's question, a survey) is put.
+ */
+export async function latestSession(db: Executor, contactId: number): Promise<{ identityId: number; state: unknown } | null> {
+  const r = await db
+    .selectFrom("channel_identities as i")
+    .leftJoin("sessions as s", "s.identity_id", "i.id")
+    .select(["i.id", "s.state"])
+    .where("i.contact_id", "=", contactId)
+    .orderBy("s.updated_at", "desc")
+    .orderBy("i.id", "desc")
+    .executeTakeFirst();
+  if (!r) return null;
+  return { identityId: r.id, state: r.state ? (JSON.parse(r.state) as unknown) : null };
 }
 
 // ---- References ------------------------------------------------------------
@@ -356,5 +382,74 @@ export async function enqueue(db: Executor, row: Omit<NewOutbox, "status" | "att
     .insertInto("outbox")
     .values({ ...row, status: "pending", attempts: 0 })
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .execute();
+}
+
+/**
+ * The beneficiary's answer to a "needs information" request: only for their
+ * own application in that status; it returns the application to review.
+ */
+export async function provideApplicationInfo(
+  db: Executor,
+  a: { reference: string; contactId: number; text: string | null; attachment: unknown; at: string },
+): Promise<boolean> {
+  const app = await db
+    .selectFrom("applications")
+    .select(["id", "status"])
+    .where("reference", "=", a.reference)
+    .where("contact_id", "=", a.contactId)
+    .executeTakeFirst();
+  if (!app || app.status !== "needs_info") return false;
+  await db.updateTable("applications").set({ status: "under_review", updated_at: a.at }).where("id", "=", app.id).execute();
+  const note = [a.text, a.attachment ? `attachment: ${JSON.stringify(a.attachment)}` : null].filter(Boolean).join("\n");
+  await addApplicationEvent(db, {
+    applicationId: app.id,
+    actor: "beneficiary",
+    action: "status_changed",
+    from: "needs_info",
+    to: "under_review",
+    note: note || null,
+    at: a.at,
+  });
+  return true;
+}
+
+// ---- Surveys ----------------------------------------------------------------
+
+/** Saves one answer; a question already answered keeps its first answer (no survey is answered twice). */
+export async function saveSurveyAnswer(
+  db: Executor,
+  a: { surveyId: number; contactId: number; questionId: string; answer: SurveyAnswer; at: string },
+): Promise<boolean> {
+  const survey = await db
+    .selectFrom("surveys")
+    .select(["id", "status"])
+    .where("id", "=", a.surveyId)
+    .where("contact_id", "=", a.contactId)
+    .executeTakeFirst();
+  if (!survey || survey.status === "answered") return false;
+  const ans = a.answer;
+  const r = await db
+    .insertInto("survey_answers")
+    .values({
+      survey_id: a.surveyId,
+      question_id: a.questionId,
+      type: ans.type,
+      score: ans.type === "scale5" ? ans.score : ans.type === "yesno" ? (ans.value ? 1 : 0) : null,
+      text: ans.type === "text" ? ans.text : null,
+      created_at: a.at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+export async function completeSurvey(db: Executor, surveyId: number, contactId: number, at: string): Promise<void> {
+  await db
+    .updateTable("surveys")
+    .set({ status: "answered", answered_at: at })
+    .where("id", "=", surveyId)
+    .where("contact_id", "=", contactId)
+    .where("status", "!=", "answered")
     .execute();
 }

@@ -174,6 +174,23 @@ export interface CounterTable {
   value: number;
 }
 
+export interface StaffAuditTable {
+  id: Generated<number>;
+  /** The channel and the staff member's id on it (Telegram user id, WhatsApp number). */
+  actor_channel: ChannelName;
+  actor_id: string;
+  actor_name: string | null;
+  /** "show", "reply", "close", "claim", "pending", "stats", "decide", "help", "unknown". */
+  action: string;
+  /** The application or ticket reference acted on, when there is one. */
+  target: string | null;
+  /** 1 when done, 0 when refused (not staff). */
+  allowed: number;
+  /** A short reason or note; never a national ID or a message body. */
+  detail: string | null;
+  created_at: string;
+}
+
 export interface Database {
   contacts: ContactTable;
   channel_identities: ChannelIdentityTable;
@@ -187,6 +204,7 @@ export interface Database {
   enrolments: EnrolmentTable;
   surveys: SurveyTable;
   survey_answers: SurveyAnswerTable;
+  staff_audit: StaffAuditTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -13,6 +13,7 @@ import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, ty
 import { choice, reply, t, withChoices } from "./reply";
 import { commandForm, hasArabicLetters, isLatinScript } from "./text/arabic";
 import { sanitizeFreeText } from "./validate";
+import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
 import type {
   ApplicationDraft,
   Effect,
@@ -71,6 +72,19 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
     return state.flow === "apply" ? applyStep(state, input, ctx) : done(state, []);
   }
   if (input.kind === "ticketCreated") return ticketCreated(state, input.ticketKind, input.reference, input.body, ctx);
+  if (input.kind === "infoProvided") {
+    return done(keepDraft({ flow: "menu" }, state), [
+      menuReply([t(input.accepted ? "decision:infoReceived" : "decision:infoNotExpected", { reference: { ltr: input.reference } })]),
+    ]);
+  }
+  if (input.kind === "ticketClosed") {
+    if (input.surveyId === null) return done(state, []);
+    const s: SessionState = keepDraft(
+      { flow: "survey", surveyId: input.surveyId, questions: TICKET_SURVEY_QUESTIONS, index: 0, scores: {} },
+      state,
+    );
+    return done(s, [surveyPrompt(s as Extract<SessionState, { flow: "survey" }>, [t("survey:ticketIntro")])]);
+  }
 
   if (state.flow === "new") return firstContact(input, ctx);
 
@@ -80,6 +94,19 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
   if (state.flow === "handoff") return handoff(state, input, command, ctx);
 
   if (command?.type === "menu") return done(keepDraft({ flow: "menu" }, state), [menuReply()]);
+  if (command?.type === "optOut" || command?.type === "optIn") {
+    const optIn = command.type === "optIn";
+    return done(keepDraft({ flow: "menu" }, state), [optIn ? menuReply([t("common:optedIn")]) : reply(t("common:optedOut"))], [
+      { type: "setBroadcastOptIn", optIn },
+    ]);
+  }
+  // "Provide the information" under a committee's request works from any message.
+  if (input.kind === "choice" && input.value.startsWith("info:")) {
+    const reference = input.value.slice(5);
+    const app = ctx.applications.find((a) => a.reference === reference && a.status === "needs_info");
+    if (app) return done(keepDraft({ flow: "info", reference }, state), [reply(t("decision:infoAsk", { reference: { ltr: reference } }))]);
+    return done(keepDraft({ flow: "menu" }, state), [menuReply([t("decision:infoNotExpected", { reference: { ltr: reference } })])]);
+  }
   // Main-menu buttons work from any message that carries them.
   if (input.kind === "choice" && input.value.startsWith("menu:")) {
     const item = input.value.slice(5) as MenuItem;
@@ -106,6 +133,8 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
     return applyStep(state, input, ctx);
   }
   if (state.flow === "feedback") return feedback(state, input, command, ctx);
+  if (state.flow === "survey") return surveyStep(state, input, command, ctx);
+  if (state.flow === "info") return provideInfo(state, input, ctx);
   if (state.flow === "faq") {
     const picked = matchOption(input, [
       ...state.suggestions.map((id) => ({ value: `faq:${id}` })),
@@ -451,4 +480,37 @@ function handoff(
             ? `[location] ${input.latitude},${input.longitude}`
             : "";
   return done(state, [], text ? [{ type: "forwardToStaff", ticketReference: state.reference, text }] : []);
+}
+
+// ---- Answering the committee's request for information ---------------------
+
+function provideInfo(state: Extract<SessionState, { flow: "info" }>, input: FlowInput, ctx: FlowContext): StepResult {
+  const app = ctx.applications.find((a) => a.reference === state.reference);
+  if (!app || app.status !== "needs_info") return menu(keepDraft({ flow: "menu" }, state), input, ctx);
+  if (input.kind === "text") {
+    const text = sanitizeFreeText(input.text, 4000);
+    if (text.length < 2) return done(state, [reply(t("decision:infoAsk", { reference: { ltr: state.reference } }))]);
+    return done(state, [], [{ type: "provideInfo", reference: state.reference, text, attachment: null }]);
+  }
+  if (input.kind === "media" && input.mediaType !== "voice" && input.mediaType !== "audio" && input.mediaType !== "sticker") {
+    const mime = input.mimeType ?? "application/octet-stream";
+    if (!ctx.attachments.mimeTypes.includes(mime) || (input.size ?? 0) > ctx.attachments.maxBytes) {
+      return done(state, [reply(t("validation:attachment_type"), t("decision:infoAsk", { reference: { ltr: state.reference } }))]);
+    }
+    return done(state, [], [
+      {
+        type: "provideInfo",
+        reference: state.reference,
+        text: input.caption ? sanitizeFreeText(input.caption, 4000) : null,
+        attachment: {
+          type: "attachment",
+          fileRef: input.fileRef,
+          mimeType: mime,
+          ...(input.fileName ? { fileName: input.fileName } : {}),
+          ...(input.size !== undefined ? { size: input.size } : {}),
+        },
+      },
+    ]);
+  }
+  return done(state, [reply(t("common:voiceNote"), t("decision:infoAsk", { reference: { ltr: state.reference } }))]);
 }

@@ -14,13 +14,15 @@ export type Command =
   | { type: "help" }
   | { type: "human" }
   | { type: "endHandoff" }
-  | { type: "language"; locale: Locale };
+  | { type: "language"; locale: Locale }
+  | { type: "optOut" }
+  | { type: "optIn" };
 
 const words = (...list: string[]): Set<string> => new Set(list.map(commandForm));
 
 const MENU = words(
   "القائمة", "قائمة", "القائمة الرئيسية", "الرئيسية", "المنيو", "منيو", "ابدأ", "البداية",
-  "menu", "main menu", "home", "start", "/start", "0", "مینو", "مین مینو",
+  "menu", "main menu", "home", "0", "مینو", "مین مینو",
 );
 const BACK = words("رجوع", "ارجع", "الرجوع", "رجع", "السابق", "back", "previous", "go back", "واپس");
 const CANCEL = words("إلغاء", "الغاء", "الغ", "ألغي", "الغي", "كنسل", "cancel", "stop application", "منسوخ");
@@ -32,6 +34,8 @@ const HUMAN = words(
   "talk to someone", "عملہ", "نمائندہ",
 );
 const END_HANDOFF = words("إنهاء", "انهاء", "إنهاء المحادثة", "انهاء المحادثه", "خلاص انتهيت", "end", "end chat", "done", "ختم");
+const OPT_OUT = words("إيقاف", "ايقاف", "وقف", "إلغاء الاشتراك", "الغاء الاشتراك", "stop", "unsubscribe", "بند کریں");
+const OPT_IN = words("اشتراك", "الاشتراك", "تفعيل", "start", "subscribe", "شروع");
 const LANGUAGES: Array<[Locale, Set<string>]> = [
   ["en", words("english", "انجليزي", "إنجليزي", "انقليزي", "الانجليزية", "الإنجليزية", "english please")],
   ["ar", words("عربي", "العربية", "عربى", "arabic", "عربی")],
@@ -42,6 +46,9 @@ const LANGUAGES: Array<[Locale, Set<string>]> = [
 export function detectCommand(text: string): Command | null {
   const f = commandForm(text);
   if (f === "") return null;
+  if (OPT_OUT.has(f)) return { type: "optOut" };
+  // "start" (and Telegram's /start) also re-subscribes: it comes with the menu.
+  if (OPT_IN.has(f)) return { type: "optIn" };
   if (MENU.has(f)) return { type: "menu" };
   if (BACK.has(f)) return { type: "back" };
   if (CANCEL.has(f)) return { type: "cancel" };

@@ -82,16 +82,36 @@ export type Effect =
     }
   | { type: "closeTicket"; reference: string }
   | { type: "forwardToStaff"; ticketReference: string; text: string }
-  | { type: "alertStaff"; text: Text };
+  | { type: "alertStaff"; text: Text }
+  | { type: "provideInfo"; reference: string; text: string | null; attachment: FieldAnswer | null }
+  | { type: "saveSurveyAnswer"; surveyId: number; questionId: string; answer: SurveyAnswer }
+  | { type: "completeSurvey"; surveyId: number }
+  | { type: "setBroadcastOptIn"; optIn: boolean };
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =
   | { kind: "openApplicationChecked"; openReference: string | null }
   | { kind: "applicationSubmitted"; reference: string; submittedAt: string }
   | { kind: "applicationDuplicate"; reference: string }
-  | { kind: "ticketCreated"; ticketKind: TicketKind; reference: string; body: string | null };
+  | { kind: "ticketCreated"; ticketKind: TicketKind; reference: string; body: string | null }
+  | { kind: "infoProvided"; reference: string; accepted: boolean }
+  | { kind: "ticketClosed"; reference: string; surveyId: number | null };
 
 export type FlowInput = InboundContent | EffectEvent;
+
+/** A satisfaction question, as saved with the survey's conversation. */
+export interface SurveyQuestion {
+  id: string;
+  type: "scale5" | "yesno" | "text";
+  text: Text;
+  optional: boolean;
+}
+
+export type SurveyAnswer =
+  | { type: "scale5"; score: number }
+  | { type: "yesno"; value: boolean }
+  | { type: "text"; text: string }
+  | { type: "skipped" };
 
 export interface ApplicationSummary {
   reference: string;
@@ -140,7 +160,19 @@ export type SessionState =
   | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string }
   | { flow: "status"; draft?: ApplicationDraft; lastActiveAt?: string }
   | { flow: "feedback"; step: "kind" | "text"; kind?: "complaint" | "suggestion"; draft?: ApplicationDraft; lastActiveAt?: string }
-  | { flow: "handoff"; reference: string; draft?: ApplicationDraft; lastActiveAt?: string };
+  | { flow: "handoff"; reference: string; draft?: ApplicationDraft; lastActiveAt?: string }
+  /** Answering the committee's request for more information about an application. */
+  | { flow: "info"; reference: string; draft?: ApplicationDraft; lastActiveAt?: string }
+  | {
+      flow: "survey";
+      surveyId: number;
+      questions: SurveyQuestion[];
+      index: number;
+      /** Scores given so far, to alert staff on a low one. */
+      scores: Record<string, number>;
+      draft?: ApplicationDraft;
+      lastActiveAt?: string;
+    };
 
 export type ApplyStep =
   | { name: "program" }

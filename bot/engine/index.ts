@@ -18,6 +18,7 @@ import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
 import { notifyStaff, renderReply as renderWith } from "../notify";
+import { createTicketSurvey } from "../surveys";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -143,9 +144,38 @@ export function createEngine(deps: EngineDeps): Engine {
         });
         return { kind: "ticketCreated", ticketKind: effect.kind, reference, body: effect.body };
       }
-      case "closeTicket":
-        await repo.closeTicket(trx, effect.reference, turn.contactId, "beneficiary", turn.at);
+      case "closeTicket": {
+        const closed = await repo.closeTicket(trx, effect.reference, turn.contactId, "beneficiary", turn.at);
+        if (!closed) return { kind: "ticketClosed", reference: effect.reference, surveyId: null };
         await alertStaff(trx, { key: "staff:handoffEnded", params: { reference: { ltr: effect.reference } } }, turn.at);
+        const surveyId = await createTicketSurvey(trx, effect.reference, turn.at);
+        return { kind: "ticketClosed", reference: effect.reference, surveyId };
+      }
+      case "provideInfo": {
+        const accepted = await repo.provideApplicationInfo(trx, {
+          reference: effect.reference,
+          contactId: turn.contactId,
+          text: effect.text,
+          attachment: effect.attachment,
+          at: turn.at,
+        });
+        if (accepted) {
+          await alertStaff(
+            trx,
+            { key: "staff:infoProvided", params: { reference: { ltr: effect.reference }, text: effect.text ?? "📎", channel: turn.channel } },
+            turn.at,
+          );
+        }
+        return { kind: "infoProvided", reference: effect.reference, accepted };
+      }
+      case "saveSurveyAnswer":
+        await repo.saveSurveyAnswer(trx, { surveyId: effect.surveyId, contactId: turn.contactId, questionId: effect.questionId, answer: effect.answer, at: turn.at });
+        return null;
+      case "completeSurvey":
+        await repo.completeSurvey(trx, effect.surveyId, turn.contactId, turn.at);
+        return null;
+      case "setBroadcastOptIn":
+        await repo.updateContact(trx, turn.contactId, { broadcastOptIn: effect.optIn }, turn.at);
         return null;
       case "forwardToStaff":
         await alertStaff(

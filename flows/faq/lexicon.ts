@@ -49,7 +49,7 @@ export const CONCEPTS: Concept[] = [
     ar: ["وقت", "اوقات", "مواعيد", "ساعه", "ساعات", "توقيت", "توقيتات", "زمن"],
     en: ["time", "times", "timing", "schedule", "what time"],
     ur: ["وقت", "اوقات"],
-    related: [["hours", 0.6]],
+    related: [["hours", 0.5]],
   },
   {
     id: "weekday",
@@ -173,7 +173,7 @@ export const CONCEPTS: Concept[] = [
     id: "documents",
     ar: [
       "مستند", "مستندات", "وثيقه", "وثائق", "وثايق", "اوراق", "ورق", "ورقه", "اثبات", "اثباتات", "اوراق ثبوتيه",
-      "مرفق", "مرفقات", "ارفق", "ارفاق", "يرفق", "نرفق", "ارسل الاوراق", "صوره", "صور",
+      "مرفق", "مرفقات", "ارفق", "ارفاق", "يرفق", "نرفق", "صوره من", "نسخه",
     ],
     en: ["document", "documents", "papers", "paperwork", "attachment", "attachments", "attach", "proof", "copy"],
     ur: ["دستاویزات", "کاغذات"],
@@ -199,7 +199,7 @@ export const CONCEPTS: Concept[] = [
     ar: ["شرط", "شروط", "معايير", "معيار", "ضوابط", "الشروط والاحكام"],
     en: ["condition", "conditions", "criteria", "terms"],
     ur: ["شرائط"],
-    related: [["eligibility", 0.7], ["required", 0.5]],
+    related: [["eligibility", 0.8], ["required", 0.4]],
   },
   {
     id: "category",
@@ -233,9 +233,9 @@ export const CONCEPTS: Concept[] = [
   },
   {
     id: "review",
-    ar: ["دراسه الطلب", "يدرسون", "تدرسون", "مراجعه", "تقييم الحاله", "بحث اجتماعي", "باحث", "باحثه", "لجنه", "اللجنه"],
+    ar: ["دراسه", "يدرسون", "تدرسون", "يدرس", "مراجعه", "تقييم الحاله", "بحث اجتماعي", "باحث", "باحثه", "لجنه", "اللجنه"],
     en: ["review", "reviewed", "processing", "processed", "assessment", "committee"],
-    related: [["status", 0.4]],
+    related: [["status", 0.4], ["result", 0.5], ["duration", 0.3]],
   },
   {
     id: "cancel",
@@ -322,8 +322,15 @@ export const CONCEPTS: Concept[] = [
     en: ["deed", "title deed", "ownership"],
   },
   {
+    id: "payment",
+    ar: ["دفع", "ادفع", "يدفع", "ندفع", "تدفعون", "يدفعون", "سداد", "اسدد", "يسدد", "نسدد", "تسددون", "يسددون", "تسديد", "مدفوعات", "اقساط", "قسط"],
+    en: ["pay", "payment", "payments", "paying", "settle", "installment", "instalment"],
+    ur: ["ادائیگی"],
+    related: [["bill", 0.5], ["money", 0.3]],
+  },
+  {
     id: "bill",
-    ar: ["فاتوره", "فواتير", "سداد", "اسدد", "تسديد"],
+    ar: ["فاتوره", "فواتير", "مديونيه", "متاخرات", "ديون", "دين"],
     en: ["bill", "bills", "invoice", "pay the bill"],
     ur: ["بل"],
   },
@@ -340,10 +347,29 @@ export const CONCEPTS: Concept[] = [
     id: "donation",
     ar: [
       "تبرع", "تبرعات", "اتبرع", "يتبرع", "نتبرع", "تتبرع", "متبرع", "متبرعين",
-      "دعم", "ادعم", "ندعم", "يدعم", "تدعم", "داعم", "داعمين", "صدقه", "صدقات", "زكاه", "زكاتي", "عطاء", "اساهم", "مساهمه", "نساهم",
+      "دعم", "ادعم", "ندعم", "يدعم", "تدعم", "داعم", "داعمين", "عطاء", "اساهم", "مساهمه", "نساهم",
     ],
-    en: ["donate", "donation", "donations", "donor", "give", "giving", "support", "contribute", "contribution", "zakat", "sadaqah", "charity donation"],
-    ur: ["عطیہ", "چندہ", "زکوٰۃ", "صدقہ"],
+    en: ["donate", "donation", "donations", "donor", "give", "giving", "support", "contribute", "contribution", "charity donation"],
+    ur: ["عطیہ", "چندہ"],
+  },
+  {
+    id: "zakat",
+    ar: ["زكاه", "زكوات", "زكاه المال", "زكاه الفطر", "فطره", "مزكي"],
+    en: ["zakat", "zakah", "zakat al-fitr"],
+    ur: ["زکوٰۃ", "زکات"],
+    related: [["donation", 0.7]],
+  },
+  {
+    id: "sadaqa",
+    ar: ["صدقه", "صدقات", "صدقه جاريه", "اتصدق", "نتصدق", "يتصدق", "تصدق"],
+    en: ["sadaqah", "sadaqa", "alms"],
+    ur: ["صدقہ", "خیرات"],
+    related: [["donation", 0.8]],
+  },
+  {
+    id: "receive",
+    ar: ["تستقبلون", "يستقبلون", "تستقبل", "يستقبل", "استقبال", "تقبلون", "يقبلون", "تستلمون", "يستلمون", "استلام", "تاخذون", "ياخذون"],
+    en: ["accept", "receive", "take"],
   },
   {
     id: "sponsorship",
@@ -387,11 +413,6 @@ export const CONCEPTS: Concept[] = [
     ur: ["رضاکار", "رضاکارانہ"],
   },
   {
-    id: "opportunity",
-    ar: ["فرصه", "فرص"],
-    en: ["opportunity", "opportunities", "chance"],
-  },
-  {
     id: "job",
     ar: ["وظيفه", "وظايف", "وظائف", "توظيف", "شغل", "دوام جزئي", "وظيفتي"],
     en: ["job", "jobs", "employment", "vacancy", "vacancies", "hiring", "career"],
@@ -403,19 +424,49 @@ export const CONCEPTS: Concept[] = [
     en: ["training", "course", "courses", "workshop", "workshops"],
   },
   {
-    id: "education",
-    ar: ["تعليم", "مدرسه", "مدارس", "جامعه", "طالب", "طلاب", "طالبات", "منحه", "منح", "حقيبه مدرسيه", "رسوم دراسيه"],
-    en: ["education", "school", "schools", "university", "student", "students", "scholarship"],
-    ur: ["تعلیم", "اسکول"],
+    id: "school",
+    ar: ["مدرسه", "مدارس", "دراسي", "الدراسه", "تعليم", "تعليمي", "العام الدراسي", "ابتدائي", "متوسط", "ثانوي"],
+    en: ["school", "schools", "education", "schooling"],
+    ur: ["اسکول", "تعلیم"],
+  },
+  {
+    id: "university",
+    ar: ["جامعه", "جامعات", "جامعي", "كليه", "كليات", "ابتعاث"],
+    en: ["university", "college", "universities"],
+  },
+  {
+    id: "student",
+    ar: ["طالب", "طلاب", "طالبات", "طالبه", "تلاميذ", "تلميذ"],
+    en: ["student", "students", "pupil", "pupils"],
+    related: [["school", 0.6], ["university", 0.5]],
+  },
+  {
+    id: "scholarship",
+    ar: ["منحه", "منح", "رسوم دراسيه", "مكافاه"],
+    en: ["scholarship", "scholarships", "tuition", "grant"],
+    related: [["school", 0.4], ["university", 0.4]],
+  },
+  {
+    id: "bag",
+    ar: ["حقيبه", "حقايب", "حقائب", "شنطه", "شنط", "قرطاسيه", "ادوات مدرسيه"],
+    en: ["bag", "bags", "backpack", "school supplies", "stationery"],
+    related: [["school", 0.3]],
   },
 
   /* ---- feedback, complaints, contact ---- */
   {
     id: "complaint",
-    ar: ["شكوى", "شكاوى", "شكاوي", "شكوي", "اشتكي", "يشتكي", "نشتكي", "اشكي", "تظلم", "بلاغ", "ابلاغ", "ابلغ", "مشكله", "مشاكل", "زعلان", "متضايق"],
-    en: ["complaint", "complaints", "complain", "grievance", "report a problem", "problem", "issue"],
+    ar: ["شكوى", "شكاوى", "شكاوي", "شكوي", "اشتكي", "يشتكي", "نشتكي", "اشكي", "تظلم", "بلاغ", "ابلاغ", "ابلغ"],
+    en: ["complaint", "complaints", "complain", "grievance", "report a problem"],
     ur: ["شکایت"],
     related: [["feedback", 0.6]],
+  },
+  {
+    id: "problem",
+    ar: ["مشكله", "مشاكل", "خلل", "خطا", "غلط", "زعلان", "متضايق", "سيء", "سيئه", "معامله سيئه"],
+    en: ["problem", "problems", "issue", "issues", "error", "mistake", "bad", "unhappy"],
+    ur: ["مسئلہ"],
+    related: [["complaint", 0.6]],
   },
   {
     id: "feedback",
@@ -428,7 +479,7 @@ export const CONCEPTS: Concept[] = [
     id: "contact",
     ar: [
       "تواصل", "اتواصل", "نتواصل", "يتواصل", "اتصال", "اتصل", "نتصل", "يتصل", "جوال", "هاتف", "تلفون", "تليفون", "موبايل",
-      "واتساب", "واتس", "ايميل", "بريد الكتروني", "الرقم الموحد", "رقم التواصل", "رقم الجوال", "خدمه العملاء", "اكلم", "نكلم",
+      "واتساب", "واتس", "ايميل", "بريد الكتروني", "الرقم الموحد", "رقم التواصل", "رقم الجوال", "رقمكم", "خدمه العملاء", "اكلم", "نكلم", "اكلمكم", "نكلمكم", "اراسلكم", "مراسله",
     ],
     en: ["contact", "phone", "call", "mobile", "email", "e-mail", "whatsapp", "telephone", "hotline", "reach", "customer service", "talk to"],
     ur: ["رابطہ", "فون"],
@@ -437,6 +488,7 @@ export const CONCEPTS: Concept[] = [
     id: "employee",
     ar: ["موظف", "موظفين", "موظفه", "شخص", "انسان", "احد الموظفين", "مسؤول", "المسؤول", "المدير", "مدير"],
     en: ["employee", "staff", "person", "human", "agent on duty", "manager"],
+    related: [["job", 0.4]],
   },
 
   /* ---- data, privacy ---- */
@@ -490,35 +542,53 @@ export const CONCEPTS: Concept[] = [
   },
   {
     id: "health",
-    ar: ["علاج", "ادويه", "دواء", "مستشفى", "طبي", "صحي", "صحيه", "مريض", "مرض", "عمليه جراحيه"],
-    en: ["medical", "medicine", "treatment", "health", "hospital", "sick", "illness"],
+    ar: ["علاج", "ادويه", "دواء", "علاجات", "طبي", "صحي", "صحيه", "عمليه جراحيه", "عمليات", "عمليه"],
+    en: ["medical", "medicine", "medicines", "medication", "treatment", "health", "surgery"],
     ur: ["علاج", "دوا"],
   },
   {
+    id: "sick",
+    ar: ["مريض", "مرضى", "مرض", "امراض", "تعبان", "مستشفى", "مستشفيات", "مستوصف"],
+    en: ["sick", "ill", "illness", "disease", "patient", "hospital"],
+    ur: ["بیمار", "ہسپتال"],
+    related: [["health", 0.6]],
+  },
+  {
     id: "family",
-    ar: ["اسره", "اسر", "عائله", "عايله", "عوايل", "عوائل", "اهل", "افراد الاسره", "اولاد", "عيال", "اطفال"],
-    en: ["family", "families", "household", "children", "kids"],
-    ur: ["خاندان", "بچے"],
+    ar: ["اسره", "اسر", "عائله", "عايله", "عوايل", "عوائل", "اهل", "افراد الاسره", "عائلتي"],
+    en: ["family", "families", "household"],
+    ur: ["خاندان"],
+  },
+  {
+    id: "children",
+    ar: ["اولاد", "عيال", "اطفال", "طفل", "ولد", "ولدي", "بنت", "بنتي", "بنات", "ابناء", "ابني", "بزران", "صغار"],
+    en: ["children", "kids", "child", "son", "daughter", "sons", "daughters"],
+    ur: ["بچے", "بچہ"],
+    related: [["family", 0.5]],
   },
   {
     id: "orphan",
     ar: ["يتيم", "ايتام", "يتامى", "يتيمه"],
     en: ["orphan", "orphans"],
+    related: [["eligibility", 0.4]],
   },
   {
     id: "widow",
     ar: ["ارمله", "ارامل", "مطلقه", "مطلقات", "معلقه"],
     en: ["widow", "widows", "divorced", "divorcee"],
+    related: [["eligibility", 0.4]],
   },
   {
     id: "disability",
     ar: ["اعاقه", "معاق", "معاقين", "ذوي الاعاقه", "ذوي الهمم", "احتياجات خاصه", "كرسي متحرك"],
     en: ["disability", "disabled", "special needs", "wheelchair"],
+    related: [["eligibility", 0.4]],
   },
   {
     id: "elderly",
     ar: ["مسن", "مسنين", "كبار السن", "كبير في السن", "كبيره في السن"],
     en: ["elderly", "senior", "seniors", "old people"],
+    related: [["eligibility", 0.4]],
   },
   {
     id: "id_card",
@@ -553,7 +623,7 @@ export const CONCEPTS: Concept[] = [
 export const QUESTION_WORDS: Array<{ id: string; words: string[]; related?: Array<[string, number]> }> = [
   { id: "q_what", words: ["ما", "ماذا", "ماهو", "ماهي", "وش", "ايش", "اش", "شنو", "شو", "وشو", "ايه", "what", "which", "کیا", "کون سا"] },
   { id: "q_where", words: ["اين", "وين", "فين", "مكان ايش", "where", "کہاں"], related: [["location", 0.55]] },
-  { id: "q_when", words: ["متى", "امتى", "ايمتى", "امتي", "when", "کب"], related: [["time", 0.45], ["duration", 0.35]] },
+  { id: "q_when", words: ["متى", "امتى", "ايمتى", "امتي", "when", "کب"], related: [["time", 0.6], ["duration", 0.6]] },
   { id: "q_howmuch", words: ["كم", "how much", "how many", "کتنا", "کتنی", "کتنے"] },
   { id: "q_why", words: ["لماذا", "ليش", "ليه", "لمه", "why", "کیوں"] },
   { id: "q_how", words: ["كيف", "شلون", "وشلون", "كيفيه", "طريقه", "الطريقه", "الاليه", "اليه", "ازاي", "how", "way to", "کیسے"] },
@@ -583,7 +653,7 @@ export const STOPWORDS: string[] = [
   "لو سمحت", "لوسمحت", "لو سمحتو", "لو سمحتوا", "اذا سمحت", "من فضلك", "فضلا", "رجاء", "الرجاء", "لطفا", "الله يخليك", "الله يعافيك", "الله يجزاك خير",
   "شكرا", "مشكور", "مشكورين", "جزاك الله خير", "يعطيك العافيه", "مرحبا", "السلام عليكم", "السلام", "سلام", "هلا", "اهلا", "والله", "الله", "ان شاء الله", "انشاء الله", "ياخي", "اخوي", "اخي", "يالغالي", "حبيبي",
   "اعرف", "نعرف", "ابغى اعرف", "ابي اعرف", "ودي اعرف", "اسال", "سؤال", "استفسار", "استفسر", "عندي سؤال", "ابي استفسر", "قولي", "قول لي", "خبرني", "علمني", "وضح", "وضحي",
-  "ياخذ", "تاخذ", "ناخذ", "اخذ", "يطلع", "تطلع", "يسوي", "اسوي", "نسوي", "تسوي", "سويت", "احصل", "يحصل", "نحصل", "الحصول", "حصول",
+  "ياخذ", "تاخذ", "ناخذ", "اخذ", "يطلع", "تطلع", "اطلع", "نطلع", "طلعت", "يسوي", "اسوي", "نسوي", "تسوي", "سويت", "احصل", "يحصل", "نحصل", "الحصول", "حصول",
   // English
   "a", "an", "the", "is", "are", "am", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "done",
   "i", "me", "my", "mine", "we", "us", "our", "you", "your", "yours", "he", "she", "it", "its", "they", "them", "their",
@@ -597,4 +667,6 @@ export const STOPWORDS: string[] = [
 ];
 
 /** Dialect verbs and particles with little topic of their own: half weight at most. */
-export const LIGHT_WORDS: string[] = ["عرف", "ابيكم", "نبيكم", "يبون", "يبي", "تبون", "تبي", "شوف", "اشوف", "يشوف", "نشوف", "حط", "احط", "يحط", "راح", "اروح", "يروح", "قال", "يقول", "قالوا", "موجود", "موجوده", "في شي", "فيه شي"];
+export const LIGHT_WORDS: string[] = [
+  "فرصه", "فرص", "رقم", "جديد", "جديده", "قديم", "قديمه", "كبير", "صغير", "اول", "اخر", "ثاني", "مجال", "مجالات", "نوع", "انواع", "ارفع", "يرفع", "نرفع", "ارسل", "ارسلي", "ارسلوا", "ترسل", "ترسلون", "ابعث", "ابعثوا", "تبعثون",
+  "عرف", "ابيكم", "نبيكم", "يبون", "يبي", "تبون", "تبي", "شوف", "اشوف", "يشوف", "نشوف", "حط", "احط", "يحط", "راح", "اروح", "يروح", "قال", "يقول", "قالوا", "موجود", "موجوده", "في شي", "فيه شي"];

@@ -13,12 +13,14 @@
  */
 
 import {
+  arabicInflections,
   editDistance,
   isArabicScript,
   isNumber,
   lookupForms,
   stem,
   stemArabic,
+  stemEnglish,
   stripArticle,
   stripLetterPrefix,
   tokenize,
@@ -58,8 +60,8 @@ export interface FaqMatcher {
   readonly suggestThreshold: number;
 }
 
-export const DEFAULT_THRESHOLD = 0.5;
-export const DEFAULT_SUGGEST_THRESHOLD = 0.3;
+export const DEFAULT_THRESHOLD = 0.45;
+export const DEFAULT_SUGGEST_THRESHOLD = 0.25;
 
 /* ------------------------------------------------------------------ */
 /* Lexicon compilation                                                 */
@@ -154,29 +156,31 @@ function compileLexicon(extra: string[][]): CompiledLexicon {
     for (const text of group) add(text, hit, true);
   });
 
-  // Derived forms: article-stripped and stemmed single words, unless ambiguous.
-  const addDerived = (key: string, hit: LexHit) => {
-    if (key.length < 2 || exact.has(key)) return;
-    const prev = derived.get(key);
-    if (prev === undefined) derived.set(key, hit);
-    else if (prev !== null && prev !== hit) derived.set(key, null);
-  };
-  for (const [w, hit] of exact) {
-    const art = stripArticle(w);
-    if (art !== w) addDerived(art, hit);
-  }
-  for (const [w, hit] of exact) {
-    if (hit.kind === "stop" && w.length <= 3) continue;
-    const s = stem(w);
-    if (s !== w) addDerived(s, hit);
-  }
-
   // Resolve joined concepts: every hit reports its representative id.
   for (const h of hits.values()) {
     h.id = find(h.id);
     h.related = h.related.map(([id, f]) => [find(id), f]);
   }
   for (const q of exact.values()) if (q.kind === "qword") q.related = q.related.map(([id, f]) => [find(id), f]);
+
+  // Derived forms, unless ambiguous: Arabic words without the article and with
+  // pronoun/plural/nisba endings; English words by their stem.
+  const addDerived = (key: string, hit: LexHit) => {
+    if (key.length < 2 || exact.has(key)) return;
+    const prev = derived.get(key);
+    if (prev === undefined) derived.set(key, hit);
+    else if (prev !== null && (prev.kind !== hit.kind || prev.id !== hit.id)) derived.set(key, null);
+  };
+  for (const [w, hit] of exact) {
+    if (!isArabicScript(w)) {
+      addDerived(stemEnglish(w), hit);
+      continue;
+    }
+    const art = stripArticle(w);
+    if (art !== w) addDerived(art, hit);
+    if (hit.kind === "stop" || hit.kind === "qword") continue;
+    for (const base of art !== w ? [w, art] : [w]) for (const f of arabicInflections(base)) addDerived(f, hit);
+  }
 
   const conceptWords: Array<[string, string]> = [];
   for (const [w, hit] of exact) {
@@ -191,8 +195,12 @@ function compileLexicon(extra: string[][]): CompiledLexicon {
 
 type TokKind = "content" | "qword" | "light" | "number";
 
+const PHRASE_WORD_FACTOR = 0.7;
+
 interface Tok {
   kind: TokKind;
+  /** An unknown Arabic word shaped like a plural imperfect verb (تشاركون، يعطونا). */
+  verbLike?: boolean;
   /** Terms this token stands for, with a factor (1 for its own meaning, less for related ones). */
   feats: Array<[string, number]>;
   /** Forms to look up with edit distance when nothing else matches. */
@@ -202,26 +210,10 @@ interface Tok {
 function lookupWord(lex: CompiledLexicon, w: string): LexHit | null {
   const direct = lex.exact.get(w);
   if (direct) return direct;
-  if (!isArabicScript(w)) {
-    const s = stem(w);
-    return lex.exact.get(s) ?? lex.derived.get(s) ?? null;
-  }
-  const forms = lookupForms(w);
-  for (const f of forms) {
-    const h = lex.exact.get(f);
+  if (!isArabicScript(w)) return lex.derived.get(stemEnglish(w)) ?? null;
+  for (const f of lookupForms(w)) {
+    const h = lex.exact.get(f) ?? lex.derived.get(f);
     if (h) return h;
-  }
-  for (const f of forms) {
-    const h = lex.derived.get(f);
-    if (h) return h;
-  }
-  const s = stemArabic(w);
-  const hs = lex.exact.get(s) ?? lex.derived.get(s);
-  if (hs) return hs;
-  const letter = stripLetterPrefix(w);
-  if (letter) {
-    const s2 = stemArabic(letter);
-    return lex.exact.get(s2) ?? lex.derived.get(s2) ?? null;
   }
   return null;
 }
@@ -268,6 +260,11 @@ function hitToken(hit: LexHit, w: string | null): Tok | null {
   }
 }
 
+/** Plural imperfect verb shape: ت/ي/ن … ون/ين/وا (optionally with an object pronoun). */
+function looksLikeVerb(w: string): boolean {
+  return isArabicScript(w) && w.length >= 5 && /^[وف]?[تين].{2,}(ون|وا|ين)(ها|هم|نا|ه|ك|كم)?$/.test(w);
+}
+
 function analyze(lex: CompiledLexicon, text: string): Tok[] {
   const words = tokenize(text);
   const stems = words.map(stem);
@@ -279,7 +276,14 @@ function analyze(lex: CompiledLexicon, text: string): Tok[] {
       const hit = lex.phrases.get(stems.slice(i, i + n).join(" "));
       if (hit) {
         const tok = hitToken(hit, null);
-        if (tok) out.push(tok);
+        if (tok) {
+          // The phrase's own words still count, more weakly ("رقم التواصل" ~ "رقمكم").
+          for (const st of stems.slice(i, i + n)) {
+            const t = `s:${st}`;
+            if (!tok.feats.some(([x]) => x === t)) tok.feats.push([t, PHRASE_WORD_FACTOR]);
+          }
+          out.push(tok);
+        }
         i += n;
         done = true;
       }
@@ -298,9 +302,16 @@ function analyze(lex: CompiledLexicon, text: string): Tok[] {
       continue;
     }
     if (w.length < 2 && !isArabicScript(w)) continue; // stray Latin letters
-    out.push({ kind: "content", feats: stemFeats(w), fuzzy: fuzzyForms(w) });
+    out.push({ kind: "content", feats: stemFeats(w), fuzzy: fuzzyForms(w), verbLike: looksLikeVerb(w) });
   }
-  return out;
+  // A repeated term counts once.
+  const seen = new Set<string>();
+  return out.filter((t) => {
+    const key = t.feats[0]?.[0];
+    if (key === undefined || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /* ------------------------------------------------------------------ */
@@ -323,14 +334,26 @@ interface DocEntry {
   answer: DocTok[];
 }
 
+const IDF_EXP = Number(process.env.IDF_EXP ?? 1);
 const QWORD_WEIGHT = 0.3;
 const LIGHT_WEIGHT = 0.25;
 const NUMBER_WEIGHT = 0.15;
-const ANSWER_FACTOR = 0.5;
+const P = (k: string, d: number) => Number(process.env[k] ?? d);
+const ANSWER_FACTOR = P("ANS", 0.5);
+/** Factors for a word matched with one edit (long / short word) or two edits. */
 const FUZZY_FACTOR_1 = 0.8;
-const FUZZY_FACTOR_2 = 0.65;
+const FUZZY_FACTOR_SHORT = 0.6;
+const FUZZY_FACTOR_2 = 0.6;
 /** Matched query weight (in IDF-normalised units) from which evidence counts as full. */
 const FULL_EVIDENCE = 0.6;
+
+/** Same length, exactly one position differs. */
+function isSubstitution(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
+  return diff === 1;
+}
 
 /** All strings obtained by deleting up to `d` characters. */
 function deletions(w: string, d: number): string[] {
@@ -352,7 +375,11 @@ function deletions(w: string, d: number): string[] {
   return [...out];
 }
 
-const maxEdits = (len: number) => (len >= 7 ? 2 : len >= 4 ? 1 : 0);
+/**
+ * Edits tolerated for a word of this length. Arabic words are short and
+ * dense (حياه/مياه), so Arabic script needs longer words than Latin.
+ */
+const maxEdits = (len: number, arabic: boolean) => (arabic ? (len >= 8 ? 2 : len >= 5 ? 1 : 0) : len >= 7 ? 2 : len >= 4 ? 1 : 0);
 
 export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions = {}): FaqMatcher {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -387,7 +414,7 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
   const idfNorm = (term: string): number | null => {
     const d = df.get(term);
     if (!d) return null;
-    const v = Math.log(1 + (n - d + 0.5) / (d + 0.5)) / idfMax;
+    const v = Math.pow(Math.log(1 + (n - d + 0.5) / (d + 0.5)) / idfMax, IDF_EXP);
     return Math.min(1, Math.max(0.1, v));
   };
   const weightOf = (t: Tok): number => {
@@ -404,7 +431,10 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
           const v = idfNorm(term);
           if (v !== null) return v;
         }
-        return 1;
+        // Unknown to the knowledge base: probably what the question is really
+        // about, unless it looks like a conjugated verb (تشاركون، يعطون), which
+        // says less about the topic than a noun.
+        return t.verbLike ? P("VERBW", 0.6) : P("UNK", 1);
     }
   };
   const toDoc = (t: Tok): DocTok => ({
@@ -422,17 +452,25 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     answer: e.answer.map(toDoc),
   }));
 
-  // Postings: term id → entries holding it (in a question or the answer).
-  const postings = new Map<number, number[]>();
+  // Postings: term id → entries holding it in a question / in the answer, and
+  // the largest factor with which any document token carries the term.
+  const qPostings = new Map<number, number[]>();
+  const aPostings = new Map<number, number[]>();
+  const maxFactor = new Map<number, number>();
+  const post = (target: Map<number, number[]>, id: number, ei: number) => {
+    let p = target.get(id);
+    if (!p) target.set(id, (p = []));
+    if (p[p.length - 1] !== ei) p.push(ei);
+  };
   docs.forEach((d, ei) => {
-    const seen = new Set<number>();
-    for (const q of d.questions) for (const t of q.toks) for (const id of t.ids) seen.add(id);
-    for (const t of d.answer) for (const id of t.ids) seen.add(id);
-    for (const id of seen) {
-      let p = postings.get(id);
-      if (!p) postings.set(id, (p = []));
-      p.push(ei);
-    }
+    const note = (t: DocTok, target: Map<number, number[]>) => {
+      t.ids.forEach((id, k) => {
+        post(target, id, ei);
+        if ((maxFactor.get(id) ?? 0) < t.factors[k]!) maxFactor.set(id, t.factors[k]!);
+      });
+    };
+    for (const q of d.questions) for (const t of q.toks) note(t, qPostings);
+    for (const t of d.answer) note(t, aPostings);
   });
 
   // Typo index: vocabulary forms (and lexicon concept words whose concept is in
@@ -452,7 +490,7 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
   for (const [w, term] of lex.conceptWords) addForm(w, term);
   const deletionIndex = new Map<string, string[]>();
   for (const form of formTerms.keys()) {
-    for (const d of deletions(form, maxEdits(form.length))) {
+    for (const d of deletions(form, maxEdits(form.length, isArabicScript(form)))) {
       let l = deletionIndex.get(d);
       if (!l) deletionIndex.set(d, (l = []));
       l.push(form);
@@ -462,30 +500,40 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
   /** Vocabulary terms within edit distance of a form, with a factor by distance. */
   const fuzzyLookup = (form: string, into: Map<number, number>) => {
     const seen = new Set<string>();
-    for (const d of deletions(form, maxEdits(form.length))) {
+    const arabic = isArabicScript(form);
+    for (const d of deletions(form, maxEdits(form.length, arabic))) {
       const forms = deletionIndex.get(d);
       if (!forms) continue;
       for (const cand of forms) {
         if (seen.has(cand)) continue;
         seen.add(cand);
-        const allowed = maxEdits(Math.min(cand.length, form.length));
+        const allowed = maxEdits(Math.min(cand.length, form.length), arabic);
         if (allowed === 0) continue;
         const dist = editDistance(form, cand, allowed);
         if (dist === 0 || dist > allowed) continue;
-        const f = dist === 1 ? FUZZY_FACTOR_1 : FUZZY_FACTOR_2;
+        // In short Arabic words one changed letter is usually another word
+        // (اشتري/اشتكي); dropped, doubled or swapped letters are the typos.
+        if (arabic && dist === 1 && Math.max(cand.length, form.length) < 7 && isSubstitution(form, cand)) continue;
+        const len = Math.min(cand.length, form.length);
+        const f = dist === 2 ? FUZZY_FACTOR_2 : len >= (arabic ? 7 : 6) ? FUZZY_FACTOR_1 : FUZZY_FACTOR_SHORT;
         for (const id of formTerms.get(cand)!) if ((into.get(id) ?? 0) < f) into.set(id, f);
       }
     }
   };
 
-  interface QueryTok {
-    weight: number;
-    sims: Map<number, number>;
+  interface Query {
+    weights: Float64Array;
+    totalWeight: number;
+    /** Vocabulary term → flat pairs (query token index, similarity). */
+    terms: Map<number, number[]>;
   }
 
-  const prepareQuery = (text: string): QueryTok[] => {
+  const prepareQuery = (text: string): Query => {
     const toks = analyze(lex, text);
-    return toks.map((t) => {
+    const weights = new Float64Array(toks.length);
+    const terms = new Map<number, number[]>();
+    toks.forEach((t, i) => {
+      weights[i] = weightOf(t);
       const sims = new Map<number, number>();
       let known = false;
       for (const [term, f] of t.feats) {
@@ -495,50 +543,64 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
         if ((sims.get(id) ?? 0) < f) sims.set(id, f);
       }
       if (!known && t.kind === "content") for (const form of t.fuzzy) fuzzyLookup(form, sims);
-      return { weight: weightOf(t), sims };
-    });
-  };
-
-  const tokSim = (q: QueryTok, d: DocTok): number => {
-    let best = 0;
-    for (let k = 0; k < d.ids.length; k++) {
-      const s = q.sims.get(d.ids[k]!);
-      if (s !== undefined) {
-        const v = s * d.factors[k]!;
-        if (v > best) best = v;
+      for (const [id, sim] of sims) {
+        let l = terms.get(id);
+        if (!l) terms.set(id, (l = []));
+        l.push(i, sim);
       }
-    }
-    return best;
+    });
+    return { weights, totalWeight: weights.reduce((a, b) => a + b, 0), terms };
   };
 
-  const scoreEntry = (query: QueryTok[], totalQ: number, e: DocEntry): { score: number; question: string } => {
-    const fromAnswer = query.map((q) => {
+  /**
+   * Best similarity of each query token to the document tokens (into `perQuery`);
+   * returns the weighted share of the document tokens that the query covers.
+   */
+  const matchTokens = (q: Query, toks: DocTok[], perQuery: Float64Array): number => {
+    let matchedD = 0;
+    for (const d of toks) {
       let best = 0;
-      for (const d of e.answer) {
-        const s = tokSim(q, d);
-        if (s > best) best = s;
+      for (let k = 0; k < d.ids.length; k++) {
+        const l = q.terms.get(d.ids[k]!);
+        if (!l) continue;
+        const f = d.factors[k]!;
+        for (let x = 0; x < l.length; x += 2) {
+          const v = l[x + 1]! * f;
+          if (v > best) best = v;
+          const qi = l[x]!;
+          if (v > perQuery[qi]!) perQuery[qi] = v;
+        }
       }
-      return best * ANSWER_FACTOR;
-    });
+      matchedD += d.weight * best;
+    }
+    return matchedD;
+  };
+
+  const combine = (qcov: number, dcov: number, matched: number): number =>
+    Math.pow(qcov, P("QA", 0.8)) * Math.pow(P("FL", 0.3) + (1 - P("FL", 0.3)) * dcov, P("DB", 0.4)) * Math.sqrt(Math.min(1, matched / FULL_EVIDENCE));
+
+  const scoreEntry = (q: Query, e: DocEntry): { score: number; question: string } => {
+    const nq = q.weights.length;
+    const fromAnswer = new Float64Array(nq);
+    if (e.answer.length > 0) {
+      matchTokens(q, e.answer, fromAnswer);
+      for (let i = 0; i < nq; i++) fromAnswer[i] = fromAnswer[i]! * ANSWER_FACTOR;
+    }
     let best = { score: 0, question: e.questions[0]?.text ?? "" };
+    const perQuery = new Float64Array(nq);
     for (const dq of e.questions) {
-      const docMatch = new Float64Array(dq.toks.length);
+      perQuery.fill(0);
+      const matchedD = matchTokens(q, dq.toks, perQuery);
       let matchedQ = 0;
-      query.forEach((q, i) => {
-        let m = fromAnswer[i]!;
-        dq.toks.forEach((d, j) => {
-          const s = tokSim(q, d);
-          if (s > m) m = s;
-          if (s > docMatch[j]!) docMatch[j] = s;
-        });
-        matchedQ += q.weight * m;
-      });
-      let matchedD = 0;
-      dq.toks.forEach((d, j) => (matchedD += d.weight * docMatch[j]!));
-      const qcov = matchedQ / totalQ;
+      for (let i = 0; i < nq; i++) {
+        // The question and the answer are two pieces of evidence (noisy-or).
+        const m = 1 - (1 - perQuery[i]!) * (1 - fromAnswer[i]!);
+        matchedQ += q.weights[i]! * m;
+      }
+      const qcov = matchedQ / q.totalWeight;
       const dcov = dq.totalWeight > 0 ? matchedD / dq.totalWeight : 0;
-      const evidence = Math.min(1, matchedQ / FULL_EVIDENCE);
-      const score = Math.pow(qcov, 0.8) * Math.pow(0.3 + 0.7 * dcov, 0.4) * Math.sqrt(evidence);
+      const score = combine(qcov, dcov, matchedQ);
+      if (process.env.FAQ_DEBUG) console.log(`  ${e.id} q=${qcov.toFixed(2)} d=${dcov.toFixed(2)} ev=${matchedQ.toFixed(2)} s=${score.toFixed(3)}`);
       if (score > best.score) best = { score, question: dq.text };
     }
     return best;
@@ -550,25 +612,73 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     if (!raw || raw.trim() === "") return empty();
     if (detectSmallTalk(raw)) return empty();
     const { rest } = stripGreeting(raw);
-    const text = rest === "" ? raw : rest;
-    const query = prepareQuery(text);
-    const totalQ = query.reduce((s, q) => s + q.weight, 0);
-    if (totalQ <= 0) return empty();
+    const T0 = performance.now();
+    const q = prepareQuery(rest === "" ? raw : rest);
+    const G = globalThis as any; G.tPrep = (G.tPrep ?? 0) + performance.now() - T0;
+    const T1 = performance.now();
+    if (q.totalWeight <= 0 || q.terms.size === 0) return empty();
+    const nq = q.weights.length;
 
-    const cand = new Set<number>();
-    for (const q of query) for (const id of q.sims.keys()) for (const ei of postings.get(id) ?? []) cand.add(ei);
+    // Upper bound of every entry's score from the postings alone, so that only
+    // entries that could still make the list are scored in full.
+    const bestQ = new Map<number, Float64Array>();
+    const bestA = new Map<number, Float64Array>();
+    for (const [id, l] of q.terms) {
+      for (const [list, target, factor] of [
+        [qPostings.get(id), bestQ, 1],
+        [aPostings.get(id), bestA, ANSWER_FACTOR],
+      ] as const) {
+        if (!list) continue;
+        for (const ei of list) {
+          let arr = target.get(ei);
+          if (!arr) target.set(ei, (arr = new Float64Array(nq)));
+          for (let x = 0; x < l.length; x += 2) {
+            const v = l[x + 1]! * factor * maxFactor.get(id)!;
+            if (v > arr[l[x]!]!) arr[l[x]!] = v;
+          }
+        }
+      }
+    }
+    const bounds: Array<[number, number]> = [];
+    const zero = new Float64Array(nq);
+    for (const ei of new Set([...bestQ.keys(), ...bestA.keys()])) {
+      const bq = bestQ.get(ei) ?? zero;
+      const ba = bestA.get(ei) ?? zero;
+      let matched = 0;
+      for (let i = 0; i < nq; i++) matched += q.weights[i]! * (1 - (1 - bq[i]!) * (1 - ba[i]!));
+      bounds.push([ei, combine(matched / q.totalWeight, 1, matched)]);
+    }
+    bounds.sort((a, b) => b[1] - a[1]);
+    G.tBound = (G.tBound ?? 0) + performance.now() - T1; G.nB = (G.nB ?? 0) + bounds.length;
+    const T2 = performance.now();
 
+    const keep = Math.max(k, 1);
     const scored: FaqCandidate[] = [];
-    for (const ei of cand) {
+    let floor = suggestThreshold;
+    for (const [ei, bound] of bounds) {
+      if (bound < floor) break;
       const e = docs[ei]!;
-      const { score, question } = scoreEntry(query, totalQ, e);
-      if (score >= suggestThreshold) scored.push({ id: e.id, score: Math.round(score * 1e4) / 1e4, question });
+      const { score, question } = scoreEntry(q, e); G.nS = (G.nS ?? 0) + 1;
+      if (score < suggestThreshold) continue;
+      scored.push({ id: e.id, score: Math.round(score * 1e4) / 1e4, question });
+      if (scored.length >= keep) {
+        scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+        scored.length = keep;
+        floor = Math.max(suggestThreshold, scored[keep - 1]!.score);
+      }
     }
     scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    G.tScore = (G.tScore ?? 0) + performance.now() - T2;
     const candidates = scored.slice(0, Math.max(0, k));
     const top = scored[0];
     return { accepted: top && top.score >= threshold ? top : null, candidates };
   };
 
   return { match, threshold, suggestThreshold };
+}
+
+/** Debugging aid: the terms a text is analysed into (as the matcher sees it). */
+export function explainAnalysis(text: string, synonyms: string[][] = []): Array<{ kind: string; feats: Array<[string, number]> }> {
+  const lex = compileLexicon(synonyms);
+  return analyze(lex, text).map((t) => ({ kind: t.kind, feats: t.feats }));
 }

@@ -95,19 +95,21 @@ export function stripArticle(word: string): string {
 }
 
 /** The word without a one-letter prefix (و ف ب ك ل), or null when none applies. */
-export function stripLetterPrefix(word: string): string | null {
+export function stripLetterPrefix(word: string, minRest = MIN_STEM): string | null {
   for (const p of LETTER_PREFIXES) {
-    if (word.startsWith(p) && word.length - p.length >= MIN_STEM) return word.slice(p.length);
+    if (word.startsWith(p) && word.length - p.length >= minRest) return word.slice(p.length);
   }
   return null;
 }
 
 function stripSuffixes(word: string): string {
   let w = word;
-  if (w.length >= 5 && w.endsWith("ا") && !w.endsWith("اا")) w = w.slice(0, -1); // tanween fath: متطوعاً
+  if (w.length >= 5 && w.endsWith("ا") && !/(اا|نا|ها|ما)$/.test(w)) w = w.slice(0, -1); // tanween fath: متطوعاً
   for (const s of PRONOUN_SUFFIXES) {
     if (w.endsWith(s) && w.length - s.length >= MIN_STEM) {
-      w = w.slice(0, -s.length);
+      // "بياناتي" is بيانات + ي (a plural), not a taa marbuta: keep the ت.
+      const cut = s.startsWith("ت") && w[w.length - s.length - 1] === "ا" ? s.length - 1 : s.length;
+      w = w.slice(0, -cut);
       break;
     }
   }
@@ -144,7 +146,7 @@ export function lookupForms(word: string): string[] {
   const bases = [word];
   const art = stripArticle(word);
   if (art !== word) bases.push(art);
-  const letter = stripLetterPrefix(word);
+  const letter = stripLetterPrefix(word, 2);
   if (letter) {
     bases.push(letter);
     const a2 = stripArticle(letter);
@@ -161,6 +163,32 @@ export function lookupForms(word: string): string[] {
       if (b.startsWith(p) && b.length - p.length >= MIN_STEM) add(b.slice(p.length));
     }
   }
+  return [...out];
+}
+
+const PRONOUNS = ["ي", "ك", "ه", "ها", "هم", "هن", "كم", "كن", "نا", "هما", "كما"];
+
+/**
+ * Inflected forms of an Arabic lexicon word (its own entry is the base form):
+ * pronoun suffixes ("طلبي", "حالتك" from "حاله"), sound plurals and duals
+ * ("ملاحظات", "مستحقين"), nisba ("فرعي", "فرعيه") and tanween alef. Used to
+ * recognise a typed word as a lexicon word without stemming the lexicon (which
+ * would let "اشتري" meet "اشترك").
+ */
+export function arabicInflections(word: string): string[] {
+  const out = new Set<string>();
+  const ta = word.endsWith("ه") && word.length >= 3;
+  const bare = ta ? word.slice(0, -1) : word;
+  const attach = ta ? bare + "ت" : word;
+  for (const p of PRONOUNS) out.add(attach + p);
+  const plurals = ta
+    ? [bare + "ات", bare + "تان", bare + "تين", bare + "يه", bare + "ي"]
+    : [word + "ات", word + "ون", word + "ين", word + "ان", word + "يه", word + "ي", word + "يات"];
+  for (const pl of plurals) out.add(pl);
+  if (!ta) for (const p of PRONOUNS) out.add(word + "ات" + p);
+  else for (const p of PRONOUNS) out.add(bare + "ات" + p);
+  if (!word.endsWith("ا")) out.add(word + "ا");
+  out.delete(word);
   return [...out];
 }
 

@@ -1,0 +1,179 @@
+/**
+ * Committee decisions. Every status change follows the allowed transitions,
+ * is recorded as an application event (actor, time, note), and notifies the
+ * beneficiary in their language on their own channel with the date in Hijri
+ * and Gregorian. Approval enrols the contact in the program and makes them a
+ * direct beneficiary; "needs information" lets them answer inside the chat.
+ */
+import type { Kysely } from "kysely";
+import type { ApplicationStatus, Database } from "../db/schema";
+import * as repo from "../db/repo";
+import { addDays, isQuietTime, quietEnds, riyadhDate } from "../flows/dates";
+import { SESSION_VERSION, type ApplicationDraft, type Reply, type SessionState } from "../flows/types";
+import type { Profile } from "../orgs/schema";
+import type { StaffTarget } from "./engine";
+import type { Translator } from "./i18n";
+import { notifyContact, notifyStaff } from "./notify";
+
+export type Decision = "approve" | "reject" | "needinfo" | "review" | "withdraw";
+
+const TARGET: Record<Decision, ApplicationStatus> = {
+  approve: "approved",
+  reject: "rejected",
+  needinfo: "needs_info",
+  review: "under_review",
+  withdraw: "withdrawn",
+};
+
+/** Which statuses each status may move to. A rejection may be reopened for reconsideration. */
+export const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  submitted: ["under_review", "needs_info", "approved", "rejected", "withdrawn"],
+  under_review: ["needs_info", "approved", "rejected", "withdrawn"],
+  needs_info: ["under_review", "approved", "rejected", "withdrawn"],
+  approved: [],
+  rejected: ["under_review"],
+  withdrawn: [],
+};
+
+export function parseDecision(word: string): Decision | null {
+  const w = word.trim().toLowerCase();
+  const map: Record<string, Decision> = {
+    approve: "approve", accept: "approve", "قبول": "approve", "موافقة": "approve",
+    reject: "reject", decline: "reject", "رفض": "reject", "اعتذار": "reject",
+    needinfo: "needinfo", "need-info": "needinfo", info: "needinfo", "استكمال": "needinfo", "نواقص": "needinfo",
+    review: "review", "دراسة": "review", reopen: "review",
+    withdraw: "withdraw", "سحب": "withdraw",
+  };
+  return map[w] ?? null;
+}
+
+export interface DecisionDeps {
+  db: Kysely<Database>;
+  profile: Profile;
+  translator: Translator;
+  clock: () => Date;
+  staff?: readonly StaffTarget[];
+}
+
+export interface DecisionInput {
+  reference: string;
+  decision: Decision;
+  /** "staff:<channel>:<id>" or "cli:<user>". */
+  actor: string;
+  note?: string | null;
+  /** Enrolment dates for an approval (YYYY-MM-DD); default today and the program's duration. */
+  startsOn?: string;
+  endsOn?: string;
+}
+
+export type DecisionResult =
+  | { ok: true; reference: string; from: ApplicationStatus; to: ApplicationStatus; notified: boolean }
+  | { ok: false; error: "not_found" }
+  | { ok: false; error: "invalid_transition"; from: ApplicationStatus; to: ApplicationStatus }
+  | { ok: false; error: "invalid_dates" };
+
+/** When a proactive message may go: now, or when the profile's quiet hours end. */
+export function deliveryTime(now: Date, profile: Profile): string {
+  return (isQuietTime(now, profile.quietHours) ? quietEnds(now, profile.quietHours) : now).toISOString();
+}
+
+export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<DecisionResult> {
+  const now = deps.clock();
+  const at = now.toISOString();
+  const to = TARGET[input.decision];
+  const ref = input.reference.trim().toUpperCase();
+  return deps.db.transaction().execute(async (trx): Promise<DecisionResult> => {
+    const app = await trx.selectFrom("applications").selectAll().where("reference", "=", ref).executeTakeFirst();
+    if (!app) return { ok: false, error: "not_found" };
+    if (!TRANSITIONS[app.status].includes(to)) return { ok: false, error: "invalid_transition", from: app.status, to };
+    const program = deps.profile.programs.find((p) => p.id === app.program_id);
+    const note = input.note?.trim() ? input.note.trim().slice(0, 1000) : null;
+
+    let startsOn: string | undefined;
+    let endsOn: string | undefined;
+    if (to === "approved") {
+      startsOn = input.startsOn ?? riyadhDate(now);
+      endsOn = input.endsOn ?? addDays(startsOn, program?.durationDays ?? 90);
+      if (!/^\d{4}-\d\d-\d\d$/.test(startsOn) || !/^\d{4}-\d\d-\d\d$/.test(endsOn) || endsOn < startsOn) {
+        return { ok: false, error: "invalid_dates" };
+      }
+    }
+
+    await trx
+      .updateTable("applications")
+      .set({
+        status: to,
+        updated_at: at,
+        ...(to === "approved" || to === "rejected" ? { decided_at: at } : {}),
+      })
+      .where("id", "=", app.id)
+      .execute();
+    await repo.addApplicationEvent(trx, { applicationId: app.id, actor: input.actor, action: "status_changed", from: app.status, to, note, at });
+
+    const programName = program ? { localized: program.name } : app.program_id;
+    const base = { reference: { ltr: app.reference }, program: programName, date: { date: at } };
+    let reply: Reply;
+    switch (to) {
+      case "approved":
+        await trx
+          .insertInto("enrolments")
+          .values({ application_id: app.id, contact_id: app.contact_id, program_id: app.program_id, starts_on: startsOn!, ends_on: endsOn!, status: "active", created_at: at })
+          .onConflict((oc) => oc.column("application_id").doNothing())
+          .execute();
+        await repo.updateContact(trx, app.contact_id, { beneficiaryType: "direct" }, at);
+        reply = {
+          text: [
+            { key: "decision:approved", params: { ...base, start: { date: startsOn! }, end: { date: endsOn! } } },
+            ...(note ? [{ key: "decision:note", params: { note } }] : []),
+            { key: "decision:approvedNext" },
+          ],
+        };
+        break;
+      case "rejected":
+        reply = {
+          text: [
+            { key: "decision:rejected", params: base },
+            note ? { key: "decision:reason", params: { note } } : { key: "decision:noReason" },
+            { key: "decision:reconsideration", params: { how: { localized: deps.profile.reconsideration } } },
+          ],
+        };
+        break;
+      case "needs_info":
+        reply = {
+          text: [
+            { key: "decision:needInfo", params: base },
+            { key: "decision:needInfoRequest", params: { note: note ?? "-" } },
+            { key: "decision:needInfoHow" },
+          ],
+          choices: [{ value: `info:${app.reference}`, label: { key: "decision:provideInfo" } }],
+        };
+        await setInfoSession(trx, app.contact_id, app.reference, at);
+        break;
+      case "under_review":
+        reply = { text: [{ key: "decision:underReview", params: base }] };
+        break;
+      case "withdrawn":
+        reply = { text: [{ key: "decision:withdrawn", params: base }] };
+        break;
+      default:
+        reply = { text: [{ key: "decision:underReview", params: base }] };
+    }
+    const notified = await notifyContact(trx, deps.translator, app.contact_id, reply, at, { notBefore: deliveryTime(now, deps.profile) });
+    if (deps.staff?.length) {
+      await notifyStaff(trx, deps.translator, deps.staff, { key: "staff:decided", params: { reference: { ltr: app.reference }, status: { key: `status:state.${to}` }, actor: input.actor } }, at);
+    }
+    return { ok: true, reference: app.reference, from: app.status, to, notified };
+  });
+}
+
+/**
+ * Puts the contact's most recent conversation into "answering the committee's
+ * request" so that their next message is taken as the information asked for.
+ */
+async function setInfoSession(trx: repo.Executor, contactId: number, reference: string, at: string): Promise<void> {
+  const latest = await repo.latestSession(trx, contactId);
+  if (!latest) return;
+  const draft = (latest.state as { draft?: ApplicationDraft } | null)?.draft;
+  const state: SessionState = { flow: "info", reference, ...(draft ? { draft } : {}), lastActiveAt: at };
+  await repo.saveSession(trx, latest.identityId, SESSION_VERSION, state, at);
+}

@@ -1,0 +1,140 @@
+/**
+ * Satisfaction surveys outside a turn: created when a program enrolment ends
+ * (sent by the scheduler outside quiet hours, one reminder if unanswered) or
+ * when a handoff or complaint is closed (one short question). The survey's
+ * conversation is put on the beneficiary's most recent chat, so their next
+ * message answers it, however many days later.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import * as repo from "../db/repo";
+import { SESSION_VERSION } from "../flows/types";
+import type { ApplicationDraft, SessionState, SurveyQuestion, Text } from "../flows/types";
+import { programSurveyQuestions, surveyPrompt, TICKET_SURVEY_QUESTIONS } from "../flows/survey";
+import { isQuietTime, riyadhDate } from "../flows/dates";
+import type { Profile } from "../orgs/schema";
+import type { Translator } from "./i18n";
+import { notifyContact } from "./notify";
+
+export interface SurveyDeps {
+  db: Kysely<Database>;
+  profile: Profile;
+  translator: Translator;
+  clock: () => Date;
+}
+
+/** Creates the one-question survey for a closed ticket (once per ticket); returns its id or null. */
+export async function createTicketSurvey(db: repo.Executor, ticketReference: string, at: string): Promise<number | null> {
+  const ticket = await db.selectFrom("tickets").select(["id", "contact_id", "kind"]).where("reference", "=", ticketReference).executeTakeFirst();
+  if (!ticket || (ticket.kind !== "handoff" && ticket.kind !== "complaint")) return null;
+  const row = await db
+    .insertInto("surveys")
+    .values({ contact_id: ticket.contact_id, kind: "ticket", enrolment_id: null, ticket_id: ticket.id, program_id: null, status: "sent", created_at: at, sent_at: at, reminded_at: null, answered_at: null })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Puts the survey's conversation on the contact's latest chat and queues its
+ * first (or current) question; keeps an unfinished application draft.
+ */
+export async function openSurveyConversation(
+  db: repo.Executor,
+  translator: Translator,
+  a: { contactId: number; surveyId: number; questions: SurveyQuestion[]; index: number; lead: Text[]; at: string; dedupeKey: string },
+): Promise<boolean> {
+  const latest = await repo.latestSession(db, a.contactId);
+  if (!latest) return false;
+  const draft = (latest.state as { draft?: ApplicationDraft } | null)?.draft;
+  const state: Extract<SessionState, { flow: "survey" }> = {
+    flow: "survey",
+    surveyId: a.surveyId,
+    questions: a.questions,
+    index: a.index,
+    scores: {},
+    ...(draft ? { draft } : {}),
+  };
+  const queued = await notifyContact(db, translator, a.contactId, surveyPrompt(state, a.lead), a.at, { dedupeKey: a.dedupeKey });
+  if (queued) await repo.saveSession(db, latest.identityId, SESSION_VERSION, { ...state, lastActiveAt: a.at }, a.at);
+  return queued;
+}
+
+/**
+ * Ends enrolments whose end date has come and sends their survey. Outside
+ * quiet hours only: during them nothing is sent and the next run catches up.
+ * Idempotent: an enrolment has at most one survey.
+ */
+export async function dispatchProgramSurveys(deps: SurveyDeps): Promise<number> {
+  const now = deps.clock();
+  if (isQuietTime(now, deps.profile.quietHours)) return 0;
+  const at = now.toISOString();
+  const today = riyadhDate(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom("enrolments as e")
+      .leftJoin("surveys as s", "s.enrolment_id", "e.id")
+      .select(["e.id", "e.contact_id", "e.program_id"])
+      .where("e.ends_on", "<=", today)
+      .where("s.id", "is", null)
+      .execute();
+    let sent = 0;
+    for (const e of due) {
+      await trx.updateTable("enrolments").set({ status: "ended" }).where("id", "=", e.id).execute();
+      const survey = await trx
+        .insertInto("surveys")
+        .values({ contact_id: e.contact_id, kind: "program", enrolment_id: e.id, ticket_id: null, program_id: e.program_id, status: "sent", created_at: at, sent_at: at, reminded_at: null, answered_at: null })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const program = deps.profile.programs.find((p) => p.id === e.program_id);
+      const ok = await openSurveyConversation(trx, deps.translator, {
+        contactId: e.contact_id,
+        surveyId: survey.id,
+        questions: programSurveyQuestions(deps.profile),
+        index: 0,
+        lead: [{ key: "survey:intro", params: { program: program ? { localized: program.name } : e.program_id } }],
+        at,
+        dedupeKey: `survey:${survey.id}`,
+      });
+      if (ok) sent++;
+    }
+    return sent;
+  });
+}
+
+/** One reminder for a program survey unanswered after `afterDays`, outside quiet hours. */
+export async function remindSurveys(deps: SurveyDeps, afterDays = 3): Promise<number> {
+  const now = deps.clock();
+  if (isQuietTime(now, deps.profile.quietHours)) return 0;
+  const at = now.toISOString();
+  const before = new Date(now.getTime() - afterDays * 86_400_000).toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom("surveys")
+      .select(["id", "contact_id", "program_id"])
+      .where("kind", "=", "program")
+      .where("status", "=", "sent")
+      .where("reminded_at", "is", null)
+      .where("sent_at", "<=", before)
+      .execute();
+    let sent = 0;
+    for (const s of due) {
+      await trx.updateTable("surveys").set({ reminded_at: at }).where("id", "=", s.id).execute();
+      const answered = await trx.selectFrom("survey_answers").select("question_id").where("survey_id", "=", s.id).execute();
+      const questions = programSurveyQuestions(deps.profile);
+      const index = questions.findIndex((q) => !answered.some((a) => a.question_id === q.id));
+      const ok = await openSurveyConversation(trx, deps.translator, {
+        contactId: s.contact_id,
+        surveyId: s.id,
+        questions,
+        index: index < 0 ? 0 : index,
+        lead: [{ key: "survey:reminder" }],
+        at,
+        dedupeKey: `survey-reminder:${s.id}`,
+      });
+      if (ok) sent++;
+    }
+    return sent;
+  });
+}
