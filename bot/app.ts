@@ -13,6 +13,7 @@ import { createOutboxSender, type OutboxSender } from "./engine/outbox";
 import { createTranslator, type Translator } from "./i18n";
 import { createLogger, type Logger } from "./log";
 import { nationalIdHasher } from "./secrets";
+import { createCipher, type Cipher } from "./crypto";
 
 export const DEFAULT_ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 
@@ -27,12 +28,16 @@ export interface SilaOptions {
   translator?: Translator;
   attachmentMaxBytes?: number;
   outbox?: { baseDelayMs?: number; maxAttempts?: number };
+  /** Messages per minute per contact before "please slow down" (default 30). */
+  floodPerMinute?: number;
   /** Replaces the FAQ lookup built from the profile (tests inject failures with it). */
   faq?: (query: string, locale: Locale) => FaqResult;
 }
 
 export interface Sila {
   engine: Engine;
+  /** Encryption at rest (staff views and "my data" open sealed answers with it). */
+  cipher: Cipher;
   outbox: OutboxSender;
   translator: Translator;
   /** Registers a channel for delivery (before or after start). */
@@ -61,7 +66,8 @@ export function createSila(options: SilaOptions): Sila {
   const translator = options.translator ?? createTranslator({ locales: options.profile.locales });
   const senders = new Map<ChannelName, ChannelSender>();
   for (const s of options.senders ?? []) senders.set(s.name, s);
-  const outbox = createOutboxSender({ db: options.db, senders, clock, log, ...options.outbox });
+  const cipher = createCipher(options.secretKey);
+  const outbox = createOutboxSender({ db: options.db, senders, clock, log, cipher, ...options.outbox });
   const engine = createEngine({
     db: options.db,
     profile: options.profile,
@@ -71,11 +77,14 @@ export function createSila(options: SilaOptions): Sila {
     staff: options.staff ?? [],
     faq: options.faq ?? faqLookup(options.profile),
     hashNationalId: nationalIdHasher(options.secretKey),
+    cipher,
     attachments: { maxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024, mimeTypes: DEFAULT_ATTACHMENT_TYPES },
     onOutbox: () => outbox.kick(),
+    ...(options.floodPerMinute !== undefined ? { floodPerMinute: options.floodPerMinute } : {}),
   });
   return {
     engine,
+    cipher,
     outbox,
     translator,
     addSender: (s) => senders.set(s.name, s),

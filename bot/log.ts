@@ -12,11 +12,17 @@ export interface Logger {
   error(msg: string, data?: Record<string, unknown>): void;
 }
 
-/** Masks Saudi national ID / Iqama numbers (10 digits starting 1 or 2, any digit script) and bot tokens. */
+/** A Saudi national ID or Iqama number (10 digits starting 1 or 2) in Latin, Arabic-Indic or Persian digits. */
+const NATIONAL_ID = /(?<![\d\u0660-\u0669\u06F0-\u06F9])[12\u0661\u0662\u06F1\u06F2][\d\u0660-\u0669\u06F0-\u06F9]{9}(?![\d\u0660-\u0669\u06F0-\u06F9])/g;
+
+/** True when the text holds something that looks like a national ID or Iqama number. */
+export function containsNationalId(text: string): boolean {
+  return text.replace(/[\s-]/g, "").search(NATIONAL_ID) >= 0 || text.search(NATIONAL_ID) >= 0;
+}
+
+/** Masks Saudi national ID / Iqama numbers (any digit script) and bot tokens. */
 export function redact(text: string): string {
-  return text
-    .replace(/\d{6,12}:[A-Za-z0-9_-]{30,}/g, "[token]")
-    .replace(/(?<![\d\u0660-\u0669])[12\u0661\u0662][\d\u0660-\u0669]{9}(?![\d\u0660-\u0669])/g, "[id]");
+  return text.replace(/\d{6,12}:[A-Za-z0-9_-]{30,}/g, "[token]").replace(NATIONAL_ID, "[id]");
 }
 
 function describe(value: unknown): unknown {

@@ -18,6 +18,7 @@ import type { Translator } from "./i18n";
 import type { Logger } from "./log";
 import { notifyContact, notifyStaff } from "./notify";
 import { dispatchProgramSurveys, remindSurveys } from "./surveys";
+import { applyRetention } from "./privacy";
 
 export const TIMEZONE = "Asia/Riyadh";
 
@@ -126,6 +127,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     { name: "overdue-digest", cron: "0 9 * * *", run: () => overdueDigest(deps) },
     { name: "form-nudges", cron: "20 * * * *", run: () => nudgeUnfinishedForms(deps) },
     { name: "outbox", cron: "* * * * *", run: () => deps.outbox.drainOnce() },
+    { name: "retention", cron: "30 3 * * *", run: () => applyRetention(deps.db, deps.profile, deps.clock()) },
   ];
   const tasks: Array<Pick<ScheduledTask, "stop">> = [];
   const guarded = (job: (typeof jobs)[number]) => async () => {

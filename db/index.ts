@@ -29,6 +29,8 @@ export function createDb(file: string): OpenedDb {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
+    // Deleted and anonymised personal data is overwritten, not left in free pages.
+    sqlite.pragma("secure_delete = ON");
   } catch (cause) {
     throw new StorageError(`cannot open the database at ${file}`, { cause });
   }
@@ -55,4 +57,21 @@ export async function openDatabase(file: string): Promise<OpenedDb> {
   const opened = createDb(file);
   await migrateToLatest(opened.db);
   return opened;
+}
+
+/**
+ * Copies the database at `file` to `out` with SQLite's online backup API:
+ * consistent even while the bot writes. Returns the number of pages copied.
+ */
+export async function backupDatabase(file: string, out: string): Promise<number> {
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const source = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    const result = await source.backup(out);
+    return result.totalPages;
+  } catch (cause) {
+    throw new StorageError(`backup of ${file} to ${out} failed`, { cause });
+  } finally {
+    source.close();
+  }
 }

@@ -63,6 +63,39 @@ export async function attachInboundToContact(db: Executor, channel: ChannelName,
     .execute();
 }
 
+/** How many messages a contact sent since `since` (ISO). */
+export async function countInboundSince(db: Executor, contactId: number, since: string): Promise<number> {
+  const r = await db
+    .selectFrom("messages")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("contact_id", "=", contactId)
+    .where("direction", "=", "in")
+    .where("created_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function setInboundStatus(db: Executor, channel: ChannelName, messageId: string, status: string): Promise<void> {
+  await db
+    .updateTable("messages")
+    .set({ status })
+    .where("channel", "=", channel)
+    .where("direction", "=", "in")
+    .where("channel_message_id", "=", messageId)
+    .execute();
+}
+
+/** Replaces the stored body of an inbound message (to store it encrypted). */
+export async function replaceInboundBody(db: Executor, channel: ChannelName, messageId: string, body: string): Promise<void> {
+  await db
+    .updateTable("messages")
+    .set({ body })
+    .where("channel", "=", channel)
+    .where("direction", "=", "in")
+    .where("channel_message_id", "=", messageId)
+    .execute();
+}
+
 export async function recordOutbound(
   db: Executor,
   m: { contactId: number | null; channel: ChannelName; chatId: string; messageId: string | null; body: string; at: string },
@@ -452,4 +485,13 @@ export async function completeSurvey(db: Executor, surveyId: number, contactId: 
     .where("contact_id", "=", contactId)
     .where("status", "!=", "answered")
     .execute();
+}
+
+// ---- Consents ---------------------------------------------------------------
+
+export async function recordConsent(
+  db: Executor,
+  c: { contactId: number; purpose: string; applicationId: number | null; at: string },
+): Promise<void> {
+  await db.insertInto("consents").values({ contact_id: c.contactId, purpose: c.purpose, application_id: c.applicationId, granted_at: c.at }).execute();
 }

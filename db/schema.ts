@@ -18,6 +18,8 @@ export interface ContactTable {
   unreachable: ColumnType<number, number | undefined, number>;
   unreachable_at: string | null;
   broadcast_opt_in: ColumnType<number, number | undefined, number>;
+  /** Set when the contact's personal data was anonymised (deletion request). */
+  anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -79,6 +81,8 @@ export interface ApplicationTable {
   sensitive_consent_at: string | null;
   submitted_at: string;
   decided_at: string | null;
+  /** Set when the retention job or a deletion request removed the personal fields. */
+  anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -169,6 +173,26 @@ export interface SurveyAnswerTable {
   created_at: string;
 }
 
+export interface ConsentTable {
+  id: Generated<number>;
+  contact_id: number;
+  /** "privacy_notice", "sensitive_data", "attestation", "program_terms:<program id>". */
+  purpose: string;
+  application_id: number | null;
+  granted_at: string;
+}
+
+export interface PrivacyRequestTable {
+  id: Generated<number>;
+  reference: string;
+  contact_id: number;
+  kind: "export" | "deletion";
+  status: "pending" | "done" | "cancelled";
+  created_at: string;
+  done_at: string | null;
+  done_by: string | null;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -204,6 +228,8 @@ export interface Database {
   enrolments: EnrolmentTable;
   surveys: SurveyTable;
   survey_answers: SurveyAnswerTable;
+  consents: ConsentTable;
+  privacy_requests: PrivacyRequestTable;
   staff_audit: StaffAuditTable;
 }
 

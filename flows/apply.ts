@@ -107,7 +107,7 @@ export function prompt(state: ApplyState, ctx: FlowContext, lead: Text[] = []): 
       );
     }
     case "summary":
-      return withChoices(reply(...lead, summaryText(draft!, ctx)), [
+      return withChoices({ ...reply(...lead, summaryText(draft!, ctx)), sensitive: true }, [
         choice("submit", t("apply:summarySubmit")),
         choice("edit", t("apply:summaryEdit")),
         choice("cancel", t("apply:summaryCancel")),
@@ -373,8 +373,9 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
         return answered(state, field.id, { type: "skipped" }, ctx, step.editing, [t("apply:skipped")]);
       }
       const r = parseAnswer(field, input, ctx);
-      if (!r.ok) return done(state, [prompt(state, ctx, [t(`validation:${r.error}`, r.params)])]);
-      return answered(state, field.id, r.answer, ctx, step.editing);
+      const sensitiveInput = field.type === "nationalId" || field.sensitive;
+      if (!r.ok) return { ...done(state, [prompt(state, ctx, [t(`validation:${r.error}`, r.params)])]), sensitiveInput };
+      return { ...answered(state, field.id, r.answer, ctx, step.editing), sensitiveInput };
     }
     case "summary": {
       const picked = matchOption(input, [

@@ -72,6 +72,11 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
     return state.flow === "apply" ? applyStep(state, input, ctx) : done(state, []);
   }
   if (input.kind === "ticketCreated") return ticketCreated(state, input.ticketKind, input.reference, input.body, ctx);
+  if (input.kind === "deletionRequested") {
+    return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteRequested", { reference: { ltr: input.reference } })])], [
+      { type: "alertStaff", text: t("staff:deletionRequested", { reference: { ltr: input.reference }, channel: ctx.channel }) },
+    ]);
+  }
   if (input.kind === "infoProvided") {
     return done(keepDraft({ flow: "menu" }, state), [
       menuReply([t(input.accepted ? "decision:infoReceived" : "decision:infoNotExpected", { reference: { ltr: input.reference } })]),
@@ -94,6 +99,14 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
   if (state.flow === "handoff") return handoff(state, input, command, ctx);
 
   if (command?.type === "menu") return done(keepDraft({ flow: "menu" }, state), [menuReply()]);
+  if (command?.type === "myData") {
+    return done(keepDraft({ flow: "menu" }, state), [], [{ type: "exportMyData" }]);
+  }
+  if (command?.type === "deleteMyData") {
+    return done(keepDraft({ flow: "deletion" }, state), [
+      withChoices(reply(t("privacy:deleteConfirm")), [choice("yes", t("privacy:deleteYes")), choice("no", t("privacy:deleteNo"))]),
+    ]);
+  }
   if (command?.type === "optOut" || command?.type === "optIn") {
     const optIn = command.type === "optIn";
     return done(keepDraft({ flow: "menu" }, state), [optIn ? menuReply([t("common:optedIn")]) : reply(t("common:optedOut"))], [
@@ -135,6 +148,17 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
   if (state.flow === "feedback") return feedback(state, input, command, ctx);
   if (state.flow === "survey") return surveyStep(state, input, command, ctx);
   if (state.flow === "info") return provideInfo(state, input, ctx);
+  if (state.flow === "deletion") {
+    const yes = matchOption(input, [
+      { value: "yes", words: ["نعم", "yes", "احذف", "delete"] },
+      { value: "no", words: ["لا", "no"] },
+    ]);
+    if (yes === "yes") return done(keepDraft({ flow: "menu" }, state), [], [{ type: "requestDeletion" }]);
+    if (yes === "no") return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteKept")])]);
+    return done(state, [
+      withChoices(reply(t("apply:answerYesNo"), t("privacy:deleteConfirm")), [choice("yes", t("privacy:deleteYes")), choice("no", t("privacy:deleteNo"))]),
+    ]);
+  }
   if (state.flow === "faq") {
     const picked = matchOption(input, [
       ...state.suggestions.map((id) => ({ value: `faq:${id}` })),

@@ -16,7 +16,9 @@ export type Command =
   | { type: "endHandoff" }
   | { type: "language"; locale: Locale }
   | { type: "optOut" }
-  | { type: "optIn" };
+  | { type: "optIn" }
+  | { type: "myData" }
+  | { type: "deleteMyData" };
 
 const words = (...list: string[]): Set<string> => new Set(list.map(commandForm));
 
@@ -36,6 +38,8 @@ const HUMAN = words(
 const END_HANDOFF = words("إنهاء", "انهاء", "إنهاء المحادثة", "انهاء المحادثه", "خلاص انتهيت", "end", "end chat", "done", "ختم");
 const OPT_OUT = words("إيقاف", "ايقاف", "وقف", "إلغاء الاشتراك", "الغاء الاشتراك", "stop", "unsubscribe", "بند کریں");
 const OPT_IN = words("اشتراك", "الاشتراك", "تفعيل", "start", "subscribe", "شروع");
+const MY_DATA = words("بياناتي", "بيانات", "معلوماتي", "وش عندكم عني", "my data", "my information", "میرا ڈیٹا");
+const DELETE_DATA = words("احذف بياناتي", "حذف بياناتي", "امسح بياناتي", "delete my data", "erase my data", "میرا ڈیٹا حذف کریں");
 const LANGUAGES: Array<[Locale, Set<string>]> = [
   ["en", words("english", "انجليزي", "إنجليزي", "انقليزي", "الانجليزية", "الإنجليزية", "english please")],
   ["ar", words("عربي", "العربية", "عربى", "arabic", "عربی")],
@@ -46,6 +50,8 @@ const LANGUAGES: Array<[Locale, Set<string>]> = [
 export function detectCommand(text: string): Command | null {
   const f = commandForm(text);
   if (f === "") return null;
+  if (DELETE_DATA.has(f)) return { type: "deleteMyData" };
+  if (MY_DATA.has(f)) return { type: "myData" };
   if (OPT_OUT.has(f)) return { type: "optOut" };
   // "start" (and Telegram's /start) also re-subscribes: it comes with the menu.
   if (OPT_IN.has(f)) return { type: "optIn" };

@@ -37,6 +37,8 @@ export interface Reply {
   text: Text[];
   choices?: Choice[];
   requestContact?: boolean;
+  /** Carries personal data that must be encrypted at rest (a summary, "my data"). */
+  sensitive?: boolean;
 }
 
 /** An answer collected for a form field, as stored. */
@@ -86,7 +88,10 @@ export type Effect =
   | { type: "provideInfo"; reference: string; text: string | null; attachment: FieldAnswer | null }
   | { type: "saveSurveyAnswer"; surveyId: number; questionId: string; answer: SurveyAnswer }
   | { type: "completeSurvey"; surveyId: number }
-  | { type: "setBroadcastOptIn"; optIn: boolean };
+  | { type: "setBroadcastOptIn"; optIn: boolean }
+  /** Send the contact what is stored about them. */
+  | { type: "exportMyData" }
+  | { type: "requestDeletion" };
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =
@@ -95,7 +100,8 @@ export type EffectEvent =
   | { kind: "applicationDuplicate"; reference: string }
   | { kind: "ticketCreated"; ticketKind: TicketKind; reference: string; body: string | null }
   | { kind: "infoProvided"; reference: string; accepted: boolean }
-  | { kind: "ticketClosed"; reference: string; surveyId: number | null };
+  | { kind: "ticketClosed"; reference: string; surveyId: number | null }
+  | { kind: "deletionRequested"; reference: string };
 
 export type FlowInput = InboundContent | EffectEvent;
 
@@ -148,6 +154,8 @@ export interface StepResult {
   state: SessionState;
   replies: Reply[];
   effects: Effect[];
+  /** The message just handled was a national ID or health/disability answer: store it encrypted. */
+  sensitiveInput?: boolean;
 }
 
 /** Version of the saved state's shape: bump it when the shape changes. */
@@ -163,6 +171,8 @@ export type SessionState =
   | { flow: "handoff"; reference: string; draft?: ApplicationDraft; lastActiveAt?: string }
   /** Answering the committee's request for more information about an application. */
   | { flow: "info"; reference: string; draft?: ApplicationDraft; lastActiveAt?: string }
+  /** Confirming a request to delete one's data. */
+  | { flow: "deletion"; draft?: ApplicationDraft; lastActiveAt?: string }
   | {
       flow: "survey";
       surveyId: number;

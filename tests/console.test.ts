@@ -75,8 +75,10 @@ describe("the console channel", () => {
       const app = db.prepare("select * from applications where reference = ?").get(ref) as { attested_at: string; status: string };
       expect(app.status).toBe("submitted");
       expect(app.attested_at).toMatch(/^\d{4}-\d\d-\d\dT/);
-      const alert = db.prepare("select * from outbox where audience = 'staff' and payload like ?").get(`%${ref}%`) as { status: string };
+      const alert = db.prepare("select * from messages where direction = 'out' and chat_id = 'staff' and body like ?").get(`%${ref}%`) as { status: string };
       expect(alert.status).toBe("sent");
+      const pending = db.prepare("select count(*) as n from outbox where status != 'sent'").get() as { n: number };
+      expect(pending.n).toBe(0);
     } finally {
       db.close();
     }

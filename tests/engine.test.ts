@@ -111,6 +111,7 @@ describe("the outbox", () => {
       senders: new Map([["console", flaky]]),
       clock: () => now,
       log: createLogger("silent"),
+      cipher: h.sila.cipher,
       baseDelayMs: 1000,
     });
     await h.opened.db.insertInto("outbox").values({

@@ -19,6 +19,10 @@ import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
 import { notifyStaff, renderReply as renderWith } from "../notify";
 import { createTicketSurvey } from "../surveys";
+import type { Cipher } from "../crypto";
+import { openState, sealAnswers, sealState } from "../sealing";
+import { containsNationalId, redact } from "../log";
+import { myDataReply, requestDeletion } from "../privacy";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -38,14 +42,19 @@ export interface EngineDeps {
   faq: (query: string, locale: Locale) => FaqResult;
   /** Keyed hash of a national ID for duplicate checks. */
   hashNationalId: (id: string) => string;
+  /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
+  cipher: Cipher;
   attachments: { maxBytes: number; mimeTypes: string[] };
   /** Called after a turn commits with outbox rows to deliver. */
   onOutbox?: () => void;
   /** Longest text a turn keeps from one message (longer is cut, not refused). */
   maxTextLength?: number;
+  /** Messages a contact may send in a minute before being asked to slow down (default 30). */
+  floodPerMinute?: number;
 }
 
-export type TurnOutcome = "processed" | "duplicate" | "failed";
+/** "throttled": recorded but not processed, the contact sent too many messages too fast. */
+export type TurnOutcome = "processed" | "duplicate" | "failed" | "throttled";
 
 export interface Engine {
   /** Processes one inbound message; never throws for a bad message. */
@@ -82,6 +91,7 @@ function isSessionState(v: unknown): v is SessionState {
 export function createEngine(deps: EngineDeps): Engine {
   const queue = new KeyedQueue();
   const maxText = deps.maxTextLength ?? 4096;
+  const floodLimit = deps.floodPerMinute ?? 30;
   const defaultLocale = deps.profile.locales[0] ?? "ar";
 
   const staffTargets = (): readonly StaffTarget[] =>
@@ -95,7 +105,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function runEffect(
     trx: Transaction<Database>,
     effect: Effect,
-    turn: { contactId: number; at: string; locale: Locale; channel: ChannelName },
+    turn: { contactId: number; at: string; locale: Locale; channel: ChannelName; extra: Reply[] },
   ): Promise<EffectEvent | null> {
     switch (effect.type) {
       case "setLocale":
@@ -104,7 +114,15 @@ export function createEngine(deps: EngineDeps): Engine {
         return null;
       case "acceptPrivacy":
         await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
+        await repo.recordConsent(trx, { contactId: turn.contactId, purpose: "privacy_notice", applicationId: null, at: effect.at });
         return null;
+      case "exportMyData": {
+        const r = await myDataReply(trx, turn.contactId, deps.profile, deps.cipher);
+        turn.extra.push(r);
+        return null;
+      }
+      case "requestDeletion":
+        return { kind: "deletionRequested", reference: await requestDeletion(trx, turn.contactId, turn.at) };
       case "setPhone":
         await repo.updateContact(trx, turn.contactId, { phone: effect.phone }, turn.at);
         return null;
@@ -120,10 +138,10 @@ export function createEngine(deps: EngineDeps): Engine {
           const open = await repo.findOpenApplication(trx, d.programId, hash);
           if (open) return { kind: "applicationDuplicate", reference: open };
         }
-        const { reference } = await repo.insertApplication(trx, {
+        const { id: applicationId, reference } = await repo.insertApplication(trx, {
           contactId: turn.contactId,
           programId: d.programId,
-          fields: d.answers,
+          fields: sealAnswers(d.answers, d.programId, deps.profile, deps.cipher),
           nationalIdHash: hash,
           attestedAt: d.attestedAt ?? turn.at,
           privacyAcceptedAt: d.privacyAcceptedAt,
@@ -131,13 +149,22 @@ export function createEngine(deps: EngineDeps): Engine {
           sensitiveConsentAt: d.sensitiveConsentAt ?? null,
           at: turn.at,
         });
+        const consents: Array<[string, string | undefined]> = [
+          ["privacy_notice", d.privacyAcceptedAt],
+          ["sensitive_data", d.sensitiveConsentAt],
+          ["attestation", d.attestedAt ?? turn.at],
+          [`program_terms:${d.programId}`, effect.termsAcceptedAt],
+        ];
+        for (const [purpose, grantedAt] of consents) {
+          if (grantedAt) await repo.recordConsent(trx, { contactId: turn.contactId, purpose, applicationId, at: grantedAt });
+        }
         return { kind: "applicationSubmitted", reference, submittedAt: turn.at };
       }
       case "createTicket": {
         const reference = await repo.createTicket(trx, {
           contactId: turn.contactId,
           kind: effect.kind,
-          body: effect.body,
+          body: effect.body === null ? null : redact(effect.body),
           attachment: effect.attachment ?? null,
           referralId: effect.referralId ?? null,
           at: turn.at,
@@ -155,7 +182,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const accepted = await repo.provideApplicationInfo(trx, {
           reference: effect.reference,
           contactId: turn.contactId,
-          text: effect.text,
+          text: effect.text === null ? null : redact(effect.text),
           attachment: effect.attachment,
           at: turn.at,
         });
@@ -200,7 +227,7 @@ export function createEngine(deps: EngineDeps): Engine {
         : message.content;
     const storedBody = body === null ? null : body.slice(0, maxText);
 
-    return deps.db.transaction().execute(async (trx) => {
+    return deps.db.transaction().execute(async (trx): Promise<TurnOutcome> => {
       const fresh = await repo.recordInbound(trx, {
         channel: message.channel,
         chatId: message.chatId,
@@ -223,17 +250,46 @@ export function createEngine(deps: EngineDeps): Engine {
       const contact = identity.contact;
       await repo.attachInboundToContact(trx, message.channel, message.messageId, contact.id);
 
+      // A flood is recorded but not processed; the person is asked once to slow down.
+      const recent = await repo.countInboundSince(trx, contact.id, new Date(now.getTime() - 60_000).toISOString());
+      if (recent > floodLimit) {
+        await repo.setInboundStatus(trx, message.channel, message.messageId, "throttled");
+        if (recent === floodLimit + 1) {
+          const locale = (deps.profile.locales as readonly string[]).includes(contact.locale) ? (contact.locale as Locale) : defaultLocale;
+          await repo.enqueue(trx, {
+            contact_id: contact.id,
+            audience: "beneficiary",
+            channel: message.channel,
+            chat_id: message.chatId,
+            payload: JSON.stringify(renderReply({ text: [{ key: "common:slowDown" }] }, locale)),
+            next_attempt_at: at,
+            last_error: null,
+            dedupe_key: null,
+            created_at: at,
+            sent_at: null,
+          });
+        }
+        return "throttled" as const;
+      }
+
       const saved = await repo.loadSession(trx, identity.identityId);
-      let state: SessionState =
-        saved && saved.version === SESSION_VERSION && isSessionState(saved.state)
-          ? saved.state
-          : saved
-            ? { flow: "menu" } // an older shape: restart the flow cleanly
-            : { flow: "new" };
+      let state: SessionState = { flow: "new" };
+      if (saved && saved.version === SESSION_VERSION && isSessionState(saved.state)) {
+        try {
+          state = openState(saved.state, deps.cipher);
+        } catch (error) {
+          // A state that cannot be opened (a changed key) restarts the conversation cleanly.
+          deps.log.warn("session state could not be opened; restarting the flow", { chat: message.chatId, error });
+          state = { flow: "menu" };
+        }
+      } else if (saved) {
+        state = { flow: "menu" }; // an older shape: restart the flow cleanly
+      }
 
       const locale0 = (deps.profile.locales as readonly string[]).includes(contact.locale) ? (contact.locale as Locale) : defaultLocale;
-      const turnInfo = { contactId: contact.id, at, locale: locale0, channel: message.channel };
       const replies: Reply[] = [];
+      const turnInfo = { contactId: contact.id, at, locale: locale0, channel: message.channel, extra: replies };
+      let sensitiveInput = false;
       let input: FlowInput = content;
 
       for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
@@ -257,6 +313,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const result = flowStep(state, input, ctx);
         state = result.state;
         replies.push(...result.replies);
+        if (round === 0 && result.sensitiveInput) sensitiveInput = true;
         let event: EffectEvent | null = null;
         for (const effect of result.effects) {
           const e = await runEffect(trx, effect, turnInfo);
@@ -266,14 +323,19 @@ export function createEngine(deps: EngineDeps): Engine {
         input = event;
       }
 
-      await repo.saveSession(trx, identity.identityId, SESSION_VERSION, state, at);
+      if (storedBody !== null && (sensitiveInput || containsNationalId(storedBody))) {
+        await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
+      }
+      await repo.saveSession(trx, identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at);
       for (const r of replies) {
         await repo.enqueue(trx, {
           contact_id: contact.id,
           audience: "beneficiary",
           channel: message.channel,
           chat_id: message.chatId,
-          payload: JSON.stringify(renderReply(r, turnInfo.locale)),
+          payload: r.sensitive
+            ? deps.cipher.encrypt(JSON.stringify(renderReply(r, turnInfo.locale)))
+            : JSON.stringify(renderReply(r, turnInfo.locale)),
           next_attempt_at: at,
           last_error: null,
           dedupe_key: null,
@@ -297,7 +359,7 @@ export function createEngine(deps: EngineDeps): Engine {
           chatId: message.chatId,
           messageId: message.messageId,
           kind,
-          body: body === null ? null : body.slice(0, maxText),
+          body: body === null ? null : redact(body.slice(0, maxText)),
           status: "failed",
           error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error",
           at,

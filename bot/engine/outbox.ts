@@ -9,7 +9,8 @@ import type { ChannelName, Database, OutboxRow } from "../../db/schema";
 import * as repo from "../../db/repo";
 import type { ChannelSender, OutboundMessage } from "../channels/types";
 import { ChannelError } from "../errors";
-import type { Logger } from "../log";
+import { redact, type Logger } from "../log";
+import type { Cipher } from "../crypto";
 
 export interface OutboxOptions {
   db: Kysely<Database>;
@@ -22,6 +23,8 @@ export interface OutboxOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   batchSize?: number;
+  /** Opens payloads stored encrypted (replies carrying personal data). */
+  cipher: Cipher;
 }
 
 export interface OutboxSender {
@@ -55,18 +58,24 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
   async function deliver(row: OutboxRow): Promise<"sent" | "retry" | "failed"> {
     const sender = senders.get(row.channel);
     const at = clock().toISOString();
-    const message = JSON.parse(row.payload) as OutboundMessage;
+    const sealed = options.cipher.isEncrypted(row.payload);
+    const message = JSON.parse(options.cipher.decrypt(row.payload)) as OutboundMessage;
     try {
       if (!sender) throw new ChannelError(`channel ${row.channel} is not running`, { permanent: false });
       const result = await sender.send(row.chat_id, message);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable("outbox").set({ status: "sent", sent_at: at, attempts: row.attempts + 1, last_error: null }).where("id", "=", row.id).execute();
+        // Delivered: the payload is not kept (the sent text is in messages, IDs masked or encrypted).
+        await trx
+          .updateTable("outbox")
+          .set({ status: "sent", sent_at: at, attempts: row.attempts + 1, last_error: null, payload: "" })
+          .where("id", "=", row.id)
+          .execute();
         await repo.recordOutbound(trx, {
           contactId: row.contact_id,
           channel: row.channel,
           chatId: row.chat_id,
           messageId: result.messageId ?? null,
-          body: message.text,
+          body: sealed ? options.cipher.encrypt(message.text) : redact(message.text),
           at,
         });
       });
@@ -77,7 +86,7 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
       const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error);
       if (permanent || attempts >= maxAttempts) {
         await db.transaction().execute(async (trx) => {
-          await trx.updateTable("outbox").set({ status: "failed", attempts, last_error: reason }).where("id", "=", row.id).execute();
+          await trx.updateTable("outbox").set({ status: "failed", attempts, last_error: redact(reason), payload: "" }).where("id", "=", row.id).execute();
           if (permanent && row.contact_id !== null && row.audience === "beneficiary") {
             await repo.updateContact(trx, row.contact_id, { unreachable: true }, at);
           }

@@ -7,9 +7,11 @@ import type { Migration } from "kysely";
 import * as core from "./2026_11_23_001_core";
 import * as staffAudit from "./2026_11_23_002_staff_audit";
 import * as programsSurveys from "./2026_11_23_003_programs_surveys";
+import * as privacy from "./2026_11_23_004_privacy";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_23_001_core": core,
   "2026_11_23_002_staff_audit": staffAudit,
   "2026_11_23_003_programs_surveys": programsSurveys,
+  "2026_11_23_004_privacy": privacy,
 };

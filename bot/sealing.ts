@@ -1,0 +1,52 @@
+/**
+ * Sealing form answers at rest: national IDs and answers to fields the
+ * profile marks sensitive (health, disability) are stored encrypted, in the
+ * saved session (a form being filled) and in the application. Flows only ever
+ * see open answers: the engine opens on load and seals on save.
+ */
+import type { ApplicationDraft, FieldAnswer } from "../flows/types";
+import type { Profile } from "../orgs/schema";
+import type { Cipher } from "./crypto";
+
+export type StoredAnswer = FieldAnswer | { type: "sealed"; enc: string };
+
+function isSensitive(fieldId: string, answer: FieldAnswer, programId: string, profile: Profile): boolean {
+  if (answer.type === "nationalId") return true;
+  const program = profile.programs.find((p) => p.id === programId);
+  return program?.fields.some((f) => f.id === fieldId && f.sensitive) ?? false;
+}
+
+export function sealAnswers(
+  answers: Record<string, FieldAnswer>,
+  programId: string,
+  profile: Profile,
+  cipher: Cipher,
+): Record<string, StoredAnswer> {
+  const out: Record<string, StoredAnswer> = {};
+  for (const [id, a] of Object.entries(answers)) {
+    out[id] = isSensitive(id, a, programId, profile) && a.type !== "skipped" ? { type: "sealed", enc: cipher.encrypt(JSON.stringify(a)) } : a;
+  }
+  return out;
+}
+
+export function openAnswers(stored: Record<string, StoredAnswer>, cipher: Cipher): Record<string, FieldAnswer> {
+  const out: Record<string, FieldAnswer> = {};
+  for (const [id, a] of Object.entries(stored)) {
+    out[id] = a.type === "sealed" ? (JSON.parse(cipher.decrypt(a.enc)) as FieldAnswer) : a;
+  }
+  return out;
+}
+
+/** The same state with its draft's answers sealed (for saving). */
+export function sealState<S>(state: S, profile: Profile, cipher: Cipher): S {
+  const draft = (state as { draft?: ApplicationDraft | null }).draft;
+  if (!draft) return state;
+  return { ...state, draft: { ...draft, answers: sealAnswers(draft.answers, draft.programId, profile, cipher) } };
+}
+
+/** The same state with its draft's answers opened (after loading). */
+export function openState<S>(state: S, cipher: Cipher): S {
+  const draft = (state as { draft?: ApplicationDraft | null }).draft;
+  if (!draft) return state;
+  return { ...state, draft: { ...draft, answers: openAnswers(draft.answers as Record<string, StoredAnswer>, cipher) } };
+}
