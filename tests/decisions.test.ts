@@ -3,6 +3,7 @@ import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, val
 import { decide, TRANSITIONS, type DecisionDeps } from "../bot/decisions";
 import { dispatchProgramSurveys, remindSurveys } from "../bot/surveys";
 import { programSurveyQuestions } from "../flows/survey";
+import { buildReport, renderCsv } from "../bot/reports";
 import { createScheduler, nudgeUnfinishedForms, overdueDigest, type JobDeps } from "../bot/scheduler";
 import { createLogger } from "../bot/log";
 import type { StaffTarget } from "../bot/engine";
@@ -135,6 +136,16 @@ describe("the whole loop with a fake clock", () => {
     // The reminder is not sent for an answered survey.
     h.setNow(new Date("2026-12-09T08:00:00Z"));
     expect(await remindSurveys(deps())).toBe(0);
+
+    // The report shows it: the application, the decision within the period, the survey's low score.
+    const report = await buildReport(h.opened.db, h.profile, { from: "2026-11-01", to: "2026-12-31" });
+    expect(report.applications.byProgram.find((p) => p.programId === "tank_installation")?.byStatus.approved).toBe(1);
+    expect(report.decisions.count).toBe(1);
+    expect(report.decisions.withinPeriodShare).toBe(1);
+    expect(report.surveys).toMatchObject({ sent: 1, answered: 1, responseRate: 1 });
+    const group = report.surveys.groups.find((g) => g.programId === "tank_installation")!;
+    expect(group.questions.find((q) => q.questionId === firstScale.id)?.average).toBe(2);
+    expect(renderCsv(report)).toContain(firstScale.id);
   });
 
   it("reminds once for an unanswered survey, and the survey can't be answered twice", async () => {
