@@ -38,7 +38,12 @@ const envSchema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
 
   WHATSAPP_ENABLED: bool.default(false),
-  WHATSAPP_STAFF_NUMBERS: list.default([]),
+  WHATSAPP_STAFF_NUMBERS: list
+    .pipe(z.array(z.string().regex(/^\+?\d{8,15}$/, "international numbers without spaces, comma-separated, e.g. 966500000001")))
+    .default([]),
+  WHATSAPP_STAFF_GROUP_ID: z.string().regex(/^[0-9-]+@g\.us$/, "a WhatsApp group id like 120363000000000000@g.us").optional(),
+  WHATSAPP_MIN_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(30),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
 });
 
@@ -61,7 +66,14 @@ export interface Config {
         webhook: { url: string; secret: string | undefined; port: number } | undefined;
       }
     | undefined;
-  whatsapp: { enabled: boolean; staffNumbers: string[]; chromiumPath: string };
+  whatsapp: {
+    enabled: boolean;
+    staffNumbers: string[];
+    staffGroupId: string | undefined;
+    chromiumPath: string;
+    minGapMs: number;
+    maxPerMinute: number;
+  };
 }
 
 /** Validates the environment; throws `ConfigError` naming each wrong variable. */
@@ -93,6 +105,13 @@ export function loadConfig(env: RawEnv = process.env): Config {
             : undefined,
         }
       : undefined,
-    whatsapp: { enabled: e.WHATSAPP_ENABLED, staffNumbers: e.WHATSAPP_STAFF_NUMBERS, chromiumPath: e.CHROMIUM_PATH },
+    whatsapp: {
+      enabled: e.WHATSAPP_ENABLED,
+      staffNumbers: e.WHATSAPP_STAFF_NUMBERS,
+      staffGroupId: e.WHATSAPP_STAFF_GROUP_ID,
+      chromiumPath: e.CHROMIUM_PATH,
+      minGapMs: e.WHATSAPP_MIN_GAP_MS,
+      maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE,
+    },
   };
 }

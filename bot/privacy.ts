@@ -17,6 +17,16 @@ import { openAnswers, type StoredAnswer } from "./sealing";
 
 const mask = (value: string): string => (value.length > 4 ? `${"*".repeat(value.length - 4)}${value.slice(-4)}` : value);
 
+/** A consent's purpose as the person reads it ("program_terms:<id>" names the program). */
+function consentPurpose(purpose: string, profile: Profile): Text {
+  const [kind, programId] = purpose.split(":");
+  if (kind === "program_terms") {
+    const program = profile.programs.find((p) => p.id === programId);
+    return { key: "privacy:purpose.program_terms", params: { program: program ? { localized: program.name } : programId ?? "" } };
+  }
+  return { key: `privacy:purpose.${kind}` };
+}
+
 /** What Sila stores about a contact, as a message to them (sensitive: encrypted at rest). */
 export async function myDataReply(db: Executor, contactId: number, profile: Profile, cipher: Cipher): Promise<Reply> {
   const contact = await db.selectFrom("contacts").selectAll().where("id", "=", contactId).executeTakeFirstOrThrow();
@@ -43,7 +53,7 @@ export async function myDataReply(db: Executor, contactId: number, profile: Prof
   if (consents.length > 0) {
     parts.push({
       key: "privacy:consents",
-      params: { list: { list: consents.map((c) => ({ key: "privacy:consentLine", params: { purpose: c.purpose, date: { date: c.granted_at } } })), lines: true } },
+      params: { list: { list: consents.map((c) => ({ key: "privacy:consentLine", params: { purpose: consentPurpose(c.purpose, profile), date: { date: c.granted_at } } })), lines: true } },
     });
   }
   for (const app of apps) {

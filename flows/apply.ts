@@ -5,9 +5,8 @@
  * edited, the attestation and the program's terms, then submission.
  */
 import type { ProgramSpec } from "../orgs/schema";
-import { answerText, formFields, parseAnswer, YES_NO_OPTIONS, type FormField } from "./form";
+import { answerText, formFields, parseAnswer, readYesNo, type FormField } from "./form";
 import { matchOption } from "./choices";
-import { parseYesNo } from "./validate";
 import { detectCommand } from "./keywords";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
@@ -309,7 +308,7 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
       return choose(program, ctx);
     }
     case "privacy": {
-      const yes = yesNo(input);
+      const yes = readYesNo(input);
       if (yes === null) return done(state, [prompt(state, ctx, [t("apply:answerYesNo")])]);
       if (!yes) return done({ flow: "menu" }, [menuReply([t("apply:privacyDeclined")])]);
       const now = iso(ctx);
@@ -331,7 +330,7 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
     case "confirmPhone": {
       if (input.kind === "text" || input.kind === "contact") {
         // Typing a number instead of yes/no answers the field directly.
-        const yes = input.kind === "text" ? yesNo(input) : null;
+        const yes = input.kind === "text" ? readYesNo(input) : null;
         if (yes === true) return answered(state, "mobile", { type: "phone", value: step.phone }, ctx, step.editing);
         if (yes === false) {
           const s = at(state, { name: "field", fieldId: "mobile", editing: step.editing });
@@ -342,7 +341,7 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
         if (r.ok) return answered(state, "mobile", r.answer, ctx, step.editing);
       }
       if (input.kind === "choice") {
-        const yes = yesNo(input);
+        const yes = readYesNo(input);
         if (yes === true) return answered(state, "mobile", { type: "phone", value: step.phone }, ctx, step.editing);
         if (yes === false) {
           const s = at(state, { name: "field", fieldId: "mobile", editing: step.editing });
@@ -352,7 +351,7 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
       return done(state, [prompt(state, ctx, [t("apply:answerYesNo")])]);
     }
     case "sensitiveConsent": {
-      const yes = yesNo(input);
+      const yes = readYesNo(input);
       const field = fieldById(ctx, state.draft!, step.fieldId)!;
       if (yes === true) {
         const draft = { ...state.draft!, sensitiveConsentAt: iso(ctx) };
@@ -412,7 +411,7 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
       return done(s, [prompt(s, ctx)]);
     }
     case "attest": {
-      const yes = yesNo(input);
+      const yes = readYesNo(input);
       if (yes === true) {
         const s = at(state, { name: "terms" }, { ...state.draft!, attestedAt: iso(ctx) });
         return done(s, [prompt(s, ctx)]);
@@ -424,7 +423,7 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
       return done(state, [prompt(state, ctx, [t("apply:answerYesNo")])]);
     }
     case "terms": {
-      const yes = yesNo(input);
+      const yes = readYesNo(input);
       if (yes === true) {
         const s = at(state, { name: "submitting" });
         return done(s, [], [{ type: "submitApplication", draft: state.draft!, termsAcceptedAt: iso(ctx) }]);
@@ -436,7 +435,7 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
       return done(state, [prompt(state, ctx, [t("apply:answerYesNo")])]);
     }
     case "confirmCancel": {
-      const yes = yesNo(input);
+      const yes = readYesNo(input);
       if (yes === true) return done({ flow: "menu" }, [menuReply([t("apply:cancelled")])]);
       if (yes === false) {
         const s = at(state, step.resume);
@@ -455,15 +454,6 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
       return goToField(state, fieldById(ctx, state.draft!, "national_id") ?? null, ctx, false);
     }
   }
-}
-
-function yesNo(input: FlowInput): boolean | null {
-  const v = matchOption(input, YES_NO_OPTIONS);
-  if (v !== null) return v === "yes";
-  if (input.kind === "text") {
-    return parseYesNo(input.text);
-  }
-  return null;
 }
 
 function answered(

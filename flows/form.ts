@@ -79,6 +79,13 @@ export const YES_NO_OPTIONS: readonly Option[] = [
   { value: "no", words: ["لا", "no", "نہیں"] },
 ];
 
+/** A yes or no from a button, a number ("1" yes, "2" no) or words in any language; null when unclear. */
+export function readYesNo(input: FlowInput): boolean | null {
+  const picked = matchOption(input, YES_NO_OPTIONS);
+  if (picked !== null) return picked === "yes";
+  return input.kind === "text" ? parseYesNo(input.text) : null;
+}
+
 /** Reads an answer for `field` from the input, or says what is wrong. */
 export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext): ParseOutcome {
   if (field.type === "attachment") return parseAttachment(input, ctx);
@@ -88,17 +95,12 @@ export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext
   }
   if (field.type === "choice" || field.type === "yesno") {
     const options = field.type === "choice" ? (field.options ?? []) : YES_NO_OPTIONS;
+    if (field.type === "yesno") {
+      const yn = readYesNo(input);
+      return yn === null ? { ok: false, error: "yesno_invalid" } : { ok: true, answer: { type: "yesno", value: yn } };
+    }
     const picked = matchOption(input, options);
-    if (picked !== null) {
-      return field.type === "choice"
-        ? { ok: true, answer: { type: "choice", value: picked } }
-        : { ok: true, answer: { type: "yesno", value: picked === "yes" } };
-    }
-    if (field.type === "yesno" && input.kind === "text") {
-      const yn = parseYesNo(input.text);
-      if (yn !== null) return { ok: true, answer: { type: "yesno", value: yn } };
-    }
-    return { ok: false, error: field.type === "choice" ? "choice_invalid" : "yesno_invalid" };
+    return picked === null ? { ok: false, error: "choice_invalid" } : { ok: true, answer: { type: "choice", value: picked } };
   }
   if (input.kind !== "text") {
     return { ok: false, error: input.kind === "media" && input.mediaType === "voice" ? "voice_not_text" : "text_expected" };

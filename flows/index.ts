@@ -13,6 +13,7 @@ import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, ty
 import { choice, reply, t, withChoices } from "./reply";
 import { commandForm, hasArabicLetters, isLatinScript } from "./text/arabic";
 import { sanitizeFreeText } from "./validate";
+import { readYesNo } from "./form";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
 import type {
   ApplicationDraft,
@@ -149,12 +150,9 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
   if (state.flow === "survey") return surveyStep(state, input, command, ctx);
   if (state.flow === "info") return provideInfo(state, input, ctx);
   if (state.flow === "deletion") {
-    const yes = matchOption(input, [
-      { value: "yes", words: ["نعم", "yes", "احذف", "delete"] },
-      { value: "no", words: ["لا", "no"] },
-    ]);
-    if (yes === "yes") return done(keepDraft({ flow: "menu" }, state), [], [{ type: "requestDeletion" }]);
-    if (yes === "no") return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteKept")])]);
+    const yes = readYesNo(input);
+    if (yes === true) return done(keepDraft({ flow: "menu" }, state), [], [{ type: "requestDeletion" }]);
+    if (yes === false) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteKept")])]);
     return done(state, [
       withChoices(reply(t("apply:answerYesNo"), t("privacy:deleteConfirm")), [choice("yes", t("privacy:deleteYes")), choice("no", t("privacy:deleteNo"))]),
     ]);
@@ -176,7 +174,9 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
 
 function firstContact(input: FlowInput, ctx: FlowContext): StepResult {
   const text = input.kind === "text" ? input.text : "";
-  const locale = detectLocale(text, ctx);
+  const asked = detectCommand(text);
+  const locale =
+    asked?.type === "language" && ctx.profile.locales.includes(asked.locale) ? asked.locale : detectLocale(text, ctx);
   const effects: Effect[] = locale !== ctx.locale ? [{ type: "setLocale", locale }] : [];
   const lctx = { ...ctx, locale };
   const { greeting, rest } = text ? stripGreeting(text) : { greeting: null, rest: "" };

@@ -5,13 +5,12 @@
  * optional question can be skipped.
  */
 import type { Profile } from "../orgs/schema";
-import { matchOption } from "./choices";
-import { YES_NO_OPTIONS } from "./form";
+import { readYesNo } from "./form";
 import type { Command } from "./keywords";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
 import { commandForm, toLatinDigits } from "./text/arabic";
-import { parseYesNo, sanitizeFreeText } from "./validate";
+import { sanitizeFreeText } from "./validate";
 import type { Effect, FlowContext, FlowInput, Reply, SessionState, StepResult, SurveyAnswer, SurveyQuestion, Text } from "./types";
 
 type SurveyState = Extract<SessionState, { flow: "survey" }>;
@@ -81,9 +80,7 @@ function readAnswer(q: SurveyQuestion, input: FlowInput, command: Command | null
       return score === null ? null : { type: "scale5", score };
     }
     case "yesno": {
-      const v = matchOption(input, YES_NO_OPTIONS);
-      if (v !== null) return { type: "yesno", value: v === "yes" };
-      const yn = input.kind === "text" ? parseYesNo(input.text) : null;
+      const yn = readYesNo(input);
       return yn === null ? null : { type: "yesno", value: yn };
     }
     case "text": {

@@ -68,7 +68,7 @@ describe("the beneficiary's rights over their data", () => {
     expect(data).toContain(`******${nid.slice(-4)}`);
     expect(data).not.toContain(nid);
     expect(data).toContain("محمد عبدالله الحربي");
-    expect(data).toContain("program_terms:tank_installation");
+    expect(data).toContain("الموافقة على شروط برنامج");
     const purposes = (await h.opened.db.selectFrom("consents").select("purpose").execute()).map((c) => c.purpose).sort();
     expect(purposes).toEqual(["attestation", "privacy_notice", "privacy_notice", "program_terms:tank_installation"]);
     // The reply itself is stored encrypted.
