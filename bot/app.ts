@@ -51,7 +51,7 @@ export function faqLookup(profile: Profile): (query: string, locale: Locale) => 
     matchers.set(
       locale,
       createFaqMatcher(
-        profile.faqs.map((f) => ({ id: f.id, questions: f.questions[locale] ?? f.questions.ar })),
+        profile.faqs.map((f) => ({ id: f.id, questions: f.questions[locale] ?? f.questions.ar, answer: f.answer[locale] ?? f.answer.ar })),
         { synonyms: profile.synonyms },
       ),
     );

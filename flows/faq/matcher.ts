@@ -4,12 +4,18 @@
  * Index time: every question variant (and, when given, the answer, as weak
  * evidence) is normalised, tokenised, stemmed and mapped through the dialect
  * lexicon onto terms: lexicon concepts ("c:water" for ماء، مويه، موية، water),
- * stems ("s:…"), question words ("q:…"). IDF is computed over the entries.
- * Query time: the same analysis; unknown words are matched to vocabulary words
- * within edit distance 1–2 through a deletion index; each candidate question
- * gets a score in 0..1 from how much of the query it explains (IDF-weighted),
- * how much of the question the query covers, and how much evidence there is
- * in absolute terms. An entry's score is its best question's.
+ * stems ("s:…"), question words ("q:…"), with weaker links to related
+ * concepts. IDF is computed over the entries (normalised to 0..1, so weights
+ * mean the same in a 15-entry and a 500-entry knowledge base). A deletion
+ * index over the vocabulary serves typo look-ups.
+ *
+ * Query time: small talk is rejected, a leading greeting is dropped, the rest
+ * is analysed the same way; unknown words are matched to vocabulary words
+ * within edit distance 1–2. Entries are bounded from the postings and only
+ * those that could make the list are scored: for each question variant, how
+ * much of the query it explains (IDF-weighted; the answer adds evidence),
+ * how much of the question the query covers, and whether there is enough
+ * topical evidence. An entry's score is its best variant's, in 0..1.
  */
 
 import {
@@ -25,7 +31,7 @@ import {
   stripLetterPrefix,
   tokenize,
 } from "./normalize";
-import { CONCEPTS, LIGHT_WORDS, QUESTION_WORDS, STOPWORDS } from "./lexicon";
+import { CONCEPTS, LIGHT_WORDS, OFF_TOPIC_WORDS, QUESTION_WORDS, STOPWORDS } from "./lexicon";
 import { detectSmallTalk, stripGreeting } from "./smalltalk";
 
 export interface FaqEntry {
@@ -49,9 +55,9 @@ export interface FaqResult {
 export interface FaqMatcherOptions {
   /** Extra groups of equivalent words or phrases (an association's own vocabulary). */
   synonyms?: string[][];
-  /** Score at or above which the best candidate is accepted (default 0.5). */
+  /** Score at or above which the best candidate is accepted (default {@link DEFAULT_THRESHOLD}). */
   threshold?: number;
-  /** Score below which candidates are not returned at all (default 0.3). */
+  /** Score below which candidates are not returned at all (default {@link DEFAULT_SUGGEST_THRESHOLD}). */
   suggestThreshold?: number;
 }
 export interface FaqMatcher {
@@ -67,15 +73,20 @@ export const DEFAULT_SUGGEST_THRESHOLD = 0.25;
 /* Lexicon compilation                                                 */
 /* ------------------------------------------------------------------ */
 
-type LexKind = "stop" | "qword" | "light" | "concept";
+type LexKind = "stop" | "qword" | "light" | "concept" | "offtopic";
 interface LexHit {
   kind: LexKind;
   id: string;
   related: Array<[string, number]>;
+  intent?: boolean;
+  generic?: boolean;
+  /** Question words: their fixed weight. */
+  weight?: number;
 }
 
 const STOP_HIT: LexHit = { kind: "stop", id: "", related: [] };
 const LIGHT_HIT: LexHit = { kind: "light", id: "", related: [] };
+const OFF_TOPIC_HIT: LexHit = { kind: "offtopic", id: "", related: [] };
 
 interface CompiledLexicon {
   /** Single words exactly as listed (matching form). */
@@ -131,14 +142,17 @@ function compileLexicon(extra: string[][]): CompiledLexicon {
 
   for (const w of STOPWORDS) add(w, STOP_HIT);
   for (const q of QUESTION_WORDS) {
-    const hit: LexHit = { kind: "qword", id: q.id, related: q.related ?? [] };
+    const hit: LexHit = { kind: "qword", id: q.id, related: q.related ?? [], weight: q.weight };
     for (const w of q.words) add(w, hit);
   }
   for (const w of LIGHT_WORDS) add(w, LIGHT_HIT);
   for (const c of CONCEPTS) {
     const hit = conceptHit(c.id, c.related ?? []);
+    if (c.intent) hit.intent = true;
+    if (c.generic) hit.generic = true;
     for (const w of [...(c.ar ?? []), ...(c.en ?? []), ...(c.ur ?? [])]) add(w, hit);
   }
+  for (const w of OFF_TOPIC_WORDS) add(w, OFF_TOPIC_HIT);
 
   // Association synonym groups: join any concepts their words already belong to.
   extra.forEach((group, gi) => {
@@ -178,7 +192,9 @@ function compileLexicon(extra: string[][]): CompiledLexicon {
     }
     const art = stripArticle(w);
     if (art !== w) addDerived(art, hit);
-    if (hit.kind === "stop" || hit.kind === "qword") continue;
+    // Inflections only for topic words: a function word or a light verb
+    // reached through an inflection is more often another word (بقاله ≠ قال+ه).
+    if (hit.kind !== "concept" && hit.kind !== "offtopic") continue;
     for (const base of art !== w ? [w, art] : [w]) for (const f of arabicInflections(base)) addDerived(f, hit);
   }
 
@@ -189,6 +205,14 @@ function compileLexicon(extra: string[][]): CompiledLexicon {
   return { exact, derived, phrases, maxPhrase, conceptWords };
 }
 
+let baseLexicon: CompiledLexicon | undefined;
+
+/** The compiled lexicon; the built-in one is compiled once and shared (it is never modified). */
+function lexiconFor(synonyms: string[][]): CompiledLexicon {
+  if (synonyms.length > 0) return compileLexicon(synonyms);
+  return (baseLexicon ??= compileLexicon([]));
+}
+
 /* ------------------------------------------------------------------ */
 /* Analysis                                                            */
 /* ------------------------------------------------------------------ */
@@ -196,11 +220,21 @@ function compileLexicon(extra: string[][]): CompiledLexicon {
 type TokKind = "content" | "qword" | "light" | "number";
 
 const PHRASE_WORD_FACTOR = 0.7;
+/** A concept matched through another word of the same group (per side). */
+const SYNONYM_FACTOR = 0.97;
 
 interface Tok {
   kind: TokKind;
   /** An unknown Arabic word shaped like a plural imperfect verb (تشاركون، يعطونا). */
   verbLike?: boolean;
+  /** A concept saying what the person wants to do. */
+  intent?: boolean;
+  /** An attribute concept (price, time, nearby…) rather than a topic. */
+  generic?: boolean;
+  /** An everyday topic outside a charity's FAQ. */
+  offTopic?: boolean;
+  /** A fixed weight (question words). */
+  weight?: number;
   /** Terms this token stands for, with a factor (1 for its own meaning, less for related ones). */
   feats: Array<[string, number]>;
   /** Forms to look up with edit distance when nothing else matches. */
@@ -211,8 +245,13 @@ function lookupWord(lex: CompiledLexicon, w: string): LexHit | null {
   const direct = lex.exact.get(w);
   if (direct) return direct;
   if (!isArabicScript(w)) return lex.derived.get(stemEnglish(w)) ?? null;
-  for (const f of lookupForms(w)) {
-    const h = lex.exact.get(f) ?? lex.derived.get(f);
+  const forms = lookupForms(w);
+  for (const f of forms) {
+    const h = lex.exact.get(f);
+    if (h) return h;
+  }
+  for (const f of forms) {
+    const h = lex.derived.get(f);
     if (h) return h;
   }
   return null;
@@ -234,6 +273,7 @@ function stemFeats(w: string): Array<[string, number]> {
 function fuzzyForms(w: string): string[] {
   const out = new Set<string>();
   if (isArabicScript(w)) {
+    out.add(w); // a typo may be in the article itself (اعليد for العيد)
     out.add(stripArticle(w));
     out.add(stemArabic(w));
   } else {
@@ -248,14 +288,23 @@ function hitToken(hit: LexHit, w: string | null): Tok | null {
     case "stop":
       return null;
     case "qword":
-      return { kind: "qword", feats: [[`q:${hit.id}`, 1], ...hit.related.map(([id, f]): [string, number] => [`c:${id}`, f])], fuzzy: [] };
+      return {
+        kind: "qword",
+        feats: [[`q:${hit.id}`, 1], ...hit.related.map(([id, f]): [string, number] => [`c:${id}`, f])],
+        fuzzy: [],
+        weight: hit.weight ?? QWORD_WEIGHT,
+      };
     case "light":
       return { kind: "light", feats: w ? stemFeats(w) : [], fuzzy: [] };
+    case "offtopic":
+      return { kind: "content", feats: w ? stemFeats(w) : [], fuzzy: [], offTopic: true };
     case "concept": {
-      const feats: Array<[string, number]> = [[`c:${hit.id}`, 1]];
-      if (w) for (const [t] of stemFeats(w)) if (!feats.some(([x]) => x === t)) feats.push([t, 0.9]);
+      // The concept first (it decides the weight); the word itself matches a
+      // little better than a synonym does.
+      const feats: Array<[string, number]> = [[`c:${hit.id}`, SYNONYM_FACTOR]];
+      if (w) for (const [t, f] of stemFeats(w)) if (!feats.some(([x]) => x === t)) feats.push([t, f]);
       for (const [id, f] of hit.related) feats.push([`c:${id}`, f]);
-      return { kind: "content", feats, fuzzy: w ? fuzzyForms(w) : [] };
+      return { kind: "content", feats, fuzzy: w ? fuzzyForms(w) : [], intent: hit.intent === true, generic: hit.generic === true };
     }
   }
 }
@@ -332,20 +381,34 @@ interface DocEntry {
   id: string;
   questions: DocQuestion[];
   answer: DocTok[];
+  /** Answer term id → the largest factor it is carried with. */
+  answerTerms: Map<number, number>;
 }
 
-const IDF_EXP = Number(process.env.IDF_EXP ?? 1);
+/** IDF is normalised to 0..1 by the largest possible IDF, then sharpened by this power. */
+const IDF_EXP = 1.5;
 const QWORD_WEIGHT = 0.3;
+/** Weight multiplier for intent concepts (apply, donate, complain…). */
+const INTENT_BOOST = 1.5;
+/** Weight multiplier for attribute concepts (price, time, nearby…). */
+const GENERIC_FACTOR = 0.7;
+/** Weight of an off-topic word (shopping, weather, sport…) the knowledge base does not mention. */
+const OFF_TOPIC_WEIGHT = 2;
 const LIGHT_WEIGHT = 0.25;
+const VERB_LIKE_WEIGHT = 0.6;
 const NUMBER_WEIGHT = 0.15;
-const P = (k: string, d: number) => Number(process.env[k] ?? d);
-const ANSWER_FACTOR = P("ANS", 0.5);
+const ANSWER_FACTOR = 0.5;
+/** How much an answer-only occurrence counts in document frequency. */
+const ANSWER_DF = 0.3;
 /** Factors for a word matched with one edit (long / short word) or two edits. */
 const FUZZY_FACTOR_1 = 0.8;
 const FUZZY_FACTOR_SHORT = 0.6;
 const FUZZY_FACTOR_2 = 0.6;
-/** Matched query weight (in IDF-normalised units) from which evidence counts as full. */
+/** Matched topical weight (in IDF-normalised units) from which evidence counts as full. */
 const FULL_EVIDENCE = 0.6;
+const QCOV_EXP = 0.8;
+const DCOV_EXP = 0.4;
+const DCOV_FLOOR = 0.3;
 
 /** Same length, exactly one position differs. */
 function isSubstitution(a: string, b: string): boolean {
@@ -384,7 +447,7 @@ const maxEdits = (len: number, arabic: boolean) => (arabic ? (len >= 8 ? 2 : len
 export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions = {}): FaqMatcher {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const suggestThreshold = Math.min(options.suggestThreshold ?? DEFAULT_SUGGEST_THRESHOLD, threshold);
-  const lex = compileLexicon(options.synonyms ?? []);
+  const lex = lexiconFor(options.synonyms ?? []);
 
   const termIds = new Map<string, number>();
   const idOf = (t: string) => {
@@ -402,25 +465,29 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     questions: e.questions.map((q) => ({ text: q, toks: analyze(lex, q) })),
     answer: e.answer ? analyze(lex, e.answer) : [],
   }));
+  // An entry whose answer alone holds a term counts partly: answers are
+  // longer and secondary, and should not make question words look common.
   const df = new Map<string, number>();
   for (const e of analysed) {
-    const seen = new Set<string>();
-    for (const q of e.questions) for (const t of q.toks) seen.add(t.feats[0]![0]);
-    for (const t of e.answer) if (t.feats[0]) seen.add(t.feats[0][0]);
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+    const inQuestions = new Set<string>();
+    for (const q of e.questions) for (const t of q.toks) inQuestions.add(t.feats[0]![0]);
+    const inAnswer = new Set<string>();
+    for (const t of e.answer) if (t.feats[0] && !inQuestions.has(t.feats[0][0])) inAnswer.add(t.feats[0][0]);
+    for (const t of inQuestions) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of inAnswer) df.set(t, (df.get(t) ?? 0) + ANSWER_DF);
   }
   const n = Math.max(entries.length, 1);
   const idfMax = Math.log(1 + (n - 0.5) / 1.5);
   const idfNorm = (term: string): number | null => {
     const d = df.get(term);
-    if (!d) return null;
+    if (d === undefined) return null;
     const v = Math.pow(Math.log(1 + (n - d + 0.5) / (d + 0.5)) / idfMax, IDF_EXP);
     return Math.min(1, Math.max(0.1, v));
   };
   const weightOf = (t: Tok): number => {
     switch (t.kind) {
       case "qword":
-        return QWORD_WEIGHT;
+        return t.weight ?? QWORD_WEIGHT;
       case "light":
         return LIGHT_WEIGHT;
       case "number":
@@ -429,12 +496,15 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
         for (const [term, f] of t.feats) {
           if (f < 0.9) break;
           const v = idfNorm(term);
-          if (v !== null) return v;
+          if (v !== null) return v * (t.intent ? INTENT_BOOST : t.generic ? GENERIC_FACTOR : 1);
         }
+        if (t.intent) return INTENT_BOOST;
+        if (t.generic) return GENERIC_FACTOR;
+        if (t.offTopic) return OFF_TOPIC_WEIGHT;
         // Unknown to the knowledge base: probably what the question is really
         // about, unless it looks like a conjugated verb (تشاركون، يعطون), which
         // says less about the topic than a noun.
-        return t.verbLike ? P("VERBW", 0.6) : P("UNK", 1);
+        return t.verbLike ? VERB_LIKE_WEIGHT : 1;
     }
   };
   const toDoc = (t: Tok): DocTok => ({
@@ -450,7 +520,11 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
       return { text: q.text, toks, totalWeight: toks.reduce((s, t) => s + t.weight, 0) };
     }),
     answer: e.answer.map(toDoc),
+    answerTerms: new Map(),
   }));
+  for (const d of docs) {
+    for (const t of d.answer) t.ids.forEach((id, k) => d.answerTerms.set(id, Math.max(d.answerTerms.get(id) ?? 0, t.factors[k]!)));
+  }
 
   // Postings: term id → entries holding it in a question / in the answer, and
   // the largest factor with which any document token carries the term.
@@ -521,8 +595,14 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     }
   };
 
+  let boundQ = new Float64Array(0);
+  let boundA = new Float64Array(0);
+
   interface Query {
     weights: Float64Array;
+    /** Weight each token adds to the absolute evidence (topic words, where/when). */
+    evidence: Float64Array;
+    kinds: TokKind[];
     totalWeight: number;
     /** Vocabulary term → flat pairs (query token index, similarity). */
     terms: Map<number, number[]>;
@@ -531,9 +611,11 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
   const prepareQuery = (text: string): Query => {
     const toks = analyze(lex, text);
     const weights = new Float64Array(toks.length);
+    const evidence = new Float64Array(toks.length);
     const terms = new Map<number, number[]>();
     toks.forEach((t, i) => {
       weights[i] = weightOf(t);
+      evidence[i] = t.kind === "content" || t.kind === "number" || (t.kind === "qword" && t.feats.length > 1) ? weights[i]! : 0;
       const sims = new Map<number, number>();
       let known = false;
       for (const [term, f] of t.feats) {
@@ -549,7 +631,7 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
         l.push(i, sim);
       }
     });
-    return { weights, totalWeight: weights.reduce((a, b) => a + b, 0), terms };
+    return { weights, evidence, kinds: toks.map((t) => t.kind), totalWeight: weights.reduce((a, b) => a + b, 0), terms };
   };
 
   /**
@@ -576,15 +658,28 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     return matchedD;
   };
 
-  const combine = (qcov: number, dcov: number, matched: number): number =>
-    Math.pow(qcov, P("QA", 0.8)) * Math.pow(P("FL", 0.3) + (1 - P("FL", 0.3)) * dcov, P("DB", 0.4)) * Math.sqrt(Math.min(1, matched / FULL_EVIDENCE));
+  /**
+   * The calibrated score: mostly how much of the query the question explains,
+   * somewhat how much of the question the query covers (a short query is fine),
+   * and whether there is enough topical evidence at all.
+   */
+  const combine = (qcov: number, dcov: number, evidence: number): number =>
+    Math.pow(qcov, QCOV_EXP) *
+    Math.pow(DCOV_FLOOR + (1 - DCOV_FLOOR) * dcov, DCOV_EXP) *
+    Math.sqrt(Math.min(1, evidence / FULL_EVIDENCE));
 
   const scoreEntry = (q: Query, e: DocEntry): { score: number; question: string } => {
     const nq = q.weights.length;
     const fromAnswer = new Float64Array(nq);
-    if (e.answer.length > 0) {
-      matchTokens(q, e.answer, fromAnswer);
-      for (let i = 0; i < nq; i++) fromAnswer[i] = fromAnswer[i]! * ANSWER_FACTOR;
+    if (e.answerTerms.size > 0) {
+      for (const [id, l] of q.terms) {
+        const f = e.answerTerms.get(id);
+        if (f === undefined) continue;
+        for (let x = 0; x < l.length; x += 2) {
+          const v = l[x + 1]! * f * ANSWER_FACTOR;
+          if (v > fromAnswer[l[x]!]!) fromAnswer[l[x]!] = v;
+        }
+      }
     }
     let best = { score: 0, question: e.questions[0]?.text ?? "" };
     const perQuery = new Float64Array(nq);
@@ -592,15 +687,16 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
       perQuery.fill(0);
       const matchedD = matchTokens(q, dq.toks, perQuery);
       let matchedQ = 0;
+      let matchedE = 0;
       for (let i = 0; i < nq; i++) {
         // The question and the answer are two pieces of evidence (noisy-or).
         const m = 1 - (1 - perQuery[i]!) * (1 - fromAnswer[i]!);
         matchedQ += q.weights[i]! * m;
+        matchedE += q.evidence[i]! * m;
       }
       const qcov = matchedQ / q.totalWeight;
       const dcov = dq.totalWeight > 0 ? matchedD / dq.totalWeight : 0;
-      const score = combine(qcov, dcov, matchedQ);
-      if (process.env.FAQ_DEBUG) console.log(`  ${e.id} q=${qcov.toFixed(2)} d=${dcov.toFixed(2)} ev=${matchedQ.toFixed(2)} s=${score.toFixed(3)}`);
+      const score = combine(qcov, dcov, matchedE);
       if (score > best.score) best = { score, question: dq.text };
     }
     return best;
@@ -612,45 +708,69 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     if (!raw || raw.trim() === "") return empty();
     if (detectSmallTalk(raw)) return empty();
     const { rest } = stripGreeting(raw);
-    const T0 = performance.now();
     const q = prepareQuery(rest === "" ? raw : rest);
-    const G = globalThis as any; G.tPrep = (G.tPrep ?? 0) + performance.now() - T0;
-    const T1 = performance.now();
     if (q.totalWeight <= 0 || q.terms.size === 0) return empty();
     const nq = q.weights.length;
 
     // Upper bound of every entry's score from the postings alone, so that only
-    // entries that could still make the list are scored in full.
-    const bestQ = new Map<number, Float64Array>();
-    const bestA = new Map<number, Float64Array>();
+    // entries that could still make the list are scored in full. Question
+    // words and light words are assumed to match (they weigh little, and their
+    // postings are long).
+    let freeWeight = 0;
+    let freeEvidence = 0;
+    const strong: boolean[] = [];
+    for (let i = 0; i < nq; i++) {
+      strong.push(q.weights[i]! > QWORD_WEIGHT + 1e-9 || q.kinds[i] === "content");
+      if (!strong[i]) {
+        freeWeight += q.weights[i]!;
+        freeEvidence += q.evidence[i]!;
+      }
+    }
+    const size = docs.length * nq;
+    if (boundQ.length < size) {
+      boundQ = new Float64Array(size * 2);
+      boundA = new Float64Array(size * 2);
+    }
+    const touched: number[] = [];
+    const seen = new Uint8Array(docs.length);
     for (const [id, l] of q.terms) {
-      for (const [list, target, factor] of [
-        [qPostings.get(id), bestQ, 1],
-        [aPostings.get(id), bestA, ANSWER_FACTOR],
-      ] as const) {
+      const mf = maxFactor.get(id)!;
+      for (let pass = 0; pass < 2; pass++) {
+        const list = pass === 0 ? qPostings.get(id) : aPostings.get(id);
         if (!list) continue;
-        for (const ei of list) {
-          let arr = target.get(ei);
-          if (!arr) target.set(ei, (arr = new Float64Array(nq)));
-          for (let x = 0; x < l.length; x += 2) {
-            const v = l[x + 1]! * factor * maxFactor.get(id)!;
-            if (v > arr[l[x]!]!) arr[l[x]!] = v;
+        const target = pass === 0 ? boundQ : boundA;
+        const factor = pass === 0 ? mf : mf * ANSWER_FACTOR;
+        for (let x = 0; x < l.length; x += 2) {
+          const qi = l[x]!;
+          if (!strong[qi]) continue;
+          const v = l[x + 1]! * factor;
+          for (const ei of list) {
+            if (!seen[ei]) {
+              seen[ei] = 1;
+              touched.push(ei);
+              boundQ.fill(0, ei * nq, ei * nq + nq);
+              boundA.fill(0, ei * nq, ei * nq + nq);
+            }
+            const at = ei * nq + qi;
+            if (v > target[at]!) target[at] = v;
           }
         }
       }
     }
     const bounds: Array<[number, number]> = [];
-    const zero = new Float64Array(nq);
-    for (const ei of new Set([...bestQ.keys(), ...bestA.keys()])) {
-      const bq = bestQ.get(ei) ?? zero;
-      const ba = bestA.get(ei) ?? zero;
-      let matched = 0;
-      for (let i = 0; i < nq; i++) matched += q.weights[i]! * (1 - (1 - bq[i]!) * (1 - ba[i]!));
-      bounds.push([ei, combine(matched / q.totalWeight, 1, matched)]);
+    for (const ei of touched) {
+      let matched = freeWeight;
+      let matchedE = freeEvidence;
+      for (let i = 0; i < nq; i++) {
+        if (!strong[i]) continue;
+        const m = 1 - (1 - boundQ[ei * nq + i]!) * (1 - boundA[ei * nq + i]!);
+        matched += q.weights[i]! * m;
+        matchedE += q.evidence[i]! * m;
+      }
+      const bound = combine(matched / q.totalWeight, 1, matchedE);
+      if (bound >= suggestThreshold) bounds.push([ei, bound]);
     }
     bounds.sort((a, b) => b[1] - a[1]);
-    G.tBound = (G.tBound ?? 0) + performance.now() - T1; G.nB = (G.nB ?? 0) + bounds.length;
-    const T2 = performance.now();
 
     const keep = Math.max(k, 1);
     const scored: FaqCandidate[] = [];
@@ -658,7 +778,7 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     for (const [ei, bound] of bounds) {
       if (bound < floor) break;
       const e = docs[ei]!;
-      const { score, question } = scoreEntry(q, e); G.nS = (G.nS ?? 0) + 1;
+      const { score, question } = scoreEntry(q, e);
       if (score < suggestThreshold) continue;
       scored.push({ id: e.id, score: Math.round(score * 1e4) / 1e4, question });
       if (scored.length >= keep) {
@@ -668,7 +788,6 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
       }
     }
     scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    G.tScore = (G.tScore ?? 0) + performance.now() - T2;
     const candidates = scored.slice(0, Math.max(0, k));
     const top = scored[0];
     return { accepted: top && top.score >= threshold ? top : null, candidates };
@@ -679,6 +798,6 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
 
 /** Debugging aid: the terms a text is analysed into (as the matcher sees it). */
 export function explainAnalysis(text: string, synonyms: string[][] = []): Array<{ kind: string; feats: Array<[string, number]> }> {
-  const lex = compileLexicon(synonyms);
+  const lex = lexiconFor(synonyms);
   return analyze(lex, text).map((t) => ({ kind: t.kind, feats: t.feats }));
 }

@@ -158,9 +158,17 @@ export function lookupForms(word: string): string[] {
       if (b.endsWith(s) && b.length - s.length >= MIN_STEM) add(b.slice(0, -s.length));
     }
   }
-  for (const b of [...out]) {
+  const withPrefix = [...out];
+  for (const b of withPrefix) {
     for (const p of VERB_PREFIXES) {
       if (b.startsWith(p) && b.length - p.length >= MIN_STEM) add(b.slice(p.length));
+    }
+  }
+  // Other persons of the same imperfect verb: استحق → يستحق، نتبرع → اتبرع.
+  for (const b of withPrefix) {
+    const first = b[0]!;
+    if (b.length >= 4 && VERB_PREFIXES.includes(first)) {
+      for (const p of VERB_PREFIXES) if (p !== first) add(p + b.slice(1));
     }
   }
   return [...out];
@@ -182,7 +190,7 @@ export function arabicInflections(word: string): string[] {
   const attach = ta ? bare + "ت" : word;
   for (const p of PRONOUNS) out.add(attach + p);
   const plurals = ta
-    ? [bare + "ات", bare + "تان", bare + "تين", bare + "يه", bare + "ي"]
+    ? [bare + "ات", bare + "تان", bare + "تين"]
     : [word + "ات", word + "ون", word + "ين", word + "ان", word + "يه", word + "ي", word + "يات"];
   for (const pl of plurals) out.add(pl);
   if (!ta) for (const p of PRONOUNS) out.add(word + "ات" + p);
@@ -197,7 +205,7 @@ export function arabicInflections(word: string): string[] {
 /* ------------------------------------------------------------------ */
 
 /**
- * A small English stemmer: plural s/es/ies, -ing, -ed, -ly, so "opening",
+ * A small English stemmer: plural s/es/ies, -ing, -ed, so "opening",
  * "opens" and "opened" meet at "open", "documents" at "document".
  */
 export function stemEnglish(word: string): string {
@@ -215,8 +223,6 @@ export function stemEnglish(word: string): string {
   } else if (w.endsWith("ed") && w.length >= 5) {
     w = w.slice(0, -2);
     if (/([^aeiouy])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
-  } else if (w.endsWith("ly") && w.length >= 6) {
-    w = w.slice(0, -2);
   }
   if (w.length > 4 && w.endsWith("e") && !w.endsWith("ee")) w = w.slice(0, -1); // "close"/"closing" → "clos"
   return w;

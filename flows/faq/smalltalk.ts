@@ -160,10 +160,12 @@ export function detectSmallTalk(text: string): SmallTalk | null {
  * Separates a leading salam or greeting from the rest of a message:
  * "السلام عليكم، متى دوامكم؟" → { greeting: "salam", rest: "متى دوامكم؟" }.
  * `rest` is the original text after the greeting (as typed). Thanks or "ok"
- * at the start are left in `rest`; a message that is only small talk gives
- * its kind and an empty rest.
+ * in front of a question are left in `rest`; a message that is only small
+ * talk gives its kind (as {@link detectSmallTalk}) and an empty rest.
  */
 export function stripGreeting(text: string): { greeting: SmallTalk | null; rest: string } {
+  const whole = detectSmallTalk(text);
+  if (whole) return { greeting: whole, rest: "" };
   const raw = text.trim().split(/\s+/).filter((w) => w !== "");
   // Each original word may fold to zero, one or several comparison words.
   const pieces: Array<{ raw: number; word: string }> = [];
@@ -185,10 +187,7 @@ export function stripGreeting(text: string): { greeting: SmallTalk | null; rest:
   }
   const greeting = strongest(kinds);
   if (!greeting) return { greeting: null, rest: text.trim() };
-  if (consumed >= words.length) {
-    const whole = detectSmallTalk(text);
-    return { greeting: whole === "salam" ? "salam" : greeting, rest: "" };
-  }
+  if (consumed >= words.length) return { greeting, rest: "" };
   // Keep the original words from the first one not consumed; a raw word split
   // across the boundary ("عليكم،متى") is kept from its start.
   const firstRaw = pieces[consumed]!.raw;
