@@ -25,7 +25,7 @@ export interface Concept {
   /**
    * What the person wants to do (apply, donate, volunteer, complain, follow up,
    * contact…): in a charity's FAQ this decides the entry more than the thing
-   * it is about ("تبرع بسقيا ماء" is about donating, not about water).
+   * it is about (a gift towards a water project is about donating, not about water).
    */
   intent?: boolean;
   /**
@@ -776,7 +776,7 @@ export const LIGHT_WORDS: string[] = [
  * Everyday topics that are outside a charity's FAQ (shopping, fuel, weather,
  * sport, restaurants, questions about the bot itself…). When the knowledge
  * base does not mention them, they weigh more than an ordinary unknown word,
- * so "كم سعر البنزين" is not taken for a question about fees.
+ * so a question about the price of petrol is not taken for a question about fees.
  */
 export const OFF_TOPIC_WORDS: string[] = [
   // shopping, money markets, cars
