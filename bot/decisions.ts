@@ -177,3 +177,47 @@ async function setInfoSession(trx: repo.Executor, contactId: number, reference: 
   const state: SessionState = { flow: "info", reference, ...(draft ? { draft } : {}), lastActiveAt: at };
   await repo.saveSession(trx, latest.identityId, SESSION_VERSION, state, at);
 }
+
+/**
+ * Decisions from a staff chat ("/decide A26-00042 approve the note..."): the
+ * staff-command layer passes the request, this answers the staff member.
+ */
+export function staffDecisions(deps: DecisionDeps): (request: {
+  actorKey: string;
+  reference: string;
+  decision: string;
+  note: string | null;
+}) => Promise<Reply> {
+  return async (request) => {
+    const decision = parseDecision(request.decision);
+    if (!decision) return { text: [{ key: "staff:decideUsage" }] };
+    const r = await decide(deps, { reference: request.reference, decision, actor: request.actorKey, note: request.note });
+    if (r.ok) {
+      return {
+        text: [
+          {
+            key: "staff:decideDone",
+            params: {
+              reference: { ltr: r.reference },
+              from: { key: `status:state.${r.from}` },
+              to: { key: `status:state.${r.to}` },
+              notified: { key: r.notified ? "common:yes" : "common:no" },
+            },
+          },
+        ],
+      };
+    }
+    if (r.error === "not_found") return { text: [{ key: "staff:decideNotFound", params: { reference: { ltr: request.reference } } }] };
+    if (r.error === "invalid_transition") {
+      return {
+        text: [
+          {
+            key: "staff:decideNotAllowed",
+            params: { reference: { ltr: request.reference }, from: { key: `status:state.${r.from}` }, to: { key: `status:state.${r.to}` } },
+          },
+        ],
+      };
+    }
+    return { text: [{ key: "staff:decideUsage" }] };
+  };
+}

@@ -7,6 +7,7 @@
 import type { ProgramSpec } from "../orgs/schema";
 import { answerText, formFields, parseAnswer, readYesNo, type FormField } from "./form";
 import { matchOption } from "./choices";
+import { stem, tokenize } from "./faq/normalize";
 import { detectCommand } from "./keywords";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
@@ -42,8 +43,28 @@ function at(state: ApplyState, step: ApplyStep, draft = state.draft): ApplyState
 
 const done = (state: SessionState, replies: Reply[], effects: Effect[] = []): StepResult => ({ state, replies, effects });
 
-/** Entry from the menu: resume a draft, or choose a program. */
-export function startApply(ctx: FlowContext, draft: ApplicationDraft | undefined): StepResult {
+/**
+ * The one open program that a sentence names ("ابي اقدم على وايت" names the
+ * water-truck program): a word of its name, or a synonym of one from the
+ * profile, that no other open program's name has.
+ */
+export function programNamedIn(text: string, ctx: FlowContext): ProgramSpec | null {
+  const programs = openPrograms(ctx);
+  const stems = (s: string) => new Set(tokenize(s).map(stem).filter((w) => w.length >= 3));
+  const typed = stems(text);
+  for (const group of ctx.profile.synonyms) {
+    const forms = group.flatMap((g) => [...stems(g)]);
+    if (forms.some((f) => typed.has(f))) forms.forEach((f) => typed.add(f));
+  }
+  const words = programs.map((p) => stems(Object.values(p.name).join(" ")));
+  const hits = programs.filter((_, i) =>
+    [...words[i]!].some((w) => typed.has(w) && words.every((other, j) => j === i || !other.has(w))),
+  );
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/** Entry from the menu: resume a draft, or choose a program (the one the sentence names, if any). */
+export function startApply(ctx: FlowContext, draft: ApplicationDraft | undefined, text?: string): StepResult {
   if (draft && programOf(ctx, draft)) {
     const state: ApplyState = { flow: "apply", step: { name: "resume" }, draft };
     return done(state, [prompt(state, ctx)]);
@@ -51,6 +72,8 @@ export function startApply(ctx: FlowContext, draft: ApplicationDraft | undefined
   const programs = openPrograms(ctx);
   if (programs.length === 0) return done({ flow: "menu" }, [menuReply([t("apply:noPrograms")])]);
   if (programs.length === 1) return choose(programs[0]!, ctx);
+  const named = text ? programNamedIn(text, ctx) : null;
+  if (named) return choose(named, ctx);
   const state: ApplyState = { flow: "apply", step: { name: "program" }, draft: null };
   return done(state, [prompt(state, ctx)]);
 }

@@ -221,7 +221,7 @@ function smallTalkReply(kind: SmallTalk, state: SessionState): StepResult {
 function menu(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
   const picked = matchOption(input, [...MENU_OPTIONS, ...languageOptions(ctx)]);
   if (picked?.startsWith("lang:")) return switchLanguage(state, picked.slice(5) as Locale, ctx);
-  if (picked) return menuItem(state, picked.slice(5) as MenuItem, ctx);
+  if (picked) return menuItem(state, picked.slice(5) as MenuItem, ctx, input.kind === "text" ? input.text : undefined);
 
   if (input.kind === "choice") {
     // A button from an older message: answer it if it still means something.
@@ -272,11 +272,11 @@ function menu(state: SessionState, input: FlowInput, ctx: FlowContext): StepResu
   ]);
 }
 
-function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext): StepResult {
+function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext, text?: string): StepResult {
   const draft = draftOf(state);
   switch (item) {
     case "apply":
-      return startApply(ctx, draft);
+      return startApply(ctx, draft, text);
     case "status":
       return showStatus(state, ctx);
     case "faq":

@@ -108,6 +108,15 @@ describe("menu and the unexpected", () => {
     expect((await h.say("\u200f\u200b")).length).toBe(1);
   });
 
+  it("goes straight to the program a sentence names", async () => {
+    h = await createHarness();
+    await h.say("السلام عليكم");
+    const r = textOf(await h.say("ابغى اقدم على وايت موية"));
+    expect(r).toContain("برنامج: " + h.profile.programs.find((p) => p.id === "water_truck")!.name.ar);
+    await h.say("القائمة");
+    expect(textOf(await h.say("ابي اقدم طلب"))).toContain("اختر البرنامج");
+  });
+
   it("thanks and goodbyes get a kind answer", async () => {
     h = await createHarness();
     await h.say("السلام عليكم");
