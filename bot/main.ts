@@ -7,7 +7,6 @@
 import { loadConfig, type Config } from "./config";
 import { openDatabase } from "../db";
 import { loadProfile } from "../orgs/load";
-import { createSila } from "./app";
 import { createConsoleChannel } from "./channels/console";
 import type { ChannelAdapter } from "./channels/types";
 import { ConfigError } from "./errors";
@@ -15,6 +14,11 @@ import { createLogger } from "./log";
 import { resolveSecretKey } from "./secrets";
 import type { StaffTarget } from "./engine";
 import { createScheduler } from "./scheduler";
+import { createSila, DEFAULT_ATTACHMENT_TYPES } from "./app";
+import { createTelegramChannel, telegramStaffTargets } from "./channels/telegram";
+import { createWhatsAppChannel, normalizeWhatsAppNumber, whatsappStaffTargets } from "./channels/whatsapp";
+import { createStaffCommands } from "./staff/commands";
+import { staffDecisions } from "./decisions";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -29,10 +33,70 @@ async function main(): Promise<void> {
   const { db, close } = await openDatabase(config.databasePath);
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
 
-  const staff: StaffTarget[] = [];
+  const staffLocale = profile.locales[0] ?? "ar";
+  const staff: StaffTarget[] = [
+    ...telegramStaffTargets(config.telegram?.staffChatId, staffLocale),
+    ...(config.whatsapp.enabled
+      ? whatsappStaffTargets(config.whatsapp.staffNumbers, { ...(config.whatsapp.staffGroupId ? { groupId: config.whatsapp.staffGroupId } : {}), locale: staffLocale })
+      : []),
+  ];
   const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && !config.whatsapp.enabled);
   const sila = createSila({ db, profile, secretKey, staff, log, attachmentMaxBytes: config.attachmentMaxBytes });
   const channels: ChannelAdapter[] = [];
+  const clock = () => new Date();
+  const attachments = { maxBytes: config.attachmentMaxBytes, mimeTypes: DEFAULT_ATTACHMENT_TYPES };
+
+  // One staff-command layer for every channel: who is staff, commands, audit, decisions.
+  const staffCommands = createStaffCommands({
+    db,
+    profile,
+    translator: sila.translator,
+    cipher: sila.cipher,
+    staffIds: {
+      telegram: config.telegram?.staffUserIds ?? [],
+      whatsapp: config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n),
+    },
+    staffTargets: staff,
+    clock,
+    log,
+    onOutbox: () => sila.outbox.kick(),
+    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff }),
+  });
+
+  if (config.telegram) {
+    channels.push(
+      createTelegramChannel({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        ...(config.telegram.staffChatId ? { staffChatId: config.telegram.staffChatId } : {}),
+        staff: staffCommands,
+        translator: sila.translator,
+        staffLocale,
+        defaultLocale: staffLocale,
+        dataDir: config.dataDir,
+        attachments,
+        log,
+        ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
+      }),
+    );
+  }
+  if (config.whatsapp.enabled) {
+    // The library (and its browser) is loaded only when WhatsApp is enabled.
+    const { createWhatsAppWebClient } = await import("./channels/whatsapp/web-client");
+    channels.push(
+      createWhatsAppChannel({
+        createClient: () => createWhatsAppWebClient({ dataDir: config.dataDir, chromiumPath: config.whatsapp.chromiumPath }),
+        dataDir: config.dataDir,
+        log,
+        translator: sila.translator,
+        locale: staffLocale,
+        staff: staffCommands,
+        ...(config.whatsapp.staffGroupId ? { staffGroupId: config.whatsapp.staffGroupId } : {}),
+        attachments,
+        pacing: { minGapMs: config.whatsapp.minGapMs, maxPerMinute: config.whatsapp.maxPerMinute },
+      }),
+    );
+  }
 
   let consoleDone: Promise<void> | null = null;
   if (useConsole) {
@@ -44,16 +108,10 @@ async function main(): Promise<void> {
     consoleDone = consoleChannel.done;
     channels.push(consoleChannel);
   }
-  if (config.telegram || config.whatsapp.enabled) {
-    log.warn("a messaging channel is configured but not yet available in this version; running the console", {
-      telegram: Boolean(config.telegram),
-      whatsapp: config.whatsapp.enabled,
-    });
-  }
 
   for (const ch of channels) sila.addSender(ch);
   sila.outbox.start();
-  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock: () => new Date(), staff, outbox: sila.outbox, log });
+  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock, staff, outbox: sila.outbox, log });
   if (!consoleDone) {
     // A long-running bot catches up on what came due while it was down, then keeps to the schedule.
     await scheduler.runAll();
@@ -67,9 +125,13 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("shutting down", { signal });
     scheduler.stop();
-    for (const ch of channels) await ch.stop();
+    // Stop taking updates and finish the turns in hand; WhatsApp stays connected to deliver the flush.
+    const last = channels.filter((ch) => ch.name === "whatsapp");
+    for (const ch of channels) if (!last.includes(ch)) await ch.stop();
     await sila.engine.idle();
     await sila.outbox.flush(10_000);
+    for (const ch of last) await ch.stop();
+    await sila.engine.idle();
     await sila.outbox.stop();
     await close();
     log.info("stopped");

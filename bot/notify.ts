@@ -11,10 +11,15 @@ import type { Executor } from "../db/repo";
 import type { OutboundMessage } from "./channels/types";
 import type { StaffTarget } from "./engine";
 import type { Translator } from "./i18n";
+import { cutText } from "../flows/validate";
+
+/** The longest text one message may carry on any channel (Telegram's limit). */
+export const MAX_MESSAGE_LENGTH = 4096;
 
 export function renderReply(translator: Translator, r: Reply, locale: Locale): OutboundMessage {
+  const text = r.text.map((part) => translator.render(part, locale)).join("\n\n");
   return {
-    text: r.text.map((part) => translator.render(part, locale)).join("\n\n"),
+    text: text.length > MAX_MESSAGE_LENGTH ? `${cutText(text, MAX_MESSAGE_LENGTH - 1)}…` : text,
     ...(r.choices?.length ? { choices: r.choices.map((c) => ({ value: c.value, label: translator.render(c.label, locale) })) } : {}),
     ...(r.requestContact ? { requestContact: true } : {}),
   };

@@ -7,6 +7,7 @@ import type { FieldType, LocalizedText, ProgramSpec } from "../orgs/schema";
 import {
   parseNumber,
   parseYesNo,
+  cleanFileName,
   sanitizeFreeText,
   validateCity,
   validateFullName,
@@ -146,7 +147,8 @@ export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext
   }
 }
 
-function parseAttachment(input: FlowInput, ctx: FlowContext): ParseOutcome {
+/** A photo or document within the accepted types and size, as a stored answer; anything else says why not. */
+export function parseAttachment(input: FlowInput, ctx: FlowContext): ParseOutcome {
   if (input.kind !== "media") return { ok: false, error: "attachment_expected" };
   if (input.mediaType === "voice" || input.mediaType === "audio" || input.mediaType === "sticker") {
     return { ok: false, error: "attachment_type" };
@@ -162,7 +164,7 @@ function parseAttachment(input: FlowInput, ctx: FlowContext): ParseOutcome {
       type: "attachment",
       fileRef: input.fileRef,
       mimeType: mime,
-      ...(input.fileName ? { fileName: input.fileName } : {}),
+      ...(input.fileName && cleanFileName(input.fileName) ? { fileName: cleanFileName(input.fileName) } : {}),
       ...(input.size !== undefined ? { size: input.size } : {}),
     },
   };

@@ -13,7 +13,7 @@ import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, ty
 import { choice, reply, t, withChoices } from "./reply";
 import { commandForm, hasArabicLetters, isLatinScript } from "./text/arabic";
 import { sanitizeFreeText } from "./validate";
-import { readYesNo } from "./form";
+import { parseAttachment, readYesNo } from "./form";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
 import type {
   ApplicationDraft,
@@ -411,21 +411,10 @@ function feedback(
     return done(keepDraft({ flow: "menu" }, state), [], [{ type: "createTicket", kind, body }]);
   }
   if (input.kind === "media" && input.mediaType !== "voice" && input.mediaType !== "audio") {
+    const attachment = parseAttachment(input, ctx);
+    if (!attachment.ok) return done(state, [reply(t(`validation:${attachment.error}`, attachment.params), t(`feedback:ask.${kind}`))]);
     const body = input.caption ? sanitizeFreeText(input.caption, 4000) : null;
-    return done(keepDraft({ flow: "menu" }, state), [], [
-      {
-        type: "createTicket",
-        kind,
-        body,
-        attachment: {
-          type: "attachment",
-          fileRef: input.fileRef,
-          ...(input.mimeType ? { mimeType: input.mimeType } : {}),
-          ...(input.fileName ? { fileName: input.fileName } : {}),
-          ...(input.size !== undefined ? { size: input.size } : {}),
-        },
-      },
-    ]);
+    return done(keepDraft({ flow: "menu" }, state), [], [{ type: "createTicket", kind, body, attachment: attachment.answer }]);
   }
   return done(state, [reply(t("common:voiceNote"), t(`feedback:ask.${kind}`))]);
 }
@@ -495,11 +484,11 @@ function handoff(
   // While a person has the conversation the bot stays quiet and passes everything on.
   const text =
     input.kind === "text"
-      ? sanitizeFreeText(input.text, 4000)
+      ? sanitizeFreeText(input.text, 3000)
       : input.kind === "media"
-        ? `[${input.mediaType}] ${input.caption ?? ""}`.trim()
+        ? `[${input.mediaType}] ${sanitizeFreeText(input.caption ?? "", 3000)}`.trim()
         : input.kind === "contact"
-          ? `[contact] ${input.phone}`
+          ? `[contact] ${sanitizeFreeText(input.phone, 40)}`
           : input.kind === "location"
             ? `[location] ${input.latitude},${input.longitude}`
             : "";
@@ -516,25 +505,13 @@ function provideInfo(state: Extract<SessionState, { flow: "info" }>, input: Flow
     if (text.length < 2) return done(state, [reply(t("decision:infoAsk", { reference: { ltr: state.reference } }))]);
     return done(state, [], [{ type: "provideInfo", reference: state.reference, text, attachment: null }]);
   }
-  if (input.kind === "media" && input.mediaType !== "voice" && input.mediaType !== "audio" && input.mediaType !== "sticker") {
-    const mime = input.mimeType ?? "application/octet-stream";
-    if (!ctx.attachments.mimeTypes.includes(mime) || (input.size ?? 0) > ctx.attachments.maxBytes) {
-      return done(state, [reply(t("validation:attachment_type"), t("decision:infoAsk", { reference: { ltr: state.reference } }))]);
+  if (input.kind === "media" && input.mediaType !== "voice" && input.mediaType !== "audio") {
+    const attachment = parseAttachment(input, ctx);
+    if (!attachment.ok) {
+      return done(state, [reply(t(`validation:${attachment.error}`, attachment.params), t("decision:infoAsk", { reference: { ltr: state.reference } }))]);
     }
-    return done(state, [], [
-      {
-        type: "provideInfo",
-        reference: state.reference,
-        text: input.caption ? sanitizeFreeText(input.caption, 4000) : null,
-        attachment: {
-          type: "attachment",
-          fileRef: input.fileRef,
-          mimeType: mime,
-          ...(input.fileName ? { fileName: input.fileName } : {}),
-          ...(input.size !== undefined ? { size: input.size } : {}),
-        },
-      },
-    ]);
+    const text = input.caption ? sanitizeFreeText(input.caption, 4000) : null;
+    return done(state, [], [{ type: "provideInfo", reference: state.reference, text, attachment: attachment.answer }]);
   }
   return done(state, [reply(t("common:voiceNote"), t("decision:infoAsk", { reference: { ltr: state.reference } }))]);
 }

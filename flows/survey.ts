@@ -56,7 +56,8 @@ function parseScore(input: FlowInput): number | null {
   if (m) return Number(m[1]);
   const stars = [...input.text.trim()].filter((c) => c === "⭐").length;
   if (stars >= 1 && stars <= 5 && input.text.replace(/⭐|\s/gu, "") === "") return stars;
-  return SCALE_WORDS[commandForm(input.text)] ?? null;
+  const word = commandForm(input.text);
+  return Object.hasOwn(SCALE_WORDS, word) ? SCALE_WORDS[word]! : null;
 }
 
 /** The question at `state.index`, with its choices. */

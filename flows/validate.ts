@@ -240,8 +240,25 @@ export function validateCity(text: string): Result<string, "city_invalid"> {
  * bidi embedding/override/isolate characters, trims, and truncates to
  * `maxLen` code points (never splitting a surrogate pair).
  */
+/** Replaces half of a surrogate pair (an emoji cut in two) with U+FFFD, so storage stays valid UTF-8. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+/** At most `max` UTF-16 units, never cutting a character in two. */
+export function cutText(text: string, max: number): string {
+  let cut = text.length > max ? text.slice(0, max) : text;
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return wellFormed(cut);
+}
+
+/** A file name as sent, made safe to store and show: no paths, controls or direction tricks, bounded. */
+export function cleanFileName(name: string): string {
+  return sanitizeFreeText(stripInvisible(name).replace(/[\\/]/g, "_"), 200);
+}
+
 export function sanitizeFreeText(text: string, maxLen = 2000): string {
-  const cleaned = text
+  const cleaned = wellFormed(text)
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, " ")
     .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, "")

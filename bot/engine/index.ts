@@ -23,6 +23,7 @@ import type { Cipher } from "../crypto";
 import { openState, sealAnswers, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
+import { cutText } from "../../flows/validate";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -223,9 +224,9 @@ export function createEngine(deps: EngineDeps): Engine {
     const { kind, body } = inboundKind(message);
     const content =
       message.content.kind === "text" && message.content.text.length > maxText
-        ? { ...message.content, text: message.content.text.slice(0, maxText) }
+        ? { ...message.content, text: cutText(message.content.text, maxText) }
         : message.content;
-    const storedBody = body === null ? null : body.slice(0, maxText);
+    const storedBody = body === null ? null : cutText(body, maxText);
 
     return deps.db.transaction().execute(async (trx): Promise<TurnOutcome> => {
       const fresh = await repo.recordInbound(trx, {
@@ -359,7 +360,7 @@ export function createEngine(deps: EngineDeps): Engine {
           chatId: message.chatId,
           messageId: message.messageId,
           kind,
-          body: body === null ? null : redact(body.slice(0, maxText)),
+          body: body === null ? null : redact(cutText(body, maxText)),
           status: "failed",
           error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error",
           at,

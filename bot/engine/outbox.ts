@@ -118,14 +118,14 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
         .limit(batchSize)
         .execute();
       if (rows.length === 0) return handled;
-      // A chat whose earlier row must wait keeps its later rows waiting too, so order holds.
+      // A chat with a row waiting for a retry keeps its later rows waiting too, so order holds.
+      const firstWaiting = await firstWaitingRowByChat(now);
       const held = new Set<string>();
-      const earlierPending = await heldChats(rows[0]!.id);
-      for (const key of earlierPending) held.add(key);
       let progressed = false;
       for (const row of rows) {
         const key = `${row.channel}:${row.chat_id}`;
-        if (held.has(key)) continue;
+        const waiting = firstWaiting.get(key);
+        if (held.has(key) || (waiting !== undefined && waiting < row.id)) continue;
         const outcome = await deliver(row);
         handled++;
         progressed = true;
@@ -135,16 +135,16 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
     }
   }
 
-  /** Chats with a pending row older than `beforeId` that is not yet due. */
-  async function heldChats(beforeId: number): Promise<string[]> {
+  /** For each chat with a pending row not yet due, the id of its first such row. */
+  async function firstWaitingRowByChat(now: string): Promise<Map<string, number>> {
     const rows = await db
       .selectFrom("outbox")
-      .select(["channel", "chat_id"])
-      .distinct()
+      .select(["channel", "chat_id", (eb) => eb.fn.min("id").as("first")])
       .where("status", "=", "pending")
-      .where("id", "<", beforeId)
+      .where("next_attempt_at", ">", now)
+      .groupBy(["channel", "chat_id"])
       .execute();
-    return rows.map((r) => `${r.channel}:${r.chat_id}`);
+    return new Map(rows.map((r) => [`${r.channel}:${r.chat_id}`, Number(r.first)]));
   }
 
   function drainOnce(): Promise<number> {

@@ -1,0 +1,539 @@
+/**
+ * The Telegram channel (grammY). Beneficiaries write to the bot in private
+ * chats; each update becomes one typed `InboundMessage` for the engine.
+ * Staff work from a group (or a private chat with the bot): their commands
+ * and button presses go to the staff workspace, never to the beneficiary
+ * engine; anything else in a group is ignored.
+ *
+ * Updates arrive by long polling (grammY runner, turns of one chat kept in
+ * order) or, when configured, by a webhook served on 127.0.0.1 that checks
+ * Telegram's secret-token header. Sending is throttled within Telegram's
+ * limits, and failures become `ChannelError`s the outbox acts on.
+ *
+ * ```ts
+ * const telegram = createTelegramChannel({ token, apiRoot, staffChatId, staff, translator, dataDir, attachments, log });
+ * sila.addSender(telegram);
+ * await telegram.start((m) => sila.engine.handle(m).then(() => undefined));
+ * ```
+ */
+import http from "node:http";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { Bot, GrammyError, webhookCallback, type Context } from "grammy";
+import type { CallbackQuery, Message, User, UserFromGetMe } from "grammy/types";
+import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import type { Locale } from "../../orgs/schema";
+import { hasArabicLetters } from "../../flows/text/arabic";
+import type { StaffTarget } from "../engine";
+import type { Translator } from "../i18n";
+import type { Logger } from "../log";
+import type { StaffActor, StaffCommands } from "../staff/types";
+import type { ChannelAdapter, InboundContent, InboundMessage, OutboundChoice, OutboundMessage, SendResult } from "./types";
+import { attachmentPath, downloadFile, extensionFor } from "./telegram/download";
+import { toChannelError } from "./telegram/errors";
+import { senderName, translateMessage, type Translation } from "./telegram/inbound";
+import { createRateLimiter, type RateLimiterOptions } from "./telegram/limiter";
+import { CallbackCodec, contactKeyboard, inlineKeyboard, splitText } from "./telegram/render";
+
+export interface TelegramWebhookOptions {
+  /** The public HTTPS address Telegram posts to; its path is served locally. */
+  url: string;
+  /** Checked against the X-Telegram-Bot-Api-Secret-Token header. */
+  secret?: string;
+  /** Local port (0 picks a free one; see `webhookAddress()`). */
+  port: number;
+  /** Local address; default 127.0.0.1 (put a reverse proxy in front). */
+  host?: string;
+}
+
+/** What the Telegram adapter needs from the staff workspace (`createStaffCommands` gives all of it). */
+export type TelegramStaff = StaffCommands & {
+  /** A staff-only command, whoever typed it (so a refusal is recorded). */
+  isCommand?(text: string): boolean;
+  /** Buttons to put under a staff alert. */
+  alertChoices?(text: string, locale?: Locale): Promise<OutboundChoice[]>;
+};
+
+export interface TelegramChannelOptions {
+  token: string;
+  /** Bot API server; default https://api.telegram.org. */
+  apiRoot?: string;
+  /** The staff group's chat id (negative for groups). Alerts go there; commands are taken there. */
+  staffChatId?: string;
+  /** The staff workspace (who is staff is configured there). */
+  staff: TelegramStaff;
+  translator: Translator;
+  /** Language of the staff group (alert buttons); default "ar". */
+  staffLocale?: Locale;
+  /** Language of the adapter's own few words when the person's is unknown; default "ar". */
+  defaultLocale?: Locale;
+  /** Attachments are written to `<dataDir>/attachments/`. */
+  dataDir: string;
+  attachments: { maxBytes: number; mimeTypes: readonly string[] };
+  log: Logger;
+  /** Known bot identity (tests); without it `start` asks Telegram (getMe). */
+  botInfo?: UserFromGetMe;
+  /** Receive updates by webhook instead of long polling. */
+  webhook?: TelegramWebhookOptions;
+  /** "none": updates only through `bot.handleUpdate` (tests). Default: webhook when configured, else polling. */
+  transport?: "polling" | "webhook" | "none";
+  /** Send limits (and an injectable clock and sleep for tests). */
+  throttle?: RateLimiterOptions;
+  /** Long-polling timeout in seconds; default 30. */
+  pollingTimeoutSeconds?: number;
+  /** fetch for file downloads (tests); default the global one. */
+  fetch?: typeof globalThis.fetch;
+  clock?: () => Date;
+}
+
+export interface TelegramChannel extends ChannelAdapter {
+  /** The grammY bot: tests drive it with `handleUpdate` and catch its calls with an API transformer. */
+  readonly bot: Bot;
+  /** The staff group as an alert target, when configured. */
+  readonly staffTarget: StaffTarget | null;
+  /** Where the webhook server listens, once started in webhook mode. */
+  webhookAddress(): { host: string; port: number } | null;
+}
+
+const DEFAULT_API_ROOT = "https://api.telegram.org";
+
+/** The staff group as the engine's alert target (none when no staff chat is configured). */
+export function telegramStaffTargets(staffChatId: string | undefined, locale: Locale = "ar"): StaffTarget[] {
+  return staffChatId ? [{ channel: "telegram", chatId: staffChatId, locale }] : [];
+}
+const UPDATES = ["message", "callback_query"] as const;
+
+type ReplyMarkup =
+  | ReturnType<typeof inlineKeyboard>
+  | ReturnType<typeof contactKeyboard>
+  | { remove_keyboard: true }
+  | { force_reply: true; input_field_placeholder?: string };
+
+interface DeliverOptions {
+  /** Show the reply interface (a staff "reply" prompt). */
+  forceReply?: boolean;
+}
+
+export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  const { token, staff, translator, log } = options;
+  const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, "");
+  const staffChatId = options.staffChatId ?? null;
+  const staffLocale: Locale = options.staffLocale ?? "ar";
+  const defaultLocale: Locale = options.defaultLocale ?? "ar";
+  const attachmentsDir = path.join(options.dataDir, "attachments");
+  const clock = options.clock ?? (() => new Date());
+  const transport = options.transport ?? (options.webhook ? "webhook" : "polling");
+
+  const bot = new Bot(token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { apiRoot },
+  });
+  const limiter = createRateLimiter(options.throttle);
+  const codec = new CallbackCodec();
+  /** Chats currently showing the share-number keyboard (removed with the next plain message). */
+  const replyKeyboards = new Set<string>();
+  /** Staff "reply" prompts: `${chat}:${message}` → the reference a reply to it answers. */
+  const prompts = new Map<string, string>();
+  /** Parts of a long message already sent, so a retry does not repeat them. */
+  const partsSent = new Map<string, number>();
+  const inflight = new Set<Promise<unknown>>();
+
+  let handler: ((message: InboundMessage) => Promise<void>) | null = null;
+  let runner: RunnerHandle | null = null;
+  let server: http.Server | null = null;
+  let listening: { host: string; port: number } | null = null;
+  let stopping = false;
+
+  const localeOf = (user?: User): Locale => {
+    const code = user?.language_code?.slice(0, 2);
+    return code && (translator.locales as readonly string[]).includes(code) ? (code as Locale) : defaultLocale;
+  };
+  /** The language a rendered text is in, for the adapter's own button labels. */
+  const has = (l: Locale) => (translator.locales as readonly string[]).includes(l);
+  const localeOfText = (text: string): Locale => (hasArabicLetters(text) ? (has("ar") ? "ar" : defaultLocale) : has("en") ? "en" : defaultLocale);
+  const actorOf = (user: User): StaffActor => {
+    const name = senderName({ from: user });
+    return { channel: "telegram", userId: String(user.id), ...(name ? { displayName: name } : {}) };
+  };
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inflight.add(p);
+    const done = () => {
+      inflight.delete(p);
+    };
+    p.then(done, done);
+    return p;
+  };
+  const remember = <K, V>(map: Map<K, V>, key: K, value: V, max = 1000) => {
+    map.delete(key);
+    map.set(key, value);
+    if (map.size > max) {
+      const oldest = map.keys().next();
+      if (!oldest.done) map.delete(oldest.value);
+    }
+  };
+
+  // ---- Sending ---------------------------------------------------------------
+
+  function markupFor(chatId: string, message: OutboundMessage, opts: DeliverOptions): ReplyMarkup | undefined {
+    if (message.requestContact) {
+      replyKeyboards.add(chatId);
+      return contactKeyboard(translator.t("telegram:shareContact", localeOfText(message.text)), message.choices ?? []);
+    }
+    if (message.choices?.length) return inlineKeyboard(message.choices, codec);
+    if (opts.forceReply) return { force_reply: true };
+    if (replyKeyboards.delete(chatId)) return { remove_keyboard: true };
+    return undefined;
+  }
+
+  async function deliver(chatId: string, message: OutboundMessage, opts: DeliverOptions = {}): Promise<SendResult & { telegramId?: number }> {
+    const parts = splitText(message.text);
+    const progressKey = parts.length > 1 ? `${chatId}:${createHash("sha1").update(message.text).digest("hex")}` : null;
+    const already = progressKey ? (partsSent.get(progressKey) ?? 0) : 0;
+    const markup = markupFor(chatId, message, opts);
+    let last: Message.TextMessage | undefined;
+    for (let i = already; i < parts.length; i++) {
+      await limiter.acquire(chatId);
+      const isLast = i === parts.length - 1;
+      try {
+        last = await bot.api.sendMessage(chatId, parts[i]!, isLast && markup ? { reply_markup: markup } : {});
+      } catch (error) {
+        if (markup && "remove_keyboard" in markup) replyKeyboards.add(chatId);
+        throw toChannelError(error);
+      }
+      if (progressKey && !isLast) remember(partsSent, progressKey, i + 1);
+    }
+    if (progressKey) partsSent.delete(progressKey);
+    return last ? { messageId: String(last.message_id), telegramId: last.message_id } : {};
+  }
+
+  /** Staff alerts get buttons for their reference (claim, reply, close, show). */
+  async function decorate(chatId: string, message: OutboundMessage): Promise<OutboundMessage> {
+    if (chatId !== staffChatId || message.choices?.length || !staff.alertChoices) return message;
+    try {
+      const choices = await staff.alertChoices(message.text, staffLocale);
+      return choices.length > 0 ? { ...message, choices } : message;
+    } catch (error) {
+      log.warn("could not add buttons to a staff alert", { chat: chatId, error });
+      return message;
+    }
+  }
+
+  /** Replies to a staff member (or a group) go straight back, not through the outbox; a failure is logged. */
+  async function replyToStaff(chatId: string, replies: OutboundMessage[], promptFor?: string): Promise<void> {
+    for (const reply of replies) {
+      try {
+        const sent = await deliver(chatId, reply, { forceReply: promptFor !== undefined });
+        if (promptFor !== undefined && sent.telegramId !== undefined) remember(prompts, `${chatId}:${sent.telegramId}`, promptFor);
+      } catch (error) {
+        log.error("could not answer a staff member", { chat: chatId, error });
+      }
+    }
+  }
+
+  // ---- Receiving -------------------------------------------------------------
+
+  async function dispatch(message: InboundMessage): Promise<void> {
+    if (!handler) {
+      log.warn("telegram update before start; ignored", { chat: message.chatId });
+      return;
+    }
+    await handler(message);
+  }
+
+  async function answerButton(ctx: Context, text?: string): Promise<void> {
+    try {
+      await ctx.answerCallbackQuery(text ? { text } : undefined);
+    } catch (error) {
+      log.warn("could not answer a button press", { chat: ctx.chat?.id, error });
+    }
+  }
+
+  const isStart = (text: string) => /^\/start(?:@\S+)?(?:\s|$)/i.test(text.trim());
+
+  /** A command meant for another bot in the group ("/help@other_bot"). */
+  function forAnotherBot(text: string): boolean {
+    const m = /^\/[^\s@]+@(\S+)/.exec(text.trim());
+    return m !== null && m[1]!.toLowerCase() !== bot.botInfo.username.toLowerCase();
+  }
+
+  /**
+   * Staff commands (and replies to a staff "reply" prompt). Returns false when
+   * the message is not for the staff workspace.
+   */
+  async function staffMessage(chatId: string, msg: Message, inGroup: boolean): Promise<boolean> {
+    const text = msg.text;
+    if (text === undefined || !msg.from) return false;
+    const actor = actorOf(msg.from);
+    const prompt = msg.reply_to_message ? prompts.get(`${chatId}:${msg.reply_to_message.message_id}`) : undefined;
+    const trimmed = text.trim();
+    let command: string | null = null;
+    if (prompt !== undefined && !trimmed.startsWith("/")) command = `/reply ${prompt} ${text}`;
+    else if (trimmed.startsWith("/") && !forAnotherBot(trimmed)) {
+      if (inGroup) command = text;
+      else if (staff.isStaff(actor) && !isStart(trimmed)) command = text;
+      else if (staff.isCommand?.(text)) command = text;
+    }
+    if (command === null) return false;
+    const replies = await staff.handleText(actor, command);
+    await replyToStaff(chatId, replies);
+    return true;
+  }
+
+  async function mediaContent(tr: Extract<Translation, { type: "download" }>, chatId: string, from?: User): Promise<InboundContent | null> {
+    const base = {
+      kind: "media" as const,
+      mediaType: tr.mediaType,
+      mimeType: tr.mimeType,
+      ...(tr.fileName !== undefined ? { fileName: tr.fileName } : {}),
+      ...(tr.caption !== undefined ? { caption: tr.caption } : {}),
+    };
+    const notFetched = (size?: number): InboundContent => ({ ...base, fileRef: `telegram:${tr.file.file_id}`, ...(size !== undefined ? { size } : {}) });
+    // A type or size the association does not accept is not downloaded: the flow explains why.
+    if (!options.attachments.mimeTypes.includes(tr.mimeType)) return notFetched(tr.file.file_size);
+    if (tr.file.file_size !== undefined && tr.file.file_size > options.attachments.maxBytes) return notFetched(tr.file.file_size);
+    try {
+      const file = await bot.api.getFile(tr.file.file_id);
+      const target = attachmentPath(attachmentsDir, tr.file.file_unique_id, extensionFor({ file_path: file.file_path, fileName: tr.fileName, mimeType: tr.mimeType }));
+      const result = await downloadFile(file, target, {
+        token,
+        apiRoot,
+        dir: attachmentsDir,
+        maxBytes: options.attachments.maxBytes,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      return result.ok ? { ...base, fileRef: result.path, size: result.size } : notFetched(result.size);
+    } catch (error) {
+      if (error instanceof GrammyError && /file is too big/i.test(error.description)) {
+        return notFetched(tr.file.file_size ?? options.attachments.maxBytes + 1);
+      }
+      log.warn("could not download an attachment", { chat: chatId, error });
+      try {
+        await deliver(chatId, { text: translator.t("telegram:downloadFailed", localeOf(from)) });
+      } catch (sendError) {
+        log.warn("could not tell the sender their file failed", { chat: chatId, error: sendError });
+      }
+      return null;
+    }
+  }
+
+  async function onMessage(ctx: Context): Promise<void> {
+    const msg = ctx.message;
+    if (!msg || !msg.from || msg.from.is_bot) return;
+    const chatId = String(msg.chat.id);
+    if (msg.chat.type !== "private") {
+      // Groups: only the staff group, and only commands (or replies to a staff prompt).
+      if (chatId === staffChatId) await staffMessage(chatId, msg, true);
+      else if (msg.text !== undefined && isStart(msg.text) && !forAnotherBot(msg.text)) {
+        // Someone tried the bot in another group: point them to a private chat; nothing else is read here.
+        await replyToStaff(chatId, [{ text: translator.t("telegram:staffOnlyHere", localeOf(msg.from)) }]);
+      }
+      return;
+    }
+    if (await staffMessage(chatId, msg, false)) return;
+
+    const tr = translateMessage(msg);
+    if (tr.type === "ignore") {
+      log.debug("telegram message of a kind Sila does not take; ignored", { chat: chatId });
+      return;
+    }
+    const content = tr.type === "content" ? tr.content : await mediaContent(tr, chatId, msg.from);
+    if (!content) return;
+    const name = senderName(msg);
+    await dispatch({
+      channel: "telegram",
+      chatId,
+      messageId: `${chatId}:${msg.message_id}`,
+      receivedAt: new Date(msg.date * 1000),
+      content,
+      ...(name ? { senderName: name } : {}),
+    });
+  }
+
+  function buttonLabel(cq: CallbackQuery, data: string): string | null {
+    const m = cq.message;
+    if (!m || !("reply_markup" in m) || !m.reply_markup) return null;
+    for (const row of m.reply_markup.inline_keyboard) {
+      for (const b of row) if ("callback_data" in b && b.callback_data === data) return b.text;
+    }
+    return null;
+  }
+
+  async function onCallback(ctx: Context): Promise<void> {
+    const cq = ctx.callbackQuery;
+    if (!cq) return;
+    const chat = cq.message?.chat;
+    const chatId = String(chat?.id ?? cq.from.id);
+    const data = cq.data;
+    if (data === undefined || cq.from.is_bot) {
+      await answerButton(ctx);
+      return;
+    }
+    if (data.startsWith("staff:")) {
+      await answerButton(ctx);
+      const actor = actorOf(cq.from);
+      const replies = await staff.handleAction(actor, data);
+      const prompt = data.startsWith("staff:reply:") && staff.isStaff(actor) ? data.slice("staff:reply:".length) : undefined;
+      await replyToStaff(chatId, replies, prompt);
+      return;
+    }
+    if (chat && chat.type !== "private") {
+      await answerButton(ctx);
+      return;
+    }
+    const value = codec.decode(data);
+    let content: InboundContent;
+    if (value !== null) content = { kind: "choice", value };
+    else {
+      // A long value's hash from before a restart: the button's label is matched like typed text.
+      const label = buttonLabel(cq, data);
+      if (label === null) {
+        await answerButton(ctx, translator.t("telegram:buttonExpired", localeOf(cq.from)));
+        return;
+      }
+      content = { kind: "text", text: label };
+    }
+    await answerButton(ctx);
+    const name = senderName({ from: cq.from });
+    await dispatch({
+      channel: "telegram",
+      chatId,
+      messageId: `cb:${cq.id}`,
+      receivedAt: clock(),
+      content,
+      ...(name ? { senderName: name } : {}),
+    });
+  }
+
+  /**
+   * The error boundary of one update: a failure is logged with the chat (never
+   * a token or an ID number) and goes no further, so one bad update never
+   * stops the bot, whether it came by polling or by webhook.
+   */
+  const boundary = (work: (ctx: Context) => Promise<void>) => async (ctx: Context) => {
+    try {
+      await work(ctx);
+    } catch (error) {
+      log.error("telegram update failed", { chat: ctx.chat?.id ?? ctx.from?.id, update: ctx.update.update_id, error });
+    }
+  };
+
+  // Every update in hand is tracked, so `stop` can wait for it.
+  bot.use((_ctx, next) => track(next()));
+  // Turns of one chat in order, different chats side by side.
+  bot.use(
+    sequentialize((ctx: Context) => {
+      const id = ctx.chat?.id ?? ctx.from?.id;
+      return id === undefined ? undefined : String(id);
+    }),
+  );
+  bot.on("callback_query", boundary(onCallback));
+  bot.on("message", boundary(onMessage));
+  // A second line of defence, for errors outside the handlers above.
+  bot.catch((err) => {
+    log.error("telegram update failed", { chat: err.ctx.chat?.id, update: err.ctx.update.update_id, error: err.error });
+  });
+  // The runner retries failed polls silently; say so in our own log.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      const res = await prev(method, payload, signal);
+      if (method === "getUpdates" && !res.ok && !stopping) log.warn("telegram polling refused", { code: res.error_code, reason: res.description });
+      return res;
+    } catch (error) {
+      if (method === "getUpdates" && !stopping) log.warn("telegram polling failed; retrying", { error });
+      throw error;
+    }
+  });
+
+  // ---- Starting and stopping -------------------------------------------------
+
+  async function startWebhook(config: TelegramWebhookOptions): Promise<void> {
+    const route = new URL(config.url).pathname || "/";
+    const callback = webhookCallback(bot, "http", {
+      ...(config.secret ? { secretToken: config.secret } : {}),
+      onTimeout: "return",
+      timeoutMilliseconds: 55_000,
+    });
+    server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (req.method !== "POST" || url.pathname !== route) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      callback(req, res).catch((error: unknown) => {
+        log.error("telegram webhook request failed", { error });
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    });
+    const host = config.host ?? "127.0.0.1";
+    await new Promise<void>((resolve, reject) => {
+      server!.once("error", reject);
+      server!.listen(config.port, host, () => {
+        server!.off("error", reject);
+        resolve();
+      });
+    });
+    const address = server.address();
+    listening = { host, port: typeof address === "object" && address ? address.port : config.port };
+    await bot.api.setWebhook(config.url, {
+      ...(config.secret ? { secret_token: config.secret } : {}),
+      allowed_updates: [...UPDATES],
+    });
+    log.info("telegram webhook listening", { host, port: listening.port, path: route });
+  }
+
+  async function startPolling(): Promise<void> {
+    // Polling and a webhook exclude each other; updates waiting at Telegram are kept.
+    await bot.api.deleteWebhook();
+    runner = run(bot, {
+      runner: {
+        fetch: { timeout: options.pollingTimeoutSeconds ?? 30, allowed_updates: [...UPDATES] },
+        silent: true,
+      },
+    });
+    runner.task()?.catch((error: unknown) => log.error("telegram polling stopped", { error }));
+    log.info("telegram polling started", { bot: bot.botInfo.username });
+  }
+
+  return {
+    name: "telegram",
+    bot,
+    staffTarget: telegramStaffTargets(staffChatId ?? undefined, staffLocale)[0] ?? null,
+    webhookAddress: () => listening,
+
+    async send(chatId, message) {
+      const sent = await deliver(chatId, await decorate(chatId, message));
+      return sent.messageId !== undefined ? { messageId: sent.messageId } : {};
+    },
+
+    async start(h) {
+      handler = h;
+      stopping = false;
+      if (transport === "none") return;
+      await bot.init();
+      if (transport === "webhook") {
+        if (!options.webhook) throw new Error("telegram webhook transport needs webhook options");
+        await startWebhook(options.webhook);
+      } else await startPolling();
+    },
+
+    async stop() {
+      stopping = true;
+      const r = runner;
+      runner = null;
+      if (r) await r.stop();
+      const s = server;
+      server = null;
+      if (s) {
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeIdleConnections();
+        });
+        listening = null;
+      }
+      // Finish the updates in hand (downloads, turns) before the engine is drained.
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}

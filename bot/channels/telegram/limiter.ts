@@ -1,0 +1,67 @@
+/**
+ * A small send limiter within Telegram's limits: about one message a second
+ * in a chat (a short burst allowed), about twenty a minute in a group, and
+ * thirty a second overall. Each `acquire` reserves the earliest slot that
+ * keeps every limit (generic cell rate algorithm) and waits for it, so
+ * concurrent senders queue fairly. Clock and sleep are injectable for tests.
+ */
+
+export interface RateLimit {
+  /** Sustained spacing between messages. */
+  intervalMs: number;
+  /** Messages that may go back to back before the spacing applies. */
+  burst: number;
+}
+
+export interface RateLimiterOptions {
+  /** Private chats; default one a second, bursts of 3. */
+  perChat?: RateLimit;
+  /** Groups (negative chat ids); default twenty a minute, bursts of 3. */
+  perGroup?: RateLimit;
+  /** Every chat together; default thirty a second. */
+  global?: RateLimit;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RateLimiter {
+  /** Resolves when a message to `chatId` may be sent. */
+  acquire(chatId: string): Promise<void>;
+}
+
+export const DEFAULT_LIMITS = {
+  perChat: { intervalMs: 1000, burst: 3 },
+  perGroup: { intervalMs: 3000, burst: 3 },
+  global: { intervalMs: 1000 / 30, burst: 30 },
+} as const;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  const perChat = options.perChat ?? DEFAULT_LIMITS.perChat;
+  const perGroup = options.perGroup ?? DEFAULT_LIMITS.perGroup;
+  const global = options.global ?? DEFAULT_LIMITS.global;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  /** Theoretical arrival time of the next message, per chat and overall. */
+  const chatTat = new Map<string, number>();
+  let globalTat = 0;
+
+  const tolerance = (l: RateLimit) => Math.max(0, l.burst - 1) * l.intervalMs;
+
+  return {
+    async acquire(chatId) {
+      const t = now();
+      const limit = chatId.startsWith("-") ? perGroup : perChat;
+      const chatNext = Math.max(chatTat.get(chatId) ?? t, t);
+      const globalNext = Math.max(globalTat, t);
+      const start = Math.max(t, chatNext - tolerance(limit), globalNext - tolerance(global));
+      chatTat.set(chatId, Math.max(chatNext, start) + limit.intervalMs);
+      globalTat = Math.max(globalNext, start) + global.intervalMs;
+      if (chatTat.size > 1000) {
+        for (const [id, tat] of chatTat) if (tat <= t) chatTat.delete(id);
+      }
+      if (start > t) await sleep(start - t);
+    },
+  };
+}
