@@ -21,9 +21,12 @@ describe("applying for a program, Arabic", () => {
     expect(summary).toContain("+966551234567");
     expect(summary).toContain("إرسال الطلب");
 
-    const done = plain(textOf(await submitFromSummary(h)));
+    const raw = textOf(await submitFromSummary(h));
+    const done = plain(raw);
     const ref = /A\d{2}-\d{5}/.exec(done)?.[0];
     expect(ref).toBeDefined();
+    // The reference reads left-to-right inside the Arabic sentence: wrapped in Unicode isolates.
+    expect(raw).toContain(`\u2068${ref}\u2069`);
     expect(done).toContain(h.profile.committee.name.ar);
     expect(done).toContain(String(h.profile.committee.decisionPeriodDays));
     expect(done).toMatch(/هـ/); // Hijri date of the expected answer

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, validNationalId, type Harness } from "./helpers";
-import { decide, TRANSITIONS, type DecisionDeps } from "../bot/decisions";
+import { decide, staffDecisions, TRANSITIONS, type DecisionDeps } from "../bot/decisions";
+import { createStaffCommands } from "../bot/staff/commands";
 import { dispatchProgramSurveys, remindSurveys } from "../bot/surveys";
 import { programSurveyQuestions } from "../flows/survey";
 import { buildReport, renderCsv } from "../bot/reports";
@@ -89,6 +90,41 @@ describe("committee decisions", () => {
     await decide(deps(), { reference: ref, decision: "approve", actor: "cli:test" });
     const row = await h.opened.db.selectFrom("outbox").selectAll().where("payload", "like", "%بقبول%").executeTakeFirstOrThrow();
     expect(row.next_attempt_at).toBe("2026-11-23T05:00:00.000Z"); // 08:00 Riyadh
+  });
+});
+
+describe("decisions from the staff chat", () => {
+  it("a staff member decides with /decide (or /قرار); anyone else is refused and audited", async () => {
+    h = await createHarness();
+    const ref = await submitted();
+    const staff = createStaffCommands({
+      db: h.opened.db,
+      profile: h.profile,
+      translator: h.sila.translator,
+      cipher: h.sila.cipher,
+      staffIds: { telegram: ["42"] },
+      staffTargets: STAFF,
+      clock: () => h!.now(),
+      log: createLogger("silent"),
+      decide: staffDecisions(deps()),
+    });
+    const stranger = { channel: "telegram" as const, userId: "99" };
+    const refused = (await staff.handleText(stranger, `/decide ${ref} approve`)).map((m) => m.text).join("\n");
+    expect((await h.opened.db.selectFrom("applications").select("status").executeTakeFirstOrThrow()).status).toBe("submitted");
+    expect(refused.length).toBeGreaterThan(0);
+    const audit = await h.opened.db.selectFrom("staff_audit").selectAll().where("allowed", "=", 0).execute();
+    expect(audit.length).toBe(1);
+
+    const member = { channel: "telegram" as const, userId: "42" };
+    const done = plain((await staff.handleText(member, `/قرار ${ref} needinfo صورة الصك`)).map((m) => m.text).join("\n"));
+    expect(done).toContain(ref);
+    expect(done).toContain("بانتظار معلومات إضافية");
+    await h.sila.outbox.drainOnce();
+    expect(lastTo("u1")).toContain("صورة الصك");
+    const wrong = plain((await staff.handleText(member, `/decide ${ref} approvee`)).map((m) => m.text).join("\n"));
+    expect(wrong).toContain("approve|reject");
+    const event = await h.opened.db.selectFrom("application_events").selectAll().where("to_status", "=", "needs_info").executeTakeFirstOrThrow();
+    expect(event.actor).toBe("staff:telegram:42");
   });
 });
 
