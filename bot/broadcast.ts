@@ -7,7 +7,7 @@
  * again queues only what was not queued before.
  */
 import type { Kysely } from "kysely";
-import type { ApplicationStatus, Database } from "../db/schema";
+import { APPLICATION_STATUSES, type ApplicationStatus, type Database } from "../db/schema";
 import * as repo from "../db/repo";
 import { isQuietTime, quietEnds, type QuietHours } from "../flows/dates";
 import type { Reply, Text } from "../flows/types";
@@ -16,14 +16,6 @@ import { ValidationError } from "./errors";
 import type { Translator } from "./i18n";
 import { notifyContact } from "./notify";
 
-export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
-  "submitted",
-  "under_review",
-  "needs_info",
-  "approved",
-  "rejected",
-  "withdrawn",
-];
 
 const BROADCAST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -104,7 +96,7 @@ export async function queueBroadcast(db: Kysely<Database>, translator: Translato
   if (!BROADCAST_ID.test(input.broadcastId)) {
     throw new ValidationError(`broadcast id "${input.broadcastId}": use 1-64 of A-Z a-z 0-9 _ -`);
   }
-  if (input.status !== undefined && !APPLICATION_STATUSES.includes(input.status)) {
+  if (input.status !== undefined && !(APPLICATION_STATUSES as readonly string[]).includes(input.status)) {
     throw new ValidationError(`status "${input.status}": expected one of ${APPLICATION_STATUSES.join(", ")}`);
   }
   for (const [locale, text] of Object.entries(input.message)) {

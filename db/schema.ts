@@ -57,13 +57,9 @@ export interface MessageTable {
   created_at: string;
 }
 
-export type ApplicationStatus =
-  | "submitted"
-  | "under_review"
-  | "needs_info"
-  | "approved"
-  | "rejected"
-  | "withdrawn";
+/** Every application status, in the order a beneficiary's request moves through them. */
+export const APPLICATION_STATUSES = ["submitted", "under_review", "needs_info", "approved", "rejected", "withdrawn"] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export interface ApplicationTable {
   id: Generated<number>;

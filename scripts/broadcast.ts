@@ -11,11 +11,11 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { APPLICATION_STATUSES, queueBroadcast } from "../bot/broadcast";
+import { queueBroadcast } from "../bot/broadcast";
 import { loadConfig } from "../bot/config";
 import { createTranslator } from "../bot/i18n";
 import { openDatabase } from "../db";
-import type { ApplicationStatus } from "../db/schema";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "../db/schema";
 import { loadProfile } from "../orgs/load";
 
 const USAGE =

@@ -6,6 +6,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../bot/config";
+import { runCli } from "./cli";
 import { decide, parseDecision } from "../bot/decisions";
 import { createTranslator } from "../bot/i18n";
 import { openDatabase } from "../db";
@@ -54,10 +55,4 @@ async function run(): Promise<number> {
   }
 }
 
-run().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`decide: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli("decide", run);

@@ -5,6 +5,7 @@
  */
 import os from "node:os";
 import { loadConfig } from "../bot/config";
+import { runCli } from "./cli";
 import { applyRetention, confirmDeletion } from "../bot/privacy";
 import { openDatabase } from "../db";
 import { loadProfile } from "../orgs/load";
@@ -35,10 +36,4 @@ async function run(): Promise<number> {
   }
 }
 
-run().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`privacy: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli("privacy", run);

@@ -3,18 +3,11 @@
  * and what the CSV and HTML renderers show. Plain values only (no database
  * handle, no translator), so a report can be rendered, compared or saved.
  */
-import type { ApplicationStatus, TicketKind } from "../../db/schema";
+import { APPLICATION_STATUSES, type ApplicationStatus, type TicketKind } from "../../db/schema";
 import type { LocalizedText } from "../../orgs/schema";
 
 /** Every application status, in the order reports show them. */
-export const REPORT_STATUSES: readonly ApplicationStatus[] = [
-  "submitted",
-  "under_review",
-  "needs_info",
-  "approved",
-  "rejected",
-  "withdrawn",
-];
+export const REPORT_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES;
 
 /** The ticket kinds a report counts. */
 export const REPORT_TICKET_KINDS = ["complaint", "suggestion"] as const satisfies readonly TicketKind[];
