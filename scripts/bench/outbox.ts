@@ -1,0 +1,198 @@
+/**
+ * Outbox: N queued messages drained through a fake channel that allows at
+ * most `rate` sends in any one-second window overall, as Telegram does
+ * (about 30 a second), and answers a send over the limit with HTTP 429 and a
+ * retry-after, as a real API would.
+ *
+ * Time is simulated with a WarpClock: waiting (the channel's pacing, a
+ * retry-after) moves the clock forward instead of sleeping; every real cost
+ * (queries, JSON, the outbox's own bookkeeping) still advances it. So 10,000
+ * messages at 30/s take about 333 simulated seconds and a few real ones.
+ *
+ * Three set-ups, the same channel behind each:
+ *  - "paced": a sender that waits for a free slot of the channel's own
+ *    sliding window before sending (the ideal pacing).
+ *  - "telegram": the Telegram adapter's limiter (bot/channels/telegram/limiter.ts,
+ *    GCRA: 30/s overall with a burst of 30, 1/s per chat with a burst of 3),
+ *    driven by the same simulated clock.
+ *  - "strict": no pacing at all (what the outbox does with an adapter that
+ *    does not pace itself); every send over the limit is answered 429.
+ */
+import path from "node:path";
+import { openDatabase } from "../../db";
+import { createOutboxSender } from "../../bot/engine/outbox";
+import { createLogger } from "../../bot/log";
+import { ChannelError } from "../../bot/errors";
+import { createCipher } from "../../bot/crypto";
+import { createRateLimiter } from "../../bot/channels/telegram/limiter";
+import type { ChannelSender, OutboundMessage, SendResult } from "../../bot/channels/types";
+import { nowMs, WarpClock } from "./util";
+import { BENCH_ORIGIN } from "./turns";
+
+/** A channel that refuses (429) any send beyond `rate` in the last second. */
+export class RateLimitedChannel implements ChannelSender {
+  readonly name = "console" as const;
+  private readonly window: number[] = [];
+  sent = 0;
+  rejected = 0;
+  firstSendAt = NaN;
+  lastSendAt = NaN;
+  /** Per chat, the sequence numbers in the order they arrived. */
+  readonly order = new Map<string, number[]>();
+  constructor(
+    private readonly rate: number,
+    private readonly clock: WarpClock,
+  ) {}
+
+  /** Milliseconds until a send would be accepted (0: now). */
+  waitMs(): number {
+    const now = this.clock.ms();
+    while (this.window.length > 0 && this.window[0]! <= now - 1000) this.window.shift();
+    return this.window.length < this.rate ? 0 : this.window[0]! + 1000 - now;
+  }
+
+  async send(chatId: string, message: OutboundMessage): Promise<SendResult> {
+    const wait = this.waitMs();
+    if (wait > 0) {
+      this.rejected++;
+      throw new ChannelError("429: Too Many Requests", { permanent: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) });
+    }
+    const now = this.clock.ms();
+    this.window.push(now);
+    this.sent++;
+    if (Number.isNaN(this.firstSendAt)) this.firstSendAt = now;
+    this.lastSendAt = now;
+    const seq = Number(/#(\d+)$/.exec(message.text)?.[1] ?? -1);
+    let list = this.order.get(chatId);
+    if (!list) this.order.set(chatId, (list = []));
+    list.push(seq);
+    return { messageId: `m${this.sent}` };
+  }
+}
+
+/** A sender that waits for a free slot of the channel's own window before sending. */
+export function pacedSender(inner: ChannelSender, limiter: { waitMs(): number }, clock: WarpClock): ChannelSender {
+  return {
+    name: inner.name,
+    async send(chatId, message) {
+      for (let wait = limiter.waitMs(); wait > 0; wait = limiter.waitMs()) await clock.sleep(wait);
+      return inner.send(chatId, message);
+    },
+  };
+}
+
+/** The Telegram adapter's limiter in front of a sender, on the simulated clock. */
+export function telegramPacedSender(inner: ChannelSender, clock: WarpClock): ChannelSender {
+  const limiter = createRateLimiter({ now: () => clock.ms(), sleep: (ms) => clock.sleep(ms) });
+  return {
+    name: inner.name,
+    async send(chatId, message) {
+      await limiter.acquire(chatId);
+      return inner.send(chatId, message);
+    },
+  };
+}
+
+export type OutboxMode = "paced" | "telegram" | "strict";
+
+export interface OutboxBenchOptions {
+  dir: string;
+  messages: number;
+  /** Distinct chats the messages go to (in turn), so per-chat order can be checked. */
+  chats: number;
+  rate: number;
+  mode: OutboxMode;
+  /** Give up after this much simulated time (ms). */
+  maxSimulatedMs?: number;
+}
+
+export interface OutboxBenchResult {
+  mode: OutboxMode;
+  messages: number;
+  rate: number;
+  sent: number;
+  failed: number;
+  pending: number;
+  lost: number;
+  rejected429: number;
+  orderViolations: number;
+  simulatedSeconds: number;
+  achievedPerSecond: number;
+  share: number;
+  realSeconds: number;
+}
+
+export async function runOutbox(options: OutboxBenchOptions): Promise<OutboxBenchResult> {
+  const file = path.join(options.dir, `outbox-${options.mode}.sqlite`);
+  const opened = await openDatabase(file);
+  const at = new Date(BENCH_ORIGIN).toISOString();
+  const insert = opened.sqlite.prepare(
+    "INSERT INTO outbox (contact_id, audience, channel, chat_id, payload, status, attempts, next_attempt_at, created_at) " +
+      "VALUES (NULL, 'beneficiary', 'console', ?, ?, 'pending', 0, ?, ?)",
+  );
+  opened.sqlite.transaction(() => {
+    for (let i = 0; i < options.messages; i++) {
+      const payload = JSON.stringify({ text: `تذكير: موعد استلام السلة الغذائية يوم الأحد القادم، نرجو الحضور في الوقت المحدد #${i}` });
+      insert.run(`c${i % options.chats}`, payload, at, at);
+    }
+  })();
+
+  const clock = new WarpClock(BENCH_ORIGIN + 1000);
+  const channel = new RateLimitedChannel(options.rate, clock);
+  const sender =
+    options.mode === "paced" ? pacedSender(channel, channel, clock) : options.mode === "telegram" ? telegramPacedSender(channel, clock) : channel;
+  const outbox = createOutboxSender({
+    db: opened.db,
+    senders: new Map([["console", sender]]),
+    clock: () => clock.now(),
+    log: createLogger("silent"),
+    cipher: createCipher(Buffer.alloc(32, 7)),
+  });
+
+  const realStart = nowMs();
+  const simStart = clock.ms();
+  const maxSim = options.maxSimulatedMs ?? 6 * 3600_000;
+  for (;;) {
+    const handled = await outbox.drainOnce();
+    if (handled > 0) continue;
+    const next = await opened.db
+      .selectFrom("outbox")
+      .select((e) => e.fn.min("next_attempt_at").as("t"))
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (!next?.t) break;
+    if (clock.ms() - simStart > maxSim) break;
+    await clock.sleep(Math.max(1, Date.parse(String(next.t)) - clock.ms() + 1));
+  }
+  const realSeconds = (nowMs() - realStart) / 1000;
+  await outbox.stop();
+
+  const byStatus = await opened.db
+    .selectFrom("outbox")
+    .select(["status", (e) => e.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
+  const n = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  await opened.close();
+
+  let orderViolations = 0;
+  for (const list of channel.order.values()) for (let i = 1; i < list.length; i++) if (list[i]! < list[i - 1]!) orderViolations++;
+  // From the start of the drain to the last accepted send.
+  const simulatedSeconds = (channel.lastSendAt - simStart) / 1000;
+  const achieved = channel.sent / simulatedSeconds;
+  return {
+    mode: options.mode,
+    messages: options.messages,
+    rate: options.rate,
+    sent: n("sent"),
+    failed: n("failed"),
+    pending: n("pending"),
+    lost: options.messages - channel.sent,
+    rejected429: channel.rejected,
+    orderViolations,
+    simulatedSeconds,
+    achievedPerSecond: achieved,
+    share: achieved / options.rate,
+    realSeconds,
+  };
+}
