@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
 import { StorageError } from "../bot/errors";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
@@ -34,11 +34,35 @@ export function createDb(file: string): OpenedDb {
   } catch (cause) {
     throw new StorageError(`cannot open the database at ${file}`, { cause });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return {
     db,
     sqlite,
     close: () => db.destroy(),
+  };
+}
+
+/** Statements kept prepared; past this many distinct queries the cache starts afresh. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 for Kysely with prepared statements reused by SQL text:
+ * Kysely prepares every query anew, and parsing and planning were a fifth of
+ * a turn's time (docs/benchmarks.md).
+ */
+function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        statement = sqlite.prepare(sql) as unknown as SqliteStatement;
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
   };
 }
 

@@ -32,12 +32,22 @@ export interface Contact {
  */
 export async function recordInbound(
   db: Executor,
-  m: { channel: ChannelName; chatId: string; messageId: string; kind: string; body: string | null; status: string; error?: string | null; at: string },
+  m: {
+    contactId: number | null;
+    channel: ChannelName;
+    chatId: string;
+    messageId: string;
+    kind: string;
+    body: string | null;
+    status: string;
+    error?: string | null;
+    at: string;
+  },
 ): Promise<boolean> {
   const r = await db
     .insertInto("messages")
     .values({
-      contact_id: null,
+      contact_id: m.contactId,
       channel: m.channel,
       chat_id: m.chatId,
       direction: "in",
@@ -53,17 +63,6 @@ export async function recordInbound(
   return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-export async function attachInboundToContact(db: Executor, channel: ChannelName, messageId: string, contactId: number): Promise<void> {
-  await db
-    .updateTable("messages")
-    .set({ contact_id: contactId })
-    .where("channel", "=", channel)
-    .where("direction", "=", "in")
-    .where("channel_message_id", "=", messageId)
-    .execute();
-}
-
-/** How many messages a contact sent since `since` (ISO). */
 export async function countInboundSince(db: Executor, contactId: number, since: string): Promise<number> {
   const r = await db
     .selectFrom("messages")

@@ -229,17 +229,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const storedBody = body === null ? null : cutText(body, maxText);
 
     return deps.db.transaction().execute(async (trx): Promise<TurnOutcome> => {
-      const fresh = await repo.recordInbound(trx, {
-        channel: message.channel,
-        chatId: message.chatId,
-        messageId: message.messageId,
-        kind,
-        body: storedBody,
-        status: "processed",
-        at,
-      });
-      if (!fresh) return "duplicate" as const;
-
+      // A redelivered message finds its chat's identity already there: creating one never precedes a duplicate.
       const identity = await repo.findOrCreateIdentity(trx, {
         channel: message.channel,
         chatId: message.chatId,
@@ -249,7 +239,17 @@ export function createEngine(deps: EngineDeps): Engine {
         displayName: message.senderName ?? null,
       });
       const contact = identity.contact;
-      await repo.attachInboundToContact(trx, message.channel, message.messageId, contact.id);
+      const fresh = await repo.recordInbound(trx, {
+        contactId: contact.id,
+        channel: message.channel,
+        chatId: message.chatId,
+        messageId: message.messageId,
+        kind,
+        body: storedBody,
+        status: "processed",
+        at,
+      });
+      if (!fresh) return "duplicate" as const;
 
       // A flood is recorded but not processed; the person is asked once to slow down.
       const recent = await repo.countInboundSince(trx, contact.id, new Date(now.getTime() - 60_000).toISOString());
@@ -293,7 +293,14 @@ export function createEngine(deps: EngineDeps): Engine {
       let sensitiveInput = false;
       let input: FlowInput = content;
 
+      let applications = await repo.applicationsOfContact(trx, contact.id);
+      let openHandoff = await repo.openHandoffOf(trx, contact.id);
       for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
+        if (round > 0) {
+          // The effects of the last round may have changed them.
+          applications = await repo.applicationsOfContact(trx, contact.id);
+          openHandoff = await repo.openHandoffOf(trx, contact.id);
+        }
         const ctx: FlowContext = {
           profile: deps.profile,
           now,
@@ -306,8 +313,8 @@ export function createEngine(deps: EngineDeps): Engine {
             privacyAcceptedAt: contact.privacyAcceptedAt,
           },
           senderPhone: message.senderPhone ?? null,
-          applications: await repo.applicationsOfContact(trx, contact.id),
-          openHandoff: await repo.openHandoffOf(trx, contact.id),
+          applications,
+          openHandoff,
           faq: deps.faq,
           attachments: deps.attachments,
         };
@@ -355,7 +362,15 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       await deps.db.transaction().execute(async (trx) => {
         const { kind, body } = inboundKind(message);
+        const identity = await repo.findOrCreateIdentity(trx, {
+          channel: message.channel,
+          chatId: message.chatId,
+          phone: message.senderPhone ?? null,
+          defaultLocale,
+          at,
+        });
         const fresh = await repo.recordInbound(trx, {
+          contactId: identity.contact.id,
           channel: message.channel,
           chatId: message.chatId,
           messageId: message.messageId,
@@ -366,14 +381,6 @@ export function createEngine(deps: EngineDeps): Engine {
           at,
         });
         if (!fresh) return;
-        const identity = await repo.findOrCreateIdentity(trx, {
-          channel: message.channel,
-          chatId: message.chatId,
-          phone: message.senderPhone ?? null,
-          defaultLocale,
-          at,
-        });
-        await repo.attachInboundToContact(trx, message.channel, message.messageId, identity.contact.id);
         const locale = (deps.profile.locales as readonly string[]).includes(identity.contact.locale)
           ? (identity.contact.locale as Locale)
           : defaultLocale;

@@ -81,7 +81,9 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
       });
       return "sent";
     } catch (error) {
-      const attempts = row.attempts + 1;
+      // A "too many requests" answer is the channel asking to wait, not a failed attempt.
+      const throttled = error instanceof ChannelError && !error.permanent && error.retryAfterSeconds !== undefined;
+      const attempts = throttled ? row.attempts : row.attempts + 1;
       const permanent = error instanceof ChannelError && error.permanent;
       const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error);
       if (permanent || attempts >= maxAttempts) {

@@ -170,10 +170,9 @@ export async function openLimitBench(options: { dir: string; users: number; stat
   const cached = kyselyOver(sqlite, { cache: true });
   const kyselyTurn = (db: Kysely<Database>, chatId: string, messageId: string, at: string): Promise<number> =>
     db.transaction().execute(async (trx) => {
-      const fresh = await repo.recordInbound(trx, { channel: "console", chatId, messageId, kind: "text", body: "1", status: "processed", at });
-      if (!fresh) return 0;
       const identity = await repo.findOrCreateIdentity(trx, { channel: "console", chatId, defaultLocale: "ar", at });
-      await repo.attachInboundToContact(trx, "console", messageId, identity.contact.id);
+      const fresh = await repo.recordInbound(trx, { contactId: identity.contact.id, channel: "console", chatId, messageId, kind: "text", body: "1", status: "processed", at });
+      if (!fresh) return 0;
       await repo.countInboundSince(trx, identity.contact.id, at);
       const saved = await repo.loadSession(trx, identity.identityId);
       await repo.applicationsOfContact(trx, identity.contact.id);

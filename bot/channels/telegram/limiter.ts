@@ -32,7 +32,8 @@ export interface RateLimiter {
 export const DEFAULT_LIMITS = {
   perChat: { intervalMs: 1000, burst: 3 },
   perGroup: { intervalMs: 3000, burst: 3 },
-  global: { intervalMs: 1000 / 30, burst: 30 },
+  // No burst overall: a burst on top of 30 a second lets about 60 through after a pause.
+  global: { intervalMs: 1000 / 30, burst: 1 },
 } as const;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
