@@ -215,8 +215,7 @@ try {
         if (r.lost > 0) findings.push(`outbox behind the Telegram limiter: ${r.lost} of ${r.messages} messages lost`);
         if (r.rejected429 > 0) {
           findings.push(
-            `Telegram limiter: ${r.rejected429} sends answered 429 by a channel that allows ${r.rate} in any second ` +
-              `(its global burst of 30 comes on top of 30/s, so up to about 60 can go in one second); each 429 costs the row one of its attempts`,
+            `Telegram limiter: ${r.rejected429} sends answered 429 by a channel that allows ${r.rate} in any second`,
           );
         }
         if (r.orderViolations > 0) findings.push(`outbox behind the Telegram limiter: ${r.orderViolations} messages out of order within a chat`);

@@ -32,8 +32,9 @@ export interface RateLimiter {
 export const DEFAULT_LIMITS = {
   perChat: { intervalMs: 1000, burst: 3 },
   perGroup: { intervalMs: 3000, burst: 3 },
-  // No burst overall: a burst on top of 30 a second lets about 60 through after a pause.
-  global: { intervalMs: 1000 / 30, burst: 1 },
+  // No burst overall (a burst on top of 30 a second lets about 60 through after a pause), and a
+  // little under 30 a second, so a send exactly one second after another is never the 31st.
+  global: { intervalMs: 1000 / 29.5, burst: 1 },
 } as const;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
