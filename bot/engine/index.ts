@@ -103,6 +103,55 @@ export function createEngine(deps: EngineDeps): Engine {
   const alertStaff = (trx: Transaction<Database>, text: Text, at: string): Promise<void> =>
     notifyStaff(trx, deps.translator, staffTargets(), text, at);
 
+  /** The contact's language if the association serves it, else the association's first. */
+  const localeOf = (contact: { locale: string }): Locale =>
+    (deps.profile.locales as readonly string[]).includes(contact.locale) ? (contact.locale as Locale) : defaultLocale;
+
+  /** Queues a reply to the chat a message came from; replies carrying personal data are sealed at rest. */
+  async function queueReply(trx: Transaction<Database>, contactId: number, message: InboundMessage, reply: Reply, locale: Locale, at: string): Promise<void> {
+    const payload = JSON.stringify(renderReply(reply, locale));
+    await repo.enqueue(trx, {
+      contact_id: contactId,
+      audience: "beneficiary",
+      channel: message.channel,
+      chat_id: message.chatId,
+      payload: reply.sensitive ? deps.cipher.encrypt(payload) : payload,
+      next_attempt_at: at,
+      last_error: null,
+      dedupe_key: null,
+      created_at: at,
+      sent_at: null,
+    });
+  }
+
+  /**
+   * Finds (or creates) the message's contact and records the message with it;
+   * `fresh` is false when the channel delivered it before. A redelivered message
+   * finds its chat's identity already there, so creating one never precedes a duplicate.
+   */
+  async function recordArrival(
+    trx: Transaction<Database>,
+    message: InboundMessage,
+    record: { kind: string; body: string | null; status: string; error?: string; at: string },
+  ) {
+    const identity = await repo.findOrCreateIdentity(trx, {
+      channel: message.channel,
+      chatId: message.chatId,
+      phone: message.senderPhone ?? null,
+      defaultLocale,
+      at: record.at,
+      displayName: message.senderName ?? null,
+    });
+    const fresh = await repo.recordInbound(trx, {
+      contactId: identity.contact.id,
+      channel: message.channel,
+      chatId: message.chatId,
+      messageId: message.messageId,
+      ...record,
+    });
+    return { identity, fresh };
+  }
+
   async function runEffect(
     trx: Transaction<Database>,
     effect: Effect,
@@ -229,47 +278,15 @@ export function createEngine(deps: EngineDeps): Engine {
     const storedBody = body === null ? null : cutText(body, maxText);
 
     return deps.db.transaction().execute(async (trx): Promise<TurnOutcome> => {
-      // A redelivered message finds its chat's identity already there: creating one never precedes a duplicate.
-      const identity = await repo.findOrCreateIdentity(trx, {
-        channel: message.channel,
-        chatId: message.chatId,
-        phone: message.senderPhone ?? null,
-        defaultLocale,
-        at,
-        displayName: message.senderName ?? null,
-      });
-      const contact = identity.contact;
-      const fresh = await repo.recordInbound(trx, {
-        contactId: contact.id,
-        channel: message.channel,
-        chatId: message.chatId,
-        messageId: message.messageId,
-        kind,
-        body: storedBody,
-        status: "processed",
-        at,
-      });
+      const { identity, fresh } = await recordArrival(trx, message, { kind, body: storedBody, status: "processed", at });
       if (!fresh) return "duplicate" as const;
+      const contact = identity.contact;
 
       // A flood is recorded but not processed; the person is asked once to slow down.
       const recent = await repo.countInboundSince(trx, contact.id, new Date(now.getTime() - 60_000).toISOString());
       if (recent > floodLimit) {
         await repo.setInboundStatus(trx, message.channel, message.messageId, "throttled");
-        if (recent === floodLimit + 1) {
-          const locale = (deps.profile.locales as readonly string[]).includes(contact.locale) ? (contact.locale as Locale) : defaultLocale;
-          await repo.enqueue(trx, {
-            contact_id: contact.id,
-            audience: "beneficiary",
-            channel: message.channel,
-            chat_id: message.chatId,
-            payload: JSON.stringify(renderReply({ text: [{ key: "common:slowDown" }] }, locale)),
-            next_attempt_at: at,
-            last_error: null,
-            dedupe_key: null,
-            created_at: at,
-            sent_at: null,
-          });
-        }
+        if (recent === floodLimit + 1) await queueReply(trx, contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
         return "throttled" as const;
       }
 
@@ -287,9 +304,8 @@ export function createEngine(deps: EngineDeps): Engine {
         state = { flow: "menu" }; // an older shape: restart the flow cleanly
       }
 
-      const locale0 = (deps.profile.locales as readonly string[]).includes(contact.locale) ? (contact.locale as Locale) : defaultLocale;
       const replies: Reply[] = [];
-      const turnInfo = { contactId: contact.id, at, locale: locale0, channel: message.channel, extra: replies };
+      const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), channel: message.channel, extra: replies };
       let sensitiveInput = false;
       let input: FlowInput = content;
 
@@ -335,22 +351,7 @@ export function createEngine(deps: EngineDeps): Engine {
         await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
       }
       await repo.saveSession(trx, identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at);
-      for (const r of replies) {
-        await repo.enqueue(trx, {
-          contact_id: contact.id,
-          audience: "beneficiary",
-          channel: message.channel,
-          chat_id: message.chatId,
-          payload: r.sensitive
-            ? deps.cipher.encrypt(JSON.stringify(renderReply(r, turnInfo.locale)))
-            : JSON.stringify(renderReply(r, turnInfo.locale)),
-          next_attempt_at: at,
-          last_error: null,
-          dedupe_key: null,
-          created_at: at,
-          sent_at: null,
-        });
-      }
+      for (const r of replies) await queueReply(trx, contact.id, message, r, turnInfo.locale, at);
       return "processed" as const;
     });
   }
@@ -362,18 +363,7 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       await deps.db.transaction().execute(async (trx) => {
         const { kind, body } = inboundKind(message);
-        const identity = await repo.findOrCreateIdentity(trx, {
-          channel: message.channel,
-          chatId: message.chatId,
-          phone: message.senderPhone ?? null,
-          defaultLocale,
-          at,
-        });
-        const fresh = await repo.recordInbound(trx, {
-          contactId: identity.contact.id,
-          channel: message.channel,
-          chatId: message.chatId,
-          messageId: message.messageId,
+        const { identity, fresh } = await recordArrival(trx, message, {
           kind,
           body: body === null ? null : redact(cutText(body, maxText)),
           status: "failed",
@@ -381,31 +371,14 @@ export function createEngine(deps: EngineDeps): Engine {
           at,
         });
         if (!fresh) return;
-        const locale = (deps.profile.locales as readonly string[]).includes(identity.contact.locale)
-          ? (identity.contact.locale as Locale)
-          : defaultLocale;
-        const apology = renderReply(
-          {
-            text: [{ key: "common:apology" }],
-            choices: [
-              { value: "menu:human", label: { key: "menu:item.human" } },
-              { value: "menu:apply", label: { key: "menu:item.apply" } },
-            ],
-          },
-          locale,
-        );
-        await repo.enqueue(trx, {
-          contact_id: identity.contact.id,
-          audience: "beneficiary",
-          channel: message.channel,
-          chat_id: message.chatId,
-          payload: JSON.stringify(apology),
-          next_attempt_at: at,
-          last_error: null,
-          dedupe_key: null,
-          created_at: at,
-          sent_at: null,
-        });
+        const apology: Reply = {
+          text: [{ key: "common:apology" }],
+          choices: [
+            { value: "menu:human", label: { key: "menu:item.human" } },
+            { value: "menu:apply", label: { key: "menu:item.apply" } },
+          ],
+        };
+        await queueReply(trx, identity.contact.id, message, apology, localeOf(identity.contact), at);
       });
     } catch (secondError) {
       deps.log.error("could not record a failed turn", { channel: message.channel, chat: message.chatId, error: secondError });
