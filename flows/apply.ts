@@ -7,6 +7,7 @@
 import type { ProgramSpec } from "../orgs/schema";
 import { answerText, formFields, parseAnswer, readYesNo, type FormField } from "./form";
 import { matchOption } from "./choices";
+import { sanitizeFreeText } from "./validate";
 import { stem, tokenize } from "./faq/normalize";
 import { detectCommand } from "./keywords";
 import { menuReply } from "./menu";
@@ -396,7 +397,17 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
       }
       const r = parseAnswer(field, input, ctx);
       const sensitiveInput = field.type === "nationalId" || field.sensitive;
-      if (!r.ok) return { ...done(state, [prompt(state, ctx, [t(`validation:${r.error}`, r.params)])]), sensitiveInput };
+      // A question asked instead of an answer ("كم ياخذ الطلب وقت؟") is answered, then the field asked
+      // again: when the answer is not valid, or when a name or a city would read like a known question.
+      const questionLike = !r.ok || field.type === "fullName" || field.type === "city";
+      const faq = questionLike && input.kind === "text" ? ctx.faq(sanitizeFreeText(input.text, 300), ctx.locale).accepted : null;
+      const faqEntry = faq ? ctx.profile.faqs.find((f) => f.id === faq.id) : undefined;
+      if (faqEntry) {
+        return { ...done(state, [prompt(state, ctx, [{ localized: faqEntry.answer }, t("apply:backToQuestion")])]), sensitiveInput };
+      }
+      if (!r.ok) {
+        return { ...done(state, [prompt(state, ctx, [t(`validation:${r.error}`, r.params)])]), sensitiveInput };
+      }
       return { ...answered(state, field.id, r.answer, ctx, step.editing), sensitiveInput };
     }
     case "summary": {

@@ -77,6 +77,34 @@ describe("applying for a program, Arabic", () => {
   });
 });
 
+describe("a question instead of an answer", () => {
+  it("answers an FAQ asked in the middle of the form, then asks the same field again", async () => {
+    h = await createHarness();
+    await h.say("السلام عليكم");
+    await h.say("1");
+    await h.say("1");
+    await h.say("1");
+    await h.say("محمد عبدالله الحربي");
+    const period = h.profile.faqs.find((f) => /أسبوعين|١٤|14/.test(f.answer.ar))!;
+    const r = textOf(await h.say("كم ياخذ الطلب وقت عندكم؟"));
+    expect(r).toContain(period.answer.ar.slice(0, 30));
+    expect(r).toContain("(2/");
+    expect(r).not.toContain("10 أرقام. تأكد");
+    expect(textOf(await h.say(validNationalId(8080808)))).toContain("(3/");
+  });
+
+  it("does not take a question without a question mark for a name", async () => {
+    h = await createHarness();
+    await h.say("السلام عليكم");
+    await h.say("1");
+    await h.say("1");
+    await h.say("1");
+    const r = textOf(await h.say("كم ياخذ الطلب وقت عندكم"));
+    expect(r).toContain("(1/");
+    expect(textOf(await h.say("محمد عبدالله الحربي"))).toContain("(2/");
+  });
+});
+
 describe("applying for a program, English", () => {
   it("chooses English from the first message and completes the application in English", async () => {
     h = await createHarness();

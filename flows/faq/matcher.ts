@@ -67,6 +67,8 @@ export interface FaqMatcher {
 }
 
 export const DEFAULT_THRESHOLD = 0.45;
+/** The longest query analysed; longer input is cut. */
+export const MAX_QUERY_LENGTH = 500;
 export const DEFAULT_SUGGEST_THRESHOLD = 0.25;
 
 /* ------------------------------------------------------------------ */
@@ -704,7 +706,9 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
 
   const empty = (): FaqResult => ({ accepted: null, candidates: [] });
 
-  const match = (raw: string, k = 3): FaqResult => {
+  const match = (input: string, k = 3): FaqResult => {
+    // A question is a sentence or two: a 100 KB paste is cut, not analysed word by word.
+    const raw = input.length > MAX_QUERY_LENGTH ? input.slice(0, MAX_QUERY_LENGTH) : input;
     if (!raw || raw.trim() === "") return empty();
     if (detectSmallTalk(raw)) return empty();
     const { rest } = stripGreeting(raw);
