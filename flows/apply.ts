@@ -9,7 +9,7 @@ import { answerText, formFields, parseAnswer, readYesNo, type FormField } from "
 import { matchOption } from "./choices";
 import { sanitizeFreeText } from "./validate";
 import { stem, tokenize } from "./faq/normalize";
-import { detectCommand } from "./keywords";
+import { detectCommand, looksLikeQuestion } from "./keywords";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
 import type {
@@ -398,8 +398,10 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
       const r = parseAnswer(field, input, ctx);
       const sensitiveInput = field.type === "nationalId" || field.sensitive;
       // A question asked instead of an answer ("كم ياخذ الطلب وقت؟") is answered, then the field asked
-      // again: when the answer is not valid, or when a name or a city would read like a known question.
-      const questionLike = !r.ok || field.type === "fullName" || field.type === "city";
+      // again: when the answer is not valid, or when a name or a city reads as a question (free-text
+      // fields keep what was typed: a question can be a fair note).
+      const questionLike =
+        !r.ok || ((field.type === "fullName" || field.type === "city") && input.kind === "text" && looksLikeQuestion(input.text));
       const faq = questionLike && input.kind === "text" ? ctx.faq(sanitizeFreeText(input.text, 300), ctx.locale).accepted : null;
       const faqEntry = faq ? ctx.profile.faqs.find((f) => f.id === faq.id) : undefined;
       if (faqEntry) {

@@ -76,3 +76,15 @@ export const MENU_WORDS: Record<string, string[]> = {
   about: ["عن الجمعية", "معلومات", "التواصل", "تواصل", "العنوان", "about", "contact", "info", "رابطہ", "انجمن کا تعارف اور رابطہ"],
   language: ["اللغة", "language", "change language", "زبان"],
 };
+
+const QUESTION_WORDS = words(
+  "كم", "متى", "وين", "اين", "كيف", "هل", "ليش", "لماذا", "ايش", "وش", "شو", "شنو", "ماذا", "مين", "من وين",
+  "what", "how", "when", "where", "why", "who", "can", "do", "does", "is", "are", "کیا", "کب", "کہاں", "کیسے",
+);
+
+/** True for a sentence that reads as a question: a question mark, or a question word first. */
+export function looksLikeQuestion(text: string): boolean {
+  if (/[?؟]/.test(text)) return true;
+  const first = commandForm(text).split(" ")[0] ?? "";
+  return QUESTION_WORDS.has(first);
+}
