@@ -176,8 +176,9 @@ function askField(state: ApplyState, fieldId: string, ctx: FlowContext, lead: Te
   if (field.hint) parts.push(field.hint);
   else parts.push(t(`apply:typeHint.${field.type}`));
   if (!field.required) parts.push(t("apply:optionalNote"));
+  // How to go back or cancel: on the first question, and whenever a question is asked again.
   if (state.step.name === "field" && state.step.editing) parts.push(t("apply:editingNote"));
-  else parts.push(t("apply:navNote"));
+  else if (index === 0 || lead.length > 0) parts.push(t("apply:navNote"));
   const r = reply(...parts);
   if (field.type === "choice") return withChoices(r, (field.options ?? []).map((o) => choice(o.value, { localized: o.label })));
   if (field.type === "yesno") return withChoices(r, yesNoChoices());
