@@ -4,6 +4,8 @@
  * uses it with the real environment; tests use it with a temp database.
  */
 import type { Kysely } from "kysely";
+import type SQLite from "better-sqlite3";
+import { createHotPath } from "../db/hot";
 import type { Database, ChannelName } from "../db/schema";
 import { createFaqMatcher, type FaqMatcher, type FaqResult } from "../flows/faq/matcher";
 import type { Locale, Profile } from "../orgs/schema";
@@ -19,6 +21,8 @@ export const DEFAULT_ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp"
 
 export interface SilaOptions {
   db: Kysely<Database>;
+  /** The better-sqlite3 handle under `db` (`OpenedDb.sqlite`): the turn's hot statements run on it. */
+  sqlite: SQLite.Database;
   profile: Profile;
   secretKey: Buffer;
   senders?: ChannelSender[];
@@ -67,7 +71,8 @@ export function createSila(options: SilaOptions): Sila {
   const senders = new Map<ChannelName, ChannelSender>();
   for (const s of options.senders ?? []) senders.set(s.name, s);
   const cipher = createCipher(options.secretKey);
-  const outbox = createOutboxSender({ db: options.db, senders, clock, log, cipher, ...options.outbox });
+  const hot = createHotPath(options.sqlite);
+  const outbox = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, ...options.outbox });
   const engine = createEngine({
     db: options.db,
     profile: options.profile,
@@ -78,6 +83,7 @@ export function createSila(options: SilaOptions): Sila {
     faq: options.faq ?? faqLookup(options.profile),
     hashNationalId: nationalIdHasher(options.secretKey),
     cipher,
+    hot,
     attachments: { maxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024, mimeTypes: DEFAULT_ATTACHMENT_TYPES },
     onOutbox: () => outbox.kick(),
     ...(options.floodPerMinute !== undefined ? { floodPerMinute: options.floodPerMinute } : {}),

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const profile = loadProfile(config.org);
-  const { db, close } = await openDatabase(config.databasePath);
+  const { db, sqlite, close } = await openDatabase(config.databasePath);
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
 
   const staffLocale = profile.locales[0] ?? "ar";
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       : []),
   ];
   const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && !config.whatsapp.enabled);
-  const sila = createSila({ db, profile, secretKey, staff, log, attachmentMaxBytes: config.attachmentMaxBytes });
+  const sila = createSila({ db, sqlite, profile, secretKey, staff, log, attachmentMaxBytes: config.attachmentMaxBytes });
   const channels: ChannelAdapter[] = [];
   const clock = () => new Date();
   const attachments = { maxBytes: config.attachmentMaxBytes, mimeTypes: DEFAULT_ATTACHMENT_TYPES };

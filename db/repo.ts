@@ -119,7 +119,7 @@ export async function recordOutbound(
 
 // ---- Contacts and identities -----------------------------------------------
 
-function toContact(r: {
+export function toContact(r: {
   id: number;
   locale: string;
   beneficiary_type: "direct" | "indirect";

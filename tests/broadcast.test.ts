@@ -16,6 +16,7 @@ import { createOutboxSender } from "../bot/engine/outbox";
 import { createTranslator } from "../bot/i18n";
 import { createLogger } from "../bot/log";
 import { openDatabase, type OpenedDb } from "../db";
+import { createHotPath } from "../db/hot";
 import type { ApplicationStatus, Database } from "../db/schema";
 import { loadProfile } from "../orgs/load";
 
@@ -209,6 +210,7 @@ describe("queueBroadcast", () => {
     const sent: Array<{ chat: string; text: string }> = [];
     const outbox = createOutboxSender({
       db,
+      hot: createHotPath(opened.sqlite),
       senders: new Map([["console", { name: "console", send: async (chat: string, m: OutboundMessage) => (sent.push({ chat, text: m.text }), {}) }]]),
       clock: () => new Date(NOON),
       log: createLogger("silent"),

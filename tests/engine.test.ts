@@ -5,6 +5,7 @@ import { ChannelError } from "../bot/errors";
 import { createLogger } from "../bot/log";
 import type { ChannelSender } from "../bot/channels/types";
 import { KeyedQueue } from "../bot/engine/queue";
+import { createHotPath } from "../db/hot";
 
 let h: Harness;
 afterEach(async () => {
@@ -108,6 +109,7 @@ describe("the outbox", () => {
     };
     const outbox = createOutboxSender({
       db: h.opened.db,
+      hot: createHotPath(h.opened.sqlite),
       senders: new Map([["console", flaky]]),
       clock: () => now,
       log: createLogger("silent"),

@@ -57,6 +57,7 @@ export async function createHarness(
   };
   const sila = createSila({
     db: opened.db,
+    sqlite: opened.sqlite,
     profile,
     secretKey: SECRET,
     senders: [sender],

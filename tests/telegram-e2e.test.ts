@@ -59,7 +59,7 @@ async function boot(api: FakeBotApi, dir: string, file: string, logs: string[], 
   const profile = loadProfile("maa");
   const log = createLogger("info", (line) => logs.push(line));
   const staffTargets = telegramStaffTargets(String(STAFF_GROUP), "ar");
-  const sila = createSila({ db: opened.db, profile, secretKey: SECRET, staff: staffTargets, log, outbox: { baseDelayMs: 100 } });
+  const sila = createSila({ db: opened.db, sqlite: opened.sqlite, profile, secretKey: SECRET, staff: staffTargets, log, outbox: { baseDelayMs: 100 } });
   const staff = createStaffCommands({
     db: opened.db,
     profile,
@@ -345,9 +345,11 @@ describe("Telegram end to end", () => {
     expect(refusal).toMatchObject({ chatId: String(SARA.id), code: 429 });
     // Not sent again before Telegram's delay.
     expect(w.api.to(SARA.id)[0]!.at - refusal!.at).toBeGreaterThanOrEqual(1000);
-    const row = await w.app.opened.db.selectFrom("outbox").selectAll().where("chat_id", "=", String(SARA.id)).executeTakeFirstOrThrow();
-    // The 429 was the channel asking to wait, not a failed attempt.
-    expect(row).toMatchObject({ status: "sent", attempts: 1 });
+    // The 429 was the channel asking to wait, not a failed attempt. (The row is marked just after the send.)
+    await vi.waitFor(async () => {
+      const row = await w.app.opened.db.selectFrom("outbox").selectAll().where("chat_id", "=", String(SARA.id)).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ status: "sent", attempts: 1 });
+    }, WAIT);
   });
 
   it("marks a contact who blocked the bot unreachable, without retrying", async () => {

@@ -141,6 +141,7 @@ async function rig(
   });
   const sila = createSila({
     db: opened.db,
+    sqlite: opened.sqlite,
     profile,
     secretKey: SECRET,
     senders: [channel],

@@ -20,6 +20,7 @@ import { KeyedQueue } from "./queue";
 import { notifyStaff, renderReply as renderWith } from "../notify";
 import { createTicketSurvey } from "../surveys";
 import type { Cipher } from "../crypto";
+import type { HotPath } from "../../db/hot";
 import { openState, sealAnswers, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
@@ -45,6 +46,8 @@ export interface EngineDeps {
   hashNationalId: (id: string) => string;
   /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
   cipher: Cipher;
+  /** The statements of every turn, prepared on the same SQLite connection as `db`. */
+  hot: HotPath;
   attachments: { maxBytes: number; mimeTypes: string[] };
   /** Called after a turn commits with outbox rows to deliver. */
   onOutbox?: () => void;
@@ -109,18 +112,15 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** Queues a reply to the chat a message came from; replies carrying personal data are sealed at rest. */
   async function queueReply(trx: Transaction<Database>, contactId: number, message: InboundMessage, reply: Reply, locale: Locale, at: string): Promise<void> {
+    void trx; // the hot statements run on the connection this transaction holds
     const payload = JSON.stringify(renderReply(reply, locale));
-    await repo.enqueue(trx, {
-      contact_id: contactId,
+    deps.hot.enqueue({
+      contactId,
       audience: "beneficiary",
       channel: message.channel,
-      chat_id: message.chatId,
+      chatId: message.chatId,
       payload: reply.sensitive ? deps.cipher.encrypt(payload) : payload,
-      next_attempt_at: at,
-      last_error: null,
-      dedupe_key: null,
-      created_at: at,
-      sent_at: null,
+      at,
     });
   }
 
@@ -134,15 +134,18 @@ export function createEngine(deps: EngineDeps): Engine {
     message: InboundMessage,
     record: { kind: string; body: string | null; status: string; error?: string; at: string },
   ) {
-    const identity = await repo.findOrCreateIdentity(trx, {
-      channel: message.channel,
-      chatId: message.chatId,
-      phone: message.senderPhone ?? null,
-      defaultLocale,
-      at: record.at,
-      displayName: message.senderName ?? null,
-    });
-    const fresh = await repo.recordInbound(trx, {
+    const known = deps.hot.findIdentity(message.channel, message.chatId);
+    const identity = known
+      ? { ...known, isNew: false }
+      : await repo.findOrCreateIdentity(trx, {
+          channel: message.channel,
+          chatId: message.chatId,
+          phone: message.senderPhone ?? null,
+          defaultLocale,
+          at: record.at,
+          displayName: message.senderName ?? null,
+        });
+    const fresh = deps.hot.recordInbound({
       contactId: identity.contact.id,
       channel: message.channel,
       chatId: message.chatId,
@@ -283,14 +286,14 @@ export function createEngine(deps: EngineDeps): Engine {
       const contact = identity.contact;
 
       // A flood is recorded but not processed; the person is asked once to slow down.
-      const recent = await repo.countInboundSince(trx, contact.id, new Date(now.getTime() - 60_000).toISOString());
+      const recent = deps.hot.countInboundSince(contact.id, new Date(now.getTime() - 60_000).toISOString());
       if (recent > floodLimit) {
         await repo.setInboundStatus(trx, message.channel, message.messageId, "throttled");
         if (recent === floodLimit + 1) await queueReply(trx, contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
         return "throttled" as const;
       }
 
-      const saved = await repo.loadSession(trx, identity.identityId);
+      const saved = deps.hot.loadSession(identity.identityId);
       let state: SessionState = { flow: "new" };
       if (saved && saved.version === SESSION_VERSION && isSessionState(saved.state)) {
         try {
@@ -309,13 +312,13 @@ export function createEngine(deps: EngineDeps): Engine {
       let sensitiveInput = false;
       let input: FlowInput = content;
 
-      let applications = await repo.applicationsOfContact(trx, contact.id);
-      let openHandoff = await repo.openHandoffOf(trx, contact.id);
+      let applications = deps.hot.applicationsOfContact(contact.id);
+      let openHandoff = deps.hot.openHandoffOf(contact.id);
       for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
         if (round > 0) {
           // The effects of the last round may have changed them.
-          applications = await repo.applicationsOfContact(trx, contact.id);
-          openHandoff = await repo.openHandoffOf(trx, contact.id);
+          applications = deps.hot.applicationsOfContact(contact.id);
+          openHandoff = deps.hot.openHandoffOf(contact.id);
         }
         const ctx: FlowContext = {
           profile: deps.profile,
@@ -350,7 +353,7 @@ export function createEngine(deps: EngineDeps): Engine {
       if (storedBody !== null && (sensitiveInput || containsNationalId(storedBody))) {
         await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
       }
-      await repo.saveSession(trx, identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at);
+      deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at);
       for (const r of replies) await queueReply(trx, contact.id, message, r, turnInfo.locale, at);
       return "processed" as const;
     });

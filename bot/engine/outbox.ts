@@ -11,6 +11,7 @@ import type { ChannelSender, OutboundMessage } from "../channels/types";
 import { ChannelError } from "../errors";
 import { redact, type Logger } from "../log";
 import type { Cipher } from "../crypto";
+import type { HotPath } from "../../db/hot";
 
 export interface OutboxOptions {
   db: Kysely<Database>;
@@ -25,6 +26,8 @@ export interface OutboxOptions {
   batchSize?: number;
   /** Opens payloads stored encrypted (replies carrying personal data). */
   cipher: Cipher;
+  /** Prepared statements on the same connection as `db`. */
+  hot: HotPath;
 }
 
 export interface OutboxSender {
@@ -63,14 +66,11 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
     try {
       if (!sender) throw new ChannelError(`channel ${row.channel} is not running`, { permanent: false });
       const result = await sender.send(row.chat_id, message);
-      await db.transaction().execute(async (trx) => {
+      // The hot statements run on the connection this transaction holds.
+      await db.transaction().execute(async () => {
         // Delivered: the payload is not kept (the sent text is in messages, IDs masked or encrypted).
-        await trx
-          .updateTable("outbox")
-          .set({ status: "sent", sent_at: at, attempts: row.attempts + 1, last_error: null, payload: "" })
-          .where("id", "=", row.id)
-          .execute();
-        await repo.recordOutbound(trx, {
+        options.hot.markSent(row.id, row.attempts + 1, at);
+        options.hot.recordOutbound({
           contactId: row.contact_id,
           channel: row.channel,
           chatId: row.chat_id,

@@ -38,6 +38,7 @@ export async function runIdle(options: { dir: string; conversations: number; con
   const start = performance.now();
   const sila = createSila({
     db: opened.db,
+    sqlite: opened.sqlite,
     profile,
     secretKey: Buffer.alloc(32, 7),
     senders: [sender],

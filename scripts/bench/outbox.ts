@@ -25,6 +25,7 @@ import { createLogger } from "../../bot/log";
 import { ChannelError } from "../../bot/errors";
 import { createCipher } from "../../bot/crypto";
 import { createRateLimiter } from "../../bot/channels/telegram/limiter";
+import { createHotPath } from "../../db/hot";
 import type { ChannelSender, OutboundMessage, SendResult } from "../../bot/channels/types";
 import { nowMs, WarpClock } from "./util";
 import { BENCH_ORIGIN } from "./turns";
@@ -143,6 +144,7 @@ export async function runOutbox(options: OutboxBenchOptions): Promise<OutboxBenc
     options.mode === "paced" ? pacedSender(channel, channel, clock) : options.mode === "telegram" ? telegramPacedSender(channel, clock) : channel;
   const outbox = createOutboxSender({
     db: opened.db,
+    hot: createHotPath(opened.sqlite),
     senders: new Map([["console", sender]]),
     clock: () => clock.now(),
     log: createLogger("silent"),

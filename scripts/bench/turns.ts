@@ -145,7 +145,7 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
   };
   const realStart = nowMs();
   const clock = () => new Date(BENCH_ORIGIN + (nowMs() - realStart));
-  const sila = createSila({ db, profile, secretKey: Buffer.alloc(32, 7), senders: [sender], clock, log });
+  const sila = createSila({ db, sqlite: opened.sqlite, profile, secretKey: Buffer.alloc(32, 7), senders: [sender], clock, log });
 
   const scripts: InboundContent[][] = [];
   const totalUsers = options.users + (options.soloUsers ?? 0);

@@ -112,6 +112,7 @@ async function main(): Promise<void> {
 
   const sila = createSila({
     db,
+    sqlite: opened.sqlite,
     profile: loadProfile("maa"),
     secretKey: CRASH_SECRET,
     senders: [sender],
