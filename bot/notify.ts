@@ -16,13 +16,41 @@ import { cutText } from "../flows/validate";
 /** The longest text one message may carry on any channel (Telegram's limit). */
 export const MAX_MESSAGE_LENGTH = 4096;
 
+/** A reply as one message for a direct send: cut with "…" past the limit (use `renderParts` to queue it whole). */
 export function renderReply(translator: Translator, r: Reply, locale: Locale): OutboundMessage {
+  const message = renderParts(translator, r, locale, Number.POSITIVE_INFINITY)[0]!;
+  return message.text.length > MAX_MESSAGE_LENGTH ? { ...message, text: `${cutText(message.text, MAX_MESSAGE_LENGTH - 1)}…` } : message;
+}
+
+/**
+ * A reply as the messages that carry it, each within `limit` characters: split
+ * between paragraphs, else between lines, else inside a line; the choices and
+ * the contact button go with the last part.
+ */
+export function renderParts(translator: Translator, r: Reply, locale: Locale, limit = MAX_MESSAGE_LENGTH): OutboundMessage[] {
   const text = r.text.map((part) => translator.render(part, locale)).join("\n\n");
-  return {
-    text: text.length > MAX_MESSAGE_LENGTH ? `${cutText(text, MAX_MESSAGE_LENGTH - 1)}…` : text,
+  const extras = {
     ...(r.choices?.length ? { choices: r.choices.map((c) => ({ value: c.value, label: translator.render(c.label, locale) })) } : {}),
     ...(r.requestContact ? { requestContact: true } : {}),
   };
+  const texts = splitText(text, limit);
+  return texts.map((t, i) => (i === texts.length - 1 ? { text: t, ...extras } : { text: t }));
+}
+
+function splitText(text: string, limit: number): string[] {
+  if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    const at = Math.max(window.lastIndexOf("\n\n"), 0) || Math.max(window.lastIndexOf("\n"), 0) || Math.max(window.lastIndexOf(" "), 0);
+    const cut = at > limit / 4 ? at : limit;
+    const head = cutText(rest, cut);
+    parts.push(head.trimEnd());
+    rest = rest.slice(head.length).replace(/^\s+/, "");
+  }
+  if (rest) parts.push(rest);
+  return parts;
 }
 
 export interface NotifyOptions {
@@ -51,18 +79,21 @@ export async function notifyContact(
     ? await db.selectFrom("outbox").select("id").where("dedupe_key", "=", options.dedupeKey).executeTakeFirst()
     : undefined;
   if (before) return false;
-  await repo.enqueue(db, {
-    contact_id: contactId,
-    audience: "beneficiary",
-    channel: address.channel,
-    chat_id: address.chatId,
-    payload: JSON.stringify(renderReply(translator, reply, locale)),
-    next_attempt_at: options.notBefore ?? at,
-    last_error: null,
-    dedupe_key: options.dedupeKey ?? null,
-    created_at: at,
-    sent_at: null,
-  });
+  const parts = renderParts(translator, reply, locale);
+  for (const [i, part] of parts.entries()) {
+    await repo.enqueue(db, {
+      contact_id: contactId,
+      audience: "beneficiary",
+      channel: address.channel,
+      chat_id: address.chatId,
+      payload: JSON.stringify(part),
+      next_attempt_at: options.notBefore ?? at,
+      last_error: null,
+      dedupe_key: options.dedupeKey ? (i === 0 ? options.dedupeKey : `${options.dedupeKey}#${i}`) : null,
+      created_at: at,
+      sent_at: null,
+    });
+  }
   return true;
 }
 
@@ -77,17 +108,19 @@ export async function notifyStaff(
 ): Promise<void> {
   const reply: Reply = "text" in text && Array.isArray(text.text) ? (text as Reply) : { text: [text as Text] };
   for (const target of targets) {
-    await repo.enqueue(db, {
-      contact_id: null,
-      audience: "staff",
-      channel: target.channel,
-      chat_id: target.chatId,
-      payload: JSON.stringify(renderReply(translator, reply, target.locale)),
-      next_attempt_at: options.notBefore ?? at,
-      last_error: null,
-      dedupe_key: options.dedupeKey ? `${options.dedupeKey}:${target.channel}:${target.chatId}` : null,
-      created_at: at,
-      sent_at: null,
-    });
+    for (const [i, part] of renderParts(translator, reply, target.locale).entries()) {
+      await repo.enqueue(db, {
+        contact_id: null,
+        audience: "staff",
+        channel: target.channel,
+        chat_id: target.chatId,
+        payload: JSON.stringify(part),
+        next_attempt_at: options.notBefore ?? at,
+        last_error: null,
+        dedupe_key: options.dedupeKey ? `${options.dedupeKey}:${target.channel}:${target.chatId}${i === 0 ? "" : `#${i}`}` : null,
+        created_at: at,
+        sent_at: null,
+      });
+    }
   }
 }

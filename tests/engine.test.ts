@@ -198,3 +198,28 @@ describe("status", () => {
     expect(probe).not.toContain("تم الاستلام");
   });
 });
+
+describe("long replies", () => {
+  it("are queued as several messages within 4096 characters, split between paragraphs, the choices on the last", async () => {
+    const { createTranslator } = await import("../bot/i18n");
+    const { renderParts } = await import("../bot/notify");
+    const translator = createTranslator();
+    const paragraph = "سطر ".repeat(300).trim(); // 1,199 characters
+    const parts = renderParts(
+      translator,
+      {
+        text: Array.from({ length: 6 }, () => ({ literal: paragraph })),
+        choices: [{ value: "menu:apply", label: { key: "menu:item.apply" } }],
+      },
+      "ar",
+    );
+    expect(parts.length).toBe(2); // three paragraphs (3,601 characters) fit in the first
+    for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(4096);
+    expect(parts.map((p) => p.text).join("\n\n")).toBe(Array.from({ length: 6 }, () => paragraph).join("\n\n"));
+    expect(parts.slice(0, -1).every((p) => p.choices === undefined)).toBe(true);
+    expect(parts.at(-1)!.choices).toEqual([{ value: "menu:apply", label: "تقديم طلب" }]);
+    // A single line longer than the limit is cut inside it, never losing a character.
+    const long = renderParts(translator, { text: [{ literal: "x".repeat(9000) }] }, "ar");
+    expect(long.map((p) => p.text.length)).toEqual([4096, 4096, 808]);
+  });
+});

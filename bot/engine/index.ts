@@ -17,7 +17,7 @@ import type { ChannelName, InboundMessage, OutboundMessage } from "../channels/t
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
-import { notifyStaff, renderReply as renderWith } from "../notify";
+import { notifyStaff, renderParts } from "../notify";
 import { createTicketSurvey } from "../surveys";
 import type { Cipher } from "../crypto";
 import type { HotPath } from "../../db/hot";
@@ -101,8 +101,6 @@ export function createEngine(deps: EngineDeps): Engine {
   const staffTargets = (): readonly StaffTarget[] =>
     deps.staff.length > 0 ? deps.staff : [{ channel: "console", chatId: "staff", locale: defaultLocale }];
 
-  const renderReply = (r: Reply, locale: Locale): OutboundMessage => renderWith(deps.translator, r, locale);
-
   const alertStaff = (trx: Transaction<Database>, text: Text, at: string): Promise<void> =>
     notifyStaff(trx, deps.translator, staffTargets(), text, at);
 
@@ -113,15 +111,17 @@ export function createEngine(deps: EngineDeps): Engine {
   /** Queues a reply to the chat a message came from; replies carrying personal data are sealed at rest. */
   async function queueReply(trx: Transaction<Database>, contactId: number, message: InboundMessage, reply: Reply, locale: Locale, at: string): Promise<void> {
     void trx; // the hot statements run on the connection this transaction holds
-    const payload = JSON.stringify(renderReply(reply, locale));
-    deps.hot.enqueue({
-      contactId,
-      audience: "beneficiary",
-      channel: message.channel,
-      chatId: message.chatId,
-      payload: reply.sensitive ? deps.cipher.encrypt(payload) : payload,
-      at,
-    });
+    for (const part of renderParts(deps.translator, reply, locale)) {
+      const payload = JSON.stringify(part);
+      deps.hot.enqueue({
+        contactId,
+        audience: "beneficiary",
+        channel: message.channel,
+        chatId: message.chatId,
+        payload: reply.sensitive ? deps.cipher.encrypt(payload) : payload,
+        at,
+      });
+    }
   }
 
   /**
