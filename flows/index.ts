@@ -84,12 +84,12 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
     ]);
   }
   if (input.kind === "ticketClosed") {
-    if (input.surveyId === null) return done(state, []);
+    if (input.surveyId === null) return done(state, [menuReply([t("handoff:ended")])]);
     const s: SessionState = keepDraft(
       { flow: "survey", surveyId: input.surveyId, questions: TICKET_SURVEY_QUESTIONS, index: 0, scores: {} },
       state,
     );
-    return done(s, [surveyPrompt(s as Extract<SessionState, { flow: "survey" }>, [t("survey:ticketIntro")])]);
+    return done(s, [surveyPrompt(s as Extract<SessionState, { flow: "survey" }>, [t("handoff:ended"), t("survey:ticketIntro")])]);
   }
 
   if (state.flow === "new") return firstContact(input, ctx);
@@ -470,9 +470,8 @@ function handoff(
   ctx: FlowContext,
 ): StepResult {
   if (command?.type === "endHandoff") {
-    return done(keepDraft({ flow: "menu" }, state), [menuReply([t("handoff:ended")])], [
-      { type: "closeTicket", reference: state.reference },
-    ]);
+    // The reply comes with the closing's result: the satisfaction question, or the menu.
+    return done(keepDraft({ flow: "menu" }, state), [], [{ type: "closeTicket", reference: state.reference }]);
   }
   if (command?.type === "menu") {
     return done(keepDraft({ flow: "menu" }, state), [menuReply([t("handoff:stillOpen", { reference: { ltr: state.reference } })])]);

@@ -63,7 +63,8 @@ function parseScore(input: FlowInput): number | null {
 /** The question at `state.index`, with its choices. */
 export function surveyPrompt(state: SurveyState, lead: Text[] = []): Reply {
   const q = state.questions[state.index]!;
-  const parts: Text[] = [...lead, t("survey:progress", { n: state.index + 1, total: state.questions.length }), q.text];
+  const progress = state.questions.length > 1 ? [t("survey:progress", { n: state.index + 1, total: state.questions.length })] : [];
+  const parts: Text[] = [...lead, ...progress, q.text];
   if (q.optional) parts.push(t("survey:optional"));
   const r = reply(...parts);
   if (q.type === "scale5") {
