@@ -162,7 +162,7 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
       ...state.suggestions.map((id) => ({ value: `faq:${id}` })),
       { value: "faq:none", words: ["لا شيء", "ولا واحد", "none", "none of these"] },
     ]);
-    if (picked === "faq:none") return startHandoffOffer(state, ctx);
+    if (picked === "faq:none") return startHandoffOffer(state);
     if (picked) return answerFaq(state, picked.slice(4), ctx);
   }
   if (state.flow === "status") {
@@ -456,8 +456,7 @@ function startHandoff(state: SessionState, ctx: FlowContext): StepResult {
   return done(keepDraft({ flow: "menu" }, state), [], [{ type: "createTicket", kind: "handoff", body: null }]);
 }
 
-function startHandoffOffer(state: SessionState, ctx: FlowContext): StepResult {
-  void ctx;
+function startHandoffOffer(state: SessionState): StepResult {
   return done(keepDraft({ flow: "menu" }, state), [
     withChoices(reply(t("faq:sorry")), [choice("menu:human", t("menu:item.human")), choice("menu:faq", t("faq:another"))]),
   ]);

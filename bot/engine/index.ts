@@ -108,9 +108,11 @@ export function createEngine(deps: EngineDeps): Engine {
   const localeOf = (contact: { locale: string }): Locale =>
     (deps.profile.locales as readonly string[]).includes(contact.locale) ? (contact.locale as Locale) : defaultLocale;
 
-  /** Queues a reply to the chat a message came from; replies carrying personal data are sealed at rest. */
-  async function queueReply(trx: Transaction<Database>, contactId: number, message: InboundMessage, reply: Reply, locale: Locale, at: string): Promise<void> {
-    void trx; // the hot statements run on the connection this transaction holds
+  /**
+   * Queues a reply to the chat a message came from; replies carrying personal data are sealed at
+   * rest. Called inside a turn's transaction: the hot statements run on the connection it holds.
+   */
+  function queueReply(contactId: number, message: InboundMessage, reply: Reply, locale: Locale, at: string): void {
     for (const part of renderParts(deps.translator, reply, locale)) {
       const payload = JSON.stringify(part);
       deps.hot.enqueue({
@@ -289,7 +291,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const recent = deps.hot.countInboundSince(contact.id, new Date(now.getTime() - 60_000).toISOString());
       if (recent > floodLimit) {
         await repo.setInboundStatus(trx, message.channel, message.messageId, "throttled");
-        if (recent === floodLimit + 1) await queueReply(trx, contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
+        if (recent === floodLimit + 1) queueReply(contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
         return "throttled" as const;
       }
 
@@ -354,7 +356,7 @@ export function createEngine(deps: EngineDeps): Engine {
         await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
       }
       deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at);
-      for (const r of replies) await queueReply(trx, contact.id, message, r, turnInfo.locale, at);
+      for (const r of replies) queueReply(contact.id, message, r, turnInfo.locale, at);
       return "processed" as const;
     });
   }
@@ -381,7 +383,7 @@ export function createEngine(deps: EngineDeps): Engine {
             { value: "menu:apply", label: { key: "menu:item.apply" } },
           ],
         };
-        await queueReply(trx, identity.contact.id, message, apology, localeOf(identity.contact), at);
+        queueReply(identity.contact.id, message, apology, localeOf(identity.contact), at);
       });
     } catch (secondError) {
       deps.log.error("could not record a failed turn", { channel: message.channel, chat: message.chatId, error: secondError });
