@@ -7,23 +7,13 @@
  */
 import type SQLite from "better-sqlite3";
 import type { ApplicationStatus, ChannelName } from "./schema";
-import { toContact, type ApplicationSummary, type Contact } from "./repo";
+import { toContact, type ApplicationSummary, type Contact, type InboundRecord } from "./repo";
 
 export interface HotPath {
   /** The contact behind a chat, or undefined on first contact (then use `repo.findOrCreateIdentity`). */
   findIdentity(channel: ChannelName, chatId: string): { identityId: number; contact: Contact } | undefined;
   /** Records an inbound message; false when the channel delivered it before. */
-  recordInbound(m: {
-    contactId: number;
-    channel: ChannelName;
-    chatId: string;
-    messageId: string;
-    kind: string;
-    body: string | null;
-    status: string;
-    error?: string | null;
-    at: string;
-  }): boolean;
+  recordInbound(m: InboundRecord): boolean;
   countInboundSince(contactId: number, since: string): number;
   loadSession(identityId: number): { version: number; state: unknown } | null;
   saveSession(identityId: number, version: number, state: unknown, at: string): void;

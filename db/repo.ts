@@ -30,20 +30,20 @@ export interface Contact {
  * Records an inbound message; returns false when the channel already
  * delivered it (same channel and message id), which makes the turn a no-op.
  */
-export async function recordInbound(
-  db: Executor,
-  m: {
-    contactId: number | null;
-    channel: ChannelName;
-    chatId: string;
-    messageId: string;
-    kind: string;
-    body: string | null;
-    status: string;
-    error?: string | null;
-    at: string;
-  },
-): Promise<boolean> {
+/** An inbound message as it is recorded. */
+export interface InboundRecord {
+  contactId: number | null;
+  channel: ChannelName;
+  chatId: string;
+  messageId: string;
+  kind: string;
+  body: string | null;
+  status: string;
+  error?: string | null;
+  at: string;
+}
+
+export async function recordInbound(db: Executor, m: InboundRecord): Promise<boolean> {
   const r = await db
     .insertInto("messages")
     .values({

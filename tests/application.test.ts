@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, validNationalId, type Harness } from "./helpers";
+import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, validNationalId, type Harness, openForm } from "./helpers";
 
 let h: Harness;
 afterEach(async () => {
@@ -80,10 +80,7 @@ describe("applying for a program, Arabic", () => {
 describe("a question instead of an answer", () => {
   it("answers an FAQ asked in the middle of the form, then asks the same field again", async () => {
     h = await createHarness();
-    await h.say("السلام عليكم");
-    await h.say("1");
-    await h.say("1");
-    await h.say("1");
+    await openForm(h);
     await h.say("محمد عبدالله الحربي");
     const period = h.profile.faqs.find((f) => /أسبوعين|١٤|14/.test(f.answer.ar))!;
     const r = textOf(await h.say("كم ياخذ الطلب وقت عندكم؟"));
@@ -95,10 +92,7 @@ describe("a question instead of an answer", () => {
 
   it("does not take a question without a question mark for a name", async () => {
     h = await createHarness();
-    await h.say("السلام عليكم");
-    await h.say("1");
-    await h.say("1");
-    await h.say("1");
+    await openForm(h);
     const r = textOf(await h.say("كم ياخذ الطلب وقت عندكم"));
     expect(r).toContain("(1/");
     expect(textOf(await h.say("محمد عبدالله الحربي"))).toContain("(2/");
@@ -131,10 +125,7 @@ describe("applying for a program, English", () => {
 describe("back, edit, cancel and resume", () => {
   it("goes back a step with رجوع and asks the previous question again", async () => {
     h = await createHarness();
-    await h.say("السلام عليكم");
-    await h.say("1");
-    await h.say("1");
-    await h.say("1");
+    await openForm(h);
     await h.say("محمد عبدالله الحربي");
     const back = textOf(await h.say("رجوع"));
     expect(back).toContain("الاسم الكامل");
@@ -156,10 +147,7 @@ describe("back, edit, cancel and resume", () => {
 
   it("cancels only after confirmation and stores nothing", async () => {
     h = await createHarness();
-    await h.say("السلام عليكم");
-    await h.say("1");
-    await h.say("1");
-    await h.say("1");
+    await openForm(h);
     await h.say("محمد عبدالله الحربي");
     expect(textOf(await h.say("إلغاء"))).toContain("متأكد");
     expect(textOf(await h.say("لا"))).toContain("الهوية"); // back to the question in hand
@@ -173,10 +161,7 @@ describe("back, edit, cancel and resume", () => {
 
   it("resumes a half-filled form after the database is closed and reopened", async () => {
     h = await createHarness();
-    await h.say("السلام عليكم");
-    await h.say("1");
-    await h.say("1");
-    await h.say("1");
+    await openForm(h);
     await h.say("محمد عبدالله الحربي");
     await h.say(validNationalId(2222222));
     const file = h.file;
@@ -200,10 +185,7 @@ describe("back, edit, cancel and resume", () => {
 
   it("after a long pause inside the form, offers to continue or start over", async () => {
     h = await createHarness();
-    await h.say("السلام عليكم");
-    await h.say("1");
-    await h.say("1");
-    await h.say("1");
+    await openForm(h);
     await h.say("محمد عبدالله الحربي");
     h.setNow(new Date(h.now().getTime() + 2 * 86_400_000));
     const r = textOf(await h.say("هلا"));

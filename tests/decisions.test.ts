@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, validNationalId, type Harness } from "./helpers";
+import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, validNationalId, type Harness, openForm } from "./helpers";
 import { decide, staffDecisions, TRANSITIONS, type DecisionDeps } from "../bot/decisions";
 import { createStaffCommands } from "../bot/staff/commands";
 import { dispatchProgramSurveys, remindSurveys } from "../bot/surveys";
@@ -234,10 +234,7 @@ describe("scheduled jobs", () => {
 
   it("nudges an untouched form once, outside quiet hours", async () => {
     h = await createHarness();
-    await h.say("السلام عليكم");
-    await h.say("1");
-    await h.say("1");
-    await h.say("1");
+    await openForm(h);
     await h.say("محمد عبدالله الحربي");
     h.setNow(new Date(h.now().getTime() + 3_600_000));
     expect(await nudgeUnfinishedForms(deps())).toBe(0); // not a day yet

@@ -186,3 +186,11 @@ export async function submitFromSummary(h: Harness, chatId = "u1"): Promise<Outb
   await h.say("1", chatId);
   return h.say("1", chatId);
 }
+
+/** Greets, chooses "apply", the first program and accepts the privacy notice: the form's first question is next. */
+export async function openForm(h: Harness, chatId = "u1"): Promise<OutboundMessage[]> {
+  await h.say("السلام عليكم", chatId);
+  await h.say("1", chatId);
+  if (h.profile.programs.filter((p) => p.open).length > 1) await h.say("1", chatId);
+  return h.say("1", chatId);
+}
