@@ -2,11 +2,9 @@
  * Broadcasts over a real SQLite database: who receives an announcement, in
  * which language, through the outbox, and never twice.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queueBroadcast, type BroadcastInput } from "../bot/broadcast";
@@ -15,6 +13,7 @@ import { createCipher } from "../bot/crypto";
 import { createOutboxSender } from "../bot/engine/outbox";
 import { createTranslator } from "../bot/i18n";
 import { createLogger } from "../bot/log";
+import { runScript } from "./helpers";
 import { openDatabase, type OpenedDb } from "../db";
 import { createHotPath } from "../db/hot";
 import type { ApplicationStatus, Database } from "../db/schema";
@@ -233,20 +232,8 @@ describe("queueBroadcast", () => {
 });
 
 describe("npm run broadcast", () => {
-  const ROOT = fileURLToPath(new URL("..", import.meta.url));
   const run = (args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/broadcast.ts"), ...args], {
-        cwd: ROOT,
-        env: { ...process.env, ORG: "maa", DATABASE_PATH: path.join(dir, "sila.sqlite"), LOG_LEVEL: "silent" },
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-      child.on("error", reject);
-      child.on("close", (status) => resolve({ status, stdout, stderr }));
-    });
+    runScript("broadcast.ts", args, { ORG: "maa", DATABASE_PATH: path.join(dir, "sila.sqlite"), LOG_LEVEL: "silent" });
 
   it("queues to the segment and prints how many; a re-run with the same id queues nothing; bad arguments exit 1", async () => {
     await person("c1", { apps: [["water_truck", "approved"]] });

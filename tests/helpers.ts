@@ -3,7 +3,9 @@
  * profile, a clock the test controls, and a console sender that records
  * what would have been sent.
  */
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type OpenedDb } from "../db";
@@ -193,4 +195,25 @@ export async function openForm(h: Harness, chatId = "u1"): Promise<OutboundMessa
   await h.say("1", chatId);
   if (h.profile.programs.filter((p) => p.open).length > 1) await h.say("1", chatId);
   return h.say("1", chatId);
+}
+
+/** Runs a script of `scripts/` as npm would (tsx) and collects its exit status and output. */
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts", script), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }

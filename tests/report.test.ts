@@ -2,24 +2,22 @@
  * Period reports over a real SQLite database seeded with known times, and the
  * HTML report rendered in headless Chromium: what a manager actually sees.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
 import { launch } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../bot/i18n";
 import { buildReport, parsePeriod, renderCsv, renderHtml, type ReportData } from "../bot/reports";
 import { wrapText } from "../bot/reports/svg";
+import { runScript } from "./helpers";
 import { openDatabase, type OpenedDb } from "../db";
 import type { ApplicationStatus, Database, TicketKind } from "../db/schema";
 import { formatDualDate } from "../flows/dates";
 import { loadProfile } from "../orgs/load";
 import type { Profile } from "../orgs/schema";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const APT_HINT = "apt-get update && apt-get install -y chromium fonts-noto-core";
 const PERIOD = { from: "2026-11-01", to: "2026-11-30" };
@@ -325,18 +323,7 @@ describe("renderCsv", () => {
 describe("npm run report", () => {
   /** Runs the script as npm would (tsx), against the seeded database. */
   const run = (args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/report.ts"), ...args], {
-        cwd: ROOT,
-        env: { ...process.env, ORG: "maa", DATABASE_PATH: path.join(dir, "sila.sqlite"), LOG_LEVEL: "silent" },
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-      child.on("error", reject);
-      child.on("close", (status) => resolve({ status, stdout, stderr }));
-    });
+    runScript("report.ts", args, { ORG: "maa", DATABASE_PATH: path.join(dir, "sila.sqlite"), LOG_LEVEL: "silent" });
 
   it("prints the CSV, and writes the HTML to --out", async () => {
     const out = path.join(dir, "out", "report.html");

@@ -79,16 +79,7 @@ const HOLDS = (eb: ExpressionBuilder<Database, "staff_audit">) => eb.or([eb("det
 
 /** Who holds a ticket: the latest claim recorded for it. */
 export async function latestClaim(db: Executor, reference: string): Promise<Claim | null> {
-  const r = await db
-    .selectFrom("staff_audit")
-    .select(["actor_channel", "actor_id", "actor_name", "created_at"])
-    .where("target", "=", reference)
-    .where("action", "=", "claim")
-    .where("allowed", "=", 1)
-    .where(HOLDS)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  return r ? { channel: r.actor_channel, userId: r.actor_id, name: r.actor_name, at: r.created_at } : null;
+  return (await claimsOf(db, [reference])).get(reference) ?? null;
 }
 
 /** The latest claim of each of `references` (one query for a list). */
