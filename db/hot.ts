@@ -8,8 +8,11 @@
 import type SQLite from "better-sqlite3";
 import type { ApplicationStatus, ChannelName } from "./schema";
 import { toContact, type ApplicationSummary, type Contact, type InboundRecord } from "./repo";
+import type { Savepoints } from "../bot/engine/writer";
 
 export interface HotPath {
+  /** One savepoint per turn inside a group's transaction (`bot/engine/writer.ts`). */
+  savepoints: Savepoints;
   /** The contact behind a chat, or undefined on first contact (then use `repo.findOrCreateIdentity`). */
   findIdentity(channel: ChannelName, chatId: string): { identityId: number; contact: Contact } | undefined;
   /** Records an inbound message; false when the channel delivered it before. */
@@ -60,7 +63,17 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
      values (?, ?, ?, 'out', ?, 'text', ?, 'sent', null, ?) on conflict do nothing`,
   );
 
+  const savepoint = sqlite.prepare("savepoint turn");
+  const release = sqlite.prepare("release turn");
+  const rollback = sqlite.prepare("rollback to turn");
+
   return {
+    savepoints: {
+      savepoint: () => void savepoint.run(),
+      release: () => void release.run(),
+      rollback: () => void rollback.run(),
+      inTransaction: () => sqlite.inTransaction,
+    },
     markSent(id, attempts, at) {
       sent.run(at, attempts, id);
     },

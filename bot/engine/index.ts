@@ -4,7 +4,8 @@
  * flow step, execute its effects, save the session, and write every reply
  * and staff alert to the outbox. Only after commit does the outbox deliver.
  * A step that throws rolls the turn back; the person gets an apology and a
- * way forward, and the process lives on.
+ * way forward, and the process lives on. Turns of different chats that are
+ * ready together share one commit (`writer.ts`), each in its own savepoint.
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
@@ -17,6 +18,7 @@ import type { ChannelName, InboundMessage, OutboundMessage } from "../channels/t
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
+import { createGroupWriter } from "./writer";
 import { notifyStaff, renderParts } from "../notify";
 import { createTicketSurvey } from "../surveys";
 import type { Cipher } from "../crypto";
@@ -67,6 +69,8 @@ export interface Engine {
   idle(): Promise<void>;
   /** Renders and queues a message to a contact outside a turn (staff replies, notifications). */
   readonly translator: Translator;
+  /** Commits so far and the turns (with recorded failures) they carried. */
+  readonly commits: { groups: number; items: number };
 }
 
 /** How many effect results may feed back into the flow in one turn. */
@@ -94,6 +98,7 @@ function isSessionState(v: unknown): v is SessionState {
 
 export function createEngine(deps: EngineDeps): Engine {
   const queue = new KeyedQueue();
+  const writer = createGroupWriter({ db: deps.db, savepoints: deps.hot.savepoints });
   const maxText = deps.maxTextLength ?? 4096;
   const floodLimit = deps.floodPerMinute ?? 30;
   const defaultLocale = deps.profile.locales[0] ?? "ar";
@@ -272,7 +277,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  async function turn(message: InboundMessage): Promise<TurnOutcome> {
+  async function turn(trx: Transaction<Database>, message: InboundMessage): Promise<TurnOutcome> {
     const now = deps.clock();
     const at = now.toISOString();
     const { kind, body } = inboundKind(message);
@@ -282,83 +287,81 @@ export function createEngine(deps: EngineDeps): Engine {
         : message.content;
     const storedBody = body === null ? null : cutText(body, maxText);
 
-    return deps.db.transaction().execute(async (trx): Promise<TurnOutcome> => {
-      const { identity, fresh } = await recordArrival(trx, message, { kind, body: storedBody, status: "processed", at });
-      if (!fresh) return "duplicate" as const;
-      const contact = identity.contact;
+    const { identity, fresh } = await recordArrival(trx, message, { kind, body: storedBody, status: "processed", at });
+    if (!fresh) return "duplicate" as const;
+    const contact = identity.contact;
 
-      // A flood is recorded but not processed; the person is asked once to slow down.
-      const recent = deps.hot.countInboundSince(contact.id, new Date(now.getTime() - 60_000).toISOString());
-      if (recent > floodLimit) {
-        await repo.setInboundStatus(trx, message.channel, message.messageId, "throttled");
-        if (recent === floodLimit + 1) queueReply(contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
-        return "throttled" as const;
+    // A flood is recorded but not processed; the person is asked once to slow down.
+    const recent = deps.hot.countInboundSince(contact.id, new Date(now.getTime() - 60_000).toISOString());
+    if (recent > floodLimit) {
+      await repo.setInboundStatus(trx, message.channel, message.messageId, "throttled");
+      if (recent === floodLimit + 1) queueReply(contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
+      return "throttled" as const;
+    }
+
+    const saved = deps.hot.loadSession(identity.identityId);
+    let state: SessionState = { flow: "new" };
+    if (saved && saved.version === SESSION_VERSION && isSessionState(saved.state)) {
+      try {
+        state = openState(saved.state, deps.cipher);
+      } catch (error) {
+        // A state that cannot be opened (a changed key) restarts the conversation cleanly.
+        deps.log.warn("session state could not be opened; restarting the flow", { chat: message.chatId, error });
+        state = { flow: "menu" };
       }
+    } else if (saved) {
+      state = { flow: "menu" }; // an older shape: restart the flow cleanly
+    }
 
-      const saved = deps.hot.loadSession(identity.identityId);
-      let state: SessionState = { flow: "new" };
-      if (saved && saved.version === SESSION_VERSION && isSessionState(saved.state)) {
-        try {
-          state = openState(saved.state, deps.cipher);
-        } catch (error) {
-          // A state that cannot be opened (a changed key) restarts the conversation cleanly.
-          deps.log.warn("session state could not be opened; restarting the flow", { chat: message.chatId, error });
-          state = { flow: "menu" };
-        }
-      } else if (saved) {
-        state = { flow: "menu" }; // an older shape: restart the flow cleanly
+    const replies: Reply[] = [];
+    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), channel: message.channel, extra: replies };
+    let sensitiveInput = false;
+    let input: FlowInput = content;
+
+    let applications = deps.hot.applicationsOfContact(contact.id);
+    let openHandoff = deps.hot.openHandoffOf(contact.id);
+    for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
+      if (round > 0) {
+        // The effects of the last round may have changed them.
+        applications = deps.hot.applicationsOfContact(contact.id);
+        openHandoff = deps.hot.openHandoffOf(contact.id);
       }
-
-      const replies: Reply[] = [];
-      const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), channel: message.channel, extra: replies };
-      let sensitiveInput = false;
-      let input: FlowInput = content;
-
-      let applications = deps.hot.applicationsOfContact(contact.id);
-      let openHandoff = deps.hot.openHandoffOf(contact.id);
-      for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
-        if (round > 0) {
-          // The effects of the last round may have changed them.
-          applications = deps.hot.applicationsOfContact(contact.id);
-          openHandoff = deps.hot.openHandoffOf(contact.id);
-        }
-        const ctx: FlowContext = {
-          profile: deps.profile,
-          now,
-          locale: turnInfo.locale,
-          channel: message.channel,
-          contact: {
-            id: contact.id,
-            isNew: identity.isNew,
-            phone: contact.phone,
-            privacyAcceptedAt: contact.privacyAcceptedAt,
-          },
-          senderPhone: message.senderPhone ?? null,
-          applications,
-          openHandoff,
-          faq: deps.faq,
-          attachments: deps.attachments,
-        };
-        const result = flowStep(state, input, ctx);
-        state = result.state;
-        replies.push(...result.replies);
-        if (round === 0 && result.sensitiveInput) sensitiveInput = true;
-        let event: EffectEvent | null = null;
-        for (const effect of result.effects) {
-          const e = await runEffect(trx, effect, turnInfo);
-          if (e) event = e;
-        }
-        if (!event) break;
-        input = event;
+      const ctx: FlowContext = {
+        profile: deps.profile,
+        now,
+        locale: turnInfo.locale,
+        channel: message.channel,
+        contact: {
+          id: contact.id,
+          isNew: identity.isNew,
+          phone: contact.phone,
+          privacyAcceptedAt: contact.privacyAcceptedAt,
+        },
+        senderPhone: message.senderPhone ?? null,
+        applications,
+        openHandoff,
+        faq: deps.faq,
+        attachments: deps.attachments,
+      };
+      const result = flowStep(state, input, ctx);
+      state = result.state;
+      replies.push(...result.replies);
+      if (round === 0 && result.sensitiveInput) sensitiveInput = true;
+      let event: EffectEvent | null = null;
+      for (const effect of result.effects) {
+        const e = await runEffect(trx, effect, turnInfo);
+        if (e) event = e;
       }
+      if (!event) break;
+      input = event;
+    }
 
-      if (storedBody !== null && (sensitiveInput || containsNationalId(storedBody))) {
-        await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
-      }
-      deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at);
-      for (const r of replies) queueReply(contact.id, message, r, turnInfo.locale, at);
-      return "processed" as const;
-    });
+    if (storedBody !== null && (sensitiveInput || containsNationalId(storedBody))) {
+      await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
+    }
+    deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at);
+    for (const r of replies) queueReply(contact.id, message, r, turnInfo.locale, at);
+    return "processed" as const;
   }
 
   /** The error boundary of one update: record, apologise, keep going. */
@@ -366,7 +369,7 @@ export function createEngine(deps: EngineDeps): Engine {
     deps.log.error("turn failed", { channel: message.channel, chat: message.chatId, messageId: message.messageId, error });
     const at = deps.clock().toISOString();
     try {
-      await deps.db.transaction().execute(async (trx) => {
+      await writer.run(async (trx) => {
         const { kind, body } = inboundKind(message);
         const { identity, fresh } = await recordArrival(trx, message, {
           kind,
@@ -392,11 +395,12 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     translator: deps.translator,
+    commits: writer.stats,
     handle(message) {
       return queue.run(`${message.channel}:${message.chatId}`, async () => {
         let outcome: TurnOutcome;
         try {
-          outcome = await turn(message);
+          outcome = await writer.run((trx) => turn(trx, message));
         } catch (error) {
           await failed(message, error);
           outcome = "failed";
