@@ -10,6 +10,13 @@ import type { Cipher } from "./crypto";
 
 export type StoredAnswer = FieldAnswer | { type: "sealed"; enc: string };
 
+/**
+ * The sealed value each opened answer came from. Flows never change an answer in place (a new
+ * answer is a new object), so an answer that is still the object opened at load is sealed again
+ * as the very value it was read from, not encrypted anew every turn.
+ */
+const openedFrom = new WeakMap<FieldAnswer, string>();
+
 function isSensitive(fieldId: string, answer: FieldAnswer, programId: string, profile: Profile): boolean {
   if (answer.type === "nationalId") return true;
   const program = profile.programs.find((p) => p.id === programId);
@@ -24,7 +31,9 @@ export function sealAnswers(
 ): Record<string, StoredAnswer> {
   const out: Record<string, StoredAnswer> = {};
   for (const [id, a] of Object.entries(answers)) {
-    out[id] = isSensitive(id, a, programId, profile) && a.type !== "skipped" ? { type: "sealed", enc: cipher.encrypt(JSON.stringify(a)) } : a;
+    const sealed = openedFrom.get(a);
+    if (sealed !== undefined) out[id] = { type: "sealed", enc: sealed };
+    else out[id] = isSensitive(id, a, programId, profile) && a.type !== "skipped" ? { type: "sealed", enc: cipher.encrypt(JSON.stringify(a)) } : a;
   }
   return out;
 }
@@ -32,7 +41,13 @@ export function sealAnswers(
 export function openAnswers(stored: Record<string, StoredAnswer>, cipher: Cipher): Record<string, FieldAnswer> {
   const out: Record<string, FieldAnswer> = {};
   for (const [id, a] of Object.entries(stored)) {
-    out[id] = a.type === "sealed" ? (JSON.parse(cipher.decrypt(a.enc)) as FieldAnswer) : a;
+    if (a.type !== "sealed") {
+      out[id] = a;
+      continue;
+    }
+    const opened = JSON.parse(cipher.decrypt(a.enc)) as FieldAnswer;
+    openedFrom.set(opened, a.enc);
+    out[id] = opened;
   }
   return out;
 }

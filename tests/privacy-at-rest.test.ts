@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { applyUntilSummary, createHarness, submitFromSummary, textOf, validNationalId, type Harness } from "./helpers";
 import { createLogger } from "../bot/log";
 import { createCipher } from "../bot/crypto";
-import { openAnswers } from "../bot/sealing";
+import { openAnswers, openState, sealState } from "../bot/sealing";
+import { loadProfile } from "../orgs/load";
 import { applyRetention, confirmDeletion } from "../bot/privacy";
 import { decide } from "../bot/decisions";
 import { backupDatabase, openDatabase } from "../db";
@@ -53,6 +54,45 @@ describe("national IDs and sensitive answers at rest", () => {
     const log = lines.join("\n");
     expect(log).not.toContain(nid);
     expect(log).not.toContain(arabicDigits(other));
+  });
+});
+
+describe("sealing a form between turns", () => {
+  it("keeps the sealed value of an answer left unchanged, and seals a changed answer anew", () => {
+    const profile = loadProfile("banan");
+    const program = profile.programs.find((p) => p.fields.some((f) => f.sensitive))!;
+    const sensitive = program.fields.find((f) => f.sensitive)!;
+    const cipher = createCipher(Buffer.alloc(32, 7));
+    const state = {
+      flow: "apply",
+      draft: {
+        programId: program.id,
+        answers: {
+          national_id: { type: "nationalId", value: validNationalId(12345678) },
+          [sensitive.id]: { type: "text", value: "سكري" },
+          full_name: { type: "text", value: "سارة" },
+        },
+      },
+    };
+    const answersOf = (s: unknown) => (s as { draft: { answers: Record<string, { type: string; enc?: string; value?: string }> } }).draft.answers;
+    const first = answersOf(sealState(state, profile, cipher));
+    expect(first["national_id"]!.type).toBe("sealed");
+    expect(first[sensitive.id]!.type).toBe("sealed");
+    expect(first["full_name"]).toEqual({ type: "text", value: "سارة" });
+
+    // A turn that changes nothing: the same sealed values are written back, nothing is encrypted anew.
+    const sealed = { ...state, draft: { ...state.draft, answers: first } };
+    const opened = openState(sealed, cipher);
+    expect(answersOf(opened)["national_id"]).toEqual(state.draft.answers["national_id"]);
+    expect(answersOf(sealState(opened, profile, cipher))).toEqual(first);
+
+    // A turn that changes the ID: that answer alone is sealed anew, and opens to the new value.
+    const newId = { type: "nationalId", value: validNationalId(87654321) };
+    const changed = { ...opened, draft: { ...opened.draft, answers: { ...answersOf(opened), national_id: newId } } };
+    const third = answersOf(sealState(changed, profile, cipher));
+    expect(third["national_id"]!.enc).not.toBe(first["national_id"]!.enc);
+    expect(third[sensitive.id]!.enc).toBe(first[sensitive.id]!.enc);
+    expect(answersOf(openState({ ...state, draft: { ...state.draft, answers: third } }, cipher))["national_id"]).toEqual(newId);
   });
 });
 
