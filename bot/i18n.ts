@@ -68,12 +68,32 @@ export function createTranslator(options: { dir?: string; locales?: readonly Loc
   const renderParam = (p: Param, locale: Locale): string | number =>
     typeof p === "string" || typeof p === "number" ? p : render(p, locale);
 
+  // The resources never change once loaded, so a text without parameters renders the same every
+  // time: kept after the first render (bounded by the number of keys). Texts with parameters carry
+  // people's data and are rendered afresh.
+  const plain = new Map<string, string>();
+  const renderKey = (key: string, locale: Locale): string => {
+    const id = `${locale}:${key}`;
+    let out = plain.get(id);
+    if (out === undefined) {
+      out = instance.t(key, { lng: locale });
+      plain.set(id, out);
+    }
+    return out;
+  };
+  const listFormats = new Map<Locale, Intl.ListFormat>();
+  const listFormat = (locale: Locale): Intl.ListFormat => {
+    let f = listFormats.get(locale);
+    if (!f) listFormats.set(locale, (f = new Intl.ListFormat(locale, { style: "long", type: "conjunction" })));
+    return f;
+  };
+
   function render(text: Text, locale: Locale): string {
     if ("key" in text) {
+      if (!text.params) return renderKey(text.key, locale);
       const params: Record<string, string | number> = {};
-      for (const [k, v] of Object.entries(text.params ?? {})) params[k] = renderParam(v, locale);
-      const out = instance.t(text.key, { ...params, lng: locale });
-      return out;
+      for (const [k, v] of Object.entries(text.params)) params[k] = renderParam(v, locale);
+      return instance.t(text.key, { ...params, lng: locale });
     }
     if ("localized" in text) return text.localized[locale] ?? text.localized.ar;
     if ("literal" in text) return text.literal;
@@ -86,12 +106,12 @@ export function createTranslator(options: { dir?: string; locales?: readonly Loc
     }
     const items = text.list.map((item) => render(item, locale));
     if (text.lines) return items.join("\n");
-    return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items);
+    return listFormat(locale).format(items);
   }
 
   return {
     locales,
     render,
-    t: (key, locale, params) => instance.t(key, { ...(params ?? {}), lng: locale }),
+    t: (key, locale, params) => (params ? instance.t(key, { ...params, lng: locale }) : renderKey(key, locale)),
   };
 }
