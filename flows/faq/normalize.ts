@@ -16,13 +16,16 @@ const URDU_FOLDS: Array<[RegExp, string]> = [
 
 const ARABIC_LETTER = /[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F]/;
 
+const REPEATS = new Map<number, RegExp>();
+
 /**
  * Folds runs of `min` or more identical letters to one letter
  * ("مرحبااااا" → "مرحبا", "hellooo" → "hello"). Digits are left alone.
  */
 export function foldRepeats(text: string, min = 3): string {
   if (min < 2) throw new RangeError("min must be at least 2");
-  const re = new RegExp(`(\\p{L})\\1{${min - 1},}`, "gu");
+  let re = REPEATS.get(min);
+  if (!re) REPEATS.set(min, (re = new RegExp(`(\\p{L})\\1{${min - 1},}`, "gu")));
   return text.replace(re, "$1");
 }
 

@@ -131,6 +131,9 @@ function strongest(kinds: SmallTalk[]): SmallTalk | null {
   return null;
 }
 
+const LETTER = /\p{L}/u;
+const NUMBER = /\p{N}/u;
+
 function emojiKinds(text: string): SmallTalk[] {
   const out: SmallTalk[] = [];
   for (const [re, kind] of EMOJI_KIND) if (re.test(text)) out.push(kind);
@@ -142,6 +145,9 @@ function emojiKinds(text: string): SmallTalk[] {
  * (greetings, thanks, goodbyes, "ok"), or null when it holds anything else.
  */
 export function detectSmallTalk(text: string): SmallTalk | null {
+  // Digits, dates, phone numbers and the like (most answers in a form) hold no words of small talk.
+  const nfkc = text.normalize("NFKC");
+  if (!LETTER.test(nfkc)) return NUMBER.test(nfkc) ? null : strongest(emojiKinds(text));
   const words = splitWords(text);
   const kinds: SmallTalk[] = emojiKinds(text);
   if (words.length === 0) return kinds.length > 0 ? strongest(kinds) : null;

@@ -23,10 +23,37 @@ export function toLatinDigits(text: string): string {
   return out;
 }
 
-/** Harakat, Quranic marks, superscript alef and tatweel. */
-const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
-/** Bidi controls, zero-width characters and the BOM. */
-const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u061C]/g;
+/** What `normalizeArabic` changes, by UTF-16 code unit (all of it is in the BMP); "" drops it. */
+const FOLDS = new Map<number, string>();
+const range = (from: number, to: number, value: string) => {
+  for (let c = from; c <= to; c++) FOLDS.set(c, value);
+};
+// Harakat, Quranic marks, superscript alef and tatweel.
+range(0x0610, 0x061a, "");
+range(0x064b, 0x065f, "");
+range(0x0670, 0x0670, "");
+range(0x06d6, 0x06ed, "");
+range(0x0640, 0x0640, "");
+// Bidi controls, zero-width characters, the soft hyphen, the Arabic letter mark and the BOM.
+range(0x200b, 0x200f, "");
+range(0x202a, 0x202e, "");
+range(0x2066, 0x2069, "");
+range(0xfeff, 0xfeff, "");
+range(0x00ad, 0x00ad, "");
+range(0x061c, 0x061c, "");
+// Arabic-Indic and Persian/Urdu digits.
+for (let d = 0; d <= 9; d++) {
+  FOLDS.set(ARABIC_INDIC_ZERO + d, String(d));
+  FOLDS.set(PERSIAN_ZERO + d, String(d));
+}
+// Letter forms: hamza on alef and wasla (أ إ آ ٱ → ا), alef maqsura and Farsi yeh (ى ی → ي),
+// taa marbuta (ة → ه), hamza on waw and yaa (ؤ → و, ئ → ي), keheh (ک → ك).
+for (const c of "أإآٱ") FOLDS.set(c.charCodeAt(0), "ا");
+for (const c of "ىی") FOLDS.set(c.charCodeAt(0), "ي");
+FOLDS.set("ة".charCodeAt(0), "ه");
+FOLDS.set("ؤ".charCodeAt(0), "و");
+FOLDS.set("ئ".charCodeAt(0), "ي");
+FOLDS.set("ک".charCodeAt(0), "ك");
 
 /**
  * Folds Arabic text for comparison: removes diacritics, tatweel and invisible
@@ -35,19 +62,17 @@ const INVISIBLES = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u061C]/
  * ASCII; lower-cases Latin letters; collapses whitespace.
  */
 export function normalizeArabic(text: string): string {
-  return toLatinDigits(text.normalize("NFKC"))
-    .replace(INVISIBLES, "")
-    .replace(DIACRITICS, "")
-    .replace(/[أإآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/ة/g, "ه")
-    .replace(/ؤ/g, "و")
-    .replace(/ئ/g, "ي")
-    .replace(/ک/g, "ك")
-    .replace(/[یي]/g, "ي")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  const s = text.normalize("NFKC");
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const to = FOLDS.get(s.charCodeAt(i));
+    if (to === undefined) continue;
+    out += s.slice(from, i) + to;
+    from = i + 1;
+  }
+  out = from === 0 ? s : out + s.slice(from);
+  return out.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /**
