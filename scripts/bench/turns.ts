@@ -89,6 +89,13 @@ export interface TurnsOptions {
   variant?: "engine" | "stmt-cache";
   /** Counts executed statements (only with the "stmt-cache" variant's wrapper). */
   stats?: StatementStats;
+  /**
+   * The channel's limit, in messages a second over any one-second window (Telegram allows
+   * about 30 a bot): the sender waits for a free slot, as the adapters do. It is lifted
+   * once every turn is done, to deliver the backlog and check it. Without it the channel
+   * takes every message at once.
+   */
+  channelRate?: number;
 }
 
 export interface TurnsResult {
@@ -98,6 +105,10 @@ export interface TurnsResult {
   turns: number;
   /** Turns per second from the first turn until every reply was delivered. */
   rate: Rate;
+  /** Turns per second from the first turn until the last turn committed. */
+  turnRate: Rate;
+  /** Outbox rows still waiting for the channel when the last turn committed. */
+  pendingAtTurnsEnd: number;
   /** Time from the last turn's end until the outbox was empty. */
   flushTailMs: number;
   latency: Summary;
@@ -135,9 +146,18 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
   });
   let delivered = 0;
   const lastText = new Map<string, string>();
+  let channelRate = options.channelRate ?? Infinity;
+  const window: number[] = [];
   const sender: ChannelSender = {
     name: "console",
     async send(chatId, message) {
+      for (;;) {
+        const now = nowMs();
+        while (window.length > 0 && window[0]! <= now - 1000) window.shift();
+        if (window.length < channelRate) break;
+        await new Promise((r) => setTimeout(r, window[0]! + 1000 - now));
+      }
+      if (Number.isFinite(channelRate)) window.push(nowMs());
       delivered++;
       if (chatId !== "staff") lastText.set(chatId, message.text);
       return { messageId: `out-${delivered}` };
@@ -178,6 +198,8 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
     sessionStateBytes = Math.max(sessionStateBytes, Number(row?.n ?? 0));
   };
 
+  const count = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
+
   // Concurrent: `concurrency` beneficiaries in flight, each typing as soon as the previous turn ends.
   const latencies: number[] = [];
   const mem = new MemorySampler().start();
@@ -190,6 +212,9 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
   );
   await sila.engine.idle();
   const turnsEnd = nowMs();
+  const turnRate = timer.stop(options.users * turnsPerUser);
+  const pendingAtTurnsEnd = await count(db.selectFrom("outbox").select((e) => e.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirst());
+  channelRate = Infinity;
   await sila.outbox.flush(120_000);
   const end = nowMs();
   const rate = timer.stop(options.users * turnsPerUser);
@@ -205,7 +230,6 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
     soloLatency = summarize(solo);
   }
 
-  const count = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
   const applicationsStored = await count(db.selectFrom("applications").select((e) => e.fn.countAll<number>().as("n")).executeTakeFirst());
   const outboxRows = await count(db.selectFrom("outbox").select((e) => e.fn.countAll<number>().as("n")).executeTakeFirst());
   const outboxPending = await count(db.selectFrom("outbox").select((e) => e.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirst());
@@ -236,6 +260,8 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
     turnsPerUser,
     turns: options.users * turnsPerUser,
     rate,
+    turnRate,
+    pendingAtTurnsEnd,
     flushTailMs: end - turnsEnd,
     latency: summarize(latencies),
     soloLatency,
