@@ -17,7 +17,6 @@ export interface HotPath {
   findIdentity(channel: ChannelName, chatId: string): { identityId: number; contact: Contact } | undefined;
   /** Records an inbound message; false when the channel delivered it before. */
   recordInbound(m: InboundRecord): boolean;
-  countInboundSince(contactId: number, since: string): number;
   loadSession(identityId: number): { version: number; state: unknown } | null;
   saveSession(identityId: number, version: number, state: unknown, at: string): void;
   applicationsOfContact(contactId: number): ApplicationSummary[];
@@ -37,9 +36,6 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   const inbound = sqlite.prepare(
     `insert into messages (contact_id, channel, chat_id, direction, channel_message_id, kind, body, status, error, created_at)
      values (?, ?, ?, 'in', ?, ?, ?, ?, ?, ?) on conflict do nothing`,
-  );
-  const countSince = sqlite.prepare(
-    `select count(*) as n from messages where contact_id = ? and direction = 'in' and created_at >= ?`,
   );
   const session = sqlite.prepare(`select version, state from sessions where identity_id = ?`);
   const upsertSession = sqlite.prepare(
@@ -88,7 +84,6 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     },
     recordInbound: (m) =>
       inbound.run(m.contactId, m.channel, m.chatId, m.messageId, m.kind, m.body, m.status, m.error ?? null, m.at).changes > 0,
-    countInboundSince: (contactId, since) => (countSince.get(contactId, since) as { n: number }).n,
     loadSession(identityId) {
       const r = session.get(identityId) as { version: number; state: string } | undefined;
       return r ? { version: r.version, state: JSON.parse(r.state) as unknown } : null;

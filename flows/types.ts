@@ -141,9 +141,10 @@ export interface FlowContext {
   };
   /** The sender's phone as the channel reports it (to offer for the mobile field). */
   senderPhone: string | null;
-  /** This contact's own applications, newest first. Never anyone else's. */
-  applications: ApplicationSummary[];
-  openHandoff: { reference: string } | null;
+  /** This contact's own applications, newest first. Never anyone else's. (Read when first used.) */
+  readonly applications: ApplicationSummary[];
+  /** (Read when first used.) */
+  readonly openHandoff: { reference: string } | null;
   /** FAQ lookup in a locale (pure). */
   faq(query: string, locale: Locale): FaqResult;
   /** Limits for attachments. */

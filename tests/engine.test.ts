@@ -5,6 +5,7 @@ import { ChannelError } from "../bot/errors";
 import { createLogger } from "../bot/log";
 import type { ChannelSender } from "../bot/channels/types";
 import { KeyedQueue } from "../bot/engine/queue";
+import { FloodWindow } from "../bot/engine/flood";
 import { createHotPath } from "../db/hot";
 
 let h: Harness;
@@ -90,6 +91,19 @@ describe("the turn", () => {
     expect(texts[0]).toContain("اختر البرنامج");
     expect(texts[1]).toContain("إشعار الخصوصية");
     expect(texts[2]).toContain("الاسم الكامل");
+  });
+});
+
+describe("the flood window", () => {
+  it("counts a contact's messages of the last minute, and forgets contacts quiet for a minute", () => {
+    const w = new FloodWindow();
+    expect([w.arrive(1, 0), w.arrive(1, 30_000), w.arrive(1, 59_999)]).toEqual([1, 2, 3]);
+    expect(w.arrive(1, 60_000)).toBe(3); // the first has left the window
+    for (let id = 100; id < 5_100; id++) w.arrive(id, 1_000);
+    expect(w.size).toBe(5_001);
+    w.arrive(9_999, 70_000); // a new contact past the sweep size: the quiet ones are dropped
+    expect(w.size).toBe(2);
+    expect(w.arrive(1, 120_000)).toBe(1); // every earlier one has left the window
   });
 });
 

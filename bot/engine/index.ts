@@ -19,10 +19,12 @@ import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
 import { createGroupWriter } from "./writer";
+import { FloodWindow } from "./flood";
 import { notifyStaff, renderParts } from "../notify";
 import { createTicketSurvey } from "../surveys";
 import type { Cipher } from "../crypto";
 import type { HotPath } from "../../db/hot";
+import type { ApplicationSummary } from "../../db/repo";
 import { openState, sealAnswers, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
@@ -99,6 +101,7 @@ function isSessionState(v: unknown): v is SessionState {
 export function createEngine(deps: EngineDeps): Engine {
   const queue = new KeyedQueue();
   const writer = createGroupWriter({ db: deps.db, savepoints: deps.hot.savepoints });
+  const flood = new FloodWindow();
   const maxText = deps.maxTextLength ?? 4096;
   const floodLimit = deps.floodPerMinute ?? 30;
   const defaultLocale = deps.profile.locales[0] ?? "ar";
@@ -292,7 +295,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const contact = identity.contact;
 
     // A flood is recorded but not processed; the person is asked once to slow down.
-    const recent = deps.hot.countInboundSince(contact.id, new Date(now.getTime() - 60_000).toISOString());
+    const recent = Number.isFinite(floodLimit) ? flood.arrive(contact.id, now.getTime()) : 0;
     if (recent > floodLimit) {
       await repo.setInboundStatus(trx, message.channel, message.messageId, "throttled");
       if (recent === floodLimit + 1) queueReply(contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
@@ -318,14 +321,11 @@ export function createEngine(deps: EngineDeps): Engine {
     let sensitiveInput = false;
     let input: FlowInput = content;
 
-    let applications = deps.hot.applicationsOfContact(contact.id);
-    let openHandoff = deps.hot.openHandoffOf(contact.id);
     for (let round = 0; round < MAX_EFFECT_ROUNDS; round++) {
-      if (round > 0) {
-        // The effects of the last round may have changed them.
-        applications = deps.hot.applicationsOfContact(contact.id);
-        openHandoff = deps.hot.openHandoffOf(contact.id);
-      }
+      // Read when a step asks for them (most steps of a form do not), afresh each round: the
+      // effects of the last round may have changed them.
+      let applications: ApplicationSummary[] | undefined;
+      let openHandoff: { reference: string } | null | undefined;
       const ctx: FlowContext = {
         profile: deps.profile,
         now,
@@ -338,8 +338,13 @@ export function createEngine(deps: EngineDeps): Engine {
           privacyAcceptedAt: contact.privacyAcceptedAt,
         },
         senderPhone: message.senderPhone ?? null,
-        applications,
-        openHandoff,
+        get applications() {
+          return (applications ??= deps.hot.applicationsOfContact(contact.id));
+        },
+        get openHandoff() {
+          if (openHandoff === undefined) openHandoff = deps.hot.openHandoffOf(contact.id);
+          return openHandoff;
+        },
         faq: deps.faq,
         attachments: deps.attachments,
       };
