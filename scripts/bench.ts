@@ -23,8 +23,8 @@ import { openLimitBench, type LimitPass } from "./bench/limit";
 import { runFaq, type FaqResultBench } from "./bench/faq";
 import { runOutbox, type OutboxBenchResult } from "./bench/outbox";
 import { runIdle, type IdleResult } from "./bench/idle";
-import type { StatementStats } from "./bench/sqlite";
-import { breakdown, profile } from "./bench/profile";
+import { timeStatements, type StatementTime } from "./bench/sqlite";
+import { breakdown, startProfile, type CpuProfile } from "./bench/profile";
 import { MB, tempDir, type Rate } from "./bench/util";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,7 +36,7 @@ function fail(reason: string): never {
   process.exit(1);
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--users N] [--concurrency N] [--only turns,faq,outbox,idle]
+const USAGE = `usage: npm run bench -- [--quick] [--users N] [--concurrency N] [--channel-rate N] [--only turns,faq,outbox,idle]
   [--faq-entries N] [--faq-queries N] [--outbox-messages N] [--outbox-strict-messages N] [--outbox-rate N] [--idle N]
   [--out FILE] [--no-write | --write] [--dir DIR] [--keep] [--profile | --no-profile]`;
 
@@ -47,6 +47,7 @@ try {
       quick: { type: "boolean" },
       users: { type: "string" },
       concurrency: { type: "string" },
+      "channel-rate": { type: "string" },
       solo: { type: "string" },
       only: { type: "string" },
       "faq-entries": { type: "string" },
@@ -86,6 +87,8 @@ function int(name: string, full: number, small: number): number {
 const opts = {
   users: int("users", 1_000, 50),
   concurrency: int("concurrency", 50, 50),
+  /** Messages a second the channel takes during the turns (Telegram: about 30 a bot). */
+  channelRate: int("channel-rate", 30, 30),
   solo: int("solo", 20, 10),
   faqEntries: int("faq-entries", 500, 500),
   faqQueries: int("faq-queries", 5_000, 1_000),
@@ -144,8 +147,8 @@ const t0 = performance.now();
 logStart = t0;
 
 let turns: TurnsResult | null = null;
-let cached: TurnsResult | null = null;
-const stats: StatementStats = { executions: new Map(), prepares: 0 };
+let unpaced: TurnsResult | null = null;
+let statements: { turns: number; times: Map<string, StatementTime> } | null = null;
 let limit: { minimal: Rate[]; passes: Map<LimitPass, Rate>; pragmas: Record<string, unknown> } | null = null;
 let faq: FaqResultBench | null = null;
 const outbox: OutboxBenchResult[] = [];
@@ -154,13 +157,16 @@ let cpuBreakdown: { users: number; turns: number; rows: ReturnType<typeof breakd
 
 try {
   if (only.has("turns")) {
-    log(`turns: ${opts.users} beneficiaries, ${opts.concurrency} in flight ...`);
-    turns = await runTurns({ dir, fileName: "turns.sqlite", users: opts.users, concurrency: opts.concurrency, soloUsers: opts.solo });
-    const t = turns;
-    if (t.applicationsStored !== opts.users + opts.solo) problems.push(`turns: ${t.applicationsStored} applications stored of ${opts.users + opts.solo}`);
-    if (t.usersWithReference !== opts.users + opts.solo) problems.push(`turns: ${t.usersWithReference} beneficiaries got a reference of ${opts.users + opts.solo}`);
-    if ((t.outcomes["failed"] ?? 0) > 0 || t.errorsLogged > 0) problems.push(`turns: ${t.outcomes["failed"] ?? 0} failed turns, ${t.errorsLogged} errors logged`);
-    if (t.outboxPending + t.outboxFailed > 0) problems.push(`turns: ${t.outboxPending} outbox rows pending and ${t.outboxFailed} failed after the flush`);
+    const check = (label: string, t: TurnsResult) => {
+      if (t.applicationsStored !== opts.users + opts.solo) problems.push(`${label}: ${t.applicationsStored} applications stored of ${opts.users + opts.solo}`);
+      if (t.usersWithReference !== opts.users + opts.solo) problems.push(`${label}: ${t.usersWithReference} beneficiaries got a reference of ${opts.users + opts.solo}`);
+      if ((t.outcomes["failed"] ?? 0) > 0 || t.errorsLogged > 0) problems.push(`${label}: ${t.outcomes["failed"] ?? 0} failed turns, ${t.errorsLogged} errors logged`);
+      if (t.outboxPending + t.outboxFailed > 0) problems.push(`${label}: ${t.outboxPending} outbox rows pending and ${t.outboxFailed} failed after the flush`);
+    };
+    const base = { dir, users: opts.users, concurrency: opts.concurrency, soloUsers: opts.solo };
+    log(`turns: ${opts.users} beneficiaries, ${opts.concurrency} in flight, the channel taking ${opts.channelRate} a second ...`);
+    turns = await runTurns({ ...base, fileName: "turns.sqlite", channelRate: opts.channelRate });
+    check("turns", turns);
 
     log("limit: raw better-sqlite3 ...");
     const bench = await openLimitBench({ dir, users: opts.users, stateBytes: turns.sessionStateBytes, payloadBytes: turns.payloadBytes });
@@ -168,16 +174,16 @@ try {
     const sideTurns = Math.min(limitTurns, quick ? 500 : 10_000);
     const minimal = [await bench.run("minimal", limitTurns)];
 
-    log("turns: the same engine over a statement cache ...");
-    cached = await runTurns({ dir, fileName: "turns-cache.sqlite", users: opts.users, concurrency: opts.concurrency, soloUsers: opts.solo, variant: "stmt-cache", stats });
-    if (cached.applicationsStored !== opts.users + opts.solo) problems.push(`turns (statement cache): ${cached.applicationsStored} applications stored`);
+    log("turns: every reply delivered at once (a channel without a limit) ...");
+    unpaced = await runTurns({ ...base, fileName: "turns-unpaced.sqlite" });
+    check("turns (unlimited channel)", unpaced);
 
-    log("limit: decomposition passes ...");
+    log("limit: the other passes ...");
     // Interleaved rounds, best of each: other processes on the machine only ever slow a pass down.
     const passes = new Map<LimitPass, Rate>();
     const rounds = 3;
     for (let round = 0; round < rounds; round++) {
-      for (const p of ["minimal+delivery", "minimal+batched", "current-sql", "proposed-sql", "proposed-sql+batched", "kysely-repo", "kysely-repo+cache"] as const) {
+      for (const p of ["minimal+delivery", "grouped", "engine-sql"] as const) {
         const r = await bench.run(p, Math.max(200, Math.floor(sideTurns / rounds)));
         const best = passes.get(p);
         passes.set(p, best ? { ...r, perSecond: Math.max(best.perSecond, r.perSecond), perCpuSecond: Math.max(best.perCpuSecond, r.perCpuSecond) } : r);
@@ -189,11 +195,41 @@ try {
 
     if (doProfile) {
       const users = Math.min(opts.users, 200);
+      log(`statements: ${users} beneficiaries, every statement timed ...`);
+      let timer: ReturnType<typeof timeStatements> | null = null;
+      let times = new Map<string, StatementTime>();
+      const timed = await runTurns({
+        ...base,
+        users,
+        soloUsers: 0,
+        fileName: "turns-statements.sqlite",
+        channelRate: opts.channelRate,
+        beforeTurns: async () => {
+          timer = timeStatements();
+        },
+        afterTurns: async () => {
+          times = timer!.stop();
+        },
+      });
+      statements = { turns: timed.turns, times };
+
       log(`profile: ${users} beneficiaries through the engine, sampled ...`);
-      const { result, profile: p } = await profile(() =>
-        runTurns({ dir, fileName: "turns-profile.sqlite", users, concurrency: opts.concurrency, soloUsers: 0 }),
-      );
-      cpuBreakdown = { users, turns: result.turns, rows: breakdown(p) };
+      let profiler: Awaited<ReturnType<typeof startProfile>> | null = null;
+      let sampled: CpuProfile | null = null;
+      const r = await runTurns({
+        ...base,
+        users,
+        soloUsers: 0,
+        fileName: "turns-profile.sqlite",
+        channelRate: opts.channelRate,
+        beforeTurns: async () => {
+          profiler = await startProfile();
+        },
+        afterTurns: async () => {
+          sampled = await profiler!.stop();
+        },
+      });
+      cpuBreakdown = { users, turns: r.turns, rows: breakdown(sampled!) };
     }
   }
 
@@ -267,18 +303,22 @@ lines.push(
 const row = (figure: string, measured: string, goal = "", ok: boolean | null = null) =>
   lines.push(`| ${figure} | ${measured} | ${goal} | ${ok === null ? "" : mark(ok)} |`);
 
-if (turns && cached && limit) {
+if (turns && unpaced && limit) {
   const t = turns;
-  const stored = t.applicationsStored === opts.users + opts.solo && t.usersWithReference === opts.users + opts.solo;
+  const u = unpaced;
+  const stored = [t, u].every((r) => r.applicationsStored === opts.users + opts.solo && r.usersWithReference === opts.users + opts.solo);
   row(
     "Turns: full applications through the engine",
-    `${fmt(t.users)} beneficiaries × ${t.turnsPerUser} turns = ${fmt(t.turns)} turns (+ ${fmt(opts.solo)} one at a time); ` +
-      `${fmt(t.applicationsStored)} applications stored, ${fmt(t.delivered)} replies and alerts delivered, ` +
-      `${t.outcomes["failed"] ?? 0} failed turns, ${t.outboxPending + t.outboxFailed} outbox rows left`,
+    `${fmt(t.users)} beneficiaries × ${t.turnsPerUser} turns = ${fmt(t.turns)} turns (+ ${fmt(opts.solo)} one at a time), in each of two runs; ` +
+      `${fmt(t.applicationsStored)} and ${fmt(u.applicationsStored)} applications stored, ${fmt(t.delivered)} and ${fmt(u.delivered)} replies and alerts delivered, ` +
+      `${(t.outcomes["failed"] ?? 0) + (u.outcomes["failed"] ?? 0)} failed turns, ${t.outboxPending + t.outboxFailed + u.outboxPending + u.outboxFailed} outbox rows left`,
     "every application stored",
     stored,
   );
-  row(`Turns per second (${t.concurrency} chats in flight, outbox draining)`, rateText(t.rate));
+  row(
+    `Turns per second: ${t.concurrency} chats in flight, replies leaving at the channel's ${opts.channelRate} a second (Telegram's limit for a bot)`,
+    `${rateText(t.turnRate)}; ${fmt(t.commits.items)} turns in ${fmt(t.commits.groups)} commits (${fmt(t.commits.items / t.commits.groups, 1)} a commit)`,
+  );
   row(
     `Turn latency, \`engine.handle\` with ${t.concurrency} in flight: p50 / p95 / p99`,
     `${ms(t.latency.p50)} / ${ms(t.latency.p95)} / ${ms(t.latency.p99)} ms (max ${ms(t.latency.max)})`,
@@ -290,12 +330,10 @@ if (turns && cached && limit) {
     );
   }
   row(
-    `Reply delivered after its turn began (outbox \`created_at\` → \`sent_at\`), ${t.concurrency} in flight: p50 / p95 / p99`,
-    `${triple(t.replyLag)}; the outbox was empty ${fmt(t.flushTailMs / 1000, 1)} s after the last turn`,
+    "Replies waiting for the channel when the last turn committed",
+    `${fmt(t.pendingAtTurnsEnd)} of ${fmt(t.outboxRows)}: ${fmt(t.pendingAtTurnsEnd / opts.channelRate / 60, 1)} minutes of sending at ${opts.channelRate} a second ` +
+      `(then the limit was lifted and all were delivered in ${fmt(t.flushTailMs / 1000, 1)} s)`,
   );
-  if (t.soloReplyLag) {
-    row("Reply delivered after its turn began, one chat at a time: p50 / p95 / p99", triple(t.soloReplyLag));
-  }
   row("Peak memory during the turns (RSS / JS heap used)", `${mb(t.peakRss)} / ${mb(t.peakHeap)} (the process started at ${mb(baselineRss)} RSS)`);
   const best = limit.minimal.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
   const bestCpu = Math.max(...limit.minimal.map((r) => r.perCpuSecond));
@@ -303,24 +341,25 @@ if (turns && cached && limit) {
     "Limit: raw better-sqlite3 turn (insert inbound, read + update session, insert outbox row; one transaction, prepared)",
     `${fmt(best.perSecond)}/s (${fmt(bestCpu)} per CPU-second); passes: ${limit.minimal.map((r) => fmt(r.perSecond)).join(", ")}/s`,
   );
-  const ratio = t.rate.perSecond / best.perSecond;
-  const ratioCpu = t.rate.perCpuSecond / bestCpu;
+  const ratio = t.turnRate.perSecond / best.perSecond;
+  const ratioCpu = t.turnRate.perCpuSecond / bestCpu;
   row("**Engine ÷ limit**", `**${fmt(ratio, 2)}** (per CPU-second: ${fmt(ratioCpu, 2)})`, "≥ 0.5", ratio >= 0.5);
   row(
-    "Experiment: the same engine over a Kysely driver that reuses prepared statements",
-    `${rateText(cached.rate)}; ÷ limit ${fmt(cached.rate.perSecond / best.perSecond, 2)}; one at a time p50 ${cached.soloLatency ? ms(cached.soloLatency.p50) : "n/a"} ms`,
+    `Turns per second with every reply delivered as soon as it is written (a channel without a limit: each delivery its own commit, ${fmt(u.delivered / u.turns, 2)} a turn), until the outbox is empty`,
+    `${rateText(u.rate)}; ÷ limit ${fmt(u.rate.perSecond / best.perSecond, 2)}; ${fmt(u.commits.items / u.commits.groups, 1)} turns a commit`,
   );
+  row(
+    `Reply delivered after its turn began (outbox \`created_at\` → \`sent_at\`), channel without a limit, ${u.concurrency} in flight: p50 / p95 / p99`,
+    `${triple(u.replyLag)}; the outbox was empty ${fmt(u.flushTailMs / 1000, 1)} s after the last turn`,
+  );
+  if (u.soloReplyLag) row("Reply delivered after its turn began, one chat at a time: p50 / p95 / p99", triple(u.soloReplyLag));
   const p = (name: LimitPass, label: string) => {
     const r = limit!.passes.get(name);
     if (r) row(label, `${rateText(r)}; ÷ limit ${fmt(r.perSecond / best.perSecond, 2)}`);
   };
   p("minimal+delivery", "Raw: the limit + delivering the reply in its own transaction (as the outbox does)");
-  p("minimal+batched", "Raw: the limit + deliveries recorded 20 to a transaction");
-  p("current-sql", "Raw: the engine's current statements (9 a turn) + per-row delivery, prepared once");
-  p("proposed-sql", "Raw: proposed statements (1 read with subqueries + 3 writes a turn) + per-row delivery");
-  p("proposed-sql+batched", "Raw: proposed statements + deliveries recorded 20 to a transaction");
-  p("kysely-repo", "Kysely: the engine's repository functions (same statements), no flow");
-  p("kysely-repo+cache", "Kysely: the same over a statement cache");
+  p("grouped", "Raw: the limit's turns committed 50 at a time, each in a savepoint (group commit)");
+  p("engine-sql", "Raw: the engine's statements for a turn of a form (5), 50 turns a commit, each in a savepoint; no flow");
 }
 if (faq) {
   row(
@@ -359,10 +398,10 @@ if (idle) {
 if (cpuBreakdown) {
   const b = cpuBreakdown;
   // Shares from the profile; microseconds from the unprofiled run's CPU time per turn.
-  const cpuPerTurnUs = turns ? 1e6 / turns.rate.perCpuSecond : NaN;
+  const cpuPerTurnUs = turns ? 1e6 / turns.turnRate.perCpuSecond : NaN;
   lines.push(
     "",
-    `Where the engine's CPU goes: V8 sampling profile of ${fmt(b.users)} more beneficiaries (${fmt(b.turns)} turns with their delivery), ` +
+    `Where the engine's CPU goes: V8 sampling profile of ${fmt(b.users)} more beneficiaries (${fmt(b.turns)} turns, replies leaving at ${opts.channelRate} a second), ` +
       `shares of self time; µs are those shares of the ${fmt(cpuPerTurnUs, 0)} µs of CPU a turn took in the unprofiled run above.`,
     "",
     "| share | ≈ µs per turn | self time in |",
@@ -373,14 +412,27 @@ if (cpuBreakdown) {
 if (limit) {
   lines.push("", `SQLite pragmas (as \`createDb\` sets them, read back): ${Object.entries(limit.pragmas).map(([k, v]) => `${k}=${String(v)}`).join(", ")}.`);
 }
-if (cached && stats.executions.size > 0) {
-  const perTurn = (opts.users + opts.solo) * cached.turnsPerUser;
-  lines.push("", "Statements executed per turn (turn + its delivery), counted in the statement-cache run:", "", "| per turn | statement |", "| ---: | --- |");
-  const sorted = [...stats.executions].sort((a, b) => b[1] - a[1]).filter(([, n]) => n / perTurn >= 0.01);
+if (statements && statements.times.size > 0) {
+  const per = statements.turns;
   let total = 0;
-  for (const [, n] of stats.executions) total += n;
-  for (const [sql, n] of sorted) lines.push(`| ${fmt(n / perTurn, 2)} | \`${sql.length > 110 ? sql.slice(0, 107) + "..." : sql}\` |`);
-  lines.push(`| **${fmt(total / perTurn, 1)}** | all statements (${stats.prepares} distinct prepared with the cache) |`);
+  let totalNs = 0;
+  for (const v of statements.times.values()) {
+    total += v.executions;
+    totalNs += v.ns;
+  }
+  lines.push(
+    "",
+    `Statements per turn and their time, in a run of ${fmt(per)} turns of their own with every statement timed (the outbox's deliveries at ${opts.channelRate} a second included; the commits are those of the groups and of the deliveries):`,
+    "",
+    "| per turn | µs each | µs per turn | statement |",
+    "| ---: | ---: | ---: | --- |",
+  );
+  const sorted = [...statements.times].sort((a, b) => b[1].ns - a[1].ns).filter(([, v]) => v.executions / per >= 0.01 || v.ns / per >= 500);
+  for (const [sql, v] of sorted) {
+    const text = sql.length > 100 ? sql.slice(0, 97) + "..." : sql;
+    lines.push(`| ${fmt(v.executions / per, 2)} | ${fmt(v.ns / v.executions / 1000, 1)} | ${fmt(v.ns / per / 1000, 1)} | \`${text}\` |`);
+  }
+  lines.push(`| **${fmt(total / per, 1)}** | | **${fmt(totalNs / per / 1000, 0)}** | all statements (${statements.times.size} distinct) |`);
 }
 if (findings.length) lines.push("", "Defects the run shows in the code under test:", "", ...findings.map((f) => `- ${f}`));
 if (problems.length) lines.push("", "**Correctness problems:**", "", ...problems.map((p) => `- ${p}`));

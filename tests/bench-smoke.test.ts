@@ -10,6 +10,7 @@ import { runFaq, syntheticKb } from "../scripts/bench/faq";
 import { runOutbox } from "../scripts/bench/outbox";
 import { runIdle } from "../scripts/bench/idle";
 import { percentile, summarize, tempDir } from "../scripts/bench/util";
+import { timeStatements } from "../scripts/bench/sqlite";
 
 const dir = tempDir("sila-bench-smoke-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -24,10 +25,9 @@ describe("bench helpers", () => {
 });
 
 describe("bench phases at tiny sizes", () => {
-  it("turns: every beneficiary's application is stored and every reply delivered", async () => {
-    const stats = { executions: new Map<string, number>(), prepares: 0 };
-    for (const variant of ["engine", "stmt-cache"] as const) {
-      const r = await runTurns({ dir, fileName: `t-${variant}.sqlite`, users: 5, concurrency: 3, soloUsers: 1, variant, stats });
+  it("turns: every beneficiary's application is stored and every reply delivered, with and without a channel limit", async () => {
+    for (const channelRate of [undefined, 20]) {
+      const r = await runTurns({ dir, fileName: `t-${channelRate ?? "free"}.sqlite`, users: 5, concurrency: 3, soloUsers: 1, ...(channelRate ? { channelRate } : {}) });
       expect(r.applicationsStored).toBe(6);
       expect(r.usersWithReference).toBe(6);
       expect(r.outcomes["failed"] ?? 0).toBe(0);
@@ -35,15 +35,32 @@ describe("bench phases at tiny sizes", () => {
       expect(r.outboxPending + r.outboxFailed).toBe(0);
       expect(r.delivered).toBe(r.outboxRows);
       expect(r.latency.count).toBe(5 * r.turnsPerUser);
+      expect(r.turnRate.count).toBe(5 * r.turnsPerUser);
+      // Every turn went through a commit; concurrent turns shared some.
+      expect(r.commits.items).toBe(5 * r.turnsPerUser);
+      expect(r.commits.groups).toBeLessThan(r.commits.items);
+      // 20 a second cannot have sent 90-odd replies while the turns ran (well under a second).
+      if (channelRate) expect(r.pendingAtTurnsEnd).toBeGreaterThan(0);
     }
-    expect(stats.executions.size).toBeGreaterThan(5);
+  });
+
+  it("statements: every statement executed while timing is counted, and timing stops", async () => {
+    const timer = timeStatements();
+    const r = await runTurns({ dir, fileName: "t-timed.sqlite", users: 2, concurrency: 2 });
+    const times = timer.stop();
+    const inbound = [...times].find(([sql]) => sql.startsWith("insert into messages") && sql.includes("'in'"));
+    expect(inbound?.[1].executions).toBe(r.turns);
+    const commits = times.get("commit")?.executions ?? 0;
+    expect(commits).toBeGreaterThan(0);
+    await runTurns({ dir, fileName: "t-untimed.sqlite", users: 1, concurrency: 1 });
+    expect(times.get("commit")?.executions).toBe(commits);
   });
 
   it("limit: every pass runs the turns it is asked for", async () => {
     const bench = await openLimitBench({ dir, users: 5, stateBytes: 500, payloadBytes: 200 });
-    for (const pass of ["minimal", "minimal+delivery", "minimal+batched", "current-sql", "proposed-sql", "proposed-sql+batched", "kysely-repo", "kysely-repo+cache"] as const) {
-      const r = await bench.run(pass, 50);
-      expect(r.count).toBe(50);
+    for (const pass of ["minimal", "minimal+delivery", "grouped", "engine-sql"] as const) {
+      const r = await bench.run(pass, 120);
+      expect(r.count).toBe(120);
       expect(r.perSecond).toBeGreaterThan(0);
     }
     await bench.close();

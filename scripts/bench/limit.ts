@@ -5,18 +5,15 @@
  * transaction, insert the inbound message, read the session, update it,
  * insert one outbox row. Prepared statements, no query builder, no flow.
  *
- * Other passes on the same data decompose the gap between the engine and
- * the limit: the same work plus delivering the reply (one transaction per
- * row, as the outbox does), the engine's current statements done raw, and a
- * proposed statement set.
+ * Other passes on the same data show where the engine stands against it:
+ * the same work plus delivering each reply in a transaction of its own (what
+ * an unlimited channel costs), the same work with turns committed together
+ * (group commit, as the engine does under load), and the statements the
+ * engine runs for a turn of a form, committed together, with nothing else.
  */
 import path from "node:path";
 import type SQLite from "better-sqlite3";
-import type { Kysely } from "kysely";
 import { openDatabase, type OpenedDb } from "../../db";
-import * as repo from "../../db/repo";
-import type { Database } from "../../db/schema";
-import { kyselyOver } from "./sqlite";
 import { nowMs, RateTimer, type Rate } from "./util";
 import { BENCH_ORIGIN } from "./turns";
 
@@ -25,27 +22,17 @@ export type LimitPass =
   | "minimal"
   /** The limit, then the reply delivered in its own transaction (mark sent, record the outbound message). */
   | "minimal+delivery"
-  /** The limit, with deliveries recorded 20 at a time in one transaction. */
-  | "minimal+batched"
+  /** The limit's turns, committed together: a transaction per 50 turns, each turn in a savepoint. */
+  | "grouped"
   /**
-   * The statements the engine issues for a turn and its delivery (as of this
-   * writing: insert inbound, identity+contact, attach, flood count, session,
-   * applications, open handoff, save session, insert outbox; delivery: mark
-   * sent, record outbound), prepared once.
+   * The statements the engine runs for a turn in the middle of a form (find the chat's identity and
+   * contact, insert the inbound message, read the session, write it back, insert the reply into the
+   * outbox), 50 turns to a transaction, each in a savepoint: the engine's SQLite work, nothing else.
    */
-  | "current-sql"
-  /**
-   * A proposed set: one read (identity, contact, session, open handoff and the
-   * flood count as subqueries), then insert inbound (with its contact), save
-   * session, insert outbox; each delivery in its own transaction.
-   */
-  | "proposed-sql"
-  /** The proposed set with deliveries recorded 20 at a time. */
-  | "proposed-sql+batched"
-  /** The engine's own repository functions through Kysely (the same statements as "current-sql"), no flow. */
-  | "kysely-repo"
-  /** The same, over a Kysely driver that reuses prepared statements. */
-  | "kysely-repo+cache";
+  | "engine-sql";
+
+/** Turns a group commits together in the grouped passes (the engine's groups are as large as the turns that are ready). */
+export const GROUP = 50;
 
 export interface LimitBench {
   pragmas: Record<string, unknown>;
@@ -107,23 +94,7 @@ export async function openLimitBench(options: { dir: string; users: number; stat
     "SELECT i.id AS identity_id, c.id, c.locale, c.beneficiary_type, c.phone, c.privacy_accepted_at, c.unreachable, c.created_at " +
       "FROM channel_identities i JOIN contacts c ON c.id = i.contact_id WHERE i.channel = ? AND i.external_id = ?",
   );
-  const attach = sqlite.prepare("UPDATE messages SET contact_id = ? WHERE channel = ? AND direction = 'in' AND channel_message_id = ?");
   const loadSession = sqlite.prepare("SELECT version, state FROM sessions WHERE identity_id = ?");
-  const recentInbound = sqlite.prepare("SELECT count(*) AS n FROM messages WHERE contact_id = ? AND direction = 'in' AND created_at >= ?");
-  const applications = sqlite.prepare(
-    "SELECT reference, program_id, status, submitted_at, updated_at FROM applications WHERE contact_id = ? ORDER BY id DESC",
-  );
-  const handoff = sqlite.prepare(
-    "SELECT reference FROM tickets WHERE contact_id = ? AND kind = 'handoff' AND status = 'open' ORDER BY id DESC LIMIT 1",
-  );
-  // Proposed: everything a turn reads, in one statement.
-  const readAll = sqlite.prepare(
-    "SELECT i.id AS identity_id, c.id AS contact_id, c.locale, c.phone, c.privacy_accepted_at, s.version, s.state, " +
-      "(SELECT t.reference FROM tickets t WHERE t.contact_id = c.id AND t.kind = 'handoff' AND t.status = 'open' ORDER BY t.id DESC LIMIT 1) AS handoff, " +
-      "(SELECT count(*) FROM messages m WHERE m.contact_id = c.id AND m.direction = 'in' AND m.created_at >= ?) AS recent " +
-      "FROM channel_identities i JOIN contacts c ON c.id = i.contact_id LEFT JOIN sessions s ON s.identity_id = i.id " +
-      "WHERE i.channel = 'console' AND i.external_id = ?",
-  );
 
   type SessionRow = { identity_id: number; contact_id: number; version: number; state: string };
   const nextState = (json: string): string => {
@@ -138,108 +109,43 @@ export async function openLimitBench(options: { dir: string; users: number; stat
     putSession.run(s.identity_id, s.version, nextState(s.state), at);
     return Number(insOutbox.run(s.contact_id, chatId, payload, at, at).lastInsertRowid);
   });
-  const currentTurn = sqlite.transaction((chatId: string, messageId: string, at: string): number => {
-    if (insMessage.run(null, chatId, messageId, "1", at).changes === 0) return 0;
+  // Called inside a transaction, better-sqlite3 runs a transaction function in a savepoint.
+  const engineTurn = sqlite.transaction((chatId: string, messageId: string, at: string): number => {
     const c = findIdentity.get("console", chatId) as { identity_id: number; id: number };
-    attach.run(c.id, "console", messageId);
-    recentInbound.get(c.id, at);
+    if (insMessage.run(c.id, chatId, messageId, "1", at).changes === 0) return 0;
     const s = loadSession.get(c.identity_id) as { version: number; state: string };
-    applications.all(c.id);
-    handoff.get(c.id);
     putSession.run(c.identity_id, s.version, nextState(s.state), at);
     return Number(insOutbox.run(c.id, chatId, payload, at, at).lastInsertRowid);
   });
-  const proposedTurn = sqlite.transaction((chatId: string, messageId: string, at: string): number => {
-    const r = readAll.get(at, chatId) as SessionRow & { handoff: string | null; recent: number };
-    if (insMessage.run(r.contact_id, chatId, messageId, "1", at).changes === 0) return 0;
-    putSession.run(r.identity_id, r.version, nextState(r.state), at);
-    return Number(insOutbox.run(r.contact_id, chatId, payload, at, at).lastInsertRowid);
-  });
+  const inGroups = (turn: (chatId: string, messageId: string, at: string) => number) =>
+    sqlite.transaction((group: Array<[string, string, string]>) => {
+      for (const [chatId, messageId, at] of group) turn(chatId, messageId, at);
+    });
+  const groupedMinimal = inGroups(minimalTurn);
+  const groupedEngine = inGroups(engineTurn);
   const deliverOne = sqlite.transaction((id: number, chatId: string, at: string) => {
     markSent.run(at, id);
     insOut.run(null, chatId, `out-${id}`, payload, at);
   });
-  const deliverMany = sqlite.transaction((rows: Array<[number, string]>, at: string) => {
-    for (const [id, chatId] of rows) {
-      markSent.run(at, id);
-      insOut.run(null, chatId, `out-${id}`, payload, at);
-    }
-  });
-
-  // The engine's repository functions, through Kysely: the turn's statements and the outbox's delivery.
-  const cached = kyselyOver(sqlite, { cache: true });
-  const kyselyTurn = (db: Kysely<Database>, chatId: string, messageId: string, at: string): Promise<number> =>
-    db.transaction().execute(async (trx) => {
-      const identity = await repo.findOrCreateIdentity(trx, { channel: "console", chatId, defaultLocale: "ar", at });
-      const fresh = await repo.recordInbound(trx, { contactId: identity.contact.id, channel: "console", chatId, messageId, kind: "text", body: "1", status: "processed", at });
-      if (!fresh) return 0;
-      await repo.countInboundSince(trx, identity.contact.id, at);
-      const saved = await repo.loadSession(trx, identity.identityId);
-      await repo.applicationsOfContact(trx, identity.contact.id);
-      await repo.openHandoffOf(trx, identity.contact.id);
-      const state = saved!.state as { step: { index: number } };
-      state.step.index++;
-      await repo.saveSession(trx, identity.identityId, saved!.version, state, at);
-      await repo.enqueue(trx, {
-        contact_id: identity.contact.id,
-        audience: "beneficiary",
-        channel: "console",
-        chat_id: chatId,
-        payload,
-        next_attempt_at: at,
-        last_error: null,
-        dedupe_key: null,
-        created_at: at,
-        sent_at: null,
-      });
-      const row = await trx.selectFrom("outbox").select("id").where("chat_id", "=", chatId).orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
-      return row.id;
-    });
-  const kyselyDeliver = (db: Kysely<Database>, id: number, chatId: string, at: string): Promise<void> =>
-    db.transaction().execute(async (trx) => {
-      await trx.updateTable("outbox").set({ status: "sent", sent_at: at, attempts: 1, last_error: null, payload: "" }).where("id", "=", id).execute();
-      await repo.recordOutbound(trx, { contactId: null, channel: "console", chatId, messageId: `out-${id}`, body: payload, at });
-    });
-
-  const runKysely = async (db: Kysely<Database>, turns: number, label: string): Promise<Rate> => {
-    const once = async (n: number, tag: string): Promise<Rate> => {
-      const start = nowMs();
-      const timer = new RateTimer();
-      for (let k = 0; k < n; k++) {
-        const chatId = `b${k % options.users}`;
-        const at = new Date(BENCH_ORIGIN + (nowMs() - start)).toISOString();
-        const id = await kyselyTurn(db, chatId, `${tag}-${k}`, at);
-        if (id) await kyselyDeliver(db, id, chatId, at);
-      }
-      return timer.stop(n);
-    };
-    await once(Math.min(1_000, Math.max(100, Math.floor(turns / 5))), `${label}-warm`);
-    return once(turns, label);
-  };
-
   let seq = 0;
   const run = async (pass: LimitPass, turns: number): Promise<Rate> => {
     const label = `${pass}-${++seq}`;
-    if (pass === "kysely-repo") return runKysely(opened.db, turns, label);
-    if (pass === "kysely-repo+cache") return runKysely(cached, turns, label);
-    const turn = pass === "current-sql" ? currentTurn : pass.startsWith("proposed-sql") ? proposedTurn : minimalTurn;
-    const delivery = pass !== "minimal";
-    const batched = pass.endsWith("batched");
-    const batch: Array<[number, string]> = [];
     const once = (n: number, tag: string): Rate => {
       const start = nowMs();
       const timer = new RateTimer();
+      const group: Array<[string, string, string]> = [];
       for (let k = 0; k < n; k++) {
         const chatId = `b${k % options.users}`;
         const at = new Date(BENCH_ORIGIN + (nowMs() - start)).toISOString();
-        const id = turn(chatId, `${tag}-${k}`, at);
-        if (!delivery || !id) continue;
-        if (batched) {
-          batch.push([id, chatId]);
-          if (batch.length >= 20) deliverMany(batch.splice(0), at);
-        } else deliverOne(id, chatId, at);
+        if (pass === "grouped" || pass === "engine-sql") {
+          group.push([chatId, `${tag}-${k}`, at]);
+          if (group.length < GROUP && k < n - 1) continue;
+          (pass === "grouped" ? groupedMinimal : groupedEngine)(group.splice(0));
+          continue;
+        }
+        const id = minimalTurn(chatId, `${tag}-${k}`, at);
+        if (pass === "minimal+delivery" && id) deliverOne(id, chatId, at);
       }
-      if (batch.length) deliverMany(batch.splice(0), new Date().toISOString());
       return timer.stop(n);
     };
     once(Math.min(1_000, Math.max(100, Math.floor(turns / 5))), `${label}-warm`);

@@ -7,7 +7,8 @@
  * optimised they show as frames of their own without a url (`Statement`:
  * parsing and planning a statement; `run`, `all`, `get`: executing it);
  * before that the profiler charges them to the JavaScript caller (the
- * `prepare` wrapper in better-sqlite3; Kysely's `SqliteConnection.executeQuery`).
+ * `prepare` wrapper in better-sqlite3; Kysely's `SqliteConnection.executeQuery`,
+ * which also runs the BEGIN and COMMIT of every group of turns).
  */
 import inspector from "node:inspector";
 
@@ -16,7 +17,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -28,19 +29,27 @@ function post<T>(session: inspector.Session, method: string, params?: object): P
   );
 }
 
-export async function profile<T>(fn: () => Promise<T>, intervalUs = 250): Promise<{ result: T; profile: CpuProfile }> {
+/** Starts the sampling profiler; `stop` returns the profile (call it once). */
+export async function startProfile(intervalUs = 250): Promise<{ stop(): Promise<CpuProfile> }> {
   const session = new inspector.Session();
   session.connect();
   try {
     await post(session, "Profiler.enable");
     await post(session, "Profiler.setSamplingInterval", { interval: intervalUs });
     await post(session, "Profiler.start");
-    const result = await fn();
-    const { profile } = await post<{ profile: CpuProfile }>(session, "Profiler.stop");
-    return { result, profile };
-  } finally {
+  } catch (error) {
     session.disconnect();
+    throw error;
   }
+  return {
+    async stop() {
+      try {
+        return (await post<{ profile: CpuProfile }>(session, "Profiler.stop")).profile;
+      } finally {
+        session.disconnect();
+      }
+    },
+  };
 }
 
 export const CATEGORIES = [

@@ -1,45 +1,43 @@
 /**
- * A Kysely instance over an already opened better-sqlite3 handle, with two
- * optional additions for measurement: a prepared-statement cache (Kysely's
- * SqliteDriver prepares every query anew) and a count of executions per SQL
- * text. Used only to measure what the engine would gain; production opens
- * the database with `createDb`.
+ * Counts and times every statement better-sqlite3 executes, by SQL text, for
+ * the statements table of the report: it wraps the methods of the Statement
+ * class (the engine prepares its hot statements on the handle and Kysely
+ * prepares through it too, so both are seen). Two clock reads a statement:
+ * used only on a run of its own, never on one whose rate is reported.
  */
-import type SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from "kysely";
-import type { Database } from "../../db/schema";
+import SQLite from "better-sqlite3";
 
-export interface StatementStats {
-  /** Executions per SQL text. */
-  executions: Map<string, number>;
-  /** Statements prepared (SQLite parse and plan). */
-  prepares: number;
+export interface StatementTime {
+  executions: number;
+  ns: number;
 }
 
-export function kyselyOver(sqlite: SQLite.Database, options: { cache: boolean; stats?: StatementStats }): Kysely<Database> {
-  const cache = new Map<string, SqliteStatement>();
-  const stats = options.stats;
-  const count = (sql: string) => {
-    if (stats) stats.executions.set(sql, (stats.executions.get(sql) ?? 0) + 1);
-  };
-  const wrap = (sql: string, stmt: SQLite.Statement): SqliteStatement => ({
-    reader: stmt.reader,
-    all: (p) => (count(sql), stmt.all(...(p as unknown[]))),
-    run: (p) => (count(sql), stmt.run(...(p as unknown[]))),
-    iterate: (p) => (count(sql), stmt.iterate(...(p as unknown[]))),
-  });
-  const database: SqliteDatabase = {
-    close: () => sqlite.close(),
-    prepare(sql) {
-      if (options.cache) {
-        const hit = cache.get(sql);
-        if (hit) return hit;
+export function timeStatements(): { stop(): Map<string, StatementTime> } {
+  const probe = new SQLite(":memory:");
+  const proto = Object.getPrototypeOf(probe.prepare("select 1")) as Record<string, unknown>;
+  probe.close();
+  const times = new Map<string, StatementTime>();
+  const originals = new Map<string, (...args: unknown[]) => unknown>();
+  for (const method of ["run", "get", "all", "iterate"]) {
+    const original = proto[method] as (...args: unknown[]) => unknown;
+    originals.set(method, original);
+    proto[method] = function (this: { source: string }, ...args: unknown[]) {
+      const t0 = process.hrtime.bigint();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const sql = this.source.replace(/\s+/g, " ").trim();
+        const e = times.get(sql) ?? { executions: 0, ns: 0 };
+        e.executions++;
+        e.ns += Number(process.hrtime.bigint() - t0);
+        times.set(sql, e);
       }
-      if (stats) stats.prepares++;
-      const stmt = wrap(sql, sqlite.prepare(sql));
-      if (options.cache) cache.set(sql, stmt);
-      return stmt;
+    };
+  }
+  return {
+    stop() {
+      for (const [method, original] of originals) proto[method] = original;
+      return times;
     },
   };
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }

@@ -11,7 +11,6 @@ import { createLogger } from "../../bot/log";
 import type { ChannelSender, InboundContent } from "../../bot/channels/types";
 import type { Profile } from "../../orgs/schema";
 import { nationalIdCheckDigit } from "../../flows/validate";
-import { kyselyOver, type StatementStats } from "./sqlite";
 import { MemorySampler, nowMs, RateTimer, summarize, type Rate, type Summary } from "./util";
 
 /** Sunday 22 Nov 2026, 12:00 in Riyadh: inside working hours, as in the tests. */
@@ -82,20 +81,16 @@ export interface TurnsOptions {
   soloUsers?: number;
   fileName?: string;
   /**
-   * "engine": the database exactly as production opens it (createDb).
-   * "stmt-cache": the same engine over a Kysely whose driver reuses prepared
-   * statements (what a change in db/index.ts would give).
-   */
-  variant?: "engine" | "stmt-cache";
-  /** Counts executed statements (only with the "stmt-cache" variant's wrapper). */
-  stats?: StatementStats;
-  /**
    * The channel's limit, in messages a second over any one-second window (Telegram allows
    * about 30 a bot): the sender waits for a free slot, as the adapters do. It is lifted
    * once every turn is done, to deliver the backlog and check it. Without it the channel
    * takes every message at once.
    */
   channelRate?: number;
+  /** Called right before the first turn (starts a profile). */
+  beforeTurns?: () => Promise<void>;
+  /** Called as soon as the last turn has committed (before the backlog is delivered): ends a profile. */
+  afterTurns?: () => Promise<void>;
 }
 
 export interface TurnsResult {
@@ -109,6 +104,8 @@ export interface TurnsResult {
   turnRate: Rate;
   /** Outbox rows still waiting for the channel when the last turn committed. */
   pendingAtTurnsEnd: number;
+  /** Commits of the concurrent turns, and the turns (with recorded failures) they carried. */
+  commits: { groups: number; items: number };
   /** Time from the last turn's end until the outbox was empty. */
   flushTailMs: number;
   latency: Summary;
@@ -136,8 +133,7 @@ export interface TurnsResult {
 export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
   const file = path.join(options.dir, options.fileName ?? "turns.sqlite");
   const opened = await openDatabase(file);
-  const variant = options.variant ?? "engine";
-  const db = variant === "engine" ? opened.db : kyselyOver(opened.sqlite, { cache: true, ...(options.stats ? { stats: options.stats } : {}) });
+  const db = opened.db;
   const profile = loadProfile(options.org ?? "maa");
   const programId = options.programId ?? profile.programs.find((p) => p.open)!.id;
   let errorsLogged = 0;
@@ -202,6 +198,7 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
 
   // Concurrent: `concurrency` beneficiaries in flight, each typing as soon as the previous turn ends.
   const latencies: number[] = [];
+  await options.beforeTurns?.();
   const mem = new MemorySampler().start();
   const timer = new RateTimer();
   let next = 0;
@@ -213,6 +210,8 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
   await sila.engine.idle();
   const turnsEnd = nowMs();
   const turnRate = timer.stop(options.users * turnsPerUser);
+  const commits = { ...sila.engine.commits };
+  await options.afterTurns?.();
   const pendingAtTurnsEnd = await count(db.selectFrom("outbox").select((e) => e.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirst());
   channelRate = Infinity;
   await sila.outbox.flush(120_000);
@@ -262,6 +261,7 @@ export async function runTurns(options: TurnsOptions): Promise<TurnsResult> {
     rate,
     turnRate,
     pendingAtTurnsEnd,
+    commits,
     flushTailMs: end - turnsEnd,
     latency: summarize(latencies),
     soloLatency,
