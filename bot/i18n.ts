@@ -21,6 +21,17 @@ const PDI = "\u2069";
 /** Wraps a value in first-strong isolates: it keeps its own direction inside any sentence. */
 export const isolate = (v: string | number): string => `${FSI}${v}${PDI}`;
 
+/** Rendered texts kept, at most (numbers in them vary: question n of m). */
+const MAX_COMPOSED = 5_000;
+
+/** True when a text renders from locale files, numbers and the profile's own texts only. */
+function isStatic(text: Text): boolean {
+  if ("key" in text) return Object.values(text.params ?? {}).every((p) => typeof p === "number" || (typeof p === "object" && isStatic(p)));
+  if ("localized" in text) return true;
+  if ("list" in text) return text.list.every(isStatic);
+  return false; // literal text, a reference or phone, a date: a person's data or the time
+}
+
 export interface Translator {
   readonly locales: readonly Locale[];
   /** Renders a flow text in `locale`. */
@@ -69,9 +80,11 @@ export function createTranslator(options: { dir?: string; locales?: readonly Loc
     typeof p === "string" || typeof p === "number" ? p : render(p, locale);
 
   // The resources never change once loaded, so a text without parameters renders the same every
-  // time: kept after the first render (bounded by the number of keys). Texts with parameters carry
-  // people's data and are rendered afresh.
+  // time: kept after the first render (bounded by the number of keys). So is a text whose parameters
+  // are only numbers and the association's own texts ("question 3 of 9: <field label>"). A text with
+  // anything a person typed, a reference or a date is rendered afresh and never kept.
   const plain = new Map<string, string>();
+  const composed = new Map<string, string>();
   const renderKey = (key: string, locale: Locale): string => {
     const id = `${locale}:${key}`;
     let out = plain.get(id);
@@ -91,9 +104,17 @@ export function createTranslator(options: { dir?: string; locales?: readonly Loc
   function render(text: Text, locale: Locale): string {
     if ("key" in text) {
       if (!text.params) return renderKey(text.key, locale);
+      const id = isStatic(text) ? `${locale}:${JSON.stringify(text)}` : null;
+      const kept = id === null ? undefined : composed.get(id);
+      if (kept !== undefined) return kept;
       const params: Record<string, string | number> = {};
       for (const [k, v] of Object.entries(text.params)) params[k] = renderParam(v, locale);
-      return instance.t(text.key, { ...params, lng: locale });
+      const out = instance.t(text.key, { ...params, lng: locale });
+      if (id !== null) {
+        if (composed.size >= MAX_COMPOSED) composed.clear();
+        composed.set(id, out);
+      }
+      return out;
     }
     if ("localized" in text) return text.localized[locale] ?? text.localized.ar;
     if ("literal" in text) return text.literal;

@@ -49,15 +49,24 @@ const done = (state: SessionState, replies: Reply[], effects: Effect[] = []): St
  * water-truck program): a word of its name, or a synonym of one from the
  * profile, that no other open program's name has.
  */
+const stems = (s: string) => new Set(tokenize(s).map(stem).filter((w) => w.length >= 3));
+/** The profile's words, stemmed once (a profile never changes while it is loaded). */
+const synonymStems = new WeakMap<readonly (readonly string[])[], string[][]>();
+const programStems = new WeakMap<ProgramSpec, Set<string>>();
+
 export function programNamedIn(text: string, ctx: FlowContext): ProgramSpec | null {
   const programs = openPrograms(ctx);
-  const stems = (s: string) => new Set(tokenize(s).map(stem).filter((w) => w.length >= 3));
   const typed = stems(text);
-  for (const group of ctx.profile.synonyms) {
-    const forms = group.flatMap((g) => [...stems(g)]);
+  let groups = synonymStems.get(ctx.profile.synonyms);
+  if (!groups) synonymStems.set(ctx.profile.synonyms, (groups = ctx.profile.synonyms.map((group) => group.flatMap((g) => [...stems(g)]))));
+  for (const forms of groups) {
     if (forms.some((f) => typed.has(f))) forms.forEach((f) => typed.add(f));
   }
-  const words = programs.map((p) => stems(Object.values(p.name).join(" ")));
+  const words = programs.map((p) => {
+    let w = programStems.get(p);
+    if (!w) programStems.set(p, (w = stems(Object.values(p.name).join(" "))));
+    return w;
+  });
   const hits = programs.filter((_, i) =>
     [...words[i]!].some((w) => typed.has(w) && words.every((other, j) => j === i || !other.has(w))),
   );

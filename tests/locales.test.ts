@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALES_DIR, loadResources } from "../bot/i18n";
+import { createTranslator, DEFAULT_LOCALES_DIR, loadResources } from "../bot/i18n";
 
 function keys(obj: unknown, prefix = ""): string[] {
   if (typeof obj !== "object" || obj === null) return [prefix];
@@ -44,4 +44,25 @@ describe("locales", () => {
       }
     });
   }
+});
+
+describe("rendering", () => {
+  const translator = createTranslator();
+
+  it("renders texts built from numbers and the association's texts the same every time, per locale and per number", () => {
+    const label = { localized: { ar: "الاسم الكامل", en: "Full name" } };
+    const ask = (n: number) => ({ key: "apply:ask", params: { n, total: 9, label } });
+    expect(translator.render(ask(3), "ar")).toBe("(3/9) الاسم الكامل");
+    expect(translator.render(ask(3), "ar")).toBe("(3/9) الاسم الكامل");
+    expect(translator.render(ask(4), "ar")).toBe("(4/9) الاسم الكامل");
+    expect(translator.render(ask(3), "en")).toBe("(3/9) Full name");
+    expect(translator.render({ key: "menu:item.apply" }, "en")).toBe(translator.t("menu:item.apply", "en"));
+  });
+
+  it("renders texts carrying what a person typed afresh", () => {
+    const line = (value: string) => ({ key: "apply:summaryLine", params: { label: { localized: { ar: "المدينة", en: "City" } }, value: { literal: value } } });
+    expect(translator.render(line("بريدة"), "ar")).toContain("بريدة");
+    expect(translator.render(line("عنيزة"), "ar")).toContain("عنيزة");
+    expect(translator.render(line("عنيزة"), "ar")).not.toContain("بريدة");
+  });
 });
