@@ -1,20 +1,49 @@
 /**
- * The statements every turn runs, prepared once on the better-sqlite3 handle
- * and run synchronously inside the turn's Kysely transaction (one connection:
- * the same transaction). Building and compiling Kysely query objects cost more
- * than running these statements (docs/benchmarks.md); everything else keeps
- * going through the Kysely repositories in `db/repo.ts`, which these mirror.
+ * The statements of the conversation's hot path (every turn, a first contact,
+ * a submission, delivering a reply), prepared once on the better-sqlite3
+ * handle and run synchronously inside the Kysely transaction of a group of
+ * turns (one connection: the same transaction). Building and compiling Kysely
+ * query objects cost more than running these statements (docs/benchmarks.md);
+ * everything else (staff, decisions, surveys, privacy, reports) goes through
+ * the Kysely repositories in `db/repo.ts`.
  */
 import type SQLite from "better-sqlite3";
 import type { ApplicationStatus, ChannelName } from "./schema";
-import { toContact, type ApplicationSummary, type Contact, type InboundRecord } from "./repo";
+import { OPEN_STATUSES, toContact, type ApplicationSummary, type Contact, type InboundRecord } from "./repo";
 import type { Savepoints } from "../bot/engine/writer";
+
+/** An application as the engine stores it at submission (the answers already sealed). */
+export interface NewApplication {
+  contactId: number;
+  programId: string;
+  fields: unknown;
+  nationalIdHash: string | null;
+  attestedAt: string;
+  privacyAcceptedAt: string;
+  termsAcceptedAt: string;
+  sensitiveConsentAt: string | null;
+  at: string;
+}
 
 export interface HotPath {
   /** One savepoint per turn inside a group's transaction (`bot/engine/writer.ts`). */
   savepoints: Savepoints;
-  /** The contact behind a chat, or undefined on first contact (then use `repo.findOrCreateIdentity`). */
+  /** The contact behind a chat, or undefined on first contact (then `createIdentity`). */
   findIdentity(channel: ChannelName, chatId: string): { identityId: number; contact: Contact } | undefined;
+  /**
+   * The identity of a chat heard from for the first time. A phone the channel reports links it to
+   * the contact with that phone (one person on WhatsApp and Telegram); otherwise a new contact.
+   */
+  createIdentity(a: { channel: ChannelName; chatId: string; phone: string | null; defaultLocale: string; at: string; displayName: string | null }): {
+    identityId: number;
+    contact: Contact;
+    isNew: boolean;
+  };
+  /** The reference of an open application to `programId` by the person with this national-ID hash. */
+  findOpenApplication(programId: string, nationalIdHash: string): string | null;
+  /** Stores a submitted application with its reference (A<yy>-nnnnn) and its first event. */
+  insertApplication(a: NewApplication): { id: number; reference: string };
+  recordConsent(c: { contactId: number; purpose: string; applicationId: number | null; at: string }): void;
   /** Records an inbound message; false when the channel delivered it before. */
   recordInbound(m: InboundRecord): boolean;
   loadSession(identityId: number): { version: number; state: unknown } | null;
@@ -59,6 +88,31 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
      values (?, ?, ?, 'out', ?, 'text', ?, 'sent', null, ?) on conflict do nothing`,
   );
 
+  const contactByPhone = sqlite.prepare(
+    `select id, locale, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at from contacts where phone = ? order by id limit 1`,
+  );
+  const newContact = sqlite.prepare(
+    `insert into contacts (locale, display_name, phone, privacy_accepted_at, unreachable_at, created_at, updated_at)
+     values (?, ?, ?, null, null, ?, ?) returning id, locale, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at`,
+  );
+  const newIdentity = sqlite.prepare(`insert into channel_identities (contact_id, channel, external_id, created_at) values (?, ?, ?, ?) returning id`);
+  const openApplication = sqlite.prepare(
+    `select reference from applications where program_id = ? and national_id_hash = ? and status in (${OPEN_STATUSES.map(() => "?").join(", ")}) limit 1`,
+  );
+  const counter = sqlite.prepare(`insert into counters (name, value) values (?, 1) on conflict (name) do update set value = value + 1 returning value`);
+  const newApplication = sqlite.prepare(
+    `insert into applications (reference, contact_id, program_id, status, fields, national_id_hash, attested_at, privacy_accepted_at,
+       terms_accepted_at, sensitive_consent_at, submitted_at, decided_at, created_at, updated_at)
+     values (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, null, ?, ?) returning id`,
+  );
+  const submittedEvent = sqlite.prepare(
+    `insert into application_events (application_id, actor, action, from_status, to_status, note, created_at)
+     values (?, 'beneficiary', 'submitted', null, 'submitted', null, ?)`,
+  );
+  const consent = sqlite.prepare(`insert into consents (contact_id, purpose, application_id, granted_at) values (?, ?, ?, ?)`);
+
+  type ContactRow = { id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
+
   const savepoint = sqlite.prepare("savepoint turn");
   const release = sqlite.prepare("release turn");
   const rollback = sqlite.prepare("rollback to turn");
@@ -81,6 +135,38 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
         | { identity_id: number; id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string }
         | undefined;
       return r ? { identityId: r.identity_id, contact: toContact(r) } : undefined;
+    },
+    createIdentity(a) {
+      const linked = a.phone ? (contactByPhone.get(a.phone) as ContactRow | undefined) : undefined;
+      const row = linked ?? (newContact.get(a.defaultLocale, a.displayName, a.phone, a.at, a.at) as ContactRow);
+      const { id } = newIdentity.get(row.id, a.channel, a.chatId, a.at) as { id: number };
+      return { identityId: id, contact: toContact(row), isNew: !linked };
+    },
+    findOpenApplication: (programId, hash) => (openApplication.get(programId, hash, ...OPEN_STATUSES) as { reference: string } | undefined)?.reference ?? null,
+    insertApplication(a) {
+      // The reference: a prefix, the two-digit Gregorian year and a counter that never repeats.
+      const name = `A${a.at.slice(2, 4)}`;
+      const { value } = counter.get(name) as { value: number };
+      const reference = `${name}-${String(value).padStart(5, "0")}`;
+      const { id } = newApplication.get(
+        reference,
+        a.contactId,
+        a.programId,
+        JSON.stringify(a.fields),
+        a.nationalIdHash,
+        a.attestedAt,
+        a.privacyAcceptedAt,
+        a.termsAcceptedAt,
+        a.sensitiveConsentAt,
+        a.at,
+        a.at,
+        a.at,
+      ) as { id: number };
+      submittedEvent.run(id, a.at);
+      return { id, reference };
+    },
+    recordConsent(c) {
+      consent.run(c.contactId, c.purpose, c.applicationId, c.at);
     },
     recordInbound: (m) =>
       inbound.run(m.contactId, m.channel, m.chatId, m.messageId, m.kind, m.body, m.status, m.error ?? null, m.at).changes > 0,

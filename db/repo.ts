@@ -43,37 +43,6 @@ export interface InboundRecord {
   at: string;
 }
 
-export async function recordInbound(db: Executor, m: InboundRecord): Promise<boolean> {
-  const r = await db
-    .insertInto("messages")
-    .values({
-      contact_id: m.contactId,
-      channel: m.channel,
-      chat_id: m.chatId,
-      direction: "in",
-      channel_message_id: m.messageId,
-      kind: m.kind,
-      body: m.body,
-      status: m.status,
-      error: m.error ?? null,
-      created_at: m.at,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
-}
-
-export async function countInboundSince(db: Executor, contactId: number, since: string): Promise<number> {
-  const r = await db
-    .selectFrom("messages")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("contact_id", "=", contactId)
-    .where("direction", "=", "in")
-    .where("created_at", ">=", since)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 export async function setInboundStatus(db: Executor, channel: ChannelName, messageId: string, status: string): Promise<void> {
   await db
     .updateTable("messages")
@@ -92,28 +61,6 @@ export async function replaceInboundBody(db: Executor, channel: ChannelName, mes
     .where("channel", "=", channel)
     .where("direction", "=", "in")
     .where("channel_message_id", "=", messageId)
-    .execute();
-}
-
-export async function recordOutbound(
-  db: Executor,
-  m: { contactId: number | null; channel: ChannelName; chatId: string; messageId: string | null; body: string; at: string },
-): Promise<void> {
-  await db
-    .insertInto("messages")
-    .values({
-      contact_id: m.contactId,
-      channel: m.channel,
-      chat_id: m.chatId,
-      direction: "out",
-      channel_message_id: m.messageId,
-      kind: "text",
-      body: m.body,
-      status: "sent",
-      error: null,
-      created_at: m.at,
-    })
-    .onConflict((oc) => oc.doNothing())
     .execute();
 }
 
@@ -137,51 +84,6 @@ export function toContact(r: {
     unreachable: r.unreachable === 1,
     createdAt: r.created_at,
   };
-}
-
-/**
- * Finds the contact behind a channel chat, creating both on first contact.
- * A phone the channel reports links a new identity to an existing contact
- * with that phone (one person on WhatsApp and Telegram).
- */
-export async function findOrCreateIdentity(
-  db: Executor,
-  a: { channel: ChannelName; chatId: string; phone?: string | null; defaultLocale: string; at: string; displayName?: string | null },
-): Promise<{ identityId: number; contact: Contact; isNew: boolean }> {
-  const existing = await db
-    .selectFrom("channel_identities as i")
-    .innerJoin("contacts as c", "c.id", "i.contact_id")
-    .select(["i.id as identity_id", "c.id", "c.locale", "c.beneficiary_type", "c.phone", "c.privacy_accepted_at", "c.unreachable", "c.created_at"])
-    .where("i.channel", "=", a.channel)
-    .where("i.external_id", "=", a.chatId)
-    .executeTakeFirst();
-  if (existing) return { identityId: existing.identity_id, contact: toContact(existing), isNew: false };
-
-  let contactRow = a.phone
-    ? await db.selectFrom("contacts").selectAll().where("phone", "=", a.phone).orderBy("id").executeTakeFirst()
-    : undefined;
-  const isNew = !contactRow;
-  if (!contactRow) {
-    contactRow = await db
-      .insertInto("contacts")
-      .values({
-        locale: a.defaultLocale,
-        display_name: a.displayName ?? null,
-        phone: a.phone ?? null,
-        privacy_accepted_at: null,
-        unreachable_at: null,
-        created_at: a.at,
-        updated_at: a.at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  }
-  const identity = await db
-    .insertInto("channel_identities")
-    .values({ contact_id: contactRow.id, channel: a.channel, external_id: a.chatId, created_at: a.at })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { identityId: identity.id, contact: toContact(contactRow), isNew };
 }
 
 export async function updateContact(
@@ -227,12 +129,6 @@ export async function contactAddress(db: Executor, contactId: number): Promise<{
 }
 
 // ---- Sessions ---------------------------------------------------------------
-
-export async function loadSession(db: Executor, identityId: number): Promise<{ version: number; state: unknown } | null> {
-  const r = await db.selectFrom("sessions").select(["version", "state"]).where("identity_id", "=", identityId).executeTakeFirst();
-  if (!r) return null;
-  return { version: r.version, state: JSON.parse(r.state) as unknown };
-}
 
 export async function saveSession(db: Executor, identityId: number, version: number, state: unknown, at: string): Promise<void> {
   const json = JSON.stringify(state);
@@ -290,66 +186,6 @@ export interface ApplicationSummary {
   updatedAt: string;
 }
 
-export async function applicationsOfContact(db: Executor, contactId: number): Promise<ApplicationSummary[]> {
-  const rows = await db
-    .selectFrom("applications")
-    .select(["reference", "program_id", "status", "submitted_at", "updated_at"])
-    .where("contact_id", "=", contactId)
-    .orderBy("id", "desc")
-    .execute();
-  return rows.map((r) => ({ reference: r.reference, programId: r.program_id, status: r.status, submittedAt: r.submitted_at, updatedAt: r.updated_at }));
-}
-
-export async function findOpenApplication(db: Executor, programId: string, nationalIdHash: string): Promise<string | null> {
-  const r = await db
-    .selectFrom("applications")
-    .select("reference")
-    .where("program_id", "=", programId)
-    .where("national_id_hash", "=", nationalIdHash)
-    .where("status", "in", OPEN_STATUSES)
-    .executeTakeFirst();
-  return r?.reference ?? null;
-}
-
-export async function insertApplication(
-  db: Executor,
-  a: {
-    contactId: number;
-    programId: string;
-    fields: unknown;
-    nationalIdHash: string | null;
-    attestedAt: string;
-    privacyAcceptedAt: string;
-    termsAcceptedAt: string;
-    sensitiveConsentAt: string | null;
-    at: string;
-  },
-): Promise<{ id: number; reference: string }> {
-  const reference = await nextReference(db, "A", a.at);
-  const row = await db
-    .insertInto("applications")
-    .values({
-      reference,
-      contact_id: a.contactId,
-      program_id: a.programId,
-      status: "submitted",
-      fields: JSON.stringify(a.fields),
-      national_id_hash: a.nationalIdHash,
-      attested_at: a.attestedAt,
-      privacy_accepted_at: a.privacyAcceptedAt,
-      terms_accepted_at: a.termsAcceptedAt,
-      sensitive_consent_at: a.sensitiveConsentAt,
-      submitted_at: a.at,
-      decided_at: null,
-      created_at: a.at,
-      updated_at: a.at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await addApplicationEvent(db, { applicationId: row.id, actor: "beneficiary", action: "submitted", from: null, to: "submitted", note: null, at: a.at });
-  return { id: row.id, reference };
-}
-
 export async function addApplicationEvent(
   db: Executor,
   e: { applicationId: number; actor: string; action: string; from: string | null; to: string | null; note: string | null; at: string },
@@ -386,18 +222,6 @@ export async function createTicket(
     })
     .execute();
   return reference;
-}
-
-export async function openHandoffOf(db: Executor, contactId: number): Promise<{ reference: string } | null> {
-  const r = await db
-    .selectFrom("tickets")
-    .select("reference")
-    .where("contact_id", "=", contactId)
-    .where("kind", "=", "handoff")
-    .where("status", "=", "open")
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  return r ?? null;
 }
 
 export async function closeTicket(db: Executor, reference: string, contactId: number | null, by: string, at: string): Promise<boolean> {
@@ -484,13 +308,4 @@ export async function completeSurvey(db: Executor, surveyId: number, contactId: 
     .where("contact_id", "=", contactId)
     .where("status", "!=", "answered")
     .execute();
-}
-
-// ---- Consents ---------------------------------------------------------------
-
-export async function recordConsent(
-  db: Executor,
-  c: { contactId: number; purpose: string; applicationId: number | null; at: string },
-): Promise<void> {
-  await db.insertInto("consents").values({ contact_id: c.contactId, purpose: c.purpose, application_id: c.applicationId, granted_at: c.at }).execute();
 }

@@ -59,6 +59,24 @@ describe("the turn", () => {
     expect(textOf(await h.say("1"))).toContain("اختر البرنامج");
   });
 
+  it("knows a person who writes from a second channel with the same phone as the same contact", async () => {
+    h = await createHarness();
+    const hello = (channel: "telegram" | "whatsapp", chatId: string, senderPhone?: string) =>
+      h.sila.engine.handle({ channel, chatId, messageId: `${chatId}-1`, receivedAt: h.now(), content: { kind: "text", text: "السلام عليكم" }, ...(senderPhone ? { senderPhone } : {}) });
+    expect(await hello("telegram", "tg-1", "+966551234567")).toBe("processed");
+    expect(await hello("whatsapp", "966551234567@c.us", "+966551234567")).toBe("processed");
+    expect(await hello("whatsapp", "966500000000@c.us")).toBe("processed");
+    const identities = await h.opened.db.selectFrom("channel_identities").select(["channel", "external_id", "contact_id"]).orderBy("id").execute();
+    expect(identities).toHaveLength(3);
+    expect(identities[1]!.contact_id).toBe(identities[0]!.contact_id);
+    expect(identities[2]!.contact_id).not.toBe(identities[0]!.contact_id);
+    const contacts = await h.opened.db.selectFrom("contacts").select(["id", "phone"]).orderBy("id").execute();
+    expect(contacts).toEqual([
+      { id: identities[0]!.contact_id, phone: "+966551234567" },
+      { id: identities[2]!.contact_id, phone: null },
+    ]);
+  });
+
   it("never runs two turns of one chat at once, and runs different chats side by side", async () => {
     const q = new KeyedQueue();
     const log: string[] = [];

@@ -139,15 +139,11 @@ export function createEngine(deps: EngineDeps): Engine {
    * `fresh` is false when the channel delivered it before. A redelivered message
    * finds its chat's identity already there, so creating one never precedes a duplicate.
    */
-  async function recordArrival(
-    trx: Transaction<Database>,
-    message: InboundMessage,
-    record: { kind: string; body: string | null; status: string; error?: string; at: string },
-  ) {
+  function recordArrival(message: InboundMessage, record: { kind: string; body: string | null; status: string; error?: string; at: string }) {
     const known = deps.hot.findIdentity(message.channel, message.chatId);
     const identity = known
       ? { ...known, isNew: false }
-      : await repo.findOrCreateIdentity(trx, {
+      : deps.hot.createIdentity({
           channel: message.channel,
           chatId: message.chatId,
           phone: message.senderPhone ?? null,
@@ -177,7 +173,7 @@ export function createEngine(deps: EngineDeps): Engine {
         return null;
       case "acceptPrivacy":
         await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
-        await repo.recordConsent(trx, { contactId: turn.contactId, purpose: "privacy_notice", applicationId: null, at: effect.at });
+        deps.hot.recordConsent({ contactId: turn.contactId, purpose: "privacy_notice", applicationId: null, at: effect.at });
         return null;
       case "exportMyData": {
         const r = await myDataReply(trx, turn.contactId, deps.profile, deps.cipher);
@@ -190,7 +186,7 @@ export function createEngine(deps: EngineDeps): Engine {
         await repo.updateContact(trx, turn.contactId, { phone: effect.phone }, turn.at);
         return null;
       case "checkOpenApplication": {
-        const open = await repo.findOpenApplication(trx, effect.programId, deps.hashNationalId(effect.nationalId));
+        const open = deps.hot.findOpenApplication(effect.programId, deps.hashNationalId(effect.nationalId));
         return { kind: "openApplicationChecked", openReference: open };
       }
       case "submitApplication": {
@@ -198,10 +194,10 @@ export function createEngine(deps: EngineDeps): Engine {
         const nid = d.answers["national_id"];
         const hash = nid?.type === "nationalId" ? deps.hashNationalId(nid.value) : null;
         if (hash) {
-          const open = await repo.findOpenApplication(trx, d.programId, hash);
+          const open = deps.hot.findOpenApplication(d.programId, hash);
           if (open) return { kind: "applicationDuplicate", reference: open };
         }
-        const { id: applicationId, reference } = await repo.insertApplication(trx, {
+        const { id: applicationId, reference } = deps.hot.insertApplication({
           contactId: turn.contactId,
           programId: d.programId,
           fields: sealAnswers(d.answers, d.programId, deps.profile, deps.cipher),
@@ -219,7 +215,7 @@ export function createEngine(deps: EngineDeps): Engine {
           [`program_terms:${d.programId}`, effect.termsAcceptedAt],
         ];
         for (const [purpose, grantedAt] of consents) {
-          if (grantedAt) await repo.recordConsent(trx, { contactId: turn.contactId, purpose, applicationId, at: grantedAt });
+          if (grantedAt) deps.hot.recordConsent({ contactId: turn.contactId, purpose, applicationId, at: grantedAt });
         }
         return { kind: "applicationSubmitted", reference, submittedAt: turn.at };
       }
@@ -290,7 +286,7 @@ export function createEngine(deps: EngineDeps): Engine {
         : message.content;
     const storedBody = body === null ? null : cutText(body, maxText);
 
-    const { identity, fresh } = await recordArrival(trx, message, { kind, body: storedBody, status: "processed", at });
+    const { identity, fresh } = recordArrival(message, { kind, body: storedBody, status: "processed", at });
     if (!fresh) return "duplicate" as const;
     const contact = identity.contact;
 
@@ -376,7 +372,7 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       await writer.run(async (trx) => {
         const { kind, body } = inboundKind(message);
-        const { identity, fresh } = await recordArrival(trx, message, {
+        const { identity, fresh } = recordArrival(message, {
           kind,
           body: body === null ? null : redact(cutText(body, maxText)),
           status: "failed",
