@@ -8,6 +8,7 @@ import type { Locale } from "../orgs/schema";
 import type { Reply, Text } from "../flows/types";
 import * as repo from "../db/repo";
 import type { Executor } from "../db/repo";
+import type { NewOutbox } from "../db/schema";
 import type { OutboundMessage } from "./channels/types";
 import type { StaffTarget } from "./engine";
 import type { Translator } from "./i18n";
@@ -97,6 +98,31 @@ export async function notifyContact(
   return true;
 }
 
+/** The outbox rows of a text to every staff target (each in its own language). */
+export function staffRows(
+  translator: Translator,
+  targets: readonly StaffTarget[],
+  text: Text | Reply,
+  at: string,
+  options: NotifyOptions = {},
+): Array<Omit<NewOutbox, "status" | "attempts">> {
+  const reply: Reply = "text" in text && Array.isArray(text.text) ? (text as Reply) : { text: [text as Text] };
+  return targets.flatMap((target) =>
+    renderParts(translator, reply, target.locale).map((part, i) => ({
+      contact_id: null,
+      audience: "staff" as const,
+      channel: target.channel,
+      chat_id: target.chatId,
+      payload: JSON.stringify(part),
+      next_attempt_at: options.notBefore ?? at,
+      last_error: null,
+      dedupe_key: options.dedupeKey ? `${options.dedupeKey}:${target.channel}:${target.chatId}${i === 0 ? "" : `#${i}`}` : null,
+      created_at: at,
+      sent_at: null,
+    })),
+  );
+}
+
 /** Queues a text to every staff target (each in its own language). */
 export async function notifyStaff(
   db: Executor,
@@ -106,21 +132,5 @@ export async function notifyStaff(
   at: string,
   options: NotifyOptions = {},
 ): Promise<void> {
-  const reply: Reply = "text" in text && Array.isArray(text.text) ? (text as Reply) : { text: [text as Text] };
-  for (const target of targets) {
-    for (const [i, part] of renderParts(translator, reply, target.locale).entries()) {
-      await repo.enqueue(db, {
-        contact_id: null,
-        audience: "staff",
-        channel: target.channel,
-        chat_id: target.chatId,
-        payload: JSON.stringify(part),
-        next_attempt_at: options.notBefore ?? at,
-        last_error: null,
-        dedupe_key: options.dedupeKey ? `${options.dedupeKey}:${target.channel}:${target.chatId}${i === 0 ? "" : `#${i}`}` : null,
-        created_at: at,
-        sent_at: null,
-      });
-    }
-  }
+  for (const row of staffRows(translator, targets, text, at, options)) await repo.enqueue(db, row);
 }

@@ -51,7 +51,16 @@ export const CORE_FIELDS: readonly FormField[] = [
 ];
 
 /** All the fields of an application to `program`, in the order they are asked. */
-export function formFields(program: ProgramSpec): FormField[] {
+/** A program's form is built once (a loaded profile never changes); callers only read it. */
+const forms = new WeakMap<ProgramSpec, readonly FormField[]>();
+
+export function formFields(program: ProgramSpec): readonly FormField[] {
+  let form = forms.get(program);
+  if (!form) forms.set(program, (form = buildForm(program)));
+  return form;
+}
+
+function buildForm(program: ProgramSpec): FormField[] {
   return [
     ...CORE_FIELDS,
     ...program.fields.map(

@@ -20,7 +20,7 @@ import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
 import { createGroupWriter } from "./writer";
 import { FloodWindow } from "./flood";
-import { notifyStaff, renderParts } from "../notify";
+import { renderParts, staffRows } from "../notify";
 import { createTicketSurvey } from "../surveys";
 import type { Cipher } from "../crypto";
 import type { HotPath } from "../../db/hot";
@@ -109,8 +109,12 @@ export function createEngine(deps: EngineDeps): Engine {
   const staffTargets = (): readonly StaffTarget[] =>
     deps.staff.length > 0 ? deps.staff : [{ channel: "console", chatId: "staff", locale: defaultLocale }];
 
-  const alertStaff = (trx: Transaction<Database>, text: Text, at: string): Promise<void> =>
-    notifyStaff(trx, deps.translator, staffTargets(), text, at);
+  /** Queues an alert to every staff target, on the turn's connection. */
+  const alertStaff = (text: Text, at: string): void => {
+    for (const row of staffRows(deps.translator, staffTargets(), text, at)) {
+      deps.hot.enqueue({ contactId: null, audience: "staff", channel: row.channel, chatId: row.chat_id, payload: row.payload, at });
+    }
+  };
 
   /** The contact's language if the association serves it, else the association's first. */
   const localeOf = (contact: { locale: string }): Locale =>
@@ -233,7 +237,7 @@ export function createEngine(deps: EngineDeps): Engine {
       case "closeTicket": {
         const closed = await repo.closeTicket(trx, effect.reference, turn.contactId, "beneficiary", turn.at);
         if (!closed) return { kind: "ticketClosed", reference: effect.reference, surveyId: null };
-        await alertStaff(trx, { key: "staff:handoffEnded", params: { reference: { ltr: effect.reference } } }, turn.at);
+        alertStaff({ key: "staff:handoffEnded", params: { reference: { ltr: effect.reference } } }, turn.at);
         const surveyId = await createTicketSurvey(trx, effect.reference, turn.at);
         return { kind: "ticketClosed", reference: effect.reference, surveyId };
       }
@@ -246,8 +250,7 @@ export function createEngine(deps: EngineDeps): Engine {
           at: turn.at,
         });
         if (accepted) {
-          await alertStaff(
-            trx,
+          alertStaff(
             { key: "staff:infoProvided", params: { reference: { ltr: effect.reference }, text: effect.text ?? "📎", channel: turn.channel } },
             turn.at,
           );
@@ -264,14 +267,13 @@ export function createEngine(deps: EngineDeps): Engine {
         await repo.updateContact(trx, turn.contactId, { broadcastOptIn: effect.optIn }, turn.at);
         return null;
       case "forwardToStaff":
-        await alertStaff(
-          trx,
+        alertStaff(
           { key: "staff:handoffMessage", params: { reference: { ltr: effect.ticketReference }, text: effect.text, channel: turn.channel } },
           turn.at,
         );
         return null;
       case "alertStaff":
-        await alertStaff(trx, effect.text, turn.at);
+        alertStaff(effect.text, turn.at);
         return null;
     }
   }
