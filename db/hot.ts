@@ -46,8 +46,11 @@ export interface HotPath {
   recordConsent(c: { contactId: number; purpose: string; applicationId: number | null; at: string }): void;
   /** Records an inbound message; false when the channel delivered it before. */
   recordInbound(m: InboundRecord): boolean;
-  loadSession(identityId: number): { version: number; state: unknown } | null;
-  saveSession(identityId: number, version: number, state: unknown, at: string): void;
+  /** The chat's session and its flood window (`bot/engine/flood.ts`; 0 when none). */
+  loadSession(identityId: number): { version: number; state: unknown; flood: number } | null;
+  saveSession(identityId: number, version: number, state: unknown, at: string, flood: number): void;
+  /** Records the flood window of a chat whose message was not processed (its session is left as it was). */
+  saveFlood(identityId: number, flood: number): void;
   applicationsOfContact(contactId: number): ApplicationSummary[];
   openHandoffOf(contactId: number): { reference: string } | null;
   /** Marks a delivered outbox row sent, dropping its payload. */
@@ -66,11 +69,12 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     `insert into messages (contact_id, channel, chat_id, direction, channel_message_id, kind, body, status, error, created_at)
      values (?, ?, ?, 'in', ?, ?, ?, ?, ?, ?) on conflict do nothing`,
   );
-  const session = sqlite.prepare(`select version, state from sessions where identity_id = ?`);
+  const session = sqlite.prepare(`select version, state, flood from sessions where identity_id = ?`);
   const upsertSession = sqlite.prepare(
-    `insert into sessions (identity_id, version, state, updated_at) values (?, ?, ?, ?)
-     on conflict (identity_id) do update set version = excluded.version, state = excluded.state, updated_at = excluded.updated_at`,
+    `insert into sessions (identity_id, version, state, updated_at, flood) values (?, ?, ?, ?, ?)
+     on conflict (identity_id) do update set version = excluded.version, state = excluded.state, updated_at = excluded.updated_at, flood = excluded.flood`,
   );
+  const floodOnly = sqlite.prepare(`update sessions set flood = ? where identity_id = ?`);
   const applications = sqlite.prepare(
     `select reference, program_id, status, submitted_at, updated_at from applications where contact_id = ? order by id desc`,
   );
@@ -171,11 +175,14 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     recordInbound: (m) =>
       inbound.run(m.contactId, m.channel, m.chatId, m.messageId, m.kind, m.body, m.status, m.error ?? null, m.at).changes > 0,
     loadSession(identityId) {
-      const r = session.get(identityId) as { version: number; state: string } | undefined;
-      return r ? { version: r.version, state: JSON.parse(r.state) as unknown } : null;
+      const r = session.get(identityId) as { version: number; state: string; flood: number } | undefined;
+      return r ? { version: r.version, state: JSON.parse(r.state) as unknown, flood: r.flood } : null;
     },
-    saveSession(identityId, version, state, at) {
-      upsertSession.run(identityId, version, JSON.stringify(state), at);
+    saveSession(identityId, version, state, at, flood) {
+      upsertSession.run(identityId, version, JSON.stringify(state), at, flood);
+    },
+    saveFlood(identityId, flood) {
+      floodOnly.run(flood, identityId);
     },
     applicationsOfContact: (contactId) =>
       (applications.all(contactId) as Array<{ reference: string; program_id: string; status: ApplicationStatus; submitted_at: string; updated_at: string }>).map(

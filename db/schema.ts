@@ -39,6 +39,8 @@ export interface SessionTable {
   version: number;
   state: string;
   updated_at: string;
+  /** The chat's flood window: start_ms × 1024 + messages in it (`bot/engine/flood.ts`). */
+  flood: Generated<number>;
 }
 
 export interface MessageTable {

@@ -5,7 +5,7 @@ import { ChannelError } from "../bot/errors";
 import { createLogger } from "../bot/log";
 import type { ChannelSender } from "../bot/channels/types";
 import { KeyedQueue } from "../bot/engine/queue";
-import { FloodWindow } from "../bot/engine/flood";
+import { floodArrival } from "../bot/engine/flood";
 import { createHotPath } from "../db/hot";
 
 let h: Harness;
@@ -113,15 +113,17 @@ describe("the turn", () => {
 });
 
 describe("the flood window", () => {
-  it("counts a contact's messages of the last minute, and forgets contacts quiet for a minute", () => {
-    const w = new FloodWindow();
-    expect([w.arrive(1, 0), w.arrive(1, 30_000), w.arrive(1, 59_999)]).toEqual([1, 2, 3]);
-    expect(w.arrive(1, 60_000)).toBe(3); // the first has left the window
-    for (let id = 100; id < 5_100; id++) w.arrive(id, 1_000);
-    expect(w.size).toBe(5_001);
-    w.arrive(9_999, 70_000); // a new contact past the sweep size: the quiet ones are dropped
-    expect(w.size).toBe(2);
-    expect(w.arrive(1, 120_000)).toBe(1); // every earlier one has left the window
+  it("counts a chat's messages in a minute from the first, then opens a new minute", () => {
+    const counts: number[] = [];
+    let packed = 0;
+    for (const at of [1_000, 30_000, 60_999, 61_000, 61_500]) {
+      const next = floodArrival(packed, at);
+      counts.push(next.count);
+      packed = next.packed;
+    }
+    expect(counts).toEqual([1, 2, 3, 1, 2]);
+    // A clock set back (a corrected server time) opens a new window rather than counting on.
+    expect(floodArrival(packed, 500).count).toBe(1);
   });
 });
 

@@ -19,7 +19,7 @@ import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
 import { createGroupWriter } from "./writer";
-import { FloodWindow } from "./flood";
+import { floodArrival } from "./flood";
 import { renderParts, staffRows } from "../notify";
 import { createTicketSurvey } from "../surveys";
 import type { Cipher } from "../crypto";
@@ -101,7 +101,6 @@ function isSessionState(v: unknown): v is SessionState {
 export function createEngine(deps: EngineDeps): Engine {
   const queue = new KeyedQueue();
   const writer = createGroupWriter({ db: deps.db, savepoints: deps.hot.savepoints });
-  const flood = new FloodWindow();
   const maxText = deps.maxTextLength ?? 4096;
   const floodLimit = deps.floodPerMinute ?? 30;
   const defaultLocale = deps.profile.locales[0] ?? "ar";
@@ -293,14 +292,15 @@ export function createEngine(deps: EngineDeps): Engine {
     const contact = identity.contact;
 
     // A flood is recorded but not processed; the person is asked once to slow down.
-    const recent = Number.isFinite(floodLimit) ? flood.arrive(contact.id, now.getTime()) : 0;
-    if (recent > floodLimit) {
+    const saved = deps.hot.loadSession(identity.identityId);
+    const flood = floodArrival(saved?.flood ?? 0, now.getTime());
+    if (flood.count > floodLimit) {
       await repo.setInboundStatus(trx, message.channel, message.messageId, "throttled");
-      if (recent === floodLimit + 1) queueReply(contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
+      deps.hot.saveFlood(identity.identityId, flood.packed);
+      if (flood.count === floodLimit + 1) queueReply(contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
       return "throttled" as const;
     }
 
-    const saved = deps.hot.loadSession(identity.identityId);
     let state: SessionState = { flow: "new" };
     if (saved && saved.version === SESSION_VERSION && isSessionState(saved.state)) {
       try {
@@ -362,7 +362,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (storedBody !== null && (sensitiveInput || containsNationalId(storedBody))) {
       await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
     }
-    deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at);
+    deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at, flood.packed);
     for (const r of replies) queueReply(contact.id, message, r, turnInfo.locale, at);
     return "processed" as const;
   }

@@ -9,6 +9,7 @@ import * as staffAudit from "./2026_11_23_002_staff_audit";
 import * as programsSurveys from "./2026_11_23_003_programs_surveys";
 import * as privacy from "./2026_11_23_004_privacy";
 import * as outboxPending from "./2026_11_23_005_outbox_pending";
+import * as sessionFlood from "./2026_11_23_006_session_flood";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_23_001_core": core,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_003_programs_surveys": programsSurveys,
   "2026_11_23_004_privacy": privacy,
   "2026_11_23_005_outbox_pending": outboxPending,
+  "2026_11_23_006_session_flood": sessionFlood,
 };
