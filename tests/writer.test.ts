@@ -64,6 +64,24 @@ describe("group commit", () => {
     expect(await names()).toEqual(["after"]);
   });
 
+  it("fails the whole group when SQLite has rolled the transaction back, and goes on with the next", async () => {
+    const { writer, names } = await writerOnTempDb();
+    const first = writer.run(async (trx) => {
+      await trx.insertInto("counters").values({ name: "lost with the group", value: 1 }).execute();
+    });
+    const fatal = writer.run(async () => {
+      opened!.sqlite.exec("rollback"); // what SQLite does on its own after an I/O error or a full disk
+      throw new Error("disk I/O error");
+    });
+    const results = await Promise.allSettled([first, fatal]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await names()).toEqual([]);
+    await writer.run(async (trx) => {
+      await trx.insertInto("counters").values({ name: "next", value: 1 }).execute();
+    });
+    expect(await names()).toEqual(["next"]);
+  });
+
   it("lets the turns of many chats share commits; a failing turn apologises alone", async () => {
     h = await createHarness({
       sila: {

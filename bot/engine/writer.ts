@@ -52,16 +52,19 @@ export function createGroupWriter(options: { db: Kysely<Database>; savepoints: S
       await db.transaction().execute(async (trx) => {
         for (const item of group) {
           savepoints.savepoint();
+          let value: unknown;
           try {
-            settled.push({ ok: true, value: await item.work(trx) });
-            savepoints.release();
+            value = await item.work(trx);
           } catch (error) {
             // SQLite may have rolled the whole transaction back (I/O error, disk full): the group fails.
             if (!savepoints.inTransaction()) throw error;
             savepoints.rollback();
             savepoints.release();
             settled.push({ ok: false, error });
+            continue;
           }
+          savepoints.release();
+          settled.push({ ok: true, value });
         }
       });
     } catch (error) {
@@ -79,9 +82,12 @@ export function createGroupWriter(options: { db: Kysely<Database>; savepoints: S
 
   /** Commits one group, then lets the callers it released submit their next turns before the next group. */
   async function drain(): Promise<void> {
-    await commitGroup(queue.splice(0, maxGroup));
-    if (queue.length > 0) setImmediate(() => void drain());
-    else scheduled = false;
+    try {
+      await commitGroup(queue.splice(0, maxGroup));
+    } finally {
+      if (queue.length > 0) setImmediate(() => void drain());
+      else scheduled = false;
+    }
   }
 
   return {
