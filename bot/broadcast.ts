@@ -138,7 +138,7 @@ export async function queueBroadcast(db: Kysely<Database>, translator: Translato
         else result.noChannel++;
         continue;
       }
-      const queued = await notifyContact(trx, translator, contactId, reply, input.at, { dedupeKey: key, notBefore });
+      const queued = await notifyContact(trx, translator, contactId, reply, input.at, { dedupeKey: key, notBefore, bulk: true });
       if (queued) result.queued++;
       else result.noChannel++;
     }

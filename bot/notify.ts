@@ -59,6 +59,8 @@ export interface NotifyOptions {
   dedupeKey?: string;
   /** Earliest delivery time (quiet hours); default now. */
   notBefore?: string;
+  /** A broadcast, a survey invitation or a reminder: sent after the replies of conversations. */
+  bulk?: boolean;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function notifyContact(
       dedupe_key: options.dedupeKey ? (i === 0 ? options.dedupeKey : `${options.dedupeKey}#${i}`) : null,
       created_at: at,
       sent_at: null,
+      ...(options.bulk ? { bulk: 1 } : {}),
     });
   }
   return true;

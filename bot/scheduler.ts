@@ -98,7 +98,7 @@ export async function nudgeUnfinishedForms(deps: JobDeps, afterHours = 24): Prom
       r.contact_id,
       { text: [{ key: "apply:nudge", params: { program: { localized: program.name } } }] },
       now.toISOString(),
-      { dedupeKey: `nudge:${r.identity_id}:${draft.startedAt}` },
+      { dedupeKey: `nudge:${r.identity_id}:${draft.startedAt}`, bulk: true },
     );
     if (queued) sent++;
   }

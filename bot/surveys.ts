@@ -43,7 +43,17 @@ export async function createTicketSurvey(db: repo.Executor, ticketReference: str
 export async function openSurveyConversation(
   db: repo.Executor,
   translator: Translator,
-  a: { contactId: number; surveyId: number; questions: SurveyQuestion[]; index: number; lead: Text[]; at: string; dedupeKey: string },
+  a: {
+    contactId: number;
+    surveyId: number;
+    questions: SurveyQuestion[];
+    index: number;
+    lead: Text[];
+    at: string;
+    dedupeKey: string;
+    /** A scheduled wave (program surveys, reminders): sent after the replies of conversations. */
+    bulk?: boolean;
+  },
 ): Promise<boolean> {
   const latest = await repo.latestSession(db, a.contactId);
   if (!latest) return false;
@@ -56,7 +66,7 @@ export async function openSurveyConversation(
     scores: {},
     ...(draft ? { draft } : {}),
   };
-  const queued = await notifyContact(db, translator, a.contactId, surveyPrompt(state, a.lead), a.at, { dedupeKey: a.dedupeKey });
+  const queued = await notifyContact(db, translator, a.contactId, surveyPrompt(state, a.lead), a.at, { dedupeKey: a.dedupeKey, bulk: a.bulk ?? false });
   if (queued) await repo.saveSession(db, latest.identityId, SESSION_VERSION, { ...state, lastActiveAt: a.at }, a.at);
   return queued;
 }
@@ -96,6 +106,7 @@ export async function dispatchProgramSurveys(deps: SurveyDeps): Promise<number> 
         lead: [{ key: "survey:intro", params: { program: program ? { localized: program.name } : e.program_id } }],
         at,
         dedupeKey: `survey:${survey.id}`,
+        bulk: true,
       });
       if (ok) sent++;
     }
@@ -132,6 +143,7 @@ export async function remindSurveys(deps: SurveyDeps, afterDays = 3): Promise<nu
         lead: [{ key: "survey:reminder" }],
         at,
         dedupeKey: `survey-reminder:${s.id}`,
+        bulk: true,
       });
       if (ok) sent++;
     }

@@ -130,6 +130,8 @@ export interface OutboxTable {
   dedupe_key: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 1 for broadcasts, survey invitations and reminders: they wait behind conversation replies. */
+  bulk: Generated<number>;
 }
 
 export interface EnrolmentTable {

@@ -123,6 +123,8 @@ describe("queueBroadcast", () => {
       ["ar-1", ar, `broadcast:ramadan-2026:${ar}`],
       ["en-1", en, `broadcast:ramadan-2026:${en}`],
     ]);
+    // Announcements wait behind the replies of conversations.
+    expect(await db.selectFrom("outbox").select("bulk").distinct().execute()).toEqual([{ bulk: 1 }]);
     expect(rows.some((x) => x.contactId === silent)).toBe(false);
 
     const arText = rows[0]!.message.text;

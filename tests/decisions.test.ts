@@ -146,6 +146,9 @@ describe("the whole loop with a fake clock", () => {
     h.setNow(new Date("2026-12-02T06:00:00Z"));
     expect(await dispatchProgramSurveys(deps())).toBe(1);
     expect(await dispatchProgramSurveys(deps())).toBe(0);
+    // A survey wave waits behind the replies of conversations.
+    const invitation = await h.opened.db.selectFrom("outbox").select("bulk").where("dedupe_key", "like", "survey:%").executeTakeFirstOrThrow();
+    expect(invitation.bulk).toBe(1);
     await h.sila.outbox.drainOnce();
     const intro = lastTo("u1");
     expect(intro).toContain("حق من حقوقك");

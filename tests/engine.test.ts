@@ -127,6 +127,28 @@ describe("the flood window", () => {
   });
 });
 
+/** An outbox on the harness's database whose channel records "chat:text" of each send, in order. */
+function recordingOutbox(harness: Harness, now: Date, batchSize?: number) {
+  const order: string[] = [];
+  const recorder: ChannelSender = {
+    name: "console",
+    async send(chatId, message) {
+      order.push(`${chatId}:${message.text}`);
+      return { messageId: `m${order.length}` };
+    },
+  };
+  const outbox = createOutboxSender({
+    db: harness.opened.db,
+    hot: createHotPath(harness.opened.sqlite),
+    senders: new Map([["console", recorder]]),
+    clock: () => now,
+    log: createLogger("silent"),
+    cipher: harness.sila.cipher,
+    ...(batchSize ? { batchSize } : {}),
+  });
+  return { outbox, order };
+}
+
 describe("the outbox", () => {
   it("retries with backoff after a failure, then delivers once", async () => {
     h = await createHarness();
@@ -169,6 +191,55 @@ describe("the outbox", () => {
     expect(calls).toBe(2);
     expect(retryDelayMs(5, 1000, 60_000)).toBe(16_000);
     expect(retryDelayMs(20, 1000, 60_000)).toBe(60_000);
+  });
+
+  it("sends the replies of conversations before a broadcast, each chat's own rows in the order written", async () => {
+    h = await createHarness();
+    const now = h.now();
+    const { outbox, order } = recordingOutbox(h, now, 4);
+    const queue = (chatId: string, text: string, bulk: 0 | 1, at = now) =>
+      h.opened.db.insertInto("outbox").values({
+        contact_id: null, audience: "beneficiary", channel: "console", chat_id: chatId, bulk,
+        payload: JSON.stringify({ text }), status: "pending", attempts: 0,
+        next_attempt_at: at.toISOString(), last_error: null, dedupe_key: null, created_at: now.toISOString(), sent_at: null,
+      }).execute();
+    for (let i = 1; i <= 6; i++) await queue(`b${i}`, "announcement", 1);
+    await queue("c", "reply", 0);
+    await queue("b5", "reply", 0); // b5 was sent the announcement first: it goes first, then the reply
+    await queue("c", "reply 2", 0);
+    await outbox.drainOnce();
+    expect(order).toEqual([
+      "c:reply",
+      "b5:announcement",
+      "b5:reply",
+      "c:reply 2",
+      "b1:announcement",
+      "b2:announcement",
+      "b3:announcement",
+      "b4:announcement",
+      "b6:announcement",
+    ]);
+  });
+
+  it("lets a message scheduled for later (quiet hours) hold none of its chat's replies", async () => {
+    h = await createHarness();
+    const now = h.now();
+    const { outbox, order } = recordingOutbox(h, now);
+    const row = (text: string, at: Date, lastError: string | null) => ({
+      contact_id: null, audience: "beneficiary" as const, channel: "console" as const, chat_id: "x",
+      payload: JSON.stringify({ text }), status: "pending" as const, attempts: lastError ? 1 : 0,
+      next_attempt_at: at.toISOString(), last_error: lastError, dedupe_key: null, created_at: now.toISOString(), sent_at: null,
+    });
+    const morning = new Date(now.getTime() + 8 * 3_600_000);
+    await h.opened.db.insertInto("outbox").values(row("decision, in the morning", morning, null)).execute();
+    await h.opened.db.insertInto("outbox").values(row("reply at night", now, null)).execute();
+    await outbox.drainOnce();
+    expect(order).toEqual(["x:reply at night"]);
+    // A row waiting for its retry still holds the chat's later rows.
+    await h.opened.db.insertInto("outbox").values(row("failed once", new Date(now.getTime() + 2_000), "network down")).execute();
+    await h.opened.db.insertInto("outbox").values(row("after it", now, null)).execute();
+    await outbox.drainOnce();
+    expect(order).toEqual(["x:reply at night"]);
   });
 
   it("records a permanent failure once, marks the contact unreachable, and does not retry", async () => {

@@ -111,42 +111,91 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
     let handled = 0;
     for (;;) {
       const now = clock().toISOString();
+      // The replies of conversations first, then bulk rows (broadcasts, survey waves), each in the order written.
       const rows = await db
         .selectFrom("outbox")
         .selectAll()
         .where("status", "=", "pending")
         .where("next_attempt_at", "<=", now)
+        .orderBy("bulk")
         .orderBy("id")
         .limit(batchSize)
         .execute();
       if (rows.length === 0) return handled;
       // A chat with a row waiting for a retry keeps its later rows waiting too, so order holds.
-      const firstWaiting = await firstWaitingRowByChat(now);
+      const firstWaiting = await firstRetryByChat(now);
+      // A reply goes after the bulk rows its chat was sent before it (they go with it, not after the wave).
+      const olderBulk = await dueBulkOfChats(rows, now);
       const held = new Set<string>();
+      const done = new Set<number>();
       let progressed = false;
-      for (const row of rows) {
-        const key = `${row.channel}:${row.chat_id}`;
-        const waiting = firstWaiting.get(key);
-        if (held.has(key) || (waiting !== undefined && waiting < row.id)) continue;
+      const send = async (row: OutboxRow, key: string) => {
         const outcome = await deliver(row);
         handled++;
         progressed = true;
+        done.add(row.id);
         if (outcome === "retry") held.add(key);
+      };
+      for (const row of rows) {
+        const key = `${row.channel}:${row.chat_id}`;
+        const waiting = firstWaiting.get(key);
+        if (done.has(row.id) || held.has(key) || (waiting !== undefined && waiting < row.id)) continue;
+        for (const older of olderBulk.get(key) ?? []) {
+          if (older.id > row.id || held.has(key)) break;
+          if (!done.has(older.id)) await send(older, key);
+        }
+        if (!held.has(key)) await send(row, key);
       }
       if (!progressed || rows.length < batchSize) return handled;
     }
   }
 
-  /** For each chat with a pending row not yet due, the id of its first such row. */
-  async function firstWaitingRowByChat(now: string): Promise<Map<string, number>> {
+  /**
+   * For each chat with a row waiting for a retry, the id of its first such row. A row scheduled for
+   * later (quiet hours) holds nothing: the replies of a conversation at night go at once.
+   */
+  async function firstRetryByChat(now: string): Promise<Map<string, number>> {
     const rows = await db
       .selectFrom("outbox")
       .select(["channel", "chat_id", (eb) => eb.fn.min("id").as("first")])
       .where("status", "=", "pending")
       .where("next_attempt_at", ">", now)
+      .where("last_error", "is not", null)
       .groupBy(["channel", "chat_id"])
       .execute();
     return new Map(rows.map((r) => [`${r.channel}:${r.chat_id}`, Number(r.first)]));
+  }
+
+  /** The due bulk rows of the chats that have a conversation reply in `rows`, by chat, in id order. */
+  async function dueBulkOfChats(rows: OutboxRow[], now: string): Promise<Map<string, OutboxRow[]>> {
+    const replies = rows.filter((r) => r.bulk === 0);
+    const out = new Map<string, OutboxRow[]>();
+    if (replies.length === 0 || !(await anyBulkPending())) return out;
+    const wanted = new Set(replies.map((r) => `${r.channel}:${r.chat_id}`));
+    const found = await db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("status", "=", "pending")
+      .where("bulk", "=", 1)
+      .where("next_attempt_at", "<=", now)
+      .where("channel", "in", [...new Set(replies.map((r) => r.channel))])
+      .where("chat_id", "in", [...new Set(replies.map((r) => r.chat_id))])
+      .where("id", "<", Math.max(...replies.map((r) => r.id)))
+      .orderBy("id")
+      .execute();
+    for (const r of found) {
+      const key = `${r.channel}:${r.chat_id}`;
+      if (!wanted.has(key)) continue;
+      const list = out.get(key);
+      if (list) list.push(r);
+      else out.set(key, [r]);
+    }
+    return out;
+  }
+
+  async function anyBulkPending(): Promise<boolean> {
+    const r = await db.selectFrom("outbox").select("id").where("status", "=", "pending").where("bulk", "=", 1).limit(1).executeTakeFirst();
+    return r !== undefined;
   }
 
   function drainOnce(): Promise<number> {

@@ -10,6 +10,7 @@ import * as programsSurveys from "./2026_11_23_003_programs_surveys";
 import * as privacy from "./2026_11_23_004_privacy";
 import * as outboxPending from "./2026_11_23_005_outbox_pending";
 import * as sessionFlood from "./2026_11_23_006_session_flood";
+import * as outboxBulk from "./2026_11_23_007_outbox_bulk";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_23_001_core": core,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_004_privacy": privacy,
   "2026_11_23_005_outbox_pending": outboxPending,
   "2026_11_23_006_session_flood": sessionFlood,
+  "2026_11_23_007_outbox_bulk": outboxBulk,
 };
