@@ -21,7 +21,7 @@ import { loadProfile } from "../orgs/load";
 import { runTurns, type TurnsResult } from "./bench/turns";
 import { openLimitBench, type LimitPass } from "./bench/limit";
 import { runFaq, type FaqResultBench } from "./bench/faq";
-import { runOutbox, type OutboxBenchResult } from "./bench/outbox";
+import { runOutbox, runReplyDuringWave, type OutboxBenchResult, type ReplyDuringWaveResult } from "./bench/outbox";
 import { runIdle, type IdleResult } from "./bench/idle";
 import { timeStatements, type StatementTime } from "./bench/sqlite";
 import { breakdown, startProfile, type CpuProfile } from "./bench/profile";
@@ -154,6 +154,7 @@ let statements: { turns: number; times: Map<string, StatementTime> } | null = nu
 let limit: { minimal: Rate[]; passes: Map<LimitPass, Rate>; pragmas: Record<string, unknown> } | null = null;
 let faq: FaqResultBench | null = null;
 const outbox: OutboxBenchResult[] = [];
+const waves: ReplyDuringWaveResult[] = [];
 let idle: IdleResult | null = null;
 let cpuBreakdown: { users: number; turns: number; rows: ReturnType<typeof breakdown> } | null = null;
 
@@ -269,6 +270,16 @@ try {
         if (r.lost > 0) findings.push(`outbox without pacing: ${r.lost} of ${r.messages} messages failed for good after ${r.rejected429} answers 429 (each 429 counts as a failed attempt)`);
         if (r.orderViolations > 0) findings.push(`outbox without pacing: ${r.orderViolations} messages delivered before an earlier message of the same chat that was waiting for its retry`);
       }
+    }
+  }
+
+  if (only.has("outbox")) {
+    const wave = Math.min(opts.outboxMessages, 5_000);
+    for (const bulk of [true, false]) {
+      log(`outbox: a reply during a broadcast of ${wave}, ${bulk ? "the broadcast as bulk" : "first come first served"} ...`);
+      const r = await runReplyDuringWave({ dir, wave, rate: opts.outboxRate, bulk });
+      waves.push(r);
+      if (r.lost > 0) problems.push(`outbox (reply during a broadcast): ${r.lost} messages not sent`);
     }
   }
 
@@ -394,6 +405,15 @@ for (const r of outbox) {
       `${fmt(r.rejected429)} × 429, ${r.orderViolations} out of order`,
     "≥ 0.95, 0 lost",
     r.share >= 0.95 && r.lost === 0,
+  );
+}
+const [bulkWave, fifoWave] = [waves.find((w) => w.bulk), waves.find((w) => !w.bulk)];
+if (bulkWave && fifoWave) {
+  row(
+    `A reply written 10 s into a broadcast of ${fmt(bulkWave.wave)} (channel at ${bulkWave.rate} a second): delivered after`,
+    `${bulkWave.replyLagSeconds < 1 ? `${ms(bulkWave.replyLagSeconds * 1000)} ms` : `${fmt(bulkWave.replyLagSeconds, 1)} s`}, ${fmt(bulkWave.waveLeftAtReply)} of the broadcast still waiting (the broadcast is queued as bulk); ` +
+      `first come first served it would have waited ${fmt(fifoWave.replyLagSeconds, 0)} s. The broadcast took ${fmt(bulkWave.totalSeconds, 0)} s either way; ` +
+      `lost ${bulkWave.lost + fifoWave.lost}`,
   );
 }
 if (idle) {

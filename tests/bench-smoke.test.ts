@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { runTurns } from "../scripts/bench/turns";
 import { openLimitBench } from "../scripts/bench/limit";
 import { runFaq, syntheticKb } from "../scripts/bench/faq";
-import { runOutbox } from "../scripts/bench/outbox";
+import { runOutbox, runReplyDuringWave } from "../scripts/bench/outbox";
 import { runIdle } from "../scripts/bench/idle";
 import { percentile, summarize, tempDir } from "../scripts/bench/util";
 import { timeStatements } from "../scripts/bench/sqlite";
@@ -89,6 +89,15 @@ describe("bench phases at tiny sizes", () => {
       expect(r.pending).toBe(0);
       expect(r.lost).toBe(r.failed);
     }
+  });
+
+  it("outbox: a reply written during a broadcast goes before the rest of it; first come first served, after it", async () => {
+    const bulk = await runReplyDuringWave({ dir, wave: 200, rate: 30, bulk: true, afterSeconds: 2 });
+    expect(bulk.lost).toBe(0);
+    expect(bulk.waveLeftAtReply).toBeGreaterThan(100);
+    const fifo = await runReplyDuringWave({ dir, wave: 200, rate: 30, bulk: false, afterSeconds: 2 });
+    expect(fifo.lost).toBe(0);
+    expect(fifo.waveLeftAtReply).toBe(0);
   });
 
   it("idle: every conversation has a session in SQLite", async () => {

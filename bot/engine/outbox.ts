@@ -110,6 +110,8 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
   async function drain(): Promise<number> {
     let handled = 0;
     for (;;) {
+      // Rows committed from here on are seen by this read; a kick during the batch means new ones.
+      again = false;
       const now = clock().toISOString();
       // The replies of conversations first, then bulk rows (broadcasts, survey waves), each in the order written.
       const rows = await db
@@ -137,6 +139,9 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
         if (outcome === "retry") held.add(key);
       };
       for (const row of rows) {
+        // A turn committed new rows (a reply, most likely) while this batch of a wave went out: read
+        // again (after at least one send, so a steady stream of turns cannot stall the wave).
+        if (row.bulk === 1 && again && progressed) break;
         const key = `${row.channel}:${row.chat_id}`;
         const waiting = firstWaiting.get(key);
         if (done.has(row.id) || held.has(key) || (waiting !== undefined && waiting < row.id)) continue;
@@ -146,7 +151,7 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
         }
         if (!held.has(key)) await send(row, key);
       }
-      if (!progressed || rows.length < batchSize) return handled;
+      if (!progressed || (rows.length < batchSize && !again)) return handled;
     }
   }
 

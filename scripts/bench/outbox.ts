@@ -198,3 +198,91 @@ export async function runOutbox(options: OutboxBenchOptions): Promise<OutboxBenc
     realSeconds,
   };
 }
+
+export interface ReplyDuringWaveResult {
+  /** Broadcast rows queued before the reply. */
+  wave: number;
+  rate: number;
+  /** True when the wave was queued as bulk (as broadcasts are); false: every row alike, first come first served. */
+  bulk: boolean;
+  /** Simulated seconds from the reply's commit to its delivery. */
+  replyLagSeconds: number;
+  /** Wave rows still waiting when the reply was delivered. */
+  waveLeftAtReply: number;
+  /** Simulated seconds until the whole wave and the reply were delivered. */
+  totalSeconds: number;
+  lost: number;
+  orderViolations: number;
+}
+
+/**
+ * A broadcast of `wave` messages is going out through a channel that takes `rate` a second when,
+ * `afterSeconds` into it, a beneficiary writes and the engine commits a reply (and kicks the
+ * outbox, as after every turn). How long does the reply wait? With the wave queued as bulk (as
+ * `queueBroadcast` does) and, for comparison, first come first served.
+ */
+export async function runReplyDuringWave(options: { dir: string; wave: number; rate: number; bulk: boolean; afterSeconds?: number }): Promise<ReplyDuringWaveResult> {
+  const opened = await openDatabase(path.join(options.dir, `wave-${options.bulk ? "bulk" : "fifo"}.sqlite`));
+  const at = new Date(BENCH_ORIGIN).toISOString();
+  const insert = opened.sqlite.prepare(
+    "INSERT INTO outbox (contact_id, audience, channel, chat_id, payload, status, attempts, next_attempt_at, created_at, bulk) " +
+      "VALUES (NULL, 'beneficiary', 'console', ?, ?, 'pending', 0, ?, ?, ?)",
+  );
+  opened.sqlite.transaction(() => {
+    for (let i = 0; i < options.wave; i++) {
+      insert.run(`w${i}`, JSON.stringify({ text: `رمضان كريم، وكل عام وأنتم بخير #${i}` }), at, at, options.bulk ? 1 : 0);
+    }
+  })();
+
+  const clock = new WarpClock(BENCH_ORIGIN + 1000);
+  const channel = new RateLimitedChannel(options.rate, clock);
+  const afterMs = (options.afterSeconds ?? 10) * 1000;
+  let replyAt = NaN;
+  let repliedAt = NaN;
+  let waveLeftAtReply = NaN;
+  let outbox: ReturnType<typeof createOutboxSender> | null = null;
+  const watching: ChannelSender = {
+    name: "console",
+    async send(chatId, message) {
+      const result = await channel.send(chatId, message);
+      if (chatId === "reply") {
+        repliedAt = clock.ms();
+        waveLeftAtReply = options.wave - (channel.sent - 1);
+      } else if (Number.isNaN(replyAt) && clock.ms() - simStart >= afterMs) {
+        // A turn commits its reply (the engine writes the row, then kicks the outbox).
+        const now = clock.now().toISOString();
+        insert.run("reply", JSON.stringify({ text: "شكراً لتواصلك، اختر من القائمة #0" }), now, now, 0);
+        replyAt = clock.ms();
+        outbox!.kick();
+      }
+      return result;
+    },
+  };
+  outbox = createOutboxSender({
+    db: opened.db,
+    hot: createHotPath(opened.sqlite),
+    senders: new Map([["console", pacedSender(watching, channel, clock)]]),
+    clock: () => clock.now(),
+    log: createLogger("silent"),
+    cipher: createCipher(Buffer.alloc(32, 7)),
+  });
+  const simStart = clock.ms();
+  while ((await outbox.drainOnce()) > 0) {
+    // Until every row is sent (each drain returns after a batch, or sooner after a kick).
+  }
+  await outbox.stop();
+  const pending = await opened.db.selectFrom("outbox").select((e) => e.fn.countAll<number>().as("n")).where("status", "!=", "sent").executeTakeFirstOrThrow();
+  await opened.close();
+  let orderViolations = 0;
+  for (const list of channel.order.values()) for (let i = 1; i < list.length; i++) if (list[i]! < list[i - 1]!) orderViolations++;
+  return {
+    wave: options.wave,
+    rate: options.rate,
+    bulk: options.bulk,
+    replyLagSeconds: (repliedAt - replyAt) / 1000,
+    waveLeftAtReply,
+    totalSeconds: (channel.lastSendAt - simStart) / 1000,
+    lost: Number(pending.n),
+    orderViolations,
+  };
+}
