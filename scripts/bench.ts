@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: how fast Sila is, against the limit of the machine.
  *
- *   npm run bench                    full run (about 2-4 minutes on 2 cores)
- *   npm run bench -- --quick         small sizes, under 30 s; prints only
+ *   npm run bench                    full run (about 1 minute on 2 cores)
+ *   npm run bench -- --quick         smaller sizes, about 15 s; prints only
  *   npm run bench -- --users 2000 --concurrency 100 --only turns,faq
  *
  * Prints a table and writes it into docs/benchmarks.md (between the
@@ -85,7 +85,7 @@ function int(name: string, full: number, small: number): number {
   return n;
 }
 const opts = {
-  users: int("users", 1_000, 50),
+  users: int("users", 1_000, 300),
   concurrency: int("concurrency", 50, 50),
   /** Messages a second the channel takes during the turns (Telegram: about 30 a bot). */
   channelRate: int("channel-rate", 30, 30),
