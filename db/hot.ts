@@ -9,7 +9,7 @@
  */
 import type SQLite from "better-sqlite3";
 import type { ApplicationStatus, ChannelName } from "./schema";
-import { OPEN_STATUSES, toContact, type ApplicationSummary, type Contact, type InboundRecord } from "./repo";
+import { formatReference, OPEN_STATUSES, referenceCounter, toContact, type ApplicationSummary, type Contact, type InboundRecord } from "./repo";
 import type { Savepoints } from "../bot/engine/writer";
 
 /** An application as the engine stores it at submission (the answers already sealed). */
@@ -148,10 +148,8 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     },
     findOpenApplication: (programId, hash) => (openApplication.get(programId, hash, ...OPEN_STATUSES) as { reference: string } | undefined)?.reference ?? null,
     insertApplication(a) {
-      // The reference: a prefix, the two-digit Gregorian year and a counter that never repeats.
-      const name = `A${a.at.slice(2, 4)}`;
-      const { value } = counter.get(name) as { value: number };
-      const reference = `${name}-${String(value).padStart(5, "0")}`;
+      const name = referenceCounter("A", a.at);
+      const reference = formatReference(name, (counter.get(name) as { value: number }).value);
       const { id } = newApplication.get(
         reference,
         a.contactId,

@@ -163,16 +163,21 @@ export async function latestSession(db: Executor, contactId: number): Promise<{ 
  * two-digit Gregorian year and a counter that never repeats.
  */
 export async function nextReference(db: Executor, prefix: string, at: string): Promise<string> {
-  const year = at.slice(2, 4);
-  const name = `${prefix}${year}`;
+  const name = referenceCounter(prefix, at);
   const row = await db
     .insertInto("counters")
     .values({ name, value: 1 })
     .onConflict((oc) => oc.column("name").doUpdateSet({ value: sql`value + 1` }))
     .returning("value")
     .executeTakeFirstOrThrow();
-  return `${name}-${String(row.value).padStart(5, "0")}`;
+  return formatReference(name, row.value);
 }
+
+/** The counter a reference is numbered by: the prefix and the two-digit Gregorian year ("A26"). */
+export const referenceCounter = (prefix: string, at: string): string => `${prefix}${at.slice(2, 4)}`;
+
+/** "A26" and 42 → "A26-00042". */
+export const formatReference = (counter: string, value: number): string => `${counter}-${String(value).padStart(5, "0")}`;
 
 // ---- Applications -----------------------------------------------------------
 
