@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { evaluateFaq, formatEvalLine, parseCases, parseKb, type EvalCase } from "../flows/faq/evaluate";
 import { createFaqMatcher, DEFAULT_SUGGEST_THRESHOLD, DEFAULT_THRESHOLD, type FaqEntry } from "../flows/faq/matcher";
 import { editDistance, foldRepeats, lookupForms, matchForm, stemArabic, stemEnglish, tokenize } from "../flows/faq/normalize";
+import { loadProfile } from "../orgs/load";
+import { faqLookup } from "../bot/app";
 
 /* ------------------------------------------------------------------ */
 /* The shared development set                                          */
@@ -202,6 +204,18 @@ describe("rejection and suggestions", () => {
     for (const q of ["وش افضل كوفي بجدة", "كم درجة الحرارة بكرة", "متى مباراة المنتخب", "ابي احجز طيران", "zzzz", "وش تسوي"]) {
       expect(matcher.match(q).accepted, q).toBeNull();
     }
+  });
+
+  it("does not answer a place name typed alone (a city, not a question), but still a question naming it", () => {
+    const maa = faqLookup(loadProfile("maa"));
+    const sumou = faqLookup(loadProfile("sumou"));
+    // Both used to be answered: «الرياض» as who qualifies, «المدينة» as the online programs.
+    for (const [lookup, q] of [[maa, "الرياض"], [maa, "السلام عليكم الرياض"], [maa, "الرياض."], [sumou, "المدينة"], [sumou, "المدينه المنوره"], [maa, "Riyadh"]] as const) {
+      expect(lookup(q, "ar").accepted, q).toBeNull();
+    }
+    expect(maa("الرياض", "ar").candidates.length).toBeGreaterThan(0); // a "did you mean" is still offered
+    expect(maa("الدوام", "ar").accepted?.id).toBe("working_hours"); // one word that is a topic is answered
+    expect(maa("وين موقعكم في الرياض؟", "ar").accepted?.id).toBe("location");
   });
 
   it("returns close candidates for the caller's 'did you mean'", () => {

@@ -797,3 +797,23 @@ export const OFF_TOPIC_WORDS: string[] = [
   "buy", "sell", "shopping", "gold", "stocks", "bitcoin", "car", "fuel", "petrol", "gas station", "restaurant", "pizza", "coffee",
   "weather", "rain", "football", "match", "movie", "song", "joke", "game", "your name", "who are you", "robot", "visa",
 ];
+
+/**
+ * Saudi cities, governorates and regions (as people type them, with and
+ * without the article). Typed alone, a place name is an answer to a question
+ * nobody asked here (the city of a form, usually), not an FAQ: the matcher
+ * then only suggests, it does not answer. In a sentence they count as usual.
+ */
+export const PLACE_NAMES: string[] = [
+  "الرياض", "جده", "جدة", "مكه", "مكة", "مكه المكرمه", "مكة المكرمة", "المدينه", "المدينة", "المدينه المنوره", "المدينة المنورة",
+  "الدمام", "الخبر", "الظهران", "الاحساء", "الأحساء", "الهفوف", "المبرز", "القطيف", "الجبيل", "الطائف", "تبوك", "بريده", "بريدة",
+  "عنيزه", "عنيزة", "الرس", "البكيرية", "البكيريه", "المذنب", "حائل", "ابها", "أبها", "خميس مشيط", "جازان", "جيزان", "صبيا",
+  "نجران", "شروره", "شرورة", "الباحه", "الباحة", "عرعر", "سكاكا", "القريات", "طريف", "ينبع", "العلا", "الخرج", "المجمعه", "المجمعة",
+  "الزلفي", "شقراء", "الدوادمي", "عفيف", "القويعيه", "القويعية", "وادي الدواسر", "السليل", "الافلاج", "الأفلاج", "حوطه بني تميم",
+  "القنفذه", "القنفذة", "الليث", "رابغ", "بدر", "خليص", "الجموم", "بيشه", "بيشة", "النماص", "محايل", "محايل عسير", "بلجرشي",
+  "حفر الباطن", "الخفجي", "النعيريه", "النعيرية", "رأس تنوره", "راس تنوره", "بقيق", "الدرعيه", "الدرعية", "الجوف", "القصيم",
+  "عسير", "الحدود الشماليه", "الحدود الشمالية", "المنطقه الشرقيه", "المنطقة الشرقية", "الشرقيه", "الشرقية", "الوسطى", "الجنوب",
+  "الشمال", "الغربيه", "الغربية", "تيماء", "الوجه", "أملج", "املج", "ضباء", "حقل", "الدرب", "صامطه", "صامطة", "أحد رفيدة",
+  "Riyadh", "Jeddah", "Makkah", "Mecca", "Madinah", "Medina", "Dammam", "Khobar", "Dhahran", "Taif", "Tabuk", "Buraidah", "Hail",
+  "Abha", "Jazan", "Najran", "Yanbu", "Al Kharj", "Qassim", "Badr",
+];

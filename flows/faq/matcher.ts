@@ -31,7 +31,7 @@ import {
   stripLetterPrefix,
   tokenize,
 } from "./normalize";
-import { CONCEPTS, LIGHT_WORDS, OFF_TOPIC_WORDS, QUESTION_WORDS, STOPWORDS } from "./lexicon";
+import { CONCEPTS, LIGHT_WORDS, OFF_TOPIC_WORDS, PLACE_NAMES, QUESTION_WORDS, STOPWORDS } from "./lexicon";
 import { detectSmallTalk, stripGreeting } from "./smalltalk";
 
 export interface FaqEntry {
@@ -446,6 +446,9 @@ function deletions(w: string, d: number): string[] {
  */
 const maxEdits = (len: number, arabic: boolean) => (arabic ? (len >= 8 ? 2 : len >= 5 ? 1 : 0) : len >= 7 ? 2 : len >= 4 ? 1 : 0);
 
+/** Place names in matching form (see {@link PLACE_NAMES}). */
+const PLACES = new Set(PLACE_NAMES.map((p) => tokenize(p).join(" ")));
+
 export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions = {}): FaqMatcher {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const suggestThreshold = Math.min(options.suggestThreshold ?? DEFAULT_SUGGEST_THRESHOLD, threshold);
@@ -794,7 +797,9 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     const candidates = scored.slice(0, Math.max(0, k));
     const top = scored[0];
-    return { accepted: top && top.score >= threshold ? top : null, candidates };
+    // A place name typed alone ("الرياض", a city answered to the wrong question) is not a question.
+    const placeAlone = PLACES.has(tokenize(rest === "" ? raw : rest).join(" "));
+    return { accepted: top && top.score >= threshold && !placeAlone ? top : null, candidates };
   };
 
   return { match, threshold, suggestThreshold };
