@@ -681,6 +681,11 @@ describe("WhatsApp: staff", () => {
     const alert = r.sent.find((s) => s.chatId === STAFF_CHAT);
     const ticket = /H\d{2}-\d{5}/.exec(plain(alert?.content ?? ""))?.[0];
     expect(ticket).toBeDefined();
+    // No buttons on WhatsApp: the alert ends with the commands for its ticket, ready to copy.
+    const commands = plain(alert!.content).split("\n").slice(-3);
+    expect(commands).toEqual([`🙋 استلام: /claim ${ticket}`, `✍️ رد: /reply ${ticket} …`, `✔️ إغلاق: /close ${ticket}`]);
+    // A beneficiary's messages never carry them.
+    expect(r.sent.filter((s) => s.chatId === beneficiary).some((s) => s.content.includes("/claim"))).toBe(false);
 
     // A staff number: the command runs, the beneficiary gets the reply on WhatsApp.
     const before = r.sent.length;

@@ -28,12 +28,12 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { KeyedQueue } from "../engine/queue";
 import { ChannelError } from "../errors";
-import type { Translator } from "../i18n";
+import { isolate, type Translator } from "../i18n";
 import type { Logger } from "../log";
 import type { StaffActor, StaffCommands } from "../staff/types";
 import type { Locale } from "../../orgs/schema";
 import { commandForm } from "../../flows/text/arabic";
-import type { ChannelAdapter, InboundMessage, OutboundMessage, SendResult } from "./types";
+import type { ChannelAdapter, InboundMessage, OutboundChoice, OutboundMessage, SendResult } from "./types";
 import type { WhatsAppClientLike, WhatsAppMessageLike } from "./whatsapp/client";
 import { isBrowserGone, isWhatsAppChatId, renderWhatsAppText, toChannelError } from "./whatsapp/format";
 import { contentOf, HANDLED_TYPES, nameOfContact, phoneOfContact, routeOf, type MediaPolicy } from "./whatsapp/inbound";
@@ -76,7 +76,11 @@ export const DEFAULT_STAFF_COMMAND_WORDS: readonly string[] = [
  * layer has it, says whether a text is a staff-only command ("/help" and
  * "/start" are not: beneficiaries type them too); without it, any "/" text is.
  */
-export type WhatsAppStaff = StaffCommands & { isCommand?(text: string): boolean };
+export type WhatsAppStaff = StaffCommands & {
+  isCommand?(text: string): boolean;
+  /** The actions on a staff alert's reference (shown as commands to copy under the alert). */
+  alertChoices?(text: string, locale?: Locale): Promise<OutboundChoice[]>;
+};
 
 export const DEFAULT_ATTACHMENT_MIME_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 
@@ -417,10 +421,36 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
 
   const notConnected = () => new ChannelError("WhatsApp is not connected yet", { permanent: false });
 
+  /** A staff chat: the staff group, or a configured staff number. */
+  const isStaffChat = (chatId: string): boolean =>
+    chatId === options.staffGroupId ||
+    (chatId.endsWith("@c.us") && (options.staff?.isStaff({ channel: "whatsapp", userId: chatId.slice(0, -"@c.us".length) }) ?? false));
+
+  /**
+   * WhatsApp has no buttons: a staff alert ends with the commands that act on its reference
+   * ("🙋 Claim: /claim H26-00012"), ready to copy, as Telegram shows buttons.
+   */
+  async function withStaffCommands(chatId: string, message: OutboundMessage): Promise<OutboundMessage> {
+    if (message.choices?.length || !options.staff?.alertChoices || !isStaffChat(chatId)) return message;
+    try {
+      const actions = await options.staff.alertChoices(message.text, locale);
+      if (actions.length === 0) return message;
+      const lines = actions.map((a) => {
+        const [, action, reference] = a.value.split(":");
+        const command = `/${action} ${reference}${action === "reply" ? " …" : ""}`;
+        return options.translator.t("staffcmd:alertCommand", locale, { action: a.label, command: isolate(command) });
+      });
+      return { ...message, text: `${message.text}\n\n${lines.join("\n")}` };
+    } catch (error) {
+      log.warn("whatsapp: could not add the commands to a staff alert", { chat: chatId, error });
+      return message;
+    }
+  }
+
   async function send(chatId: string, message: OutboundMessage): Promise<SendResult> {
     if (!isWhatsAppChatId(chatId)) throw new ChannelError(`not a WhatsApp chat id: ${chatId}`, { permanent: true });
     if (!client || !ready) throw notConnected();
-    const text = renderWhatsAppText(message);
+    const text = renderWhatsAppText(await withStaffCommands(chatId, message));
     try {
       await limiter.acquire(chatId, abort.signal);
     } catch (error) {
