@@ -14,6 +14,7 @@
 import path from "node:path";
 import type SQLite from "better-sqlite3";
 import { openDatabase, type OpenedDb } from "../../db";
+import { createHotPath } from "../../db/hot";
 import { nowMs, RateTimer, type Rate } from "./util";
 import { BENCH_ORIGIN } from "./turns";
 
@@ -89,12 +90,8 @@ export async function openLimitBench(options: { dir: string; users: number; stat
     "INSERT INTO messages (contact_id, channel, chat_id, direction, channel_message_id, kind, body, status, error, created_at) " +
       "VALUES (?, 'console', ?, 'out', ?, 'text', ?, 'sent', NULL, ?) ON CONFLICT DO NOTHING",
   );
-  // The engine's other statements today (see the statement counts in the report).
-  const findIdentity = sqlite.prepare(
-    "SELECT i.id AS identity_id, c.id, c.locale, c.beneficiary_type, c.phone, c.privacy_accepted_at, c.unreachable, c.created_at " +
-      "FROM channel_identities i JOIN contacts c ON c.id = i.contact_id WHERE i.channel = ? AND i.external_id = ?",
-  );
-  const loadSession = sqlite.prepare("SELECT version, state FROM sessions WHERE identity_id = ?");
+  // The engine's own prepared statements, for the "engine-sql" pass.
+  const hot = createHotPath(sqlite);
 
   type SessionRow = { identity_id: number; contact_id: number; version: number; state: string };
   const nextState = (json: string): string => {
@@ -111,11 +108,14 @@ export async function openLimitBench(options: { dir: string; users: number; stat
   });
   // Called inside a transaction, better-sqlite3 runs a transaction function in a savepoint.
   const engineTurn = sqlite.transaction((chatId: string, messageId: string, at: string): number => {
-    const c = findIdentity.get("console", chatId) as { identity_id: number; id: number };
-    if (insMessage.run(c.id, chatId, messageId, "1", at).changes === 0) return 0;
-    const s = loadSession.get(c.identity_id) as { version: number; state: string };
-    putSession.run(c.identity_id, s.version, nextState(s.state), at);
-    return Number(insOutbox.run(c.id, chatId, payload, at, at).lastInsertRowid);
+    const c = hot.findIdentity("console", chatId)!;
+    const record = { contactId: c.contact.id, channel: "console" as const, chatId, messageId, kind: "text", body: "1", status: "processed", at };
+    if (!hot.recordInbound(record)) return 0;
+    const s = hot.loadSession(c.identityId)!;
+    (s.state as { step: { index: number } }).step.index++;
+    hot.saveSession(c.identityId, s.version, s.state, at, s.flood);
+    hot.enqueue({ contactId: c.contact.id, audience: "beneficiary", channel: "console", chatId, payload, at });
+    return 1;
   });
   const inGroups = (turn: (chatId: string, messageId: string, at: string) => number) =>
     sqlite.transaction((group: Array<[string, string, string]>) => {
