@@ -31,6 +31,7 @@ import { ChannelError } from "../errors";
 import { isolate, type Translator } from "../i18n";
 import type { Logger } from "../log";
 import type { StaffActor, StaffCommands } from "../staff/types";
+import { parseStaffAction } from "../staff/parse";
 import type { Locale } from "../../orgs/schema";
 import { commandForm } from "../../flows/text/arabic";
 import type { ChannelAdapter, InboundMessage, OutboundChoice, OutboundMessage, SendResult } from "./types";
@@ -435,11 +436,13 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
     try {
       const actions = await options.staff.alertChoices(message.text, locale);
       if (actions.length === 0) return message;
-      const lines = actions.map((a) => {
-        const [, action, reference] = a.value.split(":");
-        const command = `/${action} ${reference}${action === "reply" ? " …" : ""}`;
-        return options.translator.t("staffcmd:alertCommand", locale, { action: a.label, command: isolate(command) });
+      const lines = actions.flatMap((a) => {
+        const parsed = parseStaffAction(a.value);
+        if (!parsed) return [];
+        const command = `/${parsed.action} ${parsed.reference}${parsed.action === "reply" ? " …" : ""}`;
+        return [options.translator.t("staffcmd:alertCommand", locale, { action: a.label, command: isolate(command) })];
       });
+      if (lines.length === 0) return message;
       return { ...message, text: `${message.text}\n\n${lines.join("\n")}` };
     } catch (error) {
       log.warn("whatsapp: could not add the commands to a staff alert", { chat: chatId, error });

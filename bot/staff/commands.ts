@@ -27,7 +27,15 @@ import { notifyContact, notifyStaff, renderReply } from "../notify";
 import type { StoredAnswer } from "../sealing";
 import { createTicketSurvey, openSurveyConversation } from "../surveys";
 import { claimsOf, latestClaim, recordAudit, type Claim } from "./audit";
-import { findReference as findReferenceInText, isStaffCommand, parseReference, parseStaffCommand, type StaffCommandName } from "./parse";
+import {
+  findReference as findReferenceInText,
+  isStaffCommand,
+  parseStaffAction,
+  parseStaffCommand,
+  staffActionValue,
+  type StaffAction,
+  type StaffCommandName,
+} from "./parse";
 import * as q from "./queries";
 import type { StaffActor, StaffCommands } from "./types";
 
@@ -81,8 +89,6 @@ const lines = (items: Text[]): Text => ({ list: items, lines: true });
 const section = (title: Text, items: Text[]): Text => lines([title, ...items]);
 const ltr = (v: string | number): Text => ({ ltr: v });
 
-const ACTIONS = ["claim", "close", "show", "reply"] as const;
-type ButtonAction = (typeof ACTIONS)[number];
 
 export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const { db, translator, profile, log } = deps;
@@ -453,9 +459,9 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     },
 
     handleAction(actor, value) {
-      const m = /^staff:([a-z]+):(.+)$/.exec(value);
-      const verb = m && (ACTIONS as readonly string[]).includes(m[1]!) ? (m[1] as ButtonAction) : null;
-      const reference = m ? parseReference(m[2]!) : null;
+      const parsed = parseStaffAction(value);
+      const verb = parsed?.action ?? null;
+      const reference = parsed?.reference ?? null;
       return guarded(actor, verb ?? "unknown", reference, async () => {
         if (!verb || !reference) {
           await audit(actor, "unknown", null, true, value.slice(0, 40));
@@ -475,8 +481,8 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       const owner = await q.findReference(db, reference);
       if (!owner) return [];
       const lng = locale ?? fallbackLocale;
-      const button = (action: ButtonAction): OutboundChoice => ({
-        value: `staff:${action}:${reference}`,
+      const button = (action: StaffAction): OutboundChoice => ({
+        value: staffActionValue(action, reference),
         label: translator.t(`staffcmd:button.${action}`, lng),
       });
       if (owner.type === "application") return [button("show")];

@@ -27,6 +27,21 @@ const BY_WORD: ReadonlyMap<string, StaffCommandName> = new Map(
 /** Application and ticket references: a letter, the two-digit year, a counter ("A26-00001"). */
 export const REFERENCE_PATTERN = /[A-Z]\d{2}-\d{5,}/;
 
+/** What a staff alert's button (or, on WhatsApp, its command line) does to its reference. */
+export const STAFF_ACTIONS = ["claim", "close", "show", "reply"] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/** The value of a staff alert's button: "staff:<action>:<reference>". */
+export const staffActionValue = (action: StaffAction, reference: string): string => `staff:${action}:${reference}`;
+
+/** The action and reference of a button value, or null when it is not a valid one. */
+export function parseStaffAction(value: string): { action: StaffAction; reference: string } | null {
+  const m = /^staff:([a-z]+):(.+)$/.exec(value);
+  if (!m || !(STAFF_ACTIONS as readonly string[]).includes(m[1]!)) return null;
+  const reference = parseReference(m[2]!);
+  return reference ? { action: m[1] as StaffAction, reference } : null;
+}
+
 /** The reference written in `word` (any case or digit script, isolates ignored), or null. */
 export function parseReference(word: string): string | null {
   const w = toLatinDigits(word.replace(/[\u2066-\u2069\u200e\u200f]/g, "")).trim().toUpperCase();
