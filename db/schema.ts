@@ -97,7 +97,8 @@ export interface ApplicationEventTable {
   created_at: string;
 }
 
-export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral";
+/** "urgent": someone may be in danger (safety alert); "care": health symptoms for the care role. */
+export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral" | "urgent" | "care";
 
 export interface TicketTable {
   id: Generated<number>;
@@ -215,6 +216,20 @@ export interface StaffAuditTable {
   created_at: string;
 }
 
+/** Every safety alert, new message in it, and escalation (what the escalation job reads). */
+export interface SafetyEventTable {
+  id: Generated<number>;
+  ticket_reference: string;
+  contact_id: number;
+  action: "alert" | "update" | "escalate" | "care";
+  /** The kind of danger ("self_harm", "medical", ...) or "symptoms". */
+  kind: string;
+  /** 0 for the safeguarding role, n for the n-th role it was escalated to. */
+  level: number;
+  role: string;
+  created_at: string;
+}
+
 export interface Database {
   contacts: ContactTable;
   channel_identities: ChannelIdentityTable;
@@ -231,6 +246,7 @@ export interface Database {
   consents: ConsentTable;
   privacy_requests: PrivacyRequestTable;
   staff_audit: StaffAuditTable;
+  safety_events: SafetyEventTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

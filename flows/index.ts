@@ -15,6 +15,7 @@ import { commandForm, hasArabicLetters, isLatinScript } from "./text/arabic";
 import { sanitizeFreeText } from "./validate";
 import { parseAttachment, readYesNo } from "./form";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
+import { safetyFirst } from "./safety";
 import type {
   ApplicationDraft,
   Effect,
@@ -68,6 +69,9 @@ function stamp(state: SessionState, ctx: FlowContext): SessionState {
 }
 
 function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
+  // Safety first, in every state: someone who may be in danger is answered before anything else.
+  const safety = safetyFirst(state, input, ctx);
+  if (safety) return safety;
   // Effect results go straight back to the flow that asked for them.
   if (input.kind === "openApplicationChecked" || input.kind === "applicationSubmitted" || input.kind === "applicationDuplicate") {
     return state.flow === "apply" ? applyStep(state, input, ctx) : done(state, []);

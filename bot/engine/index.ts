@@ -29,6 +29,7 @@ import { openState, sealAnswers, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
 import { cutText } from "../../flows/validate";
+import { raiseCareAlert, raiseUrgentAlert } from "../safeguarding";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -114,6 +115,9 @@ export function createEngine(deps: EngineDeps): Engine {
       deps.hot.enqueue({ contactId: null, audience: "staff", channel: row.channel, chatId: row.chat_id, payload: row.payload, at });
     }
   };
+
+  /** Safety alerts go to every staff target at once (bot/safeguarding.ts). */
+  const safeguarding = () => ({ profile: deps.profile, translator: deps.translator, staff: staffTargets() });
 
   /** The contact's language if the association serves it, else the association's first. */
   const localeOf = (contact: { locale: string }): Locale =>
@@ -273,6 +277,12 @@ export function createEngine(deps: EngineDeps): Engine {
         return null;
       case "alertStaff":
         alertStaff(effect.text, turn.at);
+        return null;
+      case "urgentAlert":
+        await raiseUrgentAlert(trx, safeguarding(), { contactId: turn.contactId, channel: turn.channel, kind: effect.kind, excerpt: effect.excerpt, at: turn.at });
+        return null;
+      case "careAlert":
+        await raiseCareAlert(trx, safeguarding(), { contactId: turn.contactId, channel: turn.channel, excerpt: effect.excerpt, at: turn.at });
         return null;
     }
   }

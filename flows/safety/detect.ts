@@ -11,7 +11,8 @@
 import { arabic } from "./lexicon/ar";
 import { english } from "./lexicon/en";
 import { romanUrdu, urdu } from "./lexicon/ur";
-import { compileLexicon, matchRule, parseSlot, slotAt, type CompiledRule, type DangerKind, type NegationWords, type RuleHit } from "./match";
+import { Clause, compileLexicon, matchRule, parseSlot, slotAt, type CompiledRule, type DangerKind, type RuleHit } from "./match";
+import { NEGATION } from "./negation";
 import { clauses } from "./normalize";
 
 export type { DangerKind } from "./match";
@@ -30,28 +31,6 @@ export interface Danger {
 
 const LEXICONS = [arabic, english, urdu, romanUrdu];
 const RULES: readonly CompiledRule[] = LEXICONS.flatMap(compileLexicon);
-
-/** Negations of every language (a message may mix them). */
-const NEGATION: NegationWords = {
-  negators: parseSlot(
-    [
-      // Arabic (Gulf and MSA).
-      "=ما|=مو|=مب|=مش|=مهب|=مهوب|=لا|=لم|=لن|=ليس|=لست|=لسنا|=ماني|=مانيب|=مافي|=مافيه|=مالي|=ماله|=مالها|=مالهم|=ماعاد|=ماعندي|=محد|=ماحد|=ابد|=ابدا|=مستحيل|=بلاش|=مارح|=ماراح",
-      // English.
-      "=not|=dont|=doesnt|=didnt|=wont|=never|=no|=isnt|=arent|=wasnt|=aint|=wouldnt|=shouldnt|=havent|=hasnt|=dnt|=nt|=nothing|=nobody|=cannot",
-      // Urdu and Roman Urdu.
-      "=نہیں|=نہ|=مت|=نا|=nahi|=nahin|=nai|=nhi|=nahe|=nahee|=nehi|=na|=mat",
-    ].join("|"),
-  ),
-  fillers: parseSlot(
-    [
-      "=عاد|=ابد|=ابدا|=والله|=بعمري|=ابي|=ابغي|=ابغا|=ودي|=اريد|=اود|=ارغب|=انا|=اني|=راح|=رح|=ح|=قاعد|=قاعده|=افكر|=فكرت|=بفكر|=ناوي|=نويت|=اقدر|=يقدر|=تقدر|=قادر|=قادره|=نقدر|=يقدرون|=احس|=حاس|=حاسه|=اشعر|=عندي|=لي|=في|=فيه|=بعد|=اصلا|=ان|=الحين|=حتى|=كنت|=اتمنى|=بدي|=عايز|=هو|=هي|=صار|=صارت|=عدت|=يبي|=تبي|=يبيني|=يخلي|=بحياتي|=ولا|=شي|=شيء|=استطيع|=يستطيع|=تستطيع|=نستطيع|=اشعر|=اعد|=يعد",
-      "=i|=im|=am|=really|=even|=ever|=actually|=want|=wanna|=to|=going|=gonna|=plan|=planning|=intend|=trying|=try|=thinking|=think|=of|=about|=will|=would|=just|=do|=does|=did|=be|=feel|=like|=anymore|=honestly|=have|=any|=intention|=plans|=is|=are|=was|=he|=she|=hes|=shes|=it|=at|=all|=can|=could|=able|=seem|=seems|=ill|=id|=you|=worry|=worried|=relax",
-      "=میں|=تو|=بھی|=اب|=ہرگز|=بالکل|=کبھی|=ہوں|=ہے|=main|=mai|=me|=to|=bhi|=ab|=bilkul|=kabhi|=hun|=hoon|=hai|=toh",
-    ].join("|"),
-  ),
-  why: parseSlot("=ليش|=ليه|=لماذا|=لمه|=why|=kyun|=kyu|=kiyun|=kion|=کیوں|=کیو"),
-};
 
 /** Words that say the one in danger is a child (a violence hit becomes "child"). */
 const CHILD_WORDS = parseSlot(
@@ -85,8 +64,9 @@ export function detectDanger(text: string): Danger | null {
   const parts = clauses(text);
   const hits: RuleHit[] = [];
   for (const words of parts) {
+    const clause = new Clause(words);
     for (const rule of RULES) {
-      const hit = matchRule(rule, words, NEGATION);
+      const hit = matchRule(rule, clause, NEGATION);
       if (hit) hits.push(hit);
     }
   }

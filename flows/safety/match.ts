@@ -17,6 +17,7 @@
  * default). `@NAME` stands for a group of alternatives defined once per lexicon.
  */
 import { foldWord, isArabicWord } from "./normalize";
+import { oneSlip } from "./typos";
 
 export type DangerKind = "self_harm" | "medical" | "emergency" | "violence" | "child" | "distress";
 export type LexiconLang = "ar" | "en" | "ur" | "ur-latn";
@@ -101,82 +102,27 @@ export function parseSlot(spec: string, groups: Record<string, string> = {}, see
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledRule[] {
+  // The same words are one slot, so a clause looks them up once (`Clause` remembers).
+  const slots = new Map<string, Slot>();
+  const slot = (spec: string): Slot => {
+    let found = slots.get(spec);
+    if (!found) slots.set(spec, (found = parseSlot(spec, lexicon.groups)));
+    return found;
+  };
   return lexicon.rules.map((r) => {
-    const slots = r.p.trim().split(/\s+/).map((s) => parseSlot(s, lexicon.groups));
-    if (slots.some((s) => s.length === 0)) throw new Error(`safety lexicon: empty slot in "${r.p}"`);
+    const parts = r.p.trim().split(/\s+/).map(slot);
+    if (parts.some((s) => s.length === 0)) throw new Error(`safety lexicon: empty slot in "${r.p}"`);
     return {
       kind: r.kind,
       lang: lexicon.lang,
       source: r.p,
-      slots,
+      slots: parts,
       gap: r.gap ?? 2,
       neg: r.neg ?? "cancels",
-      unlessAfter: r.unlessAfter ? parseSlot(r.unlessAfter, lexicon.groups) : null,
-      unlessIn: r.unlessIn ? parseSlot(r.unlessIn, lexicon.groups) : null,
+      unlessAfter: r.unlessAfter ? slot(r.unlessAfter) : null,
+      unlessIn: r.unlessIn ? slot(r.unlessIn) : null,
     };
   });
-}
-
-// ---- Light typos --------------------------------------------------------------
-
-/**
- * Latin letters a finger slips between (neighbours on the keyboard), and Arabic
- * letters written for one another by sound. Arabic keyboard neighbours are not
- * counted: too many everyday words are one neighbour away from a danger word
- * («نظيف», clean, from «نزيف», bleeding).
- */
-const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
-const CLOSE = new Map<string, Set<string>>();
-const close = (a: string, b: string) => {
-  if (!CLOSE.has(a)) CLOSE.set(a, new Set());
-  if (!CLOSE.has(b)) CLOSE.set(b, new Set());
-  CLOSE.get(a)!.add(b);
-  CLOSE.get(b)!.add(a);
-};
-for (const row of ROWS) for (let i = 0; i + 1 < row.length; i++) close(row[i]!, row[i + 1]!);
-for (const [a, b] of ["ضظ", "ذز", "ثس", "تط", "صس", "قك", "قغ", "ءا"]) close(a!, b!);
-
-const isClose = (a: string, b: string): boolean => CLOSE.get(a)?.has(b) ?? false;
-
-/** Letters that carry the word's meaning: «ال» does not count. */
-const core = (word: string): number => (word.startsWith("ال") ? word.length - 2 : word.length);
-
-/**
- * True when `typed` is `word` with one slip: a letter added, dropped (Latin
- * only), swapped with its neighbour, or replaced by a close one; the first letter kept
- * (an Arabic word may lose or gain its leading alef). Words shorter than 4
- * (Arabic, not counting «ال») or 5 (Latin) letters must be typed exactly:
- * «الدعم» is not a slip of «الدم», nor «ابي» of «ابكي».
- */
-export function oneSlip(typed: string, word: string): boolean {
-  if (typed === word) return true;
-  if (core(word) < (isArabicWord(word) ? 4 : 5) || core(typed) < (isArabicWord(typed) ? 4 : 5)) return false;
-  const la = typed.length;
-  const lb = word.length;
-  if (Math.abs(la - lb) > 1) return false;
-  if (typed[0] !== word[0]) {
-    // «نتحر» for «انتحر».
-    return (word[0] === "ا" && typed === word.slice(1)) || (typed[0] === "ا" && typed.slice(1) === word);
-  }
-  if (la === lb) {
-    let diff = -1;
-    for (let i = 0; i < la; i++) {
-      if (typed[i] === word[i]) continue;
-      if (diff >= 0) {
-        // Two neighbours swapped.
-        return i === diff + 1 && typed[diff] === word[i] && typed[i] === word[diff] && typed.slice(i + 1) === word.slice(i + 1);
-      }
-      diff = i;
-    }
-    return diff < 0 || isClose(typed[diff]!, word[diff]!);
-  }
-  // A letter dropped from an Arabic word too often leaves another word («يضرني» from «يضربني»).
-  if (la < lb && isArabicWord(word)) return false;
-  const [long, short] = la > lb ? [typed, word] : [word, typed];
-  for (let i = 0; i < long.length; i++) {
-    if (long.slice(0, i) + long.slice(i + 1) === short) return true;
-  }
-  return false;
 }
 
 /** What follows a negation written onto the word («مابي» → «بي», «ابي»), or null. */
@@ -186,10 +132,17 @@ function fusedNegation(token: string): string[] | null {
   return rest.startsWith("ا") ? [rest] : [rest, `ا${rest}`];
 }
 
-/** The word, without a leading conjunction (و، ف), and (if asked) without a negation written onto it. */
-function variants(token: string, withNegation: boolean): string[] {
+/**
+ * The word, without a leading conjunction (و، ف), and (if asked) without a
+ * negation written onto it; unless `exact`, also without a tense prefix or
+ * «لل».
+ */
+function variants(token: string, withNegation: boolean, exact = false): string[] {
   const out = [token];
   if (token.length > 2 && (token.startsWith("و") || token.startsWith("ف"))) out.push(token.slice(1));
+  const fused = withNegation ? fusedNegation(token) : null;
+  if (fused) out.push(...fused);
+  if (exact) return out;
   // The future and present prefixes «س» and «ب»: «سأنهي», «بنتحر», «بقتل» → «انهي», «انتحر», «اقتل».
   if (token.length > 3 && (token.startsWith("س") || token.startsWith("ب")) && isArabicWord(token)) {
     const rest = token.slice(1);
@@ -198,15 +151,13 @@ function variants(token: string, withNegation: boolean): string[] {
   }
   // «للعنف» is «ل» + «العنف».
   if (token.length > 4 && token.startsWith("لل")) out.push(`ا${token.slice(1)}`);
-  const fused = withNegation ? fusedNegation(token) : null;
-  if (fused) out.push(...fused);
   return out;
 }
 
 function wordMatches(token: string, w: WordPattern, withNegation: boolean): boolean {
   switch (w.kind) {
     case "exact":
-      return variants(token, withNegation).includes(w.text);
+      return variants(token, withNegation, true).includes(w.text);
     case "prefix":
       return variants(token, withNegation).some((v) => v.startsWith(w.text));
     case "contains":
@@ -216,17 +167,145 @@ function wordMatches(token: string, w: WordPattern, withNegation: boolean): bool
   }
 }
 
+/**
+ * A slot indexed for speed: its one-word alternatives by kind (exact words in
+ * sets, typo candidates by first letter and length), its phrases by their
+ * first word (typed exactly). Built once per slot, on first use.
+ */
+interface SlotIndex {
+  words: Set<string>;
+  exact: Set<string>;
+  prefixes: string[];
+  contains: string[];
+  /** Words that may be typed with a slip: first letter → length → words (also by second letter after a leading alef). */
+  slips: Map<string, Map<number, string[]>>;
+  /** Phrases by the text of their first word; those starting with a prefix or a part of a word apart. */
+  phrases: Map<string, Alternative[]>;
+  loosePhrases: Alternative[];
+}
+
+const indexes = new WeakMap<Slot, SlotIndex>();
+
+function indexOf(slot: Slot): SlotIndex {
+  let index = indexes.get(slot);
+  if (index) return index;
+  const made: SlotIndex = { words: new Set(), exact: new Set(), prefixes: [], contains: [], slips: new Map(), phrases: new Map(), loosePhrases: [] };
+  const slip = (letter: string | undefined, text: string) => {
+    if (letter === undefined) return;
+    let byLength = made.slips.get(letter);
+    if (!byLength) made.slips.set(letter, (byLength = new Map()));
+    const list = byLength.get(text.length);
+    if (list) list.push(text);
+    else byLength.set(text.length, [text]);
+  };
+  for (const alt of slot) {
+    const w = alt[0]!;
+    if (alt.length > 1) {
+      if (w.kind === "word" || w.kind === "exact") {
+        const list = made.phrases.get(w.text);
+        if (list) list.push(alt);
+        else made.phrases.set(w.text, [alt]);
+      } else made.loosePhrases.push(alt);
+      continue;
+    }
+    if (w.kind === "exact") made.exact.add(w.text);
+    else if (w.kind === "prefix") made.prefixes.push(w.text);
+    else if (w.kind === "contains") made.contains.push(w.text);
+    else {
+      made.words.add(w.text);
+      slip(w.text[0], w.text);
+      if (w.text[0] === "ا") slip(w.text[1], w.text);
+    }
+  }
+  indexes.set(slot, made);
+  return made;
+}
+
+interface Forms {
+  /** As typed, without a conjunction, and (if asked) without a negation written onto it. */
+  exact: string[];
+  /** The same and without a tense prefix or «لل». */
+  all: string[];
+}
+
+/** The forms of a word, remembered (the same words come back in every message). */
+const formsMemo = new Map<string, [Forms, Forms]>();
+
+function formsOf(token: string, withNegation: boolean): Forms {
+  let pair = formsMemo.get(token);
+  if (!pair) {
+    if (formsMemo.size > 20_000) formsMemo.clear();
+    pair = [
+      { exact: variants(token, false, true), all: variants(token, false) },
+      { exact: variants(token, true, true), all: variants(token, true) },
+    ];
+    formsMemo.set(token, pair);
+  }
+  return pair[withNegation ? 1 : 0];
+}
+
+/** True when one word matches one of the slot's one-word alternatives. */
+function oneWordMatch(token: string, index: SlotIndex, withNegation: boolean): boolean {
+  for (const c of index.contains) if (token.includes(c)) return true;
+  const forms = formsOf(token, withNegation);
+  for (const v of forms.exact) if (index.exact.has(v)) return true;
+  for (const v of forms.all) {
+    if (index.words.has(v)) return true;
+    for (const p of index.prefixes) if (v.startsWith(p)) return true;
+    if (index.slips.size === 0) continue;
+    const letters = v[0] === "ا" ? [v[0], v[1]] : [v[0]];
+    for (const letter of letters) {
+      const byLength = letter === undefined ? undefined : index.slips.get(letter);
+      if (!byLength) continue;
+      for (let n = v.length - 1; n <= v.length + 1; n++) {
+        for (const word of byLength.get(n) ?? []) if (oneSlip(v, word)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function phraseAt(words: readonly string[], at: number, alt: Alternative, withNegation: boolean): boolean {
+  return at + alt.length <= words.length && alt.every((w, k) => wordMatches(words[at + k]!, w, withNegation && k === 0));
+}
+
 /** The number of words of the slot found at `at` (the longest alternative), or 0. */
 export function slotAt(words: readonly string[], at: number, slot: Slot, withNegation = true): number {
-  let best = 0;
-  for (const alt of slot) {
-    if (alt.length <= best || at + alt.length > words.length) continue;
-    if (alt.every((w, k) => wordMatches(words[at + k]!, w, withNegation && k === 0))) best = alt.length;
+  if (at >= words.length) return 0;
+  const index = indexOf(slot);
+  let best = oneWordMatch(words[at]!, index, withNegation) ? 1 : 0;
+  if (index.phrases.size > 0) {
+    for (const v of formsOf(words[at]!, withNegation).exact) {
+      for (const alt of index.phrases.get(v) ?? []) if (alt.length > best && phraseAt(words, at, alt, withNegation)) best = alt.length;
+    }
   }
+  for (const alt of index.loosePhrases) if (alt.length > best && phraseAt(words, at, alt, withNegation)) best = alt.length;
   return best;
 }
 
-const inSlot = (word: string, slot: Slot): boolean => slotAt([word], 0, slot, false) > 0;
+/**
+ * One clause's words, remembering which slot matched where: many rules share
+ * their slots (the same group of words), and each is looked up once per word.
+ */
+export class Clause {
+  private readonly memo = new Map<Slot, Int8Array>();
+  constructor(readonly words: readonly string[]) {}
+
+  /** `slotAt` for this clause, remembered. */
+  at(slot: Slot, i: number, withNegation = true): number {
+    if (i < 0 || i >= this.words.length) return 0;
+    let found = this.memo.get(slot);
+    if (!found) this.memo.set(slot, (found = new Int8Array(this.words.length * 2).fill(-1)));
+    const k = i * 2 + (withNegation ? 1 : 0);
+    if (found[k] === -1) found[k] = slotAt(this.words, i, slot, withNegation);
+    return found[k]!;
+  }
+
+  /** The word at `i` is one of the slot's (alone, no negation written onto it). */
+  has(slot: Slot, i: number): boolean {
+    return this.at(slot, i, false) > 0;
+  }
+}
 
 // ---- Matching a clause --------------------------------------------------------
 
@@ -245,7 +324,8 @@ interface Placement {
 }
 
 /** Ways the rule's slots can be laid on the clause (a few at most). */
-function placements(rule: CompiledRule, words: readonly string[]): Placement[] {
+function placements(rule: CompiledRule, clause: Clause): Placement[] {
+  const words = clause.words;
   const found: Placement[] = [];
   const walk = (slot: number, at: number, taken: number[]) => {
     if (slot === rule.slots.length) {
@@ -254,7 +334,7 @@ function placements(rule: CompiledRule, words: readonly string[]): Placement[] {
     }
     const last = slot === 0 ? words.length - 1 : Math.min(words.length - 1, at + rule.gap);
     for (let i = at; i <= last && found.length < 8; i++) {
-      const n = slotAt(words, i, rule.slots[slot]!);
+      const n = clause.at(rule.slots[slot]!, i);
       if (n > 0) walk(slot + 1, i + n, [...taken, ...Array.from({ length: n }, (_, k) => i + k)]);
     }
   };
@@ -263,42 +343,41 @@ function placements(rule: CompiledRule, words: readonly string[]): Placement[] {
 }
 
 /**
- * True when the words at [from, to] are negated: a negation just before
- * (fillers allowed between, not after a "why"), written onto the first word
- * («مابي»), inside the match, or (Urdu, where it follows the verb) just after.
+ * True when the placed words are negated: a negation just before (fillers
+ * allowed between, not after a "why"), written onto the first word («مابي»),
+ * among the gap words, or (Urdu, where it follows the verb) just after.
  */
-export function negated(words: readonly string[], at: Placement, rule: CompiledRule, neg: NegationWords): boolean {
+export function negated(clause: Clause, at: Placement, rule: CompiledRule, neg: NegationWords): boolean {
   const { from, to } = at;
-  if (slotAt(words, from, rule.slots[0]!, false) === 0) return true;
+  const words = clause.words;
+  if (clause.at(rule.slots[0]!, from, false) === 0) return true;
   for (let i = from - 1; i >= 0 && i >= from - 4; i--) {
-    const w = words[i]!;
     // «ما اقدر», or «مااقدر» / «مايقدر» with the negation written onto the filler.
-    const fusedFiller = fusedNegation(w)?.some((v) => inSlot(v, neg.fillers)) ?? false;
-    if (inSlot(w, neg.negators) || fusedFiller) {
-      const before = words[i - 1];
-      return !(before !== undefined && inSlot(before, neg.why));
-    }
-    if (!inSlot(w, neg.fillers)) break;
+    const fusedFiller = fusedNegation(words[i]!)?.some((v) => slotAt([v], 0, neg.fillers, false) > 0) ?? false;
+    if (clause.has(neg.negators, i) || fusedFiller) return !clause.has(neg.why, i - 1);
+    if (!clause.has(neg.fillers, i)) break;
   }
-  for (let i = from + 1; i < to; i++) if (!at.taken.has(i) && inSlot(words[i]!, neg.negators)) return true;
+  for (let i = from + 1; i < to; i++) if (!at.taken.has(i) && clause.has(neg.negators, i)) return true;
   if (rule.lang === "ur" || rule.lang === "ur-latn") {
-    for (let i = to + 1; i < words.length && i <= to + 2; i++) if (inSlot(words[i]!, neg.negators)) return true;
+    for (let i = to + 1; i < words.length && i <= to + 2; i++) if (clause.has(neg.negators, i)) return true;
   }
   return false;
 }
 
-const anyAt = (words: readonly string[], from: number, until: number, slot: Slot): boolean => {
-  for (let i = from; i < Math.min(until, words.length); i++) if (slotAt(words, i, slot, false) > 0) return true;
+const anyIn = (clause: Clause, from: number, until: number, slot: Slot): boolean => {
+  for (let i = Math.max(0, from); i < Math.min(until, clause.words.length); i++) if (clause.at(slot, i, false) > 0) return true;
   return false;
 };
 
 /** The rule's first placement on the clause that counts (negation and exceptions applied), or null. */
-export function matchRule(rule: CompiledRule, words: readonly string[], neg: NegationWords): RuleHit | null {
-  if (rule.unlessIn && anyAt(words, 0, words.length, rule.unlessIn)) return null;
-  for (const at of placements(rule, words)) {
-    if (rule.unlessAfter && anyAt(words, at.to + 1, at.to + 4, rule.unlessAfter)) continue;
+export function matchRule(rule: CompiledRule, clause: Clause, neg: NegationWords): RuleHit | null {
+  const found = placements(rule, clause);
+  if (found.length === 0) return null;
+  if (rule.unlessIn && anyIn(clause, 0, clause.words.length, rule.unlessIn)) return null;
+  for (const at of found) {
+    if (rule.unlessAfter && anyIn(clause, at.to + 1, at.to + 4, rule.unlessAfter)) continue;
     if (rule.neg !== "ignored") {
-      const isNeg = negated(words, at, rule, neg);
+      const isNeg = negated(clause, at, rule, neg);
       if (rule.neg === "cancels" && isNeg) continue;
       if (rule.neg === "requires" && !isNeg) continue;
     }
