@@ -177,7 +177,7 @@ export interface SurveyAnswerTable {
 export interface ConsentTable {
   id: Generated<number>;
   contact_id: number;
-  /** "privacy_notice", "sensitive_data", "attestation", "program_terms:<program id>". */
+  /** "privacy_notice", "sensitive_data:<categories>" (e.g. "sensitive_data:health,disability"), "attestation", "program_terms:<program id>". */
   purpose: string;
   application_id: number | null;
   granted_at: string;

@@ -12,6 +12,7 @@ import { stem, tokenize } from "./faq/normalize";
 import { detectCommand, looksLikeQuestion } from "./keywords";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
+import { sensitiveCategoriesText } from "./consent";
 import type {
   ApplicationDraft,
   ApplyStep,
@@ -134,7 +135,7 @@ export function prompt(state: ApplyState, ctx: FlowContext, lead: Text[] = []): 
     case "sensitiveConsent": {
       const field = fieldById(ctx, draft!, step.fieldId)!;
       return withChoices(
-        reply(...lead, t("apply:sensitiveConsent", { label: field.label })),
+        reply(...lead, t("consent:sensitive", { label: field.label, categories: sensitiveCategoriesText(programOf(ctx, draft)!, field.id) })),
         [choice("yes", t("apply:sensitiveAccept")), choice("no", t("apply:sensitiveDecline"))],
       );
     }

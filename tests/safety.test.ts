@@ -15,6 +15,7 @@ import { createLogger } from "../bot/log";
 import type { StaffTarget } from "../bot/engine";
 import type { TicketKind } from "../db/schema";
 import { createDb } from "../db";
+import { loadProfile } from "../orgs/load";
 import { migrations } from "../db/migrations";
 import { Migrator, type MigrationProvider } from "kysely";
 import fs from "node:fs";
@@ -112,6 +113,19 @@ describe("a crisis in the menu (Gulf Arabic)", () => {
     expect(r).toContain("116111");
     expect(r).toContain("1919");
     expect((await events(h))[0]?.kind).toBe("child");
+  });
+});
+
+describe("the numbers come from one place that the profile can override", () => {
+  it("a profile whose region 911 serves gives no regional numbers; an overridden number is the one shown", async () => {
+    const profile = loadProfile("maa");
+    const served = { ...profile, safeguarding: { ...profile.safeguarding!, served911: true, numbers: { moh: "8002494444" } } };
+    h = await createHarness({ org: "maa", sila: { staff: STAFF, profile: served } });
+    const r = plain(textOf(await h.say("ابي اموت")));
+    expect(r).toContain("911");
+    expect(r).toContain("8002494444");
+    expect(r).not.toContain("937");
+    expect(r).not.toContain("997");
   });
 });
 

@@ -30,6 +30,7 @@ import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
 import { cutText } from "../../flows/validate";
 import { raiseCareAlert, raiseUrgentAlert } from "../safeguarding";
+import { sensitiveConsentPurpose } from "../../flows/consent";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -217,7 +218,7 @@ export function createEngine(deps: EngineDeps): Engine {
         });
         const consents: Array<[string, string | undefined]> = [
           ["privacy_notice", d.privacyAcceptedAt],
-          ["sensitive_data", d.sensitiveConsentAt],
+          [sensitiveConsentPurpose(deps.profile.programs.find((p) => p.id === d.programId)), d.sensitiveConsentAt],
           ["attestation", d.attestedAt ?? turn.at],
           [`program_terms:${d.programId}`, effect.termsAcceptedAt],
         ];
