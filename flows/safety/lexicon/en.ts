@@ -57,6 +57,7 @@ export const english: Lexicon = {
     { kind: "self_harm", p: "sleep|go_to_sleep|fall_asleep|close_my_eyes wake|wake_up|waking", gap: 3, neg: "requires" },
     { kind: "self_harm", p: "never_wake_up|not_wake_up|never_to_wake_up|disappear_forever|disappear_for_good", neg: "ignored" },
     { kind: "self_harm", p: "@INTENT|just it_all|everything|all_of_it|the_pain|this_pain|it|this|life to_stop|to_end|over|to_be_over|stop|end", gap: 2, unlessIn: "@SERVICE|@COSTS|calls|messages|noise|rain|notifications|emails|spam|texts|ads|subscription|headache|cough|itching|itch|crying_baby|drilling|construction" },
+    { kind: "self_harm", p: "@INTENT rest|sleep|be_at_peace|go_to_sleep forever|for_ever|eternally|for_good|and_never_wake|and_not_wake", gap: 2 },
     { kind: "distress", p: "@INTENT disappear|vanish|not_exist|stop_existing|be_gone|go_away_forever|run_away_from_everything|fade_away", gap: 2, unlessIn: "@SERVICE|@COSTS|trip|vacation|holiday|weekend" },
     { kind: "self_harm", p: "no|any|whats_the|what_is_the|dont_see_the|dont_see_any|cant_see_the|cant_see_any point|reason|use going_on|living|life|anything|being_alive|waking_up|existing|carrying_on|to_live|in_living|of_living|to_go_on|in_life|of_life", gap: 3, neg: "ignored", unlessIn: "@SERVICE|@COSTS|trying_to_apply|applying|calling|asking" },
     { kind: "self_harm", p: "@PILLS saved|stockpiled|collected|hoarded|saving|stocking|hidden|stashed", gap: 2 },
@@ -82,6 +83,9 @@ export const english: Lexicon = {
     // A child at risk.
     { kind: "child", p: "@CHILD @HURT_VERB", gap: 3, unlessIn: "@SERVICE|ball|toy|wall|head_on|fell|fall|his_brother|her_brother|his_sister|her_sister|each_other|school_bully|bully|other_kid|other_kids" },
     { kind: "child", p: "@HURT_VERB|touched|touches|touching|neglects|neglected|neglecting my|the|our|a|his|her|their @CHILD", gap: 1, unlessIn: "@SERVICE|by_accident|accidentally|ball|car_door" },
+    { kind: "child", p: "@CHILD is_missing|went_missing|has_been_missing|been_missing|kidnapped|abducted|been_taken|was_taken|didnt_come_home|hasnt_come_home|never_came_home|ran_away|run_away|disappeared|cant_find_him|cant_find_her", gap: 2, unlessIn: "@SERVICE|@COSTS|id|iqama|passport|phone|bag|toy|certificate" },
+    { kind: "violence", p: "stalking|stalker|stalks|following_me|followed_me|follows_me|watching_me|blackmailing|blackmails|blackmailed|blackmail|extortion|sextortion", unlessIn: "@SERVICE|instagram|twitter|tiktok|on_social|account|page" },
+    { kind: "emergency", p: "break_in|breaking_in|break_into|breaking_into|broke_into|burglar|burglars|intruder|intruders|robbed|robbing|robbery|someone_is_in_my_house|someone_in_the_house|gun|knife|armed", unlessIn: "@SERVICE|@COSTS|last_year|years_ago|ago|movie|game|kitchen_knife|butter|cut_with" },
     { kind: "child", p: "child_abuse|child_neglect|neglected_child|children_are_neglected|child_at_risk|children_at_risk|kids_at_risk|child_in_danger|children_in_danger|kids_in_danger|child_is_in_danger|child_is_unsafe|child_is_not_safe|child_isnt_safe" },
 
     // ---- Medical emergencies -------------------------------------------------------------

@@ -45,6 +45,7 @@ export const urdu: Lexicon = {
     { kind: "violence", p: "بند_کر|بند_رکھتا|بند_رکھتی|قید_کر|قید_میں|بند_کر_دیتا|بند_کر_دیا", unlessIn: "@SERVICE|دکان|دفتر|فون|اکاؤنٹ" },
     { kind: "violence", p: "پاسپورٹ|اقامہ رکھ_لیا|چھین|لے_لیا|نہیں_دیتا|چھپا", gap: 2, unlessIn: "@SERVICE|تجدید|جوازات" },
     { kind: "child", p: "@CHILD @HIT|جنسی|ہراساں|چھیڑ|زیادتی", gap: 3 },
+    { kind: "child", p: "@CHILD گم|لاپتہ|اغوا|غائب", gap: 3, unlessIn: "@SERVICE|فون|کاغذات|بیگ" },
 
     // ---- Medical and other emergencies -------------------------------------------------
     { kind: "medical", p: "خون بہہ|بہ|بہت|نکل|رک|بند|زیادہ|تھوک|الٹی", gap: 2, neg: "ignored", unlessIn: "ٹیسٹ|گروپ|عطیہ|پریشر|شوگر|رپورٹ" },
@@ -105,6 +106,7 @@ export const romanUrdu: Lexicon = {
     { kind: "violence", p: "band_kar|band_rakhta|band_rakhti|qaid|qaid_kar|kamre_mein_band|band_kar_deta|band_kar_diya", unlessIn: "@SERVICE|dukan|daftar|phone|account" },
     { kind: "violence", p: "passport|iqama rakh_liya|cheen|chheen|le_liya|nahi_deta|chupa", gap: 2, unlessIn: "@SERVICE|renew|tajdeed|jawazat" },
     { kind: "child", p: "@CHILD @HIT|jinsi|harass|chhed|ziyadti|zyadti", gap: 3, unlessAfter: "mazak|mazaq" },
+    { kind: "child", p: "@CHILD gum|laapata|lapata|agwa|ghaib|ghayab", gap: 3, unlessIn: "@SERVICE|phone|kaghzat|bag" },
 
     { kind: "medical", p: "khoon|khun beh|bah|bahut|bohat|bohot|nikal|ruk|band|zyada|ziada|zyaada|thook|ulti", gap: 2, neg: "ignored", unlessIn: "test|group|pressure|sugar|report|donate" },
     { kind: "medical", p: "saans|sans|saas|saans_lene|sans_lene nahi|nahin|nhi|ruk|phool|mushkil|taklif|takleef|band|ukhar|nahi_aa", gap: 2, neg: "ignored" },
