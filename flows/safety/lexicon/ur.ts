@@ -35,8 +35,9 @@ export const urdu: Lexicon = {
     { kind: "self_harm", p: "آخری_پیغام|ہمیشہ_کے_لیے_الوداع|الوداع|سب_کو_خدا_حافظ", neg: "ignored" },
 
     // ---- Violence and abuse ----------------------------------------------------------------
-    { kind: "violence", p: "@VICTIM @HIT", gap: 2 },
-    { kind: "violence", p: "@PERSON @HIT", gap: 3 },
+    { kind: "violence", p: "@VICTIM @HIT|گالیاں_دیتا|گالیاں_دیتی|گالی_گلوچ", gap: 4 },
+    { kind: "violence", p: "@PERSON @HIT|گالیاں_دیتا|گالیاں_دیتی|گالی_گلوچ", gap: 5 },
+    { kind: "self_harm", p: "کلائی|نس|نسیں|کلائی_کی_نس کاٹ|کاٹی|کاٹ_لی|کاٹ_دی|کاٹنا|کاٹوں", gap: 2, neg: "ignored" },
     { kind: "violence", p: "تشدد|گھریلو_تشدد|جنسی_زیادتی|جنسی|ہراساں|ہراسانی|ہراسمنٹ|چھیڑ_چھاڑ|ریپ|عصمت_دری|زبردستی" },
     { kind: "violence", p: "دھمکی|دھمکیاں|دھمکاتا|دھمکاتی|دھمکایا", unlessIn: "@SERVICE|ڈی_پورٹ|ملک_واپس|نوکری|کیس" },
     { kind: "violence", p: "جان_سے_مار|جان_سے_مارنے|قتل|مار_ڈالے|مار_ڈالے_گا|مار_دے_گا|مار_دیں_گے|مار_ڈالوں" },
@@ -97,8 +98,9 @@ export const romanUrdu: Lexicon = {
     { kind: "self_harm", p: "phansi|phaansi|phanda|phandaa|latak_jaun|pankhay_se|pankhe_se" },
     { kind: "self_harm", p: "aakhri_paigham|akhri_paigham|akhri_message|hamesha_ke_liye_alvida|alvida_sab|sab_ko_khuda_hafiz", neg: "ignored" },
 
-    { kind: "violence", p: "@VICTIM @HIT", gap: 2, unlessAfter: "mazak|mazaq" },
-    { kind: "violence", p: "@PERSON @HIT", gap: 3, unlessAfter: "mazak|mazaq" },
+    { kind: "violence", p: "@VICTIM @HIT|gaaliyan_deta|galiyan_deta|gaaliyan_deti|galiyan_deti|gali_galoch", gap: 4, unlessAfter: "mazak|mazaq" },
+    { kind: "violence", p: "@PERSON @HIT|gaaliyan_deta|galiyan_deta|gaaliyan_deti|galiyan_deti|gali_galoch", gap: 5, unlessAfter: "mazak|mazaq" },
+    { kind: "self_harm", p: "kalai|kalaai|nas|nasen|nabz|kalai_ki_nas kaat|kaati|kaat_li|kaat_di|kaatna|kaatun|kat_li", gap: 2, neg: "ignored" },
     { kind: "violence", p: "tashaddud|tashadud|tashadad|gharelu_tashaddud|jinsi|harass|harassment|harassing|chhed_chhad|cher_char|rape|zabardasti" },
     { kind: "violence", p: "dhamki|dhamkiyan|dhamkee|dhamkaata|dhamkata|dhamkati|dhamkaya", unlessIn: "@SERVICE|deport|wapas|naukri|case" },
     { kind: "violence", p: "jaan_se_maar|jaan_se_marne|jan_se_mar|qatal|qatl|maar_dalega|maar_dalay|maar_dega|maar_denge|maar_dalunga|mar_dalega" },
