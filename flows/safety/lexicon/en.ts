@@ -44,6 +44,9 @@ export const english: Lexicon = {
     { kind: "self_harm", p: "i|im|ill|id|ive @FUTURE @DIE", unlessAfter: "@FIGURE", unlessIn: "@SERVICE|@COSTS" },
     { kind: "self_harm", p: "end|ending|finish it_all|my_life|my_own_life|everything|my_days|it_now|it_tonight|it_today", gap: 1, unlessIn: "@SERVICE|@COSTS|call|chat|conversation|contract|lease|subscription|program|programme|course|meeting" },
     { kind: "self_harm", p: "take|taking my_life|my_own_life|my_own", gap: 1 },
+    { kind: "self_harm", p: "better|happier|easier|lighter without_me|off_without_me|if_i_was_gone|if_i_wasnt_here|if_i_werent_here|if_i_were_gone|if_i_disappeared", gap: 3, neg: "ignored", unlessIn: "@SERVICE|@COSTS|meeting|team|party|trip" },
+    { kind: "self_harm", p: "have|got|bought|ready|tied|found|hidden|hid a_rope|the_rope|a_noose|rope|noose|a_gun|the_gun|a_blade|razor|razors|blades", gap: 2, unlessIn: "@SERVICE|@COSTS|camping|climbing|tent|boat|hunting|shaving|shave" },
+    { kind: "self_harm", p: "i_know_what_im_going_to_do|my_mind_is_made_up|ive_made_up_my_mind|made_my_decision_to|decided_to_end|its_decided|tonight_is_the_night|this_is_the_end|the_end_for_me", neg: "ignored", unlessIn: "@SERVICE|@COSTS|apply|application|program|programme|course" },
     { kind: "self_harm", p: "how|ways|way|best_way|easiest_way|quickest_way|painless|painlessly|methods to_die|to_kill_myself|to_end_it|to_end_my_life|to_commit_suicide|die", gap: 2, unlessAfter: "@FIGURE", unlessIn: "@SERVICE|@COSTS|plant|plants|battery|hair|dye|game" },
     { kind: "self_harm", p: "end|ending|finish =it", gap: 0, unlessAfter: "with|between|here|for_now|early|at|there|the_call|politely|thanks|please|now_thanks|off", unlessIn: "@SERVICE|@COSTS|relationship|boyfriend|girlfriend|engagement|call|chat|conversation|meeting|contract|lease|subscription" },
     { kind: "self_harm", p: "no_one|nobody|noone can|will|could|is_going_to stop_me|talk_me_out|save_me", gap: 1, neg: "ignored" },
@@ -56,7 +59,7 @@ export const english: Lexicon = {
     { kind: "self_harm", p: "goodbye|farewell|bye forever|everyone|world|cruel|for_good|for_ever", gap: 1, neg: "ignored", unlessIn: "@SERVICE|thanks|thank|see_you" },
     { kind: "self_harm", p: "last|final message|goodbye|words|note|letter", gap: 1, neg: "ignored", unlessIn: "@SERVICE|sent|send|reminder|reply|about|your|you" },
     { kind: "self_harm", p: "goodbye_letters|goodbye_letter|goodbye_notes|goodbye_note|farewell_letter|farewell_letters|last_letters|suicide_letter|said_goodbye_to_everyone|saying_goodbye_to_everyone", neg: "ignored" },
-    { kind: "self_harm", p: "be_here|be_around|be_alive|wake_up|see_you|be_there tomorrow|much_longer|next_week|anymore|by_morning|after_tonight", neg: "requires", gap: 2, unlessIn: "@SERVICE|@COSTS|office|travel|trip|work|shift|appointment|interview|abroad|vacation|holiday" },
+    { kind: "self_harm", p: "be_here|be_around|be_alive|wake_up|see_you|be_there tomorrow|much_longer|next_week|anymore|by_morning|after_tonight", neg: "requires", gap: 2, unlessIn: "@SERVICE|@COSTS|office|travel|traveling|travelling|flight|flying|trip|work|shift|appointment|interview|abroad|vacation|holiday|leaving_town|out_of_town|busy" },
     { kind: "self_harm", p: "suicide_note|wrote_my_will|writing_my_will|giving_away_my_things|giving_away_my_stuff|said_my_goodbyes|saying_my_goodbyes", neg: "ignored" },
     { kind: "self_harm", p: "thoughts|thinking|think|thought of|about dying|death|killing|ending|harming|hurting|suicide|not_being_here", gap: 2 },
     { kind: "self_harm", p: "sleep|go_to_sleep|fall_asleep|close_my_eyes wake|wake_up|waking", gap: 3, neg: "requires" },
@@ -74,7 +77,7 @@ export const english: Lexicon = {
     { kind: "self_harm", p: "wrote|writing|written|left|leaving letters|a_letter|notes|a_note|goodbye_letters|goodbye_notes to|for my_family|everyone|my_kids|my_children|my_mom|my_mother|my_parents|my_wife|my_husband", gap: 2 },
 
     // ---- Violence and abuse ----------------------------------------------------------------
-    { kind: "violence", p: "@PERSON @HURT_VERB me|us|mom|mum|mother|my_mother|my_mom|my_wife|my_sister|my_head|my_face|my_arm|my_arms|my_hair|my_neck|my_body|my_throat|my_stomach", gap: 2, unlessAfter: "up|back|at|in_a|in_the|to_it|to|with_a_question|by_mistake|accidentally|in_chess|at_chess|in_football" },
+    { kind: "violence", p: "@PERSON @HURT_VERB me|us|mom|mum|mother|my_mother|my_mom|my_wife|my_sister|my_head|my_face|my_arm|my_arms|my_hair|my_neck|my_body|my_throat|my_stomach", gap: 2, unlessAfter: "up|back|at|to_it|to|with_a_question|by_mistake|accidentally|in_chess|at_chess|in_football|in_a_game|in_the_game|in_the_race|in_an_argument|in_cards" },
     { kind: "violence", p: "@PERSON going|gonna|will|wants|tried|trying|threatened|threatens|said|says|swore|promised kill|hurt|beat|harm|murder|stab|shoot|strangle|burn me|us", gap: 2 },
     { kind: "violence", p: "@PERSON kill|kills|killing me|us", gap: 2, unlessIn: "@SERVICE|heat|pain|back|head|headache|feet|legs|tooth|toothache|it|this|that|thing|boredom|suspense|laughing|joke|jokes|lol" },
     { kind: "violence", p: "abuse|abused|abusing|abusive|abuser|domestic_violence|violence|violent|battered|beaten|beaten_up|beat_up|assault|assaulted|harassed|harassing|harassment|harasses|molested|molest|molesting|groped|grope|groping", unlessIn: "drug|drugs|substance|alcohol|addiction|video_game|game|movie|film|tv|news" },
@@ -92,6 +95,7 @@ export const english: Lexicon = {
     { kind: "child", p: "@CHILD is_missing|went_missing|has_been_missing|been_missing|kidnapped|abducted|been_taken|was_taken|didnt_come_home|hasnt_come_home|never_came_home|ran_away|run_away|disappeared|cant_find_him|cant_find_her", gap: 2, unlessIn: "@SERVICE|@COSTS|id|iqama|passport|phone|bag|toy|certificate" },
     { kind: "violence", p: "stalking|stalker|stalks|following_me|followed_me|follows_me|watching_me|blackmailing|blackmails|blackmailed|blackmail|extortion|sextortion", unlessIn: "@SERVICE|instagram|twitter|tiktok|on_social|account|page" },
     { kind: "emergency", p: "break_in|breaking_in|break_into|breaking_into|broke_into|burglar|burglars|intruder|intruders|robbed|robbing|robbery|someone_is_in_my_house|someone_in_the_house|gun|knife|armed", unlessIn: "@SERVICE|@COSTS|last_year|years_ago|ago|movie|game|kitchen_knife|butter|cut_with" },
+    { kind: "child", p: "@CHILD left_alone|home_alone|locked_in|alone_for_days|no_food|without_food|not_fed|starving|unfed|hungry_for_days|neglected|locked_up|tied_up|chained", gap: 3, unlessIn: "@SERVICE|@COSTS|school_lunch|for_an_hour|few_minutes" },
     { kind: "child", p: "child_abuse|child_neglect|neglected_child|children_are_neglected|child_at_risk|children_at_risk|kids_at_risk|child_in_danger|children_in_danger|kids_in_danger|child_is_in_danger|child_is_unsafe|child_is_not_safe|child_isnt_safe" },
 
     // ---- Medical emergencies -------------------------------------------------------------
