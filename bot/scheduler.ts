@@ -113,8 +113,8 @@ export interface SchedulerDeps extends JobDeps {
 }
 
 export interface Scheduler {
-  /** Runs every job once now (start-up catch-up). */
-  runAll(): Promise<void>;
+  /** Runs every job once now (start-up catch-up, the console's /time); false when one failed (it is logged). */
+  runAll(): Promise<boolean>;
   start(): void;
   stop(): void;
 }
@@ -130,21 +130,28 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     { name: "retention", cron: "30 3 * * *", run: () => applyRetention(deps.db, deps.profile, deps.clock()) },
   ];
   const tasks: Array<Pick<ScheduledTask, "stop">> = [];
-  const guarded = (job: (typeof jobs)[number]) => async () => {
+  const guarded = (job: (typeof jobs)[number]) => async (): Promise<boolean> => {
     try {
       const result = await job.run();
       deps.log.debug("job ran", { job: job.name, result });
       deps.outbox.kick();
+      return true;
     } catch (error) {
       deps.log.error("job failed", { job: job.name, error });
+      return false;
     }
   };
   return {
     async runAll() {
-      for (const job of jobs) await guarded(job)();
+      let ok = true;
+      for (const job of jobs) ok = (await guarded(job)()) && ok;
+      return ok;
     },
     start() {
-      for (const job of jobs) tasks.push(schedule(job.cron, guarded(job), { timezone: TIMEZONE, name: job.name, noOverlap: true }));
+      for (const job of jobs) {
+        const run = guarded(job);
+        tasks.push(schedule(job.cron, async () => void (await run()), { timezone: TIMEZONE, name: job.name, noOverlap: true }));
+      }
     },
     stop() {
       for (const t of tasks.splice(0)) void t.stop();
