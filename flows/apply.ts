@@ -4,6 +4,7 @@
  * it, "back", "skip", "cancel" (confirmed), a summary where any field can be
  * edited, the attestation and the program's terms, then submission.
  */
+import { decisionPeriod } from "./calendar/text";
 import type { ProgramSpec } from "../orgs/schema";
 import { answerText, formFields, parseAnswer, readYesNo, type FormField } from "./form";
 import { matchOption } from "./choices";
@@ -526,8 +527,7 @@ function answered(
 function submitted(state: ApplyState, reference: string, submittedAt: string, ctx: FlowContext): StepResult {
   const draft = state.draft!;
   const program = programOf(ctx, draft)!;
-  const period = ctx.profile.committee.decisionPeriodDays;
-  const expected = new Date(Date.parse(submittedAt) + period * 86_400_000).toISOString();
+  const period = decisionPeriod(ctx, submittedAt);
   const nameAnswer = draft.answers["full_name"];
   const nidAnswer = draft.answers["national_id"];
   const cityAnswer = draft.answers["city"];
@@ -548,8 +548,8 @@ function submitted(state: ApplyState, reference: string, submittedAt: string, ct
           reference: { ltr: reference },
           program: { localized: program.name },
           committee: { localized: ctx.profile.committee.name },
-          days: period,
-          date: { date: expected },
+          days: period.days,
+          date: period.date,
         }),
       ]),
     ],

@@ -15,6 +15,7 @@ import { commandForm, hasArabicLetters, isLatinScript } from "./text/arabic";
 import { sanitizeFreeText } from "./validate";
 import { parseAttachment, readYesNo } from "./form";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
+import { faqHoursLine, staffAnswerText, withSeasonGreeting } from "./calendar/text";
 import type {
   ApplicationDraft,
   Effect,
@@ -58,9 +59,15 @@ export function detectLocale(text: string, ctx: FlowContext): Locale {
 
 /** The turn: (state, input, context) → (state, replies, effects). */
 export function step(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
-  const result = route(state, input, ctx);
+  const result = withSeasonGreeting(route(state, input, ctx), greets(state, input), ctx);
   const stamped = stamp(result.state, ctx);
   return { ...result, state: stamped };
+}
+
+/** The bot greets: a first contact, or a message that greets ("السلام عليكم", "hello"). */
+function greets(state: SessionState, input: FlowInput): boolean {
+  if (state.flow === "new") return true;
+  return input.kind === "text" && (detectSmallTalk(input.text) === "salam" || detectSmallTalk(input.text) === "greeting" || stripGreeting(input.text).greeting !== null);
 }
 
 function stamp(state: SessionState, ctx: FlowContext): SessionState {
@@ -306,7 +313,7 @@ function answerFaq(state: SessionState, id: string, ctx: FlowContext, lead: Text
   const faq = ctx.profile.faqs.find((f) => f.id === id);
   if (!faq) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:staleButton")])]);
   return done(keepDraft({ flow: "menu" }, state), [
-    withChoices(reply(...lead, { localized: faq.answer }, t("faq:more")), [
+    withChoices(reply(...lead, { localized: faq.answer }, ...faqHoursLine(ctx, faq.id), t("faq:more")), [
       choice("menu:faq", t("faq:another")),
       choice("menu:human", t("menu:item.human")),
     ]),
@@ -426,11 +433,10 @@ function ticketCreated(state: SessionState, kind: string, reference: string, bod
     ]);
   }
   if (kind === "handoff") {
-    const { open, when } = staffAvailability(ctx);
     const role = ctx.profile.staffRoles.find((r) => r.id === ctx.profile.escalationRole)!;
     return done(
       { ...keepDraft({ flow: "handoff", reference }, state) },
-      [reply(t("handoff:opened", { reference: { ltr: reference }, role: { localized: role.title } }), open ? t("handoff:soon") : t("handoff:nextOpening", { when: { date: when, withTime: true } }), t("handoff:howToEnd"))],
+      [reply(t("handoff:opened", { reference: { ltr: reference }, role: { localized: role.title } }), staffAnswerText(ctx), t("handoff:howToEnd"))],
       [{ type: "alertStaff", text: t("staff:handoff", { reference: { ltr: reference }, channel: ctx.channel }) }],
     );
   }
@@ -439,18 +445,10 @@ function ticketCreated(state: SessionState, kind: string, reference: string, bod
 
 // ---- Talking to a person ---------------------------------------------------
 
-import { isWithinWorkingHours, nextOpening } from "./dates";
-
-function staffAvailability(ctx: FlowContext): { open: boolean; when: string } {
-  const wh = ctx.profile.workingHours;
-  const open = isWithinWorkingHours(ctx.now, wh);
-  return { open, when: nextOpening(ctx.now, wh).toISOString() };
-}
-
 function startHandoff(state: SessionState, ctx: FlowContext): StepResult {
   if (ctx.openHandoff) {
     return done(keepDraft({ flow: "handoff", reference: ctx.openHandoff.reference }, state), [
-      reply(t("handoff:alreadyOpen", { reference: { ltr: ctx.openHandoff.reference } }), t("handoff:howToEnd")),
+      reply(t("handoff:alreadyOpen", { reference: { ltr: ctx.openHandoff.reference } }), staffAnswerText(ctx), t("handoff:howToEnd")),
     ]);
   }
   return done(keepDraft({ flow: "menu" }, state), [], [{ type: "createTicket", kind: "handoff", body: null }]);
