@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     log,
     onOutbox: () => sila.outbox.kick(),
     decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff, calendar: sila.calendar }),
+    calendar: sila.calendar,
   });
 
   if (config.telegram) {
