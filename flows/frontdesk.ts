@@ -10,17 +10,19 @@ import { startFeedback } from "./feedback";
 import { startHandoff } from "./handoff";
 import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferral, referralReply } from "./referral";
+import { actOnIntent } from "./act";
+import { detectIntent } from "./understand/intents";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
 import { showStatus, statusLookup } from "./status";
 import { sanitizeFreeText } from "./validate";
-import type { FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
+import type { FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
 export function switchLanguage(state: SessionState, locale: Locale, ctx: FlowContext): StepResult {
   if (!ctx.profile.locales.includes(locale)) {
     return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:languageUnavailable")])]);
   }
-  return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:languageChanged")])], [{ type: "setLocale", locale }]);
+  return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:languageChanged")])], [{ type: "setLocale", locale, chosen: true }]);
 }
 
 function smallTalkReply(kind: SmallTalk, state: SessionState): StepResult {
@@ -71,6 +73,12 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   const lookup = statusLookup(state, { kind: "text", text: question }, ctx);
   if (lookup) return lookup;
 
+  // Something to be done, asked in the person's own words: done at once.
+  const intent = detectIntent(question);
+  if (intent?.type === "language") return switchLanguage(state, intent.locale, ctx);
+  const acted = intent ? actOnIntent(state, intent, question, ctx, lead) : null;
+  if (acted) return acted;
+
   const referral = findReferral(question, ctx);
   if (referral) return referralReply(state, referral, question, ctx, lead);
 
@@ -85,13 +93,11 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
       ]),
     ]);
   }
-  return done(keepDraft({ flow: "menu" }, state), [
-    withChoices(reply(...lead, t("common:notUnderstood")), [
-      choice("menu:human", t("menu:item.human")),
-      choice("menu:faq", t("menu:item.faq")),
-      choice("menu:apply", t("menu:item.apply")),
-    ]),
-  ]);
+  return listing(state, withChoices(reply(...lead, t("common:notUnderstood")), [
+    choice("menu:human", t("menu:item.human")),
+    choice("menu:faq", t("menu:item.faq")),
+    choice("menu:apply", t("menu:item.apply")),
+  ]));
 }
 
 export function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext, text?: string): StepResult {
@@ -122,10 +128,14 @@ export function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext, 
 export function answerFaq(state: SessionState, id: string, ctx: FlowContext, lead: Text[] = []): StepResult {
   const faq = ctx.profile.faqs.find((f) => f.id === id);
   if (!faq) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:staleButton")])]);
-  return done(keepDraft({ flow: "menu" }, state), [
-    withChoices(reply(...lead, { localized: faq.answer }, t("faq:more")), [
-      choice("menu:faq", t("faq:another")),
-      choice("menu:human", t("menu:item.human")),
-    ]),
-  ]);
+  return listing(state, withChoices(reply(...lead, { localized: faq.answer }, t("faq:more")), [
+    choice("menu:faq", t("faq:another")),
+    choice("menu:human", t("menu:item.human")),
+  ]));
+}
+
+/** Back at the menu with a short list of its own: a number typed next picks from that list. */
+function listing(state: SessionState, shown: Reply): StepResult {
+  const next: SessionState = { ...keepDraft({ flow: "menu" }, state), listed: (shown.choices ?? []).map((c) => c.value) } as SessionState;
+  return done(next, [shown]);
 }

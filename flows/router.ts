@@ -6,14 +6,16 @@
  */
 import type { Locale } from "../orgs/schema";
 import { applyStep, prompt as applyPrompt } from "./apply";
-import { matchOption } from "./choices";
+import { matchOption, parseOptionNumber } from "./choices";
 import { feedback, feedbackFiled } from "./feedback";
+import { confirmDeletion } from "./act";
 import { answerFaq, menu, menuItem, switchLanguage } from "./frontdesk";
 import { readYesNo } from "./form";
 import { detectSmallTalk, stripGreeting } from "./faq/smalltalk";
 import { handoff, handoffOpened, startHandoff, startHandoffOffer } from "./handoff";
 import { provideInfo } from "./info";
 import { detectCommand } from "./keywords";
+import { detectLanguage } from "./understand/language";
 import { menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, keepDraft } from "./session";
@@ -28,6 +30,8 @@ const RESUME_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Picks the language of a first message from its script. */
 export function detectLocale(text: string, ctx: FlowContext): Locale {
   const supported = ctx.profile.locales;
+  const written = detectLanguage(text, supported);
+  if (written) return written;
   if (isLatinScript(text) && supported.includes("en")) return "en";
   if (/[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2\u06D3]/.test(text) && supported.includes("ur")) return "ur";
   if (hasArabicLetters(text) && supported.includes("ar")) return "ar";
@@ -78,6 +82,32 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
 
   if (state.flow === "new") return firstContact(input, ctx);
 
+  // Outside a form, the reply follows the language each message is written in, unless the person chose one.
+  const followed = followLanguage(state, input, ctx);
+  if (followed) {
+    const result = routeState(state, input, { ...ctx, locale: followed });
+    return { ...result, effects: [{ type: "setLocale", locale: followed }, ...result.effects] };
+  }
+  return routeState(state, input, ctx);
+}
+
+/** States where a message is not an answer to a question of a form. */
+const FREE_STATES: ReadonlySet<SessionState["flow"]> = new Set(["menu", "faq", "status"]);
+
+function followLanguage(state: SessionState, input: FlowInput, ctx: FlowContext): Locale | null {
+  if (input.kind !== "text" || ctx.contact.localeChosen || !FREE_STATES.has(state.flow)) return null;
+  if (detectCommand(input.text) !== null) return null;
+  const locale = detectLanguage(input.text, ctx.profile.locales);
+  return locale && locale !== ctx.locale ? locale : null;
+}
+
+function routeState(state: Exclude<SessionState, { flow: "new" }>, input: FlowInput, ctx: FlowContext): StepResult {
+  // A number right after a short list (an FAQ answer's "another question / a person") picks from that list.
+  if (state.flow === "menu" && state.listed && input.kind === "text") {
+    const n = parseOptionNumber(input.text);
+    const value = n === null ? undefined : state.listed[n - 1];
+    if (value) input = { kind: "choice", value };
+  }
   const text = input.kind === "text" ? input.text : null;
   const command = text !== null ? detectCommand(text) : null;
 
@@ -87,11 +117,7 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
   if (command?.type === "myData") {
     return done(keepDraft({ flow: "menu" }, state), [], [{ type: "exportMyData" }]);
   }
-  if (command?.type === "deleteMyData") {
-    return done(keepDraft({ flow: "deletion" }, state), [
-      withChoices(reply(t("privacy:deleteConfirm")), [choice("yes", t("privacy:deleteYes")), choice("no", t("privacy:deleteNo"))]),
-    ]);
-  }
+  if (command?.type === "deleteMyData") return confirmDeletion(state);
   if (command?.type === "optOut" || command?.type === "optIn") {
     const optIn = command.type === "optIn";
     return done(keepDraft({ flow: "menu" }, state), [optIn ? menuReply([t("common:optedIn")]) : reply(t("common:optedOut"))], [
@@ -159,9 +185,9 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
 function firstContact(input: FlowInput, ctx: FlowContext): StepResult {
   const text = input.kind === "text" ? input.text : "";
   const asked = detectCommand(text);
-  const locale =
-    asked?.type === "language" && ctx.profile.locales.includes(asked.locale) ? asked.locale : detectLocale(text, ctx);
-  const effects: Effect[] = locale !== ctx.locale ? [{ type: "setLocale", locale }] : [];
+  const chosen = asked?.type === "language" && ctx.profile.locales.includes(asked.locale);
+  const locale = chosen ? asked.locale : detectLocale(text, ctx);
+  const effects: Effect[] = locale !== ctx.locale || chosen ? [{ type: "setLocale", locale, ...(chosen ? { chosen } : {}) }] : [];
   const lctx = { ...ctx, locale };
   const { greeting, rest } = text ? stripGreeting(text) : { greeting: null, rest: "" };
   const welcome: Text[] = [];
