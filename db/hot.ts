@@ -64,7 +64,7 @@ export interface HotPath {
 
 export function createHotPath(sqlite: SQLite.Database): HotPath {
   const identity = sqlite.prepare(
-    `select i.id as identity_id, c.id, c.locale, c.beneficiary_type, c.phone, c.privacy_accepted_at, c.unreachable, c.created_at
+    `select i.id as identity_id, c.id, c.locale, c.locale_chosen_at, c.beneficiary_type, c.phone, c.privacy_accepted_at, c.unreachable, c.created_at
      from channel_identities i join contacts c on c.id = i.contact_id where i.channel = ? and i.external_id = ?`,
   );
   const inbound = sqlite.prepare(
@@ -95,11 +95,11 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   );
 
   const contactByPhone = sqlite.prepare(
-    `select id, locale, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at from contacts where phone = ? order by id limit 1`,
+    `select id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at from contacts where phone = ? order by id limit 1`,
   );
   const newContact = sqlite.prepare(
     `insert into contacts (locale, display_name, phone, privacy_accepted_at, unreachable_at, created_at, updated_at)
-     values (?, ?, ?, null, null, ?, ?) returning id, locale, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at`,
+     values (?, ?, ?, null, null, ?, ?) returning id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at`,
   );
   const newIdentity = sqlite.prepare(`insert into channel_identities (contact_id, channel, external_id, created_at) values (?, ?, ?, ?) returning id`);
   const openApplication = sqlite.prepare(
@@ -117,7 +117,7 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   );
   const consent = sqlite.prepare(`insert into consents (contact_id, purpose, application_id, granted_at) values (?, ?, ?, ?)`);
 
-  type ContactRow = { id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
+  type ContactRow = { id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
 
   const seasonGreeted = sqlite.prepare(`select season_greeted from contacts where id = ?`);
 
@@ -140,7 +140,7 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     },
     findIdentity(channel, chatId) {
       const r = identity.get(channel, chatId) as
-        | { identity_id: number; id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string }
+        | { identity_id: number; id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string }
         | undefined;
       return r ? { identityId: r.identity_id, contact: toContact(r) } : undefined;
     },

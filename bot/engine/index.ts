@@ -172,12 +172,13 @@ export function createEngine(deps: EngineDeps): Engine {
   async function runEffect(
     trx: Transaction<Database>,
     effect: Effect,
-    turn: { contactId: number; at: string; locale: Locale; channel: ChannelName; extra: Reply[] },
+    turn: { contactId: number; at: string; locale: Locale; localeChosen: boolean; channel: ChannelName; extra: Reply[] },
   ): Promise<EffectEvent | null> {
     switch (effect.type) {
       case "setLocale":
         turn.locale = effect.locale;
-        await repo.updateContact(trx, turn.contactId, { locale: effect.locale }, turn.at);
+        turn.localeChosen = effect.chosen ?? turn.localeChosen;
+        await repo.updateContact(trx, turn.contactId, { locale: effect.locale, localeChosen: turn.localeChosen }, turn.at);
         return null;
       case "acceptPrivacy":
         await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
@@ -323,7 +324,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
 
     const replies: Reply[] = [];
-    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), channel: message.channel, extra: replies };
+    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), localeChosen: contact.localeChosen, channel: message.channel, extra: replies };
     let sensitiveInput = false;
     let input: FlowInput = content;
 
@@ -345,6 +346,7 @@ export function createEngine(deps: EngineDeps): Engine {
           get seasonGreeted() {
             return deps.hot.seasonGreetedOf(contact.id);
           },
+          localeChosen: turnInfo.localeChosen,
         },
         senderPhone: message.senderPhone ?? null,
         get applications() {
