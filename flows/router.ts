@@ -41,7 +41,7 @@ export function detectLocale(text: string, ctx: FlowContext): Locale {
 
 /** The turn: (state, input, context) → (state, replies, effects). */
 export function step(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
-  const result = withSeasonGreeting(route(state, input, ctx), greets(state, input), ctx);
+  const result = withSeasonGreeting(route(state, input, ctx), () => greets(state, input), ctx);
   const stamped = stamp(result.state, ctx);
   return { ...result, state: stamped };
 }

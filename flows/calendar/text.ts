@@ -77,13 +77,15 @@ export function decisionPeriod(ctx: FlowContext, submittedAt: string): { days: T
 /**
  * In Ramadan, the bot's greeting carries the season's greeting (the profile's
  * text), once per person: put after the first part of the first reply, and
- * remembered with the contact. `greeted` says whether this turn greeted.
+ * remembered with the contact. `greeted` says whether this turn greeted (asked
+ * last: most turns stop at a cheaper question).
  */
-export function withSeasonGreeting(result: StepResult, greeted: boolean, ctx: FlowContext): StepResult {
+export function withSeasonGreeting(result: StepResult, greeted: () => boolean, ctx: FlowContext): StepResult {
   const text = ctx.calendar.profile.calendar.ramadanGreeting;
-  const season = ctx.calendar.season(ctx.now);
   const first = result.replies[0];
-  if (!greeted || !text || !season || ctx.contact.seasonGreeted === season || !first) return result;
+  if (!text || !first) return result;
+  const season = ctx.calendar.season(ctx.now);
+  if (!season || !greeted() || ctx.contact.seasonGreeted === season) return result;
   const parts = [...first.text];
   parts.splice(1, 0, { localized: text });
   const effect: Effect = { type: "rememberSeasonGreeting", season };
