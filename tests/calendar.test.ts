@@ -3,7 +3,6 @@
  * the profile and from staff, quiet hours, prayer windows, the committee's
  * date. Instants are UTC; Riyadh is UTC+3 (comments give Riyadh time).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createCalendar, type CalendarProfile, type ClosureOverride, type WorkingHours } from "../flows/calendar";
 import { isQuietTime, quietEnds } from "../flows/calendar/hours";
