@@ -7,10 +7,14 @@ import type { Executor } from "./repo";
 /** A staff closure as the calendar reads it (flows/calendar/closures.ts `ClosureOverride`). */
 export interface StoredClosure {
   id: number;
+  /** The occurrence of a profile closure it replaces ("eid_fitr:1448"), or null for a closure of its own. */
   replaces: string | null;
+  /** The name staff typed; null keeps the profile closure's name. */
   name: string | null;
+  /** First and last closed day, Gregorian YYYY-MM-DD. */
   startsOn: string;
   endsOn: string;
+  /** The replaced occurrence does not happen (and a closure of its own is withdrawn). */
   cancelled: boolean;
   createdBy: string;
   updatedAt: string;

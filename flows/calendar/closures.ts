@@ -8,19 +8,15 @@
 import { readDaySpec, type ClosureSpec } from "../../orgs/calendar";
 import { addDays, gregorianToHijri, hijriToGregorian, parseIso, toIso } from "../dates";
 import type { Text } from "../types";
+import type { StoredClosure } from "../../db/calendar";
 
-/** A closure staff added or changed, as stored (dates are Gregorian YYYY-MM-DD, both ends included). */
-export interface ClosureOverride {
-  id: number;
-  /** The occurrence of a profile closure it replaces ("eid_fitr:1448"), or null for a closure of its own. */
-  replaces: string | null;
-  /** The name staff typed; null keeps the profile closure's name. */
-  name: string | null;
-  startsOn: string;
-  endsOn: string;
-  /** The replaced occurrence does not happen (and a closure of its own is withdrawn). */
-  cancelled: boolean;
-}
+/**
+ * A closure staff added or changed, as stored (dates are Gregorian YYYY-MM-DD, both ends
+ * included): `replaces` names the occurrence of a profile closure it replaces ("eid_fitr:1448"),
+ * or is null for a closure of its own; a null `name` keeps the profile closure's name;
+ * `cancelled` means the replaced occurrence does not happen (or the closure is withdrawn).
+ */
+export type ClosureOverride = Pick<StoredClosure, "id" | "replaces" | "name" | "startsOn" | "endsOn" | "cancelled">;
 
 /** One closure on real days. */
 export interface Closure {
