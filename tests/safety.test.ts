@@ -199,6 +199,7 @@ describe("escalation when nobody claims it", () => {
       translator: h.sila.translator,
       clock: () => h.now(),
       staff: STAFF,
+      calendar: h.sila.calendar,
       outbox: h.sila.outbox,
       log: createLogger("silent"),
       schedule: (_expr, fn, o) => {

@@ -31,6 +31,9 @@ import { myDataReply, requestDeletion } from "../privacy";
 import { cutText } from "../../flows/validate";
 import { raiseCareAlert, raiseUrgentAlert } from "../safeguarding";
 import { sensitiveConsentPurpose } from "../../flows/consent";
+import type { Calendar } from "../../flows/calendar";
+import type { CalendarSource } from "../calendar";
+import { rememberSeasonGreeting } from "../../db/calendar";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -48,6 +51,8 @@ export interface EngineDeps {
   staff: readonly StaffTarget[];
   /** FAQ lookup in a locale (built once from the profile). */
   faq: (query: string, locale: Locale) => FaqResult;
+  /** The association's calendar with the staff's closures (read before each turn, outside its transaction). */
+  calendar: CalendarSource;
   /** Keyed hash of a national ID for duplicate checks. */
   hashNationalId: (id: string) => string;
   /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
@@ -172,12 +177,13 @@ export function createEngine(deps: EngineDeps): Engine {
   async function runEffect(
     trx: Transaction<Database>,
     effect: Effect,
-    turn: { contactId: number; at: string; locale: Locale; channel: ChannelName; extra: Reply[] },
+    turn: { contactId: number; at: string; locale: Locale; localeChosen: boolean; channel: ChannelName; extra: Reply[] },
   ): Promise<EffectEvent | null> {
     switch (effect.type) {
       case "setLocale":
         turn.locale = effect.locale;
-        await repo.updateContact(trx, turn.contactId, { locale: effect.locale }, turn.at);
+        turn.localeChosen = effect.chosen ?? turn.localeChosen;
+        await repo.updateContact(trx, turn.contactId, { locale: effect.locale, localeChosen: turn.localeChosen }, turn.at);
         return null;
       case "acceptPrivacy":
         await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
@@ -285,10 +291,13 @@ export function createEngine(deps: EngineDeps): Engine {
       case "careAlert":
         await raiseCareAlert(trx, safeguarding(), { contactId: turn.contactId, channel: turn.channel, excerpt: effect.excerpt, at: turn.at });
         return null;
+      case "rememberSeasonGreeting":
+        await rememberSeasonGreeting(trx, turn.contactId, effect.season);
+        return null;
     }
   }
 
-  async function turn(trx: Transaction<Database>, message: InboundMessage): Promise<TurnOutcome> {
+  async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
     const now = deps.clock();
     const at = now.toISOString();
     const { kind, body } = inboundKind(message);
@@ -326,7 +335,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
 
     const replies: Reply[] = [];
-    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), channel: message.channel, extra: replies };
+    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), localeChosen: contact.localeChosen, channel: message.channel, extra: replies };
     let sensitiveInput = false;
     let input: FlowInput = content;
 
@@ -345,6 +354,10 @@ export function createEngine(deps: EngineDeps): Engine {
           isNew: identity.isNew,
           phone: contact.phone,
           privacyAcceptedAt: contact.privacyAcceptedAt,
+          get seasonGreeted() {
+            return deps.hot.seasonGreetedOf(contact.id);
+          },
+          localeChosen: turnInfo.localeChosen,
         },
         senderPhone: message.senderPhone ?? null,
         get applications() {
@@ -355,6 +368,7 @@ export function createEngine(deps: EngineDeps): Engine {
           return openHandoff;
         },
         faq: deps.faq,
+        calendar,
         attachments: deps.attachments,
       };
       const result = flowStep(state, input, ctx);
@@ -414,7 +428,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return queue.run(`${message.channel}:${message.chatId}`, async () => {
         let outcome: TurnOutcome;
         try {
-          outcome = await writer.run((trx) => turn(trx, message));
+          const calendar = await deps.calendar.get();
+          outcome = await writer.run((trx) => turn(trx, message, calendar));
         } catch (error) {
           await failed(message, error);
           outcome = "failed";
