@@ -75,6 +75,9 @@ export interface Engine {
   readonly commits: { groups: number; items: number };
 }
 
+/** An E.164 number, as channels report a proven one. */
+const PROVEN_PHONE = /^\+[1-9]\d{7,14}$/;
+
 /** How many effect results may feed back into the flow in one turn. */
 const MAX_EFFECT_ROUNDS = 4;
 
@@ -149,7 +152,8 @@ export function createEngine(deps: EngineDeps): Engine {
       : deps.hot.createIdentity({
           channel: message.channel,
           chatId: message.chatId,
-          phone: message.senderPhone ?? null,
+          // Only a number the channel vouches for joins a chat to a known person; typed numbers are data.
+          verifiedPhone: message.senderPhone ?? null,
           defaultLocale,
           at: record.at,
           displayName: message.senderName ?? null,
@@ -289,7 +293,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
     const { identity, fresh } = recordArrival(message, { kind, body: storedBody, status: "processed", at });
     if (!fresh) return "duplicate" as const;
-    const contact = identity.contact;
+    let contact = identity.contact;
 
     // A flood is recorded but not processed; the person is asked once to slow down.
     const saved = deps.hot.loadSession(identity.identityId);
@@ -299,6 +303,11 @@ export function createEngine(deps: EngineDeps): Engine {
       deps.hot.saveFlood(identity.identityId, flood.packed);
       if (flood.count === floodLimit + 1) queueReply(contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
       return "throttled" as const;
+    }
+
+    // The channel vouches that this number is the sender's own: the proof that joins channels.
+    if (content.kind === "contact" && content.own && PROVEN_PHONE.test(content.phone)) {
+      contact = deps.hot.proveOwnPhone({ identityId: identity.identityId, contact, phone: content.phone, at });
     }
 
     let state: SessionState = { flow: "new" };
