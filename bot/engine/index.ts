@@ -26,7 +26,7 @@ import type { Cipher } from "../crypto";
 import type { HotPath } from "../../db/hot";
 import type { ApplicationSummary } from "../../db/repo";
 import { openState, sealAnswers, sealState } from "../sealing";
-import { containsNationalId, redact } from "../log";
+import { containsNationalId, maskNationalIds } from "../pii";
 import { myDataReply, requestDeletion } from "../privacy";
 import { cutText } from "../../flows/validate";
 
@@ -134,7 +134,8 @@ export function createEngine(deps: EngineDeps): Engine {
         audience: "beneficiary",
         channel: message.channel,
         chatId: message.chatId,
-        payload: reply.sensitive ? deps.cipher.encrypt(payload) : payload,
+        // A reply that echoes a national ID (whatever the flow meant) is sealed like a summary.
+        payload: reply.sensitive || containsNationalId(part.text) ? deps.cipher.encrypt(payload) : payload,
         at,
       });
     }
@@ -230,7 +231,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const reference = await repo.createTicket(trx, {
           contactId: turn.contactId,
           kind: effect.kind,
-          body: effect.body === null ? null : redact(effect.body),
+          body: effect.body === null ? null : maskNationalIds(effect.body),
           attachment: effect.attachment ?? null,
           referralId: effect.referralId ?? null,
           at: turn.at,
@@ -248,7 +249,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const accepted = await repo.provideApplicationInfo(trx, {
           reference: effect.reference,
           contactId: turn.contactId,
-          text: effect.text === null ? null : redact(effect.text),
+          text: effect.text === null ? null : maskNationalIds(effect.text),
           attachment: effect.attachment,
           at: turn.at,
         });
@@ -261,7 +262,13 @@ export function createEngine(deps: EngineDeps): Engine {
         return { kind: "infoProvided", reference: effect.reference, accepted };
       }
       case "saveSurveyAnswer":
-        await repo.saveSurveyAnswer(trx, { surveyId: effect.surveyId, contactId: turn.contactId, questionId: effect.questionId, answer: effect.answer, at: turn.at });
+        await repo.saveSurveyAnswer(trx, {
+          surveyId: effect.surveyId,
+          contactId: turn.contactId,
+          questionId: effect.questionId,
+          answer: effect.answer.type === "text" ? { ...effect.answer, text: maskNationalIds(effect.answer.text) } : effect.answer,
+          at: turn.at,
+        });
         return null;
       case "completeSurvey":
         await repo.completeSurvey(trx, effect.surveyId, turn.contactId, turn.at);
@@ -290,8 +297,16 @@ export function createEngine(deps: EngineDeps): Engine {
         ? { ...message.content, text: cutText(message.content.text, maxText) }
         : message.content;
     const storedBody = body === null ? null : cutText(body, maxText);
+    // A national ID typed anywhere (spaced, dotted, in Arabic-Indic digits) is sealed before the
+    // message is stored, whatever happens to the turn next (a flood, a failure).
+    const sealedOnArrival = storedBody !== null && containsNationalId(storedBody);
 
-    const { identity, fresh } = recordArrival(message, { kind, body: storedBody, status: "processed", at });
+    const { identity, fresh } = recordArrival(message, {
+      kind,
+      body: sealedOnArrival ? deps.cipher.encrypt(storedBody) : storedBody,
+      status: "processed",
+      at,
+    });
     if (!fresh) return "duplicate" as const;
     let contact = identity.contact;
 
@@ -368,7 +383,7 @@ export function createEngine(deps: EngineDeps): Engine {
       input = event;
     }
 
-    if (storedBody !== null && (sensitiveInput || containsNationalId(storedBody))) {
+    if (storedBody !== null && sensitiveInput && !sealedOnArrival) {
       await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
     }
     deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at, flood.packed);
@@ -385,7 +400,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const { kind, body } = inboundKind(message);
         const { identity, fresh } = recordArrival(message, {
           kind,
-          body: body === null ? null : redact(cutText(body, maxText)),
+          body: body === null ? null : containsNationalId(body) ? deps.cipher.encrypt(cutText(body, maxText)) : cutText(body, maxText),
           status: "failed",
           error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error",
           at,

@@ -19,6 +19,7 @@ import { createWhatsAppChannel, whatsappStaffTargets, type WhatsAppChannel } fro
 import type { WhatsAppContactLike } from "../../bot/channels/whatsapp";
 import { createLogger } from "../../bot/log";
 import { createStaffCommands, type StaffWorkspace } from "../../bot/staff/commands";
+import { staffDecisions } from "../../bot/decisions";
 import { SECRET, SUNDAY_NOON, plain } from "../helpers";
 import { FakeBotApi, type BotMessage, type FakeUser } from "../telegram/fake-bot-api";
 import { FakeWhatsAppClient, fakeMessage, type FakeMessageInit, type FakeSend } from "../fakes/whatsapp-client";
@@ -53,7 +54,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(options: { org?: string } = {}): Promise<World> {
+export async function createWorld(options: { org?: string; floodPerMinute?: number } = {}): Promise<World> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sila-sec-"));
   const file = path.join(dir, "sila.sqlite");
   const opened = await openDatabase(file);
@@ -66,7 +67,17 @@ export async function createWorld(options: { org?: string } = {}): Promise<World
   const staffTargets = [...telegramStaffTargets(String(STAFF_GROUP), "ar"), ...whatsappStaffTargets([STAFF_WA_NUMBER])];
   let now = SUNDAY_NOON.getTime();
   const clock = () => new Date(now);
-  const sila = createSila({ db: opened.db, sqlite: opened.sqlite, profile, secretKey: SECRET, staff: staffTargets, log, clock, outbox: { baseDelayMs: 100 } });
+  const sila = createSila({
+    db: opened.db,
+    sqlite: opened.sqlite,
+    profile,
+    secretKey: SECRET,
+    staff: staffTargets,
+    log,
+    clock,
+    outbox: { baseDelayMs: 100 },
+    ...(options.floodPerMinute !== undefined ? { floodPerMinute: options.floodPerMinute } : {}),
+  });
   const staff = createStaffCommands({
     db: opened.db,
     profile,
@@ -77,6 +88,7 @@ export async function createWorld(options: { org?: string } = {}): Promise<World
     clock,
     log,
     onOutbox: () => sila.outbox.kick(),
+    decide: staffDecisions({ db: opened.db, profile, translator: sila.translator, clock, staff: staffTargets }),
   });
   const telegram = createTelegramChannel({
     token: TOKEN,
@@ -204,4 +216,33 @@ export async function applyForWaterTruck(
   const reference = /A\d{2}-\d{5}/.exec(done)?.[0];
   if (!reference) throw new Error(`no reference in: ${done}`);
   return reference;
+}
+
+/** The digits of `text` in Latin, everything else dropped ("١٠٢٣ 456-7890" → "10234567890"). */
+export function digitsOf(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
+    .replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+    .replace(/\D/g, "");
+}
+
+/**
+ * Every place in the database (every table, found in sqlite_master so a new one is not missed, every
+ * text column) that holds `id` in clear, however its digits were written or separated.
+ */
+export function clearCopies(opened: OpenedDb, id: string): string[] {
+  const tables = opened.sqlite
+    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`)
+    .all() as Array<{ name: string }>;
+  const found: string[] = [];
+  for (const { name } of tables) {
+    const rows = opened.sqlite.prepare(`select rowid as _rowid, * from "${name}"`).all() as Array<Record<string, unknown>>;
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value === "string" && digitsOf(value).includes(id)) found.push(`${name}.${column} (row ${String(row._rowid)})`);
+      }
+    }
+  }
+  return found;
 }
