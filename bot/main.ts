@@ -28,10 +28,14 @@ async function main(): Promise<void> {
     process.stderr.write(`sila: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
+  // Everything this process creates (database, key, attachments, WhatsApp session, backups) is
+  // readable by its owner only, whatever the shell's umask.
+  process.umask(0o077);
   const log = createLogger(config.logLevel);
   const profile = loadProfile(config.org);
-  const { db, sqlite, close } = await openDatabase(config.databasePath);
+  // A missing, empty or malformed key stops start-up before the database is touched.
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
+  const { db, sqlite, close } = await openDatabase(config.databasePath);
 
   const staffLocale = profile.locales[0] ?? "ar";
   const staff: StaffTarget[] = [
