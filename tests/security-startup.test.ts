@@ -3,34 +3,14 @@
  * owner only. Through `npm start` (bot/main.ts on the console channel) and the Telegram channel's
  * downloads against a Bot API server on 127.0.0.1.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../db";
 import { createWorld, WAIT, type World } from "./security/world";
+import { startMain as start } from "./security/main";
 import type { FakeUser } from "./telegram/fake-bot-api";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-
-function start(env: Record<string, string>, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["bot/main.ts"], {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ORG: "maa", CONSOLE: "on", LOG_LEVEL: "info", ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 const mode = (p: string): number => fs.statSync(p).mode & 0o777;
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "sila-start-"));

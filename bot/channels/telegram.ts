@@ -16,10 +16,10 @@
  * await telegram.start((m) => sila.engine.handle(m).then(() => undefined));
  * ```
  */
-import http from "node:http";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { Bot, GrammyError, webhookCallback, type Context } from "grammy";
+import type http from "node:http";
+import { Bot, GrammyError, type Context } from "grammy";
 import type { CallbackQuery, Message, User, UserFromGetMe } from "grammy/types";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import type { Locale } from "../../orgs/schema";
@@ -34,17 +34,9 @@ import { toChannelError } from "./telegram/errors";
 import { senderName, translateMessage, type Translation } from "./telegram/inbound";
 import { createRateLimiter, type RateLimiterOptions } from "./telegram/limiter";
 import { CallbackCodec, contactKeyboard, inlineKeyboard, splitText } from "./telegram/render";
+import { startWebhookServer, type TelegramWebhookOptions } from "./telegram/webhook";
 
-export interface TelegramWebhookOptions {
-  /** The public HTTPS address Telegram posts to; its path is served locally. */
-  url: string;
-  /** Checked against the X-Telegram-Bot-Api-Secret-Token header. */
-  secret?: string;
-  /** Local port (0 picks a free one; see `webhookAddress()`). */
-  port: number;
-  /** Local address; default 127.0.0.1 (put a reverse proxy in front). */
-  host?: string;
-}
+export type { TelegramWebhookOptions } from "./telegram/webhook";
 
 /** What the Telegram adapter needs from the staff workspace (`createStaffCommands` gives all of it). */
 export type TelegramStaff = StaffCommands & {
@@ -447,40 +439,10 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   // ---- Starting and stopping -------------------------------------------------
 
   async function startWebhook(config: TelegramWebhookOptions): Promise<void> {
-    const route = new URL(config.url).pathname || "/";
-    const callback = webhookCallback(bot, "http", {
-      ...(config.secret ? { secretToken: config.secret } : {}),
-      onTimeout: "return",
-      timeoutMilliseconds: 55_000,
-    });
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      if (req.method !== "POST" || url.pathname !== route) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      callback(req, res).catch((error: unknown) => {
-        log.error("telegram webhook request failed", { error });
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
-    });
-    const host = config.host ?? "127.0.0.1";
-    await new Promise<void>((resolve, reject) => {
-      server!.once("error", reject);
-      server!.listen(config.port, host, () => {
-        server!.off("error", reject);
-        resolve();
-      });
-    });
-    const address = server.address();
-    listening = { host, port: typeof address === "object" && address ? address.port : config.port };
-    await bot.api.setWebhook(config.url, {
-      ...(config.secret ? { secret_token: config.secret } : {}),
-      allowed_updates: [...UPDATES],
-    });
-    log.info("telegram webhook listening", { host, port: listening.port, path: route });
+    const started = await startWebhookServer(bot, config, log);
+    server = started.server;
+    listening = { host: started.host, port: started.port };
+    await bot.api.setWebhook(config.url, { secret_token: config.secret, allowed_updates: [...UPDATES] });
   }
 
   async function startPolling(): Promise<void> {

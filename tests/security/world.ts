@@ -7,6 +7,7 @@
  * what the servers saw; WhatsApp pacing runs on a fake clock.
  */
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, vi } from "vitest";
@@ -54,7 +55,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(options: { org?: string; floodPerMinute?: number } = {}): Promise<World> {
+export async function createWorld(options: { org?: string; floodPerMinute?: number; webhookSecret?: string } = {}): Promise<World> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sila-sec-"));
   const file = path.join(dir, "sila.sqlite");
   const opened = await openDatabase(file);
@@ -90,6 +91,7 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
     onOutbox: () => sila.outbox.kick(),
     decide: staffDecisions({ db: opened.db, profile, translator: sila.translator, clock, staff: staffTargets }),
   });
+  const webhookPort = options.webhookSecret !== undefined ? await freePort() : null;
   const telegram = createTelegramChannel({
     token: TOKEN,
     apiRoot: api.url,
@@ -100,6 +102,7 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
     attachments: { maxBytes: 1024 * 1024, mimeTypes: DEFAULT_ATTACHMENT_TYPES },
     log,
     pollingTimeoutSeconds: 1,
+    ...(webhookPort !== null ? { webhook: { url: `http://127.0.0.1:${webhookPort}/telegram/hook`, secret: options.webhookSecret!, port: webhookPort } } : {}),
     throttle: { perChat: { intervalMs: 1, burst: 100 }, perGroup: { intervalMs: 1, burst: 100 }, global: { intervalMs: 1, burst: 100 } },
   });
   const waSent: FakeSend[] = [];
@@ -177,6 +180,16 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
       await opened.close();
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 /** The texts of Telegram messages, isolates removed. */
