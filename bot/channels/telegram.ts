@@ -27,24 +27,18 @@ import { hasArabicLetters } from "../../flows/text/arabic";
 import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
-import type { StaffActor, StaffCommands } from "../staff/types";
-import type { ChannelAdapter, InboundContent, InboundMessage, OutboundChoice, OutboundMessage, SendResult } from "./types";
+import type { ChannelAdapter, InboundContent, InboundMessage, OutboundMessage, SendResult } from "./types";
 import { attachmentPath, downloadFile, extensionFor } from "./telegram/download";
 import { toChannelError } from "./telegram/errors";
 import { senderName, translateMessage, type Translation } from "./telegram/inbound";
 import { createRateLimiter, type RateLimiterOptions } from "./telegram/limiter";
 import { CallbackCodec, contactKeyboard, inlineKeyboard, splitText } from "./telegram/render";
+import { createStaffDesk, forAnotherBot, isStart, type TelegramStaff } from "./telegram/staff-desk";
+import { commandText } from "../staff/parse";
 import { startWebhookServer, type TelegramWebhookOptions } from "./telegram/webhook";
 
 export type { TelegramWebhookOptions } from "./telegram/webhook";
-
-/** What the Telegram adapter needs from the staff workspace (`createStaffCommands` gives all of it). */
-export type TelegramStaff = StaffCommands & {
-  /** A staff-only command, whoever typed it (so a refusal is recorded). */
-  isCommand?(text: string): boolean;
-  /** Buttons to put under a staff alert. */
-  alertChoices?(text: string, locale?: Locale): Promise<OutboundChoice[]>;
-};
+export type { TelegramStaff } from "./telegram/staff-desk";
 
 export interface TelegramChannelOptions {
   token: string;
@@ -124,8 +118,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const codec = new CallbackCodec();
   /** Chats currently showing the share-number keyboard (removed with the next plain message). */
   const replyKeyboards = new Set<string>();
-  /** Staff "reply" prompts: `${chat}:${message}` → the reference a reply to it answers. */
-  const prompts = new Map<string, string>();
   /** Parts of a long message already sent, so a retry does not repeat them. */
   const partsSent = new Map<string, number>();
   const inflight = new Set<Promise<unknown>>();
@@ -143,10 +135,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   /** The language a rendered text is in, for the adapter's own button labels. */
   const has = (l: Locale) => (translator.locales as readonly string[]).includes(l);
   const localeOfText = (text: string): Locale => (hasArabicLetters(text) ? (has("ar") ? "ar" : defaultLocale) : has("en") ? "en" : defaultLocale);
-  const actorOf = (user: User): StaffActor => {
-    const name = senderName({ from: user });
-    return { channel: "telegram", userId: String(user.id), ...(name ? { displayName: name } : {}) };
-  };
   const track = <T>(p: Promise<T>): Promise<T> => {
     inflight.add(p);
     const done = () => {
@@ -198,29 +186,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     return last ? { messageId: String(last.message_id), telegramId: last.message_id } : {};
   }
 
-  /** Staff alerts get buttons for their reference (claim, reply, close, show). */
-  async function decorate(chatId: string, message: OutboundMessage): Promise<OutboundMessage> {
-    if (chatId !== staffChatId || message.choices?.length || !staff.alertChoices) return message;
-    try {
-      const choices = await staff.alertChoices(message.text, staffLocale);
-      return choices.length > 0 ? { ...message, choices } : message;
-    } catch (error) {
-      log.warn("could not add buttons to a staff alert", { chat: chatId, error });
-      return message;
-    }
-  }
-
-  /** Replies to a staff member (or a group) go straight back, not through the outbox; a failure is logged. */
-  async function replyToStaff(chatId: string, replies: OutboundMessage[], promptFor?: string): Promise<void> {
-    for (const reply of replies) {
-      try {
-        const sent = await deliver(chatId, reply, { forceReply: promptFor !== undefined });
-        if (promptFor !== undefined && sent.telegramId !== undefined) remember(prompts, `${chatId}:${sent.telegramId}`, promptFor);
-      } catch (error) {
-        log.error("could not answer a staff member", { chat: chatId, error });
-      }
-    }
-  }
+  const desk = createStaffDesk({
+    staff,
+    translator,
+    staffChatId,
+    staffLocale,
+    log,
+    deliver,
+    botUsername: () => bot.botInfo.username,
+  });
 
   // ---- Receiving -------------------------------------------------------------
 
@@ -238,37 +212,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     } catch (error) {
       log.warn("could not answer a button press", { chat: ctx.chat?.id, error });
     }
-  }
-
-  const isStart = (text: string) => /^\/start(?:@\S+)?(?:\s|$)/i.test(text.trim());
-
-  /** A command meant for another bot in the group ("/help@other_bot"). */
-  function forAnotherBot(text: string): boolean {
-    const m = /^\/[^\s@]+@(\S+)/.exec(text.trim());
-    return m !== null && m[1]!.toLowerCase() !== bot.botInfo.username.toLowerCase();
-  }
-
-  /**
-   * Staff commands (and replies to a staff "reply" prompt). Returns false when
-   * the message is not for the staff workspace.
-   */
-  async function staffMessage(chatId: string, msg: Message, inGroup: boolean): Promise<boolean> {
-    const text = msg.text;
-    if (text === undefined || !msg.from) return false;
-    const actor = actorOf(msg.from);
-    const prompt = msg.reply_to_message ? prompts.get(`${chatId}:${msg.reply_to_message.message_id}`) : undefined;
-    const trimmed = text.trim();
-    let command: string | null = null;
-    if (prompt !== undefined && !trimmed.startsWith("/")) command = `/reply ${prompt} ${text}`;
-    else if (trimmed.startsWith("/") && !forAnotherBot(trimmed)) {
-      if (inGroup) command = text;
-      else if (staff.isStaff(actor) && !isStart(trimmed)) command = text;
-      else if (staff.isCommand?.(text)) command = text;
-    }
-    if (command === null) return false;
-    const replies = await staff.handleText(actor, command);
-    await replyToStaff(chatId, replies);
-    return true;
   }
 
   async function mediaContent(tr: Extract<Translation, { type: "download" }>, chatId: string, from?: User): Promise<InboundContent | null> {
@@ -314,14 +257,19 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const chatId = String(msg.chat.id);
     if (msg.chat.type !== "private") {
       // Groups: only the staff group, and only commands (or replies to a staff prompt).
-      if (chatId === staffChatId) await staffMessage(chatId, msg, true);
-      else if (msg.text !== undefined && isStart(msg.text) && !forAnotherBot(msg.text)) {
+      const typed = msg.text === undefined ? null : commandText(msg.text);
+      if (chatId === staffChatId) await desk.message(chatId, msg, true);
+      else if (typed !== null && isStart(typed) && !forAnotherBot(typed, bot.botInfo.username)) {
         // Someone tried the bot in another group: point them to a private chat; nothing else is read here.
-        await replyToStaff(chatId, [{ text: translator.t("telegram:staffOnlyHere", localeOf(msg.from)) }]);
+        try {
+          await deliver(chatId, { text: translator.t("telegram:staffOnlyHere", localeOf(msg.from)) });
+        } catch (error) {
+          log.warn("could not answer in another group", { chat: chatId, error });
+        }
       }
       return;
     }
-    if (await staffMessage(chatId, msg, false)) return;
+    if (await desk.message(chatId, msg, false)) return;
 
     const tr = translateMessage(msg);
     if (tr.type === "ignore") {
@@ -362,10 +310,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
     if (data.startsWith("staff:")) {
       await answerButton(ctx);
-      const actor = actorOf(cq.from);
-      const replies = await staff.handleAction(actor, data);
-      const prompt = data.startsWith("staff:reply:") && staff.isStaff(actor) ? data.slice("staff:reply:".length) : undefined;
-      await replyToStaff(chatId, replies, prompt);
+      await desk.button(chatId, cq.from, data, chat !== undefined && chat.type !== "private");
       return;
     }
     if (chat && chat.type !== "private") {
@@ -465,7 +410,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     webhookAddress: () => listening,
 
     async send(chatId, message) {
-      const sent = await deliver(chatId, await decorate(chatId, message));
+      const sent = await deliver(chatId, await desk.decorate(chatId, message));
       return sent.messageId !== undefined ? { messageId: sent.messageId } : {};
     },
 

@@ -30,8 +30,8 @@ import { KeyedQueue } from "../engine/queue";
 import { ChannelError } from "../errors";
 import { isolate, type Translator } from "../i18n";
 import type { Logger } from "../log";
-import type { StaffActor, StaffCommands } from "../staff/types";
-import { parseStaffAction } from "../staff/parse";
+import type { StaffActor, StaffCommands, StaffReply } from "../staff/types";
+import { commandText, parseStaffAction } from "../staff/parse";
 import type { Locale } from "../../orgs/schema";
 import { commandForm } from "../../flows/text/arabic";
 import type { ChannelAdapter, InboundMessage, OutboundChoice, OutboundMessage, SendResult } from "./types";
@@ -347,14 +347,15 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
   function staffText(text: string, actor: StaffActor, inStaffGroup: boolean): string | null {
     const staff = options.staff;
     if (!staff) return null;
-    const slash = /^[/／]/.test(text);
+    // A slash however typed ("/", "／"), whatever invisible mark came before it.
+    const typed = commandText(text);
     if (staff.isStaff(actor)) {
-      if (slash) return text;
+      if (typed !== null) return typed;
       return isCommandWord(text) ? `/${text}` : null;
     }
-    if (inStaffGroup) return slash ? text : `/${text}`; // the group passes only command-like texts
-    const staffOnly = staff.isCommand ? staff.isCommand(text) : slash;
-    return staffOnly ? text : null;
+    if (inStaffGroup) return typed ?? `/${text}`; // the group passes only command-like texts
+    const staffOnly = staff.isCommand ? typed !== null && staff.isCommand(typed) : typed !== null;
+    return staffOnly ? typed : null;
   }
 
   async function fromPerson(message: WhatsAppMessageLike, chatId: string, id: string): Promise<void> {
@@ -391,7 +392,7 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
   async function fromStaffGroup(message: WhatsAppMessageLike, groupId: string): Promise<void> {
     if (!options.staff || message.type !== "chat") return;
     const text = (message.body ?? "").trim();
-    if (!/^[/／]/.test(text) && !isCommandWord(text)) return;
+    if (commandText(text) === null && !isCommandWord(text)) return;
     const sender = await contactOf(message, groupId);
     const actor = actorOf(message.author ?? groupId, sender);
     const command = staffText(text, actor, true);
@@ -399,14 +400,27 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
   }
 
   async function staffCommand(chatId: string, actor: StaffActor, text: string): Promise<void> {
-    let replies: OutboundMessage[];
+    const inGroup = chatId === options.staffGroupId;
+    let replies: StaffReply[];
     try {
-      replies = await options.staff!.handleText(actor, text);
+      replies = await options.staff!.handleText(actor, text, { group: inGroup });
     } catch (error) {
       log.error("whatsapp: a staff command failed", { chat: chatId, error });
       replies = [{ text: t("staffCommandFailed") }];
     }
-    for (const reply of replies) await notify(chatId, reply);
+    // Full data asked for in the group goes to the staff member's own number, never to the group.
+    const personal = inGroup ? replies.filter((r) => r.privately) : [];
+    if (personal.length > 0) {
+      const own = /^\d{8,15}$/.test(actor.userId) ? `${actor.userId}@c.us` : null;
+      try {
+        if (!own) throw new ChannelError("the staff member's own number is not known", { permanent: true });
+        for (const { privately: _, ...message } of personal) await send(own, message);
+      } catch (error) {
+        log.warn("whatsapp: could not send full data to a staff member privately", { chat: chatId, error });
+        replies = [{ text: options.translator.t(own ? "staffcmd:show.privateFailed" : "staffcmd:show.noPrivateChat", locale) }];
+      }
+    }
+    for (const { privately, ...reply } of replies) if (!(inGroup && privately)) await notify(chatId, reply);
   }
 
   /** Sends outside the outbox (staff replies, notices); a failure is logged, not thrown. */

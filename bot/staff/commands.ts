@@ -12,11 +12,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import * as repo from "../../db/repo";
-import { answerText, formFields, type FormField } from "../../flows/form";
 import { menuReply } from "../../flows/menu";
 import { t } from "../../flows/reply";
 import { TICKET_SURVEY_QUESTIONS } from "../../flows/survey";
-import type { FieldAnswer, Reply, Text } from "../../flows/types";
+import type { Reply, Text } from "../../flows/types";
 import type { Locale, Profile } from "../../orgs/schema";
 import type { ChannelName, OutboundChoice, OutboundMessage } from "../channels/types";
 import type { Cipher } from "../crypto";
@@ -24,9 +23,8 @@ import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { notifyContact, notifyStaff, renderReply } from "../notify";
-import type { StoredAnswer } from "../sealing";
 import { createTicketSurvey, openSurveyConversation } from "../surveys";
-import { claimsOf, latestClaim, recordAudit, type Claim } from "./audit";
+import { claimsOf, latestClaim, recordAudit } from "./audit";
 import {
   findReference as findReferenceInText,
   isStaffCommand,
@@ -37,7 +35,8 @@ import {
   type StaffCommandName,
 } from "./parse";
 import * as q from "./queries";
-import type { StaffActor, StaffCommands } from "./types";
+import type { StaffActor, StaffChat, StaffCommands, StaffReply } from "./types";
+import { claimName, createStaffViews, ltr, section } from "./views";
 
 /** A committee decision asked for from the chat (the seam for a later issue). */
 export interface DecideRequest {
@@ -84,11 +83,9 @@ export interface StaffWorkspace extends StaffCommands {
   alertChoices(text: string, locale?: Locale): Promise<OutboundChoice[]>;
 }
 
-const lines = (items: Text[]): Text => ({ list: items, lines: true });
-/** A heading with its lines under it, as one paragraph. */
-const section = (title: Text, items: Text[]): Text => lines([title, ...items]);
-const ltr = (v: string | number): Text => ({ ltr: v });
 
+
+const PRIVATE: StaffChat = { group: false };
 
 export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const { db, translator, profile, log } = deps;
@@ -99,14 +96,8 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const isStaff = (actor: StaffActor): boolean => (deps.staffIds[actor.channel] ?? []).includes(actor.userId);
   const actorKey = (actor: StaffActor): string => `staff:${actor.channel}:${actor.userId}`;
   const staffName = (actor: StaffActor): string => actor.displayName?.trim() || actor.userId;
-  const claimName = (c: Claim): string => c.name?.trim() || c.userId;
-
-  const programName = (id: string): Text => {
-    const p = profile.programs.find((x) => x.id === id);
-    return p ? { localized: p.name } : t("staffcmd:application.unknownProgram", { id });
-  };
-  const statusLabel = (status: string): Text => t(`status:state.${status}`);
-  const kindLabel = (kind: string): Text => t(`staffcmd:kind.${kind}`);
+  const views = createStaffViews({ db, profile, log, ...(deps.cipher ? { cipher: deps.cipher } : {}) });
+  const { programName, statusLabel, kindLabel } = views;
 
   const render = (actor: StaffActor, ...replies: Reply[]): OutboundMessage[] =>
     replies.map((r) => renderReply(translator, r, localeFor(actor.channel)));
@@ -175,120 +166,24 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     );
   }
 
-  // ---- One application or ticket --------------------------------------------
-
-  function contactText(c: q.ContactInfo, fallbackName: string | null): Text {
-    const unknown = t("staffcmd:application.unknown");
-    return t("staffcmd:application.contact", {
-      name: c.displayName ?? fallbackName ?? unknown,
-      phone: c.phone ? ltr(c.phone) : unknown,
-      channels: c.channels.length > 0 ? c.channels.join(", ") : unknown,
-    });
-  }
-
-  /** Opens sealed answers; one that cannot be opened (a changed key) shows as sealed, the rest still show. */
-  function openFields(reference: string, stored: Record<string, StoredAnswer>): Record<string, FieldAnswer | "sealed"> {
-    const out: Record<string, FieldAnswer | "sealed"> = {};
-    for (const [id, answer] of Object.entries(stored)) {
-      if (answer.type !== "sealed") {
-        out[id] = answer;
-        continue;
-      }
-      if (!deps.cipher) {
-        out[id] = "sealed";
-        continue;
-      }
-      try {
-        out[id] = JSON.parse(deps.cipher.decrypt(answer.enc)) as FieldAnswer;
-      } catch (error) {
-        log.warn("a sealed answer could not be opened", { reference, field: id, error });
-        out[id] = "sealed";
-      }
-    }
-    return out;
-  }
-
-  function applicationText(a: q.ApplicationDetail): Text[] {
-    const answers = openFields(a.reference, a.fields);
-    const valueOf = (field: FormField, answer: FieldAnswer | "sealed"): Text =>
-      answer === "sealed" ? t("staffcmd:application.sealed") : answerText(field, answer);
-    const program = profile.programs.find((p) => p.id === a.programId);
-    const fields = program ? formFields(program) : [];
-    const known = new Set(fields.map((f) => f.id));
-    const fieldLines: Text[] = fields.map((f) => {
-      const answer = answers[f.id];
-      return t("staffcmd:application.fieldLine", { label: f.label, value: answer ? valueOf(f, answer) : t("apply:summaryValue.missing") });
-    });
-    // Answers to fields the profile no longer has are still shown, by id.
-    for (const [id, answer] of Object.entries(answers)) {
-      if (known.has(id)) continue;
-      const field: FormField = { id, type: "text", label: { literal: id }, required: false, sensitive: false };
-      fieldLines.push(t("staffcmd:application.fieldLine", { label: field.label, value: valueOf(field, answer) }));
-    }
-    const fullName = answers["full_name"];
-    const name = fullName && fullName !== "sealed" && fullName.type === "text" ? fullName.value : null;
-    const parts: Text[] = [
-      t("staffcmd:application.title", {
-        reference: ltr(a.reference),
-        program: programName(a.programId),
-        status: statusLabel(a.status),
-        submitted: { date: a.submittedAt, withTime: true },
-        updated: { date: a.updatedAt, withTime: true },
-      }),
-      contactText(a.contact, name),
-    ];
-    if (a.contact.unreachable) parts.push(t("staffcmd:application.unreachable"));
-    parts.push(section(t("staffcmd:application.fieldsTitle"), fieldLines));
-    parts.push(t("staffcmd:application.consents", { attested: { date: a.attestedAt, withTime: true }, terms: { date: a.termsAcceptedAt, withTime: true } }));
-    if (a.sensitiveConsentAt) parts.push(t("staffcmd:application.sensitiveConsent", { date: { date: a.sensitiveConsentAt, withTime: true } }));
-    if (a.events.length > 0) {
-      const history: Text[] = [];
-      for (const e of a.events) {
-        history.push(
-          t("staffcmd:application.historyLine", {
-            date: { date: e.at, withTime: true },
-            what: e.toStatus ? statusLabel(e.toStatus) : { literal: e.action },
-            actor: e.actor,
-          }),
-        );
-        if (e.note) history.push(t("staffcmd:application.historyNote", { note: { literal: e.note } }));
-      }
-      parts.push(section(t("staffcmd:application.historyTitle"), history));
-    }
-    return parts;
-  }
-
-  async function ticketText(ticket: q.TicketDetail): Promise<Text[]> {
-    const claim = await latestClaim(db, ticket.reference);
-    const parts: Text[] = [
-      t("staffcmd:ticket.title", {
-        kind: kindLabel(ticket.kind),
-        reference: ltr(ticket.reference),
-        status: t(`staffcmd:ticketStatus.${ticket.status}`),
-        created: { date: ticket.createdAt, withTime: true },
-      }),
-      contactText(ticket.contact, null),
-    ];
-    if (ticket.body) parts.push(t("staffcmd:ticket.body", { text: { literal: ticket.body } }));
-    if (ticket.attachment?.type === "attachment") {
-      parts.push(t("staffcmd:ticket.attachment", { name: ltr(ticket.attachment.fileName ?? ticket.attachment.mimeType ?? "file") }));
-    }
-    parts.push(claim ? t("staffcmd:ticket.claimedBy", { staff: claimName(claim), date: { date: claim.at, withTime: true } }) : t("staffcmd:ticket.notClaimed"));
-    if (ticket.closedAt) parts.push(t("staffcmd:ticket.closed", { date: { date: ticket.closedAt, withTime: true }, by: ticket.closedBy ?? "-" }));
-    return parts;
-  }
-
-  async function show(actor: StaffActor, reference: string): Promise<OutboundMessage[]> {
+  /**
+   * One application or ticket in full. Asked in a group, the full record goes to the staff member
+   * privately and the group sees a summary without personal data; either way the view is audited.
+   */
+  async function show(actor: StaffActor, reference: string, where: StaffChat): Promise<StaffReply[]> {
     const owner = await q.findReference(db, reference);
     if (!owner) return notFound(actor, "show", reference);
     // Viewing personal data is an action of its own: recorded before anything is shown.
-    await audit(actor, "show", reference, true);
-    if (owner.type === "application") {
-      const a = await q.applicationDetail(db, reference);
-      return a ? render(actor, { text: applicationText(a) }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
-    }
-    const ticket = await q.ticketDetail(db, reference);
-    return ticket ? render(actor, { text: await ticketText(ticket) }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
+    await audit(actor, "show", reference, true, where.group ? "sent_privately" : null);
+    const detail = owner.type === "application" ? await q.applicationDetail(db, reference) : await q.ticketDetail(db, reference);
+    if (!detail) return say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
+    const full = "fields" in detail ? views.applicationText(detail) : await views.ticketText(detail);
+    if (!where.group) return render(actor, { text: full });
+    const summary = "fields" in detail ? [views.applicationSummary(detail)] : await views.ticketSummary(detail);
+    return [
+      ...render(actor, { text: full }).map((m) => ({ ...m, privately: true })),
+      ...say(actor, ...summary, t("staffcmd:show.sentPrivately", { reference: ltr(reference), staff: staffName(actor) })),
+    ];
   }
 
   // ---- Acting ---------------------------------------------------------------
@@ -401,7 +296,14 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
 
   // ---- Dispatch -------------------------------------------------------------
 
-  async function run(actor: StaffActor, name: StaffCommandName, reference: string | null, firstArg: string | null, rest: string): Promise<OutboundMessage[]> {
+  async function run(
+    actor: StaffActor,
+    name: StaffCommandName,
+    reference: string | null,
+    firstArg: string | null,
+    rest: string,
+    where: StaffChat,
+  ): Promise<StaffReply[]> {
     switch (name) {
       case "help":
         await audit(actor, "help", null, true);
@@ -419,7 +321,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
           await audit(actor, name, reference ?? firstArg?.slice(0, 40) ?? null, true, "usage");
           return say(actor, t(`staffcmd:usage.${name}`));
         }
-        if (name === "show") return show(actor, reference);
+        if (name === "show") return show(actor, reference, where);
         if (name === "reply") return replyTo(actor, reference, rest);
         if (name === "close") return close(actor, reference);
         if (name === "claim") return claim(actor, reference);
@@ -429,7 +331,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   }
 
   /** Staff only; anything else refused and recorded. Never throws: a failure is logged and answered. */
-  async function guarded(actor: StaffActor, action: string, target: string | null, work: () => Promise<OutboundMessage[]>): Promise<OutboundMessage[]> {
+  async function guarded(actor: StaffActor, action: string, target: string | null, work: () => Promise<StaffReply[]>): Promise<StaffReply[]> {
     try {
       if (!isStaff(actor)) {
         await audit(actor, action, target, false, "not_staff");
@@ -447,18 +349,18 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     isStaff,
     isCommand: isStaffCommand,
 
-    handleText(actor, text) {
+    handleText(actor, text, where = PRIVATE) {
       const parsed = parseStaffCommand(text);
       return guarded(actor, parsed?.name ?? "unknown", parsed?.reference ?? null, async () => {
         if (!parsed || !parsed.name) {
           await audit(actor, "unknown", null, true, parsed ? parsed.word.slice(0, 40) : null);
           return say(actor, t("staffcmd:unknown"));
         }
-        return run(actor, parsed.name, parsed.reference, parsed.firstArg, parsed.rest);
+        return run(actor, parsed.name, parsed.reference, parsed.firstArg, parsed.rest, where);
       });
     },
 
-    handleAction(actor, value) {
+    handleAction(actor, value, where = PRIVATE) {
       const parsed = parseStaffAction(value);
       const verb = parsed?.action ?? null;
       const reference = parsed?.reference ?? null;
@@ -471,7 +373,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
           await audit(actor, "reply_hint", reference, true);
           return say(actor, t("staffcmd:reply.hint", { reference: ltr(reference) }));
         }
-        return run(actor, verb, reference, reference, "");
+        return run(actor, verb, reference, reference, "", where);
       });
     },
 

@@ -30,6 +30,7 @@ export const STAFF_GROUP = -100888;
 export const STAFF: FakeUser = { id: 900, first_name: "نورة" };
 export const STAFF_WA_NUMBER = "966500000009";
 export const STAFF_WA = `${STAFF_WA_NUMBER}@c.us`;
+export const STAFF_WA_GROUP = "120363000000000777@g.us";
 export const WAIT = { timeout: 15_000, interval: 20 };
 
 export interface World {
@@ -119,6 +120,7 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
     log,
     translator: sila.translator,
     staff,
+    staffGroupId: STAFF_WA_GROUP,
     qr: { output: null },
     timing,
     clock,
