@@ -18,6 +18,7 @@ import { createSila, DEFAULT_ATTACHMENT_TYPES } from "./app";
 import { createTelegramChannel, telegramStaffTargets } from "./channels/telegram";
 import { createWhatsAppChannel, normalizeWhatsAppNumber, whatsappStaffTargets } from "./channels/whatsapp";
 import { createStaffCommands } from "./staff/commands";
+import { createAttachmentStore } from "./channels/attachments";
 import { staffDecisions } from "./decisions";
 
 async function main(): Promise<void> {
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   const channels: ChannelAdapter[] = [];
   const clock = () => new Date();
   const attachments = { maxBytes: config.attachmentMaxBytes, mimeTypes: DEFAULT_ATTACHMENT_TYPES };
+  // A folder per chat, named by a keyed hash: erasure finds a person's files; a folder name shows no number.
+  const attachmentStore = createAttachmentStore(config.dataDir, secretKey);
 
   // One staff-command layer for every channel: who is staff, commands, audit, decisions.
   const staffCommands = createStaffCommands({
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
         defaultLocale: staffLocale,
         dataDir: config.dataDir,
         attachments,
+        attachmentStore,
         log,
         ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
       }),
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
         staff: staffCommands,
         ...(config.whatsapp.staffGroupId ? { staffGroupId: config.whatsapp.staffGroupId } : {}),
         attachments,
+        attachmentStore,
         pacing: { minGapMs: config.whatsapp.minGapMs, maxPerMinute: config.whatsapp.maxPerMinute },
       }),
     );

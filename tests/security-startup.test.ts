@@ -79,11 +79,14 @@ describe("files on disk are the owner's only", () => {
       await w.tg(user, "شكوى");
       const pdf = Buffer.from("%PDF-1.4\n% a receipt\n".padEnd(2000, "."));
       await w.tgTurn(user.id, () => w.api.sendDocument(user, { bytes: pdf, name: "../../إيصال.pdf", mime: "application/pdf" }));
-      const dir = path.join(w.dir, "attachments");
-      await vi.waitFor(() => expect(fs.readdirSync(dir)).toHaveLength(1), WAIT);
+      const root = path.join(w.dir, "attachments");
+      await vi.waitFor(() => expect(fs.readdirSync(root)).toHaveLength(1), WAIT);
+      const [folder] = fs.readdirSync(root);
+      const dir = path.join(root, folder!);
+      expect(folder).not.toContain(String(user.id)); // the chat's folder names no chat
       const [name] = fs.readdirSync(dir);
-      expect(name).not.toContain("إيصال");
-      expect(mode(dir)).toBe(0o700);
+      expect(name).toMatch(/^[0-9a-f-]{36}\.pdf$/);
+      for (const d of [root, dir]) expect(mode(d)).toBe(0o700);
       expect(mode(path.join(dir, name!))).toBe(0o600);
     } finally {
       process.umask(previous);

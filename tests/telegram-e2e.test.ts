@@ -198,7 +198,7 @@ describe("Telegram end to end", () => {
     // The attachment was downloaded into the data folder and recorded with the application.
     const app = await w.app.opened.db.selectFrom("applications").selectAll().where("reference", "=", ref).executeTakeFirstOrThrow();
     const deed = JSON.parse(app.fields).ownership_document as { fileRef: string; size: number };
-    expect(path.dirname(deed.fileRef)).toBe(path.join(w.dir, "attachments"));
+    expect(path.dirname(path.dirname(deed.fileRef))).toBe(path.join(w.dir, "attachments"));
     expect(fs.readFileSync(deed.fileRef)).toEqual(PDF);
     // Every button press was answered.
     expect(w.api.answeredCallbacks.length).toBe(w.app.outcomes.filter((o) => o.id.startsWith("cb:")).length);

@@ -16,23 +16,21 @@
  * await telegram.start((m) => sila.engine.handle(m).then(() => undefined));
  * ```
  */
-import path from "node:path";
-import { createHash } from "node:crypto";
 import type http from "node:http";
-import { Bot, GrammyError, type Context } from "grammy";
-import type { CallbackQuery, Message, User, UserFromGetMe } from "grammy/types";
+import { Bot, type Context } from "grammy";
+import type { CallbackQuery, User, UserFromGetMe } from "grammy/types";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import type { Locale } from "../../orgs/schema";
-import { hasArabicLetters } from "../../flows/text/arabic";
 import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
-import type { ChannelAdapter, InboundContent, InboundMessage, OutboundMessage, SendResult } from "./types";
-import { attachmentPath, downloadFile, extensionFor } from "./telegram/download";
-import { toChannelError } from "./telegram/errors";
-import { senderName, translateMessage, type Translation } from "./telegram/inbound";
+import type { ChannelAdapter, InboundContent, InboundMessage } from "./types";
+import { createAttachmentStore, type AttachmentStore } from "./attachments";
+import { fetchMedia, type Download } from "./telegram/media";
+import { senderName, translateMessage } from "./telegram/inbound";
 import { createRateLimiter, type RateLimiterOptions } from "./telegram/limiter";
-import { CallbackCodec, contactKeyboard, inlineKeyboard, splitText } from "./telegram/render";
+import { CallbackCodec } from "./telegram/render";
+import { createTelegramSender } from "./telegram/send";
 import { createStaffDesk, forAnotherBot, isStart, type TelegramStaff } from "./telegram/staff-desk";
 import { commandText } from "../staff/parse";
 import { startWebhookServer, type TelegramWebhookOptions } from "./telegram/webhook";
@@ -55,6 +53,8 @@ export interface TelegramChannelOptions {
   defaultLocale?: Locale;
   /** Attachments are written to `<dataDir>/attachments/`. */
   dataDir: string;
+  /** Where files are kept (a folder per chat); main passes one keyed by the installation's secret. */
+  attachmentStore?: AttachmentStore;
   attachments: { maxBytes: number; mimeTypes: readonly string[] };
   log: Logger;
   /** Known bot identity (tests); without it `start` asks Telegram (getMe). */
@@ -89,24 +89,13 @@ export function telegramStaffTargets(staffChatId: string | undefined, locale: Lo
 }
 const UPDATES = ["message", "callback_query"] as const;
 
-type ReplyMarkup =
-  | ReturnType<typeof inlineKeyboard>
-  | ReturnType<typeof contactKeyboard>
-  | { remove_keyboard: true }
-  | { force_reply: true; input_field_placeholder?: string };
-
-interface DeliverOptions {
-  /** Show the reply interface (a staff "reply" prompt). */
-  forceReply?: boolean;
-}
-
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
   const { token, staff, translator, log } = options;
   const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, "");
   const staffChatId = options.staffChatId ?? null;
   const staffLocale: Locale = options.staffLocale ?? "ar";
   const defaultLocale: Locale = options.defaultLocale ?? "ar";
-  const attachmentsDir = path.join(options.dataDir, "attachments");
+  const store = options.attachmentStore ?? createAttachmentStore(options.dataDir);
   const clock = options.clock ?? (() => new Date());
   const transport = options.transport ?? (options.webhook ? "webhook" : "polling");
 
@@ -114,12 +103,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { apiRoot },
   });
-  const limiter = createRateLimiter(options.throttle);
   const codec = new CallbackCodec();
-  /** Chats currently showing the share-number keyboard (removed with the next plain message). */
-  const replyKeyboards = new Set<string>();
-  /** Parts of a long message already sent, so a retry does not repeat them. */
-  const partsSent = new Map<string, number>();
   const inflight = new Set<Promise<unknown>>();
 
   let handler: ((message: InboundMessage) => Promise<void>) | null = null;
@@ -132,9 +116,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const code = user?.language_code?.slice(0, 2);
     return code && (translator.locales as readonly string[]).includes(code) ? (code as Locale) : defaultLocale;
   };
-  /** The language a rendered text is in, for the adapter's own button labels. */
-  const has = (l: Locale) => (translator.locales as readonly string[]).includes(l);
-  const localeOfText = (text: string): Locale => (hasArabicLetters(text) ? (has("ar") ? "ar" : defaultLocale) : has("en") ? "en" : defaultLocale);
   const track = <T>(p: Promise<T>): Promise<T> => {
     inflight.add(p);
     const done = () => {
@@ -143,48 +124,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     p.then(done, done);
     return p;
   };
-  const remember = <K, V>(map: Map<K, V>, key: K, value: V, max = 1000) => {
-    map.delete(key);
-    map.set(key, value);
-    if (map.size > max) {
-      const oldest = map.keys().next();
-      if (!oldest.done) map.delete(oldest.value);
-    }
-  };
-
-  // ---- Sending ---------------------------------------------------------------
-
-  function markupFor(chatId: string, message: OutboundMessage, opts: DeliverOptions): ReplyMarkup | undefined {
-    if (message.requestContact) {
-      replyKeyboards.add(chatId);
-      return contactKeyboard(translator.t("telegram:shareContact", localeOfText(message.text)), message.choices ?? []);
-    }
-    if (message.choices?.length) return inlineKeyboard(message.choices, codec);
-    if (opts.forceReply) return { force_reply: true };
-    if (replyKeyboards.delete(chatId)) return { remove_keyboard: true };
-    return undefined;
-  }
-
-  async function deliver(chatId: string, message: OutboundMessage, opts: DeliverOptions = {}): Promise<SendResult & { telegramId?: number }> {
-    const parts = splitText(message.text);
-    const progressKey = parts.length > 1 ? `${chatId}:${createHash("sha1").update(message.text).digest("hex")}` : null;
-    const already = progressKey ? (partsSent.get(progressKey) ?? 0) : 0;
-    const markup = markupFor(chatId, message, opts);
-    let last: Message.TextMessage | undefined;
-    for (let i = already; i < parts.length; i++) {
-      await limiter.acquire(chatId);
-      const isLast = i === parts.length - 1;
-      try {
-        last = await bot.api.sendMessage(chatId, parts[i]!, isLast && markup ? { reply_markup: markup } : {});
-      } catch (error) {
-        if (markup && "remove_keyboard" in markup) replyKeyboards.add(chatId);
-        throw toChannelError(error);
-      }
-      if (progressKey && !isLast) remember(partsSent, progressKey, i + 1);
-    }
-    if (progressKey) partsSent.delete(progressKey);
-    return last ? { messageId: String(last.message_id), telegramId: last.message_id } : {};
-  }
+  const deliver = createTelegramSender({ api: bot.api, translator, defaultLocale, codec, limiter: createRateLimiter(options.throttle) });
 
   const desk = createStaffDesk({
     staff,
@@ -214,41 +154,20 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
   }
 
-  async function mediaContent(tr: Extract<Translation, { type: "download" }>, chatId: string, from?: User): Promise<InboundContent | null> {
-    const base = {
-      kind: "media" as const,
-      mediaType: tr.mediaType,
-      mimeType: tr.mimeType,
-      ...(tr.fileName !== undefined ? { fileName: tr.fileName } : {}),
-      ...(tr.caption !== undefined ? { caption: tr.caption } : {}),
-    };
-    const notFetched = (size?: number): InboundContent => ({ ...base, fileRef: `telegram:${tr.file.file_id}`, ...(size !== undefined ? { size } : {}) });
-    // A type or size the association does not accept is not downloaded: the flow explains why.
-    if (!options.attachments.mimeTypes.includes(tr.mimeType)) return notFetched(tr.file.file_size);
-    if (tr.file.file_size !== undefined && tr.file.file_size > options.attachments.maxBytes) return notFetched(tr.file.file_size);
+  /** A file message's content; null when the download failed (the sender is asked to send it again). */
+  async function mediaContent(tr: Download, chatId: string, from?: User): Promise<InboundContent | null> {
+    const content = await fetchMedia(
+      { api: bot.api, token, apiRoot, store, attachments: options.attachments, log, ...(options.fetch ? { fetch: options.fetch } : {}) },
+      tr,
+      chatId,
+    );
+    if (content) return content;
     try {
-      const file = await bot.api.getFile(tr.file.file_id);
-      const target = attachmentPath(attachmentsDir, tr.file.file_unique_id, extensionFor({ file_path: file.file_path, fileName: tr.fileName, mimeType: tr.mimeType }));
-      const result = await downloadFile(file, target, {
-        token,
-        apiRoot,
-        dir: attachmentsDir,
-        maxBytes: options.attachments.maxBytes,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      return result.ok ? { ...base, fileRef: result.path, size: result.size } : notFetched(result.size);
-    } catch (error) {
-      if (error instanceof GrammyError && /file is too big/i.test(error.description)) {
-        return notFetched(tr.file.file_size ?? options.attachments.maxBytes + 1);
-      }
-      log.warn("could not download an attachment", { chat: chatId, error });
-      try {
-        await deliver(chatId, { text: translator.t("telegram:downloadFailed", localeOf(from)) });
-      } catch (sendError) {
-        log.warn("could not tell the sender their file failed", { chat: chatId, error: sendError });
-      }
-      return null;
+      await deliver(chatId, { text: translator.t("telegram:downloadFailed", localeOf(from)) });
+    } catch (sendError) {
+      log.warn("could not tell the sender their file failed", { chat: chatId, error: sendError });
     }
+    return null;
   }
 
   async function onMessage(ctx: Context): Promise<void> {

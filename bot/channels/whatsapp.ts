@@ -40,6 +40,7 @@ import { isBrowserGone, isWhatsAppChatId, renderWhatsAppText, toChannelError } f
 import { contentOf, HANDLED_TYPES, nameOfContact, phoneOfContact, routeOf, type MediaPolicy } from "./whatsapp/inbound";
 import { createSendLimiter, DEFAULT_PACING, type PacingOptions, type Timing } from "./whatsapp/pacing";
 import { qrForTerminal, removeQrPng, writeQrPng } from "./whatsapp/qr";
+import { createAttachmentStore, type AttachmentStore } from "./attachments";
 
 export type { WhatsAppClientLike, WhatsAppContactLike, WhatsAppMediaLike, WhatsAppMessageLike } from "./whatsapp/client";
 export { isWhatsAppChatId, normalizeWhatsAppNumber, renderWhatsAppText, toChannelError, whatsappStaffTargets } from "./whatsapp/format";
@@ -101,7 +102,10 @@ export interface WhatsAppChannelOptions {
   staffGroupId?: string;
   /** Words that start a staff command for a staff member (default `DEFAULT_STAFF_COMMAND_WORDS`). */
   staffCommandWords?: readonly string[];
+  /** `dir`: one folder for every chat's files (tests); by default each chat has its own in `attachmentStore`. */
   attachments?: { maxBytes?: number; mimeTypes?: readonly string[]; dir?: string };
+  /** Where files are kept (a folder per chat); main passes one keyed by the installation's secret. */
+  attachmentStore?: AttachmentStore;
   pacing?: PacingOptions;
   /** Delay before the first new client after a disconnect, doubling up to `maxMs`. */
   reconnect?: { baseMs?: number; maxMs?: number };
@@ -149,8 +153,9 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
   const clock = options.clock ?? (() => new Date());
   const qrPng = options.qr?.pngPath ?? path.join(options.dataDir, "whatsapp-qr.png");
   const qrOutput = options.qr?.output === undefined ? process.stdout : options.qr.output;
+  const store = options.attachmentStore ?? createAttachmentStore(options.dataDir);
   const media: MediaPolicy = {
-    dir: options.attachments?.dir ?? path.join(options.dataDir, "attachments"),
+    dir: options.attachments?.dir ?? store.root,
     maxBytes: options.attachments?.maxBytes ?? 10 * 1024 * 1024,
     mimeTypes: options.attachments?.mimeTypes ?? DEFAULT_ATTACHMENT_MIME_TYPES,
   };
@@ -368,7 +373,8 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
         return;
       }
     }
-    const result = await contentOf(message, media, sender.phone);
+    // Each chat's files in a folder of its own (erasing a person removes it whole).
+    const result = await contentOf(message, options.attachments?.dir ? media : { ...media, dir: store.folderFor("whatsapp", chatId) }, sender.phone);
     if (!result.ok) {
       if (result.reason === "mediaUnavailable") {
         seen.delete(id);

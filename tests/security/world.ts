@@ -19,6 +19,7 @@ import { createTelegramChannel, telegramStaffTargets, type TelegramChannel } fro
 import { createWhatsAppChannel, whatsappStaffTargets, type WhatsAppChannel } from "../../bot/channels/whatsapp";
 import type { WhatsAppContactLike } from "../../bot/channels/whatsapp";
 import { createLogger } from "../../bot/log";
+import { createAttachmentStore } from "../../bot/channels/attachments";
 import { createStaffCommands, type StaffWorkspace } from "../../bot/staff/commands";
 import { staffDecisions } from "../../bot/decisions";
 import { SECRET, SUNDAY_NOON, plain } from "../helpers";
@@ -78,7 +79,8 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
     log,
     clock,
     outbox: { baseDelayMs: 100 },
-    ...(options.floodPerMinute !== undefined ? { floodPerMinute: options.floodPerMinute } : {}),
+    // The test clock hardly moves, so every chat would look like a flood; a test that wants one asks.
+    floodPerMinute: options.floodPerMinute ?? Number.POSITIVE_INFINITY,
   });
   const staff = createStaffCommands({
     db: opened.db,
@@ -93,6 +95,7 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
     decide: staffDecisions({ db: opened.db, profile, translator: sila.translator, clock, staff: staffTargets }),
   });
   const webhookPort = options.webhookSecret !== undefined ? await freePort() : null;
+  const attachmentStore = createAttachmentStore(dir, SECRET);
   const telegram = createTelegramChannel({
     token: TOKEN,
     apiRoot: api.url,
@@ -101,6 +104,7 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
     translator: sila.translator,
     dataDir: dir,
     attachments: { maxBytes: 1024 * 1024, mimeTypes: DEFAULT_ATTACHMENT_TYPES },
+    attachmentStore,
     log,
     pollingTimeoutSeconds: 1,
     ...(webhookPort !== null ? { webhook: { url: `http://127.0.0.1:${webhookPort}/telegram/hook`, secret: options.webhookSecret!, port: webhookPort } } : {}),
@@ -125,6 +129,7 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
     timing,
     clock,
     attachments: { maxBytes: 1024 * 1024, mimeTypes: DEFAULT_ATTACHMENT_TYPES },
+    attachmentStore,
   });
   sila.addSender(telegram);
   sila.addSender(whatsapp);
