@@ -22,6 +22,7 @@ function isSensitive(fieldId: string, answer: FieldAnswer, programId: string, pr
   if (answer.type === "nationalId") return true;
   // A national ID typed into a free-text field (a note, a district) is sealed like the ID field.
   if (answer.type === "text" && containsNationalId(answer.value)) return true;
+  if (answer.type === "attachment" && answer.fileName && containsNationalId(answer.fileName)) return true;
   const program = profile.programs.find((p) => p.id === programId);
   return program?.fields.some((f) => f.id === fieldId && f.sensitive) ?? false;
 }

@@ -50,6 +50,7 @@ export interface SessionTable {
 
 export interface MessageTable {
   id: Generated<number>;
+  /** The beneficiary whose chat it is; for a copy of a staff alert, the beneficiary it is about. */
   contact_id: number | null;
   channel: ChannelName;
   chat_id: string;
@@ -121,6 +122,7 @@ export interface TicketTable {
 
 export interface OutboxTable {
   id: Generated<number>;
+  /** The beneficiary it goes to; for a staff alert (audience "staff"), the beneficiary it is about, when known. */
   contact_id: number | null;
   audience: "beneficiary" | "staff";
   channel: ChannelName;

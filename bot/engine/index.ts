@@ -111,10 +111,13 @@ export function createEngine(deps: EngineDeps): Engine {
   const staffTargets = (): readonly StaffTarget[] =>
     deps.staff.length > 0 ? deps.staff : [{ channel: "console", chatId: "staff", locale: defaultLocale }];
 
-  /** Queues an alert to every staff target, on the turn's connection. */
-  const alertStaff = (text: Text, at: string): void => {
+  /**
+   * Queues an alert about the turn's contact to every staff target, on the turn's connection. The
+   * rows carry the contact's id (audience "staff"): erasing the person finds every copy.
+   */
+  const alertStaff = (text: Text, at: string, contactId: number): void => {
     for (const row of staffRows(deps.translator, staffTargets(), text, at)) {
-      deps.hot.enqueue({ contactId: null, audience: "staff", channel: row.channel, chatId: row.chat_id, payload: row.payload, at });
+      deps.hot.enqueue({ contactId, audience: "staff", channel: row.channel, chatId: row.chat_id, payload: row.payload, at });
     }
   };
 
@@ -232,7 +235,10 @@ export function createEngine(deps: EngineDeps): Engine {
           contactId: turn.contactId,
           kind: effect.kind,
           body: effect.body === null ? null : maskNationalIds(effect.body),
-          attachment: effect.attachment ?? null,
+          attachment:
+            effect.attachment?.type === "attachment" && effect.attachment.fileName
+              ? { ...effect.attachment, fileName: maskNationalIds(effect.attachment.fileName) }
+              : (effect.attachment ?? null),
           referralId: effect.referralId ?? null,
           at: turn.at,
         });
@@ -241,7 +247,7 @@ export function createEngine(deps: EngineDeps): Engine {
       case "closeTicket": {
         const closed = await repo.closeTicket(trx, effect.reference, turn.contactId, "beneficiary", turn.at);
         if (!closed) return { kind: "ticketClosed", reference: effect.reference, surveyId: null };
-        alertStaff({ key: "staff:handoffEnded", params: { reference: { ltr: effect.reference } } }, turn.at);
+        alertStaff({ key: "staff:handoffEnded", params: { reference: { ltr: effect.reference } } }, turn.at, turn.contactId);
         const surveyId = await createTicketSurvey(trx, effect.reference, turn.at);
         return { kind: "ticketClosed", reference: effect.reference, surveyId };
       }
@@ -257,6 +263,7 @@ export function createEngine(deps: EngineDeps): Engine {
           alertStaff(
             { key: "staff:infoProvided", params: { reference: { ltr: effect.reference }, text: effect.text ?? "📎", channel: turn.channel } },
             turn.at,
+            turn.contactId,
           );
         }
         return { kind: "infoProvided", reference: effect.reference, accepted };
@@ -280,10 +287,11 @@ export function createEngine(deps: EngineDeps): Engine {
         alertStaff(
           { key: "staff:handoffMessage", params: { reference: { ltr: effect.ticketReference }, text: effect.text, channel: turn.channel } },
           turn.at,
+          turn.contactId,
         );
         return null;
       case "alertStaff":
-        alertStaff(effect.text, turn.at);
+        alertStaff(effect.text, turn.at, turn.contactId);
         return null;
     }
   }
