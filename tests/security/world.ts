@@ -20,6 +20,7 @@ import { createWhatsAppChannel, whatsappStaffTargets, type WhatsAppChannel } fro
 import type { WhatsAppContactLike } from "../../bot/channels/whatsapp";
 import { createLogger } from "../../bot/log";
 import { createAttachmentStore } from "../../bot/channels/attachments";
+import type { RateLimiterOptions } from "../../bot/channels/telegram/limiter";
 import { createStaffCommands, type StaffWorkspace } from "../../bot/staff/commands";
 import { staffDecisions } from "../../bot/decisions";
 import { SECRET, SUNDAY_NOON, plain } from "../helpers";
@@ -57,7 +58,16 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(options: { org?: string; floodPerMinute?: number; webhookSecret?: string } = {}): Promise<World> {
+export async function createWorld(
+  options: {
+    org?: string;
+    floodPerMinute?: number;
+    webhookSecret?: string;
+    telegramThrottle?: RateLimiterOptions;
+    /** The engine's and staff's clock (ms); default a still clock that WhatsApp pacing moves. */
+    clockMs?: () => number;
+  } = {},
+): Promise<World> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sila-sec-"));
   const file = path.join(dir, "sila.sqlite");
   const opened = await openDatabase(file);
@@ -69,7 +79,7 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
 
   const staffTargets = [...telegramStaffTargets(String(STAFF_GROUP), "ar"), ...whatsappStaffTargets([STAFF_WA_NUMBER])];
   let now = SUNDAY_NOON.getTime();
-  const clock = () => new Date(now);
+  const clock = () => new Date(options.clockMs ? options.clockMs() : now);
   const sila = createSila({
     db: opened.db,
     sqlite: opened.sqlite,
@@ -108,7 +118,7 @@ export async function createWorld(options: { org?: string; floodPerMinute?: numb
     log,
     pollingTimeoutSeconds: 1,
     ...(webhookPort !== null ? { webhook: { url: `http://127.0.0.1:${webhookPort}/telegram/hook`, secret: options.webhookSecret!, port: webhookPort } } : {}),
-    throttle: { perChat: { intervalMs: 1, burst: 100 }, perGroup: { intervalMs: 1, burst: 100 }, global: { intervalMs: 1, burst: 100 } },
+    throttle: options.telegramThrottle ?? { perChat: { intervalMs: 1, burst: 100 }, perGroup: { intervalMs: 1, burst: 100 }, global: { intervalMs: 1, burst: 100 } },
   });
   const waSent: FakeSend[] = [];
   const timing = {
