@@ -37,6 +37,12 @@ export interface OutboxOptions {
   cipher: Cipher;
   /** Prepared statements on the same connection as `db`. */
   hot: HotPath;
+  /**
+   * The earliest instant bulk rows (broadcasts, survey invitations, reminders) may go (the
+   * calendar: quiet hours, prayer windows). While it is later than now they wait, in their order;
+   * replies of conversations, notices and staff alerts do not. Without it bulk rows go when due.
+   */
+  bulkSendTime?: (now: Date) => Promise<Date>;
 }
 
 export interface OutboxSender {
@@ -155,7 +161,10 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
   async function cycle(): Promise<void> {
     for (;;) {
       if (stopped || lanes.size >= maxLanes) return;
-      const now = clock().toISOString();
+      const instant = clock();
+      const now = instant.toISOString();
+      // Bulk rows wait while the calendar holds them (quiet hours, prayer); replies do not.
+      const bulkHeld = options.bulkSendTime !== undefined && (await options.bulkSendTime(instant)).getTime() > instant.getTime();
       const busy = [...lanes.keys()];
       let query = db
         .selectFrom("outbox")
@@ -179,11 +188,12 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
           ),
         );
       if (busy.length > 0) query = query.where(sql<string>`channel || ':' || chat_id`, "not in", busy);
+      if (bulkHeld) query = query.where("bulk", "=", 0);
       // The replies of conversations first, then bulk rows, each in the order written.
       const rows = await query.orderBy("bulk").orderBy("id").limit(batchSize).execute();
       if (rows.length === 0) return;
       // A reply goes after the bulk rows its chat was sent before it (they go with it, not after the wave).
-      const olderBulk = await dueBulkOfChats(rows, now);
+      const olderBulk = bulkHeld ? new Map<string, OutboxRow[]>() : await dueBulkOfChats(rows, now);
       const planned = new Map<string, OutboxRow[]>();
       const taken = new Set<number>();
       for (const row of rows) {

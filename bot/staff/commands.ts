@@ -25,6 +25,8 @@ import type { Logger } from "../log";
 import { notifyContact, notifyStaff, renderReply } from "../notify";
 import { createTicketSurvey, openSurveyConversation } from "../surveys";
 import { claimsOf, latestClaim, recordAudit } from "./audit";
+import type { CalendarSource } from "../calendar";
+import { closureCommand, closuresList } from "./closure-commands";
 import {
   findReference as findReferenceInText,
   isStaffCommand,
@@ -35,8 +37,8 @@ import {
   type StaffCommandName,
 } from "./parse";
 import * as q from "./queries";
+import { claimName, createViews, ltr, section } from "./views";
 import type { StaffActor, StaffChat, StaffCommands, StaffReply } from "./types";
-import { claimName, createStaffViews, ltr, section } from "./views";
 
 /** A committee decision asked for from the chat (the seam for a later issue). */
 export interface DecideRequest {
@@ -67,6 +69,8 @@ export interface StaffDeps {
   onOutbox?: () => void;
   /** Committee decisions; without it "/decide" answers that decisions are not available yet. */
   decide?: (request: DecideRequest) => Promise<Reply>;
+  /** The running calendar; without it "/closure" and "/closures" answer that they are not available. */
+  calendar?: CalendarSource;
   /** How many items "/pending" lists of each kind. */
   listLimit?: number;
 }
@@ -84,7 +88,6 @@ export interface StaffWorkspace extends StaffCommands {
 }
 
 
-
 const PRIVATE: StaffChat = { group: false };
 
 export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
@@ -96,7 +99,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const isStaff = (actor: StaffActor): boolean => (deps.staffIds[actor.channel] ?? []).includes(actor.userId);
   const actorKey = (actor: StaffActor): string => `staff:${actor.channel}:${actor.userId}`;
   const staffName = (actor: StaffActor): string => actor.displayName?.trim() || actor.userId;
-  const views = createStaffViews({ db, profile, log, ...(deps.cipher ? { cipher: deps.cipher } : {}) });
+  const views = createViews({ db, profile, log, ...(deps.cipher ? { cipher: deps.cipher } : {}) });
   const { programName, statusLabel, kindLabel } = views;
 
   const render = (actor: StaffActor, ...replies: Reply[]): OutboundMessage[] =>
@@ -165,6 +168,8 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       t("staffcmd:stats.contacts", s.contacts),
     );
   }
+
+  // ---- One application or ticket --------------------------------------------
 
   /**
    * One application or ticket in full. Asked in a group, the full record goes to the staff member
@@ -312,6 +317,15 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
         return pending(actor);
       case "stats":
         return statistics(actor);
+      case "closures":
+      case "closure": {
+        if (!deps.calendar) {
+          await audit(actor, name, null, true, "unavailable");
+          return say(actor, t("staffcmd:closure.unavailable"));
+        }
+        const closureDeps = { db, calendar: deps.calendar, clock: deps.clock };
+        return say(actor, ...(name === "closures" ? await closuresList(closureDeps, actor) : await closureCommand(closureDeps, actor, firstArg, rest)));
+      }
       case "show":
       case "reply":
       case "close":

@@ -1,7 +1,8 @@
 /**
- * How staff see one application or ticket: in full (answers opened, contact,
- * history) for the staff member who asked, privately; or as a summary with no
- * personal data, for a group everyone in it reads.
+ * How the staff workspace shows things: one application in full (sealed
+ * answers opened when the key allows), one ticket, a contact, and the small
+ * labels lists are made of; and each as a summary without personal data (for
+ * a group everyone in it reads). Texts only; the commands decide what to show.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -21,27 +22,25 @@ export const section = (title: Text, items: Text[]): Text => lines([title, ...it
 export const ltr = (v: string | number): Text => ({ ltr: v });
 export const claimName = (c: Claim): string => c.name?.trim() || c.userId;
 
-export interface StaffViews {
-  programName(id: string): Text;
-  statusLabel(status: string): Text;
-  kindLabel(kind: string): Text;
-  /** The application in full: for the staff member who asked, in a private chat. */
-  applicationText(a: q.ApplicationDetail): Text[];
-  /** The application without personal data: reference, program, status, dates. */
-  applicationSummary(a: q.ApplicationDetail): Text;
-  ticketText(ticket: q.TicketDetail): Promise<Text[]>;
-  /** The ticket without personal data: kind, reference, status, date, who holds it. */
-  ticketSummary(ticket: q.TicketDetail): Promise<Text[]>;
+export interface ViewDeps {
+  db: Kysely<Database>;
+  profile: Profile;
+  log: Logger;
+  /** Opens sealed answers; without it they show as sealed. */
+  cipher?: Cipher;
 }
 
-export function createStaffViews(deps: { db: Kysely<Database>; profile: Profile; cipher?: Cipher; log: Logger }): StaffViews {
+export function createViews(deps: ViewDeps) {
+  const { db, profile, log, cipher } = deps;
+
   const programName = (id: string): Text => {
-    const p = deps.profile.programs.find((x) => x.id === id);
+    const p = profile.programs.find((x) => x.id === id);
     return p ? { localized: p.name } : t("staffcmd:application.unknownProgram", { id });
   };
   const statusLabel = (status: string): Text => t(`status:state.${status}`);
   const kindLabel = (kind: string): Text => t(`staffcmd:kind.${kind}`);
 
+  /** The application without personal data: reference, program, status, dates. */
   const applicationSummary = (a: q.ApplicationDetail): Text =>
     t("staffcmd:application.title", {
       reference: ltr(a.reference),
@@ -60,9 +59,12 @@ export function createStaffViews(deps: { db: Kysely<Database>; profile: Profile;
     });
 
   const claimLine = async (reference: string): Promise<Text> => {
-    const claim = await latestClaim(deps.db, reference);
+    const claim = await latestClaim(db, reference);
     return claim ? t("staffcmd:ticket.claimedBy", { staff: claimName(claim), date: { date: claim.at, withTime: true } }) : t("staffcmd:ticket.notClaimed");
   };
+
+  /** The ticket without personal data: kind, reference, status, date, who holds it. */
+  const ticketSummary = async (ticket: q.TicketDetail): Promise<Text[]> => [ticketTitle(ticket), await claimLine(ticket.reference)];
 
   function contactText(c: q.ContactInfo, fallbackName: string | null): Text {
     const unknown = t("staffcmd:application.unknown");
@@ -81,14 +83,14 @@ export function createStaffViews(deps: { db: Kysely<Database>; profile: Profile;
         out[id] = answer;
         continue;
       }
-      if (!deps.cipher) {
+      if (!cipher) {
         out[id] = "sealed";
         continue;
       }
       try {
-        out[id] = JSON.parse(deps.cipher.decrypt(answer.enc)) as FieldAnswer;
+        out[id] = JSON.parse(cipher.decrypt(answer.enc)) as FieldAnswer;
       } catch (error) {
-        deps.log.warn("a sealed answer could not be opened", { reference, field: id, error });
+        log.warn("a sealed answer could not be opened", { reference, field: id, error });
         out[id] = "sealed";
       }
     }
@@ -99,7 +101,7 @@ export function createStaffViews(deps: { db: Kysely<Database>; profile: Profile;
     const answers = openFields(a.reference, a.fields);
     const valueOf = (field: FormField, answer: FieldAnswer | "sealed"): Text =>
       answer === "sealed" ? t("staffcmd:application.sealed") : answerText(field, answer);
-    const program = deps.profile.programs.find((p) => p.id === a.programId);
+    const program = profile.programs.find((p) => p.id === a.programId);
     const fields = program ? formFields(program) : [];
     const known = new Set(fields.map((f) => f.id));
     const fieldLines: Text[] = fields.map((f) => {
@@ -147,15 +149,5 @@ export function createStaffViews(deps: { db: Kysely<Database>; profile: Profile;
     return parts;
   }
 
-  return {
-    programName,
-    statusLabel,
-    kindLabel,
-    applicationText,
-    applicationSummary,
-    ticketText,
-    async ticketSummary(ticket) {
-      return [ticketTitle(ticket), await claimLine(ticket.reference)];
-    },
-  };
+  return { programName, statusLabel, kindLabel, contactText, applicationText, applicationSummary, ticketText, ticketSummary };
 }

@@ -102,7 +102,8 @@ export async function createWorld(
     clock,
     log,
     onOutbox: () => sila.outbox.kick(),
-    decide: staffDecisions({ db: opened.db, profile, translator: sila.translator, clock, staff: staffTargets }),
+    decide: staffDecisions({ db: opened.db, profile, translator: sila.translator, clock, staff: staffTargets, calendar: sila.calendar }),
+    calendar: sila.calendar,
   });
   const webhookPort = options.webhookSecret !== undefined ? await freePort() : null;
   const attachmentStore = createAttachmentStore(dir, SECRET);
