@@ -97,7 +97,9 @@ describe("bench phases at tiny sizes", () => {
     expect(bulk.waveLeftAtReply).toBeGreaterThan(100);
     const fifo = await runReplyDuringWave({ dir, wave: 200, rate: 30, bulk: false, afterSeconds: 2 });
     expect(fifo.lost).toBe(0);
-    expect(fifo.waveLeftAtReply).toBe(0);
+    // First come first served it waits behind the wave: at most the chats sent to side by side (one lane each) remain.
+    expect(fifo.waveLeftAtReply).toBeLessThanOrEqual(32);
+    expect(fifo.waveLeftAtReply).toBeLessThan(bulk.waveLeftAtReply);
   });
 
   it("outbox: another chat's reply goes before the tail of one chat's burst, which keeps its order", async () => {

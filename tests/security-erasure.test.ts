@@ -32,6 +32,7 @@ const REVIEWED_TABLES: Record<string, string> = {
   consents: "purpose and date only",
   privacy_requests: "reference and dates only",
   staff_audit: "staff actions on references; never a body or an ID",
+  calendar_closures: "the association's closures set by staff; no beneficiary's data",
 };
 
 const SARA: FakeUser = { id: 7391046, first_name: "سارونة", last_name: "المطيري", language_code: "ar" };
