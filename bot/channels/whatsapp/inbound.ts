@@ -31,6 +31,23 @@ export function routeOf(message: WhatsAppMessageLike, staffGroupId?: string): Ro
   return { kind: "private", chatId: from, senderId: from };
 }
 
+/** A bounded set of recent ids: enough to catch a message seen twice, without growing for ever. */
+export class RecentIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly max: number) {}
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+  add(id: string): void {
+    this.ids.delete(id);
+    this.ids.add(id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
+  }
+  delete(id: string): void {
+    this.ids.delete(id);
+  }
+}
+
 /** Message types the adapter turns into content; anything else (reactions, revoked, notifications, polls) is skipped. */
 export const HANDLED_TYPES: ReadonlySet<string> = new Set([
   "chat",
