@@ -1,32 +1,24 @@
 /**
- * The staff workspace, shared by every channel: a staff member types a
- * command (or presses a button under an alert) on Telegram or WhatsApp; the
- * channel passes it here with who sent it and sends back what this returns.
- * Anyone not configured as staff is refused. Every action and every refused
- * attempt goes to the audit log (actor, action, target, allowed, time).
- *
- * Messages to beneficiaries (a staff reply, a closed conversation) are
- * written to the outbox in the same transaction as the audit record, in the
- * beneficiary's language, on the channel they last wrote from.
+ * The staff workspace in a chat, shared by every channel: a staff member
+ * types a command (or presses a button under an alert) on Telegram or
+ * WhatsApp; the channel passes it here with who sent it and sends back what
+ * this returns. Anyone not configured as staff is refused. The actions
+ * themselves (and their audit records) are in `actions.ts`, shared with the
+ * web desk; this file reads commands and words the outcomes for a chat.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import * as repo from "../../db/repo";
-import { answerText, formFields, type FormField } from "../../flows/form";
-import { menuReply } from "../../flows/menu";
 import { t } from "../../flows/reply";
-import { TICKET_SURVEY_QUESTIONS } from "../../flows/survey";
-import type { FieldAnswer, Reply, Text } from "../../flows/types";
+import type { Reply, Text } from "../../flows/types";
 import type { Locale, Profile } from "../../orgs/schema";
 import type { ChannelName, OutboundChoice, OutboundMessage } from "../channels/types";
 import type { Cipher } from "../crypto";
 import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
-import { notifyContact, notifyStaff, renderReply } from "../notify";
-import type { StoredAnswer } from "../sealing";
-import { createTicketSurvey, openSurveyConversation } from "../surveys";
-import { claimsOf, latestClaim, recordAudit, type Claim } from "./audit";
+import { renderReply } from "../notify";
+import { createStaffActions, type DecideRequest, type StaffActions } from "./actions";
+import { latestClaim } from "./audit";
 import {
   findReference as findReferenceInText,
   isStaffCommand,
@@ -37,18 +29,10 @@ import {
   type StaffCommandName,
 } from "./parse";
 import * as q from "./queries";
+import { claimName, ltr, section, staffTexts } from "./text";
 import type { StaffActor, StaffCommands } from "./types";
 
-/** A committee decision asked for from the chat (the seam for a later issue). */
-export interface DecideRequest {
-  actor: StaffActor;
-  /** "staff:<channel>:<id>", as application events record actors. */
-  actorKey: string;
-  reference: string;
-  /** The decision word as typed ("approve", "قبول", ...). */
-  decision: string;
-  note: string | null;
-}
+export type { DecideRequest };
 
 export interface StaffDeps {
   db: Kysely<Database>;
@@ -70,6 +54,8 @@ export interface StaffDeps {
   decide?: (request: DecideRequest) => Promise<Reply>;
   /** How many items "/pending" lists of each kind. */
   listLimit?: number;
+  /** The actions to run (shared with the desk); built from these deps when absent. */
+  actions?: StaffActions;
 }
 
 /** The staff commands plus what a channel needs to route and decorate. */
@@ -84,53 +70,25 @@ export interface StaffWorkspace extends StaffCommands {
   alertChoices(text: string, locale?: Locale): Promise<OutboundChoice[]>;
 }
 
-const lines = (items: Text[]): Text => ({ list: items, lines: true });
-/** A heading with its lines under it, as one paragraph. */
-const section = (title: Text, items: Text[]): Text => lines([title, ...items]);
-const ltr = (v: string | number): Text => ({ ltr: v });
-
-
 export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const { db, translator, profile, log } = deps;
   const listLimit = deps.listLimit ?? 20;
   const fallbackLocale: Locale = deps.locale ?? profile.locales[0] ?? "ar";
+  const actions = deps.actions ?? createStaffActions(deps);
+  const { programName, statusLabel, kindLabel, applicationText, ticketText } = staffTexts(profile);
 
   const localeFor = (channel: ChannelName): Locale => deps.staffTargets.find((s) => s.channel === channel)?.locale ?? fallbackLocale;
   const isStaff = (actor: StaffActor): boolean => (deps.staffIds[actor.channel] ?? []).includes(actor.userId);
-  const actorKey = (actor: StaffActor): string => `staff:${actor.channel}:${actor.userId}`;
-  const staffName = (actor: StaffActor): string => actor.displayName?.trim() || actor.userId;
-  const claimName = (c: Claim): string => c.name?.trim() || c.userId;
-
-  const programName = (id: string): Text => {
-    const p = profile.programs.find((x) => x.id === id);
-    return p ? { localized: p.name } : t("staffcmd:application.unknownProgram", { id });
-  };
-  const statusLabel = (status: string): Text => t(`status:state.${status}`);
-  const kindLabel = (kind: string): Text => t(`staffcmd:kind.${kind}`);
 
   const render = (actor: StaffActor, ...replies: Reply[]): OutboundMessage[] =>
     replies.map((r) => renderReply(translator, r, localeFor(actor.channel)));
   const say = (actor: StaffActor, ...text: Text[]): OutboundMessage[] => render(actor, { text });
-
-  /** The other channels' staff chats, told of what a staff member did here. */
-  const otherTargets = (actor: StaffActor): StaffTarget[] => deps.staffTargets.filter((s) => s.channel !== actor.channel);
-
-  async function audit(actor: StaffActor, action: string, target: string | null, allowed: boolean, detail: string | null = null): Promise<void> {
-    await recordAudit(db, { actor, action, target, allowed, detail, at: deps.clock().toISOString() });
-  }
-
-  const notFound = async (actor: StaffActor, action: string, reference: string): Promise<OutboundMessage[]> => {
-    await audit(actor, action, reference, true, "not_found");
-    return say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
-  };
+  const notFound = (actor: StaffActor, reference: string): OutboundMessage[] => say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
 
   // ---- Lists ----------------------------------------------------------------
 
   async function pending(actor: StaffActor): Promise<OutboundMessage[]> {
-    const apps = await q.pendingApplications(db, listLimit);
-    const tickets = await q.openTickets(db, listLimit);
-    const claims = await claimsOf(db, tickets.items.map((i) => i.reference));
-    await audit(actor, "pending", null, true);
+    const { apps, tickets, claims } = await actions.pending(actor, listLimit);
     const parts: Text[] = [];
     if (apps.total === 0) parts.push(t("staffcmd:pending.noApplications"));
     else {
@@ -162,8 +120,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   }
 
   async function statistics(actor: StaffActor): Promise<OutboundMessage[]> {
-    const s = await q.stats(db);
-    await audit(actor, "stats", null, true);
+    const s = await actions.stats(actor);
     const block = (title: string, items: Text[]): Text => section(t(title), items.length > 0 ? items : [t("staffcmd:stats.none")]);
     return say(
       actor,
@@ -177,226 +134,64 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
 
   // ---- One application or ticket --------------------------------------------
 
-  function contactText(c: q.ContactInfo, fallbackName: string | null): Text {
-    const unknown = t("staffcmd:application.unknown");
-    return t("staffcmd:application.contact", {
-      name: c.displayName ?? fallbackName ?? unknown,
-      phone: c.phone ? ltr(c.phone) : unknown,
-      channels: c.channels.length > 0 ? c.channels.join(", ") : unknown,
-    });
-  }
-
-  /** Opens sealed answers; one that cannot be opened (a changed key) shows as sealed, the rest still show. */
-  function openFields(reference: string, stored: Record<string, StoredAnswer>): Record<string, FieldAnswer | "sealed"> {
-    const out: Record<string, FieldAnswer | "sealed"> = {};
-    for (const [id, answer] of Object.entries(stored)) {
-      if (answer.type !== "sealed") {
-        out[id] = answer;
-        continue;
-      }
-      if (!deps.cipher) {
-        out[id] = "sealed";
-        continue;
-      }
-      try {
-        out[id] = JSON.parse(deps.cipher.decrypt(answer.enc)) as FieldAnswer;
-      } catch (error) {
-        log.warn("a sealed answer could not be opened", { reference, field: id, error });
-        out[id] = "sealed";
-      }
-    }
-    return out;
-  }
-
-  function applicationText(a: q.ApplicationDetail): Text[] {
-    const answers = openFields(a.reference, a.fields);
-    const valueOf = (field: FormField, answer: FieldAnswer | "sealed"): Text =>
-      answer === "sealed" ? t("staffcmd:application.sealed") : answerText(field, answer);
-    const program = profile.programs.find((p) => p.id === a.programId);
-    const fields = program ? formFields(program) : [];
-    const known = new Set(fields.map((f) => f.id));
-    const fieldLines: Text[] = fields.map((f) => {
-      const answer = answers[f.id];
-      return t("staffcmd:application.fieldLine", { label: f.label, value: answer ? valueOf(f, answer) : t("apply:summaryValue.missing") });
-    });
-    // Answers to fields the profile no longer has are still shown, by id.
-    for (const [id, answer] of Object.entries(answers)) {
-      if (known.has(id)) continue;
-      const field: FormField = { id, type: "text", label: { literal: id }, required: false, sensitive: false };
-      fieldLines.push(t("staffcmd:application.fieldLine", { label: field.label, value: valueOf(field, answer) }));
-    }
-    const fullName = answers["full_name"];
-    const name = fullName && fullName !== "sealed" && fullName.type === "text" ? fullName.value : null;
-    const parts: Text[] = [
-      t("staffcmd:application.title", {
-        reference: ltr(a.reference),
-        program: programName(a.programId),
-        status: statusLabel(a.status),
-        submitted: { date: a.submittedAt, withTime: true },
-        updated: { date: a.updatedAt, withTime: true },
-      }),
-      contactText(a.contact, name),
-    ];
-    if (a.contact.unreachable) parts.push(t("staffcmd:application.unreachable"));
-    parts.push(section(t("staffcmd:application.fieldsTitle"), fieldLines));
-    parts.push(t("staffcmd:application.consents", { attested: { date: a.attestedAt, withTime: true }, terms: { date: a.termsAcceptedAt, withTime: true } }));
-    if (a.sensitiveConsentAt) parts.push(t("staffcmd:application.sensitiveConsent", { date: { date: a.sensitiveConsentAt, withTime: true } }));
-    if (a.events.length > 0) {
-      const history: Text[] = [];
-      for (const e of a.events) {
-        history.push(
-          t("staffcmd:application.historyLine", {
-            date: { date: e.at, withTime: true },
-            what: e.toStatus ? statusLabel(e.toStatus) : { literal: e.action },
-            actor: e.actor,
-          }),
-        );
-        if (e.note) history.push(t("staffcmd:application.historyNote", { note: { literal: e.note } }));
-      }
-      parts.push(section(t("staffcmd:application.historyTitle"), history));
-    }
-    return parts;
-  }
-
-  async function ticketText(ticket: q.TicketDetail): Promise<Text[]> {
-    const claim = await latestClaim(db, ticket.reference);
-    const parts: Text[] = [
-      t("staffcmd:ticket.title", {
-        kind: kindLabel(ticket.kind),
-        reference: ltr(ticket.reference),
-        status: t(`staffcmd:ticketStatus.${ticket.status}`),
-        created: { date: ticket.createdAt, withTime: true },
-      }),
-      contactText(ticket.contact, null),
-    ];
-    if (ticket.body) parts.push(t("staffcmd:ticket.body", { text: { literal: ticket.body } }));
-    if (ticket.attachment?.type === "attachment") {
-      parts.push(t("staffcmd:ticket.attachment", { name: ltr(ticket.attachment.fileName ?? ticket.attachment.mimeType ?? "file") }));
-    }
-    parts.push(claim ? t("staffcmd:ticket.claimedBy", { staff: claimName(claim), date: { date: claim.at, withTime: true } }) : t("staffcmd:ticket.notClaimed"));
-    if (ticket.closedAt) parts.push(t("staffcmd:ticket.closed", { date: { date: ticket.closedAt, withTime: true }, by: ticket.closedBy ?? "-" }));
-    return parts;
-  }
-
   async function show(actor: StaffActor, reference: string): Promise<OutboundMessage[]> {
-    const owner = await q.findReference(db, reference);
-    if (!owner) return notFound(actor, "show", reference);
-    // Viewing personal data is an action of its own: recorded before anything is shown.
-    await audit(actor, "show", reference, true);
-    if (owner.type === "application") {
-      const a = await q.applicationDetail(db, reference);
-      return a ? render(actor, { text: applicationText(a) }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
+    const owner = await actions.locate(reference);
+    if (owner?.type === "ticket") {
+      const ticket = await actions.showTicket(actor, reference);
+      return ticket ? render(actor, { text: ticketText(ticket) }) : notFound(actor, reference);
     }
-    const ticket = await q.ticketDetail(db, reference);
-    return ticket ? render(actor, { text: await ticketText(ticket) }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
+    const a = await actions.showApplication(actor, reference);
+    return a ? render(actor, { text: applicationText(a) }) : notFound(actor, reference);
   }
 
   // ---- Acting ---------------------------------------------------------------
 
   async function replyTo(actor: StaffActor, reference: string, text: string): Promise<OutboundMessage[]> {
-    const owner = await q.findReference(db, reference);
-    if (!owner) return notFound(actor, "reply", reference);
-    const at = deps.clock().toISOString();
-    const outcome = await db.transaction().execute(async (trx) => {
-      const message: Reply = { text: [t("fromstaff:staffReply", { reference: ltr(reference), text: { literal: text } })] };
-      const queued = await notifyContact(trx, translator, owner.contactId, message, at);
-      await recordAudit(trx, { actor, action: "reply", target: reference, allowed: true, detail: queued ? `chars=${text.length}` : "no_address", at });
-      if (queued) {
-        await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.replied", { staff: staffName(actor), reference: ltr(reference) }), at);
-      }
-      const contact = await trx.selectFrom("contacts").select("unreachable").where("id", "=", owner.contactId).executeTakeFirst();
-      return { queued, unreachable: contact?.unreachable === 1 };
-    });
-    if (!outcome.queued) return say(actor, t("staffcmd:reply.noAddress", { reference: ltr(reference) }));
-    deps.onOutbox?.();
+    const r = await actions.reply(actor, reference, text);
+    if (r.status === "not_found") return notFound(actor, reference);
+    if (r.status === "no_address") return say(actor, t("staffcmd:reply.noAddress", { reference: ltr(reference) }));
     const parts = [t("staffcmd:reply.sent", { reference: ltr(reference) })];
-    if (outcome.unreachable) parts.push(t("staffcmd:reply.unreachableWarning"));
+    if (r.unreachable) parts.push(t("staffcmd:reply.unreachableWarning"));
     return say(actor, ...parts);
   }
 
   async function close(actor: StaffActor, reference: string): Promise<OutboundMessage[]> {
-    const owner = await q.findReference(db, reference);
-    if (!owner) return notFound(actor, "close", reference);
-    if (owner.type === "application") {
-      await audit(actor, "close", reference, true, "not_a_ticket");
-      return say(actor, t("staffcmd:close.notTicket", { reference: ltr(reference) }));
+    const r = await actions.close(actor, reference);
+    switch (r.status) {
+      case "not_found":
+        return notFound(actor, reference);
+      case "not_ticket":
+        return say(actor, t("staffcmd:close.notTicket", { reference: ltr(reference) }));
+      case "already_closed":
+        return say(actor, t("staffcmd:close.alreadyClosed", { reference: ltr(reference) }));
+      case "closed":
+        return say(actor, t(r.notified ? "staffcmd:close.done" : "staffcmd:close.doneSilent", { reference: ltr(reference) }));
     }
-    const at = deps.clock().toISOString();
-    const outcome = await db.transaction().execute(async (trx) => {
-      const closed = await repo.closeTicket(trx, reference, null, actorKey(actor), at);
-      if (!closed) {
-        await recordAudit(trx, { actor, action: "close", target: reference, allowed: true, detail: "already_closed", at });
-        return "already" as const;
-      }
-      const lead = t(`fromstaff:closed.${owner.kind}`, { reference: ltr(reference) });
-      // As when the beneficiary ends it: a handoff or complaint closes with one satisfaction question.
-      const surveyId = await createTicketSurvey(trx, reference, at);
-      let notified =
-        surveyId !== null &&
-        (await openSurveyConversation(trx, translator, {
-          contactId: owner.contactId,
-          surveyId,
-          questions: TICKET_SURVEY_QUESTIONS,
-          index: 0,
-          lead: [lead, t("survey:ticketIntro")],
-          at,
-          dedupeKey: `ticket-survey:${reference}`,
-        }));
-      if (!notified) {
-        // After a handoff the bot answers again: the menu comes with the news.
-        const message: Reply = owner.kind === "handoff" ? menuReply([lead]) : { text: [lead] };
-        notified = await notifyContact(trx, translator, owner.contactId, message, at);
-      }
-      await recordAudit(trx, { actor, action: "close", target: reference, allowed: true, detail: notified ? null : "no_address", at });
-      await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.closed", { staff: staffName(actor), reference: ltr(reference) }), at);
-      return notified ? ("notified" as const) : ("silent" as const);
-    });
-    if (outcome === "already") return say(actor, t("staffcmd:close.alreadyClosed", { reference: ltr(reference) }));
-    deps.onOutbox?.();
-    return say(actor, t(outcome === "notified" ? "staffcmd:close.done" : "staffcmd:close.doneSilent", { reference: ltr(reference) }));
   }
 
   async function claim(actor: StaffActor, reference: string): Promise<OutboundMessage[]> {
-    const owner = await q.findReference(db, reference);
-    if (!owner) return notFound(actor, "claim", reference);
-    if (owner.type === "application") {
-      await audit(actor, "claim", reference, true, "not_a_ticket");
-      return say(actor, t("staffcmd:claim.notTicket", { reference: ltr(reference) }));
+    const r = await actions.claim(actor, reference);
+    switch (r.status) {
+      case "not_found":
+        return notFound(actor, reference);
+      case "not_ticket":
+        return say(actor, t("staffcmd:claim.notTicket", { reference: ltr(reference) }));
+      case "closed":
+        return say(actor, t("staffcmd:claim.closed", { reference: ltr(reference) }));
+      case "already_yours":
+        return say(actor, t("staffcmd:claim.already", { reference: ltr(reference) }));
+      case "claimed":
+        return r.before
+          ? say(actor, t("staffcmd:claim.takenOver", { reference: ltr(reference), staff: claimName(r.before) }))
+          : say(actor, t("staffcmd:claim.done", { reference: ltr(reference) }));
     }
-    if (owner.status === "closed") {
-      await audit(actor, "claim", reference, true, "closed");
-      return say(actor, t("staffcmd:claim.closed", { reference: ltr(reference) }));
-    }
-    const before = await latestClaim(db, reference);
-    if (before && before.channel === actor.channel && before.userId === actor.userId) {
-      await audit(actor, "claim", reference, true, "already_yours");
-      return say(actor, t("staffcmd:claim.already", { reference: ltr(reference) }));
-    }
-    const at = deps.clock().toISOString();
-    await db.transaction().execute(async (trx) => {
-      // Only this row (allowed, no detail but a hand-over note) counts as holding the ticket.
-      await recordAudit(trx, { actor, action: "claim", target: reference, allowed: true, detail: before ? `from ${before.channel}:${before.userId}` : null, at });
-      if (owner.kind === "handoff" && !before) {
-        await notifyContact(trx, translator, owner.contactId, { text: [t("fromstaff:claimed", { reference: ltr(reference) })] }, at);
-      }
-      await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.claimed", { staff: staffName(actor), reference: ltr(reference) }), at);
-    });
-    deps.onOutbox?.();
-    return before
-      ? say(actor, t("staffcmd:claim.takenOver", { reference: ltr(reference), staff: claimName(before) }))
-      : say(actor, t("staffcmd:claim.done", { reference: ltr(reference) }));
   }
 
   async function decide(actor: StaffActor, reference: string, args: string): Promise<OutboundMessage[]> {
     const [decision = "", ...noteWords] = args.split(/\s+/).filter((w) => w.length > 0);
-    if (!deps.decide) {
-      await audit(actor, "decide", reference, true, "unavailable");
-      return say(actor, t("staffcmd:decide.unavailable"));
-    }
-    // The decision itself is recorded by the decision layer (application events); the request here.
-    await audit(actor, "decide", reference, true, decision.slice(0, 40) || null);
     const note = noteWords.join(" ").trim();
-    return render(actor, await deps.decide({ actor, actorKey: actorKey(actor), reference, decision, note: note.length > 0 ? note : null }));
+    const r = await actions.decide(actor, reference, decision, note.length > 0 ? note : null);
+    return r.status === "unavailable" ? say(actor, t("staffcmd:decide.unavailable")) : render(actor, r.reply);
   }
 
   // ---- Dispatch -------------------------------------------------------------
@@ -404,7 +199,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   async function run(actor: StaffActor, name: StaffCommandName, reference: string | null, firstArg: string | null, rest: string): Promise<OutboundMessage[]> {
     switch (name) {
       case "help":
-        await audit(actor, "help", null, true);
+        await actions.audit(actor, "help", null, true);
         return say(actor, t("staffcmd:help"));
       case "pending":
         return pending(actor);
@@ -416,7 +211,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       case "claim":
       case "decide": {
         if (!reference || ((name === "reply" || name === "decide") && rest.length === 0)) {
-          await audit(actor, name, reference ?? firstArg?.slice(0, 40) ?? null, true, "usage");
+          await actions.audit(actor, name, reference ?? firstArg?.slice(0, 40) ?? null, true, "usage");
           return say(actor, t(`staffcmd:usage.${name}`));
         }
         if (name === "show") return show(actor, reference);
@@ -432,7 +227,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   async function guarded(actor: StaffActor, action: string, target: string | null, work: () => Promise<OutboundMessage[]>): Promise<OutboundMessage[]> {
     try {
       if (!isStaff(actor)) {
-        await audit(actor, action, target, false, "not_staff");
+        await actions.audit(actor, action, target, false, "not_staff");
         log.warn("staff command refused", { channel: actor.channel, user: actor.userId, action });
         return say(actor, t("staffcmd:refused"));
       }
@@ -451,7 +246,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       const parsed = parseStaffCommand(text);
       return guarded(actor, parsed?.name ?? "unknown", parsed?.reference ?? null, async () => {
         if (!parsed || !parsed.name) {
-          await audit(actor, "unknown", null, true, parsed ? parsed.word.slice(0, 40) : null);
+          await actions.audit(actor, "unknown", null, true, parsed ? parsed.word.slice(0, 40) : null);
           return say(actor, t("staffcmd:unknown"));
         }
         return run(actor, parsed.name, parsed.reference, parsed.firstArg, parsed.rest);
@@ -464,11 +259,11 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       const reference = parsed?.reference ?? null;
       return guarded(actor, verb ?? "unknown", reference, async () => {
         if (!verb || !reference) {
-          await audit(actor, "unknown", null, true, value.slice(0, 40));
+          await actions.audit(actor, "unknown", null, true, value.slice(0, 40));
           return say(actor, t("staffcmd:unknown"));
         }
         if (verb === "reply") {
-          await audit(actor, "reply_hint", reference, true);
+          await actions.audit(actor, "reply_hint", reference, true);
           return say(actor, t("staffcmd:reply.hint", { reference: ltr(reference) }));
         }
         return run(actor, verb, reference, reference, "");
