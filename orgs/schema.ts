@@ -108,6 +108,14 @@ export const referralSpec = z.object({
 });
 export type ReferralSpec = z.infer<typeof referralSpec>;
 
+/**
+ * What a staff role may do on the desk: read the applications queue and
+ * files (sealed answers opened, every view audited), decide applications,
+ * work tickets (handoffs, complaints, suggestions, appeals), read reports.
+ */
+export const STAFF_PERMISSIONS = ["applications", "decide", "tickets", "reports"] as const;
+export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
+
 export const profileSchema = z.object({
   slug: slugId,
   name: localizedText,
@@ -141,7 +149,14 @@ export const profileSchema = z.object({
     decisionPeriodDays: z.number().int().min(14),
   }),
   staffRoles: z
-    .array(z.object({ id: slugId, title: localizedText }))
+    .array(
+      z.object({
+        id: slugId,
+        title: localizedText,
+        /** What a staff member in this role may do on the desk; absent: everything. */
+        may: z.array(z.enum(STAFF_PERMISSIONS)).optional(),
+      }),
+    )
     .min(1),
   /** The role a beneficiary is handed to when something is unclear. */
   escalationRole: slugId,
