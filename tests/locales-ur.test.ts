@@ -15,7 +15,7 @@ const BENEFICIARY_NAMESPACES = [
   "feedback", "handoff", "decision", "survey", "privacy", "broadcast", "whatsapp", "telegram", "fromstaff",
 ] as const;
 /** Namespaces only staff (and the operator at the console) read: they stay Arabic/English. */
-const STAFF_NAMESPACES = ["staff", "staffcmd", "report", "console"] as const;
+const STAFF_NAMESPACES = ["staff", "staffcmd", "report", "console", "desk"] as const;
 
 const AR_DIR = path.join(DEFAULT_LOCALES_DIR, "ar");
 const UR_DIR = path.join(DEFAULT_LOCALES_DIR, "ur");

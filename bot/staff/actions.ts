@@ -25,6 +25,7 @@ import { notifyContact, notifyStaff } from "../notify";
 import type { StoredAnswer } from "../sealing";
 import { createTicketSurvey, openSurveyConversation } from "../surveys";
 import { assignDetail, claimsOf, latestClaim, recordAudit, type Claim } from "./audit";
+import * as lists from "./lists";
 import * as q from "./queries";
 import type { StaffActor } from "./types";
 
@@ -98,6 +99,13 @@ export interface StaffActions {
   decide(actor: StaffActor, reference: string, decision: string, note: string | null): Promise<DecideOutcome>;
   /** A staff note on an application's file (an application event; the beneficiary is not told). */
   note(actor: StaffActor, reference: string, text: string): Promise<NoteOutcome>;
+  /**
+   * The file behind an application's attachment answer (`slot`: the field id)
+   * or a ticket's attachment (`slot` "ticket"), its opening recorded; null when there is none.
+   */
+  attachment(actor: StaffActor, reference: string, slot: string): Promise<Extract<FieldAnswer, { type: "attachment" }> | null>;
+  /** The messages of a ticket's conversation since it opened (shown with the ticket, whose view is recorded). */
+  conversation(ticket: TicketFile, limit: number): Promise<lists.ConversationMessage[]>;
 }
 
 export function createStaffActions(deps: StaffActionDeps): StaffActions {
@@ -176,6 +184,11 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
     deps.onOutbox?.();
     return { status: "claimed", before };
   }
+
+  const open = (value: string): string => {
+    if (!deps.cipher || !deps.cipher.isEncrypted(value)) return value;
+    return deps.cipher.decrypt(value);
+  };
 
   return {
     audit,
@@ -305,6 +318,31 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
         await repo.addApplicationEvent(trx, { applicationId: app.id, actor: actorKey(actor), action: "note", from: null, to: null, note: text, at });
         await recordAudit(trx, { actor, action: "note", target: reference, allowed: true, detail: `chars=${text.length}`, at });
         return { status: "added" };
+      });
+    },
+
+    async attachment(actor, reference, slot) {
+      let answer: FieldAnswer | "sealed" | null | undefined = null;
+      if (slot === "ticket") answer = (await q.ticketDetail(db, reference))?.attachment;
+      else {
+        const a = await q.applicationDetail(db, reference);
+        answer = a ? openFields(reference, a.fields)[slot] : null;
+      }
+      const found = answer && answer !== "sealed" && answer.type === "attachment" ? answer : null;
+      await audit(actor, "attachment", reference, true, found ? slot.slice(0, 40) : `not_found ${slot.slice(0, 40)}`);
+      return found;
+    },
+
+    async conversation(ticket, limit) {
+      const messages = await lists.conversationOf(db, ticket.contact.id, ticket.createdAt, limit);
+      return messages.map((m) => {
+        if (m.body === null) return m;
+        try {
+          return { ...m, body: open(m.body) };
+        } catch (error) {
+          log.warn("a stored message could not be opened", { reference: ticket.reference, error });
+          return { ...m, body: null };
+        }
       });
     },
   };
