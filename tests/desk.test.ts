@@ -332,6 +332,29 @@ describe("desk requests", () => {
   });
 });
 
+describe("every page, in Arabic and English", () => {
+  it("renders every text from the locale files: no placeholder or key left over", async () => {
+    d = await createDeskHarness({ start: false });
+    const app = await submitApplication(d, "u1", validNationalId(99));
+    const handoff = await openHandoff(d, "u2", "أحتاج موظف");
+    const c = client(d.app);
+    await signIn(c, DECIDER);
+    await c.request(`/tickets/${handoff}/reply`, { form: { text: "مرحباً", _csrf: c.csrfOf((await c.request(`/tickets/${handoff}`)).text) } });
+    await d.h.sila.outbox.drainOnce();
+    const pages = ["/applications", "/applications?status=all&age=overdue", `/applications/${app}`, "/inbox", "/tickets?status=all", `/tickets/${handoff}`, "/reports", "/nowhere"];
+    const leftover = /\{\{|\b(?:desk|queue|file|ticket|tickets|inbox|login|nav|reports|status|kind|channel|actor|decide|lang|refused|notFound|failed)\.[a-z][a-zA-Z_.]*\b/;
+    for (const lng of ["ar", "en"]) {
+      await c.request(`/lang?to=${lng}&back=/`);
+      for (const path of pages) {
+        const r = await c.request(path);
+        const visible = r.text.replace(/<[^>]+>/g, " ");
+        expect([lng, path, leftover.exec(visible)?.[0] ?? null]).toEqual([lng, path, null]);
+        expect(r.text).toContain(`<html lang="${lng}" dir="${lng === "ar" ? "rtl" : "ltr"}">`);
+      }
+    }
+  });
+});
+
 describe("who may sign in", () => {
   const profile = loadProfile("maa");
 

@@ -141,7 +141,7 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
       if (answer === undefined) return html`<span class="muted">${ui.text({ key: "apply:summaryValue.missing" })}</span>`;
       if (answer === "sealed") return html`<span class="muted">${ui.t("file.sealed")}</span>`;
       if (answer.type === "attachment") {
-        return html`<a href="/applications/${a.reference}/files/${f.id}">${ui.t("file.openAttachment")}</a> ${ltr(answer.fileName ?? answer.mimeType ?? "")}`;
+        return html`<a href="/applications/${a.reference}/files/${f.id}">${ui.t("file.openAttachment")}</a> <bdi dir="auto">${answer.fileName ?? answer.mimeType ?? ""}</bdi>`;
       }
       const shown = ui.text(answerText(f, answer));
       return answer.type === "phone" || answer.type === "nationalId" || answer.type === "number" ? ltr(shown) : html`<span dir="auto">${shown}</span>`;
@@ -158,7 +158,7 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
     return html`<form method="post" action="/applications/${a.reference}/decide" class="stack decide">
       ${csrfField(ui)}
       <fieldset>
-        <legend>${ui.t("file.decision")}</legend>
+        <legend>${ui.t("file.decisionChoice")}</legend>
         ${allowed.map(
           (d, i) => html`<label class="choice"><input type="radio" name="decision" value="${d}" required${i === 0 ? raw(" checked") : ""}> ${ui.t(`decide.${d}`)}</label>`,
         )}

@@ -142,7 +142,7 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
         ${ticket.closedAt ? html`<div><dt>${ui.t("ticket.closedAt")}</dt><dd>${ui.date(ticket.closedAt, true)} · ${actorLabel(ui, ticket.closedBy ?? "-")}</dd></div>` : ""}
       </dl>
       ${ticket.body ? html`<section><h2>${ui.t("ticket.body")}</h2><p class="text" dir="auto">${ticket.body}</p></section>` : ""}
-      ${ticket.attachment?.type === "attachment" ? html`<p><a href="/tickets/${ticket.reference}/file">${ui.t("file.openAttachment")}</a> ${ltr(ticket.attachment.fileName ?? ticket.attachment.mimeType ?? "")}</p>` : ""}
+      ${ticket.attachment?.type === "attachment" ? html`<p><a href="/tickets/${ticket.reference}/file">${ui.t("file.openAttachment")}</a> <bdi dir="auto">${ticket.attachment.fileName ?? ticket.attachment.mimeType ?? ""}</bdi></p>` : ""}
       <section><h2>${ui.t("ticket.conversation")}</h2>${conversation(ui, messages)}</section>
       ${open
         ? html`<section class="actions"><h2>${ui.t("ticket.act")}</h2>
