@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   // On the console the conversation owns the terminal: logs go to a file beside the database.
   const logFile = useConsole ? path.join(config.dataDir, "sila.log") : null;
   const log = logFile ? fileLogger(config.logLevel, logFile) : createLogger(config.logLevel);
-  const profile = loadProfile(config.org);
+  const profile = loadProfile(config.org, config.orgsDir ? { dir: config.orgsDir } : {});
   const { db, sqlite, close } = await openDatabase(config.databasePath);
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
 
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     clock,
     log,
     onOutbox: () => sila.outbox.kick(),
-    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff }),
+    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff, calendar: sila.calendar }),
   });
   // One staff-command layer for every channel: who is staff, commands, audit, decisions.
   const staffCommands = createStaffCommands({
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     staffTargets: staff,
     clock,
     log,
+    calendar: sila.calendar,
   });
 
   if (config.telegram) {
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock, staff, outbox: sila.outbox, log });
+  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock, staff, outbox: sila.outbox, log, calendar: sila.calendar });
 
   let consoleDone: Promise<void> | null = null;
   if (useConsole) {
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
     ? await launchDesk(
         config,
         { telegram: Boolean(config.telegram), whatsapp: config.whatsapp.enabled, console: useConsole },
-        { db, profile, translator: sila.translator, cipher: sila.cipher, secretKey, clock, log, actions: staffActions, onOutbox: () => sila.outbox.kick() },
+        { db, profile, translator: sila.translator, cipher: sila.cipher, secretKey, clock, log, calendar: sila.calendar, actions: staffActions, onOutbox: () => sila.outbox.kick() },
         (key, params) => sila.translator.t(key, staffLocale, params),
       )
     : null;

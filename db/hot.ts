@@ -58,6 +58,8 @@ export interface HotPath {
   recordOutbound(m: { contactId: number | null; channel: ChannelName; chatId: string; messageId: string | null; body: string; at: string }): void;
   /** Queues one message (no dedupe key). */
   enqueue(row: { contactId: number | null; audience: "beneficiary" | "staff"; channel: ChannelName; chatId: string; payload: string; at: string }): void;
+  /** The last season whose greeting the contact got ("ramadan:1448"), or null (read only when greeting in a season). */
+  seasonGreetedOf(contactId: number): string | null;
 }
 
 export function createHotPath(sqlite: SQLite.Database): HotPath {
@@ -116,6 +118,8 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   const consent = sqlite.prepare(`insert into consents (contact_id, purpose, application_id, granted_at) values (?, ?, ?, ?)`);
 
   type ContactRow = { id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
+
+  const seasonGreeted = sqlite.prepare(`select season_greeted from contacts where id = ?`);
 
   const savepoint = sqlite.prepare("savepoint turn");
   const release = sqlite.prepare("release turn");
@@ -190,5 +194,6 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     enqueue(row) {
       outbox.run(row.contactId, row.audience, row.channel, row.chatId, row.payload, row.at, row.at);
     },
+    seasonGreetedOf: (contactId) => (seasonGreeted.get(contactId) as { season_greeted: string | null } | undefined)?.season_greeted ?? null,
   };
 }

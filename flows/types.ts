@@ -9,6 +9,7 @@ import type { FieldSpec, Locale, LocalizedText, Profile } from "../orgs/schema";
 import type { FaqResult } from "./faq/matcher";
 import type { InboundContent, ChannelName } from "../bot/channels/types";
 import type { ApplicationStatus, TicketKind } from "../db/schema";
+import type { Calendar } from "./calendar";
 
 /**
  * A text to show: a locale key with parameters, a profile text in every
@@ -92,7 +93,9 @@ export type Effect =
   | { type: "setBroadcastOptIn"; optIn: boolean }
   /** Send the contact what is stored about them. */
   | { type: "exportMyData" }
-  | { type: "requestDeletion" };
+  | { type: "requestDeletion" }
+  /** The season's greeting was said to this person ("ramadan:1448"): not again this season. */
+  | { type: "rememberSeasonGreeting"; season: string };
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =
@@ -139,6 +142,8 @@ export interface FlowContext {
     isNew: boolean;
     phone: string | null;
     privacyAcceptedAt: string | null;
+    /** The last season whose greeting this person got ("ramadan:1448"), or null. */
+    seasonGreeted: string | null;
     /** The person chose their language themselves: replies stay in it whatever they write in. */
     localeChosen: boolean;
   };
@@ -148,6 +153,8 @@ export interface FlowContext {
   readonly applications: ApplicationSummary[];
   /** (Read when first used.) */
   readonly openHandoff: { reference: string } | null;
+  /** The association's calendar: hours, Ramadan, closures (with the staff's), prayer windows. */
+  calendar: Calendar;
   /** FAQ lookup in a locale (pure). */
   faq(query: string, locale: Locale): FaqResult;
   /** Limits for attachments. */

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     await apply(`b${i + 1}`, programId, name, 5000 + i, district);
   }
   now = NOW;
-  const decide = staffDecisions({ db, profile, translator: sila.translator, clock, staff });
+  const decide = staffDecisions({ db, profile, translator: sila.translator, clock, staff, calendar: sila.calendar });
   await decide({ actorKey: "staff:telegram:1001", reference: "A26-00002", decision: "review", note: null });
   await decide({ actorKey: "staff:telegram:1001", reference: "A26-00003", decision: "needinfo", note: "صورة فاتورة الكهرباء الأخيرة" });
   await say("b6", "السلام عليكم");
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
 
   const actions = createStaffActions({ db, profile, translator: sila.translator, cipher: sila.cipher, staffTargets: staff, clock, log, decide, onOutbox: () => sila.outbox.kick() });
   const directory = createDirectory({ profile, telegram: ["1001"], whatsapp: [], console: [], roles: [{ channel: "telegram", id: "1001", role: "execution_officer" }] });
-  const app = createDeskApp({ db, profile, translator: sila.translator, cipher: sila.cipher, secretKey: Buffer.alloc(32, 3), clock, log, directory, actions, attachmentsDir: attachments, sessionHours: 8, secure: false });
+  const app = createDeskApp({ db, profile, translator: sila.translator, cipher: sila.cipher, secretKey: Buffer.alloc(32, 3), clock, log, calendar: sila.calendar, directory, actions, attachmentsDir: attachments, sessionHours: 8, secure: false });
   const desk = await startDesk(app, { host: "127.0.0.1", port: 0 });
   const browser = await launch({
     executablePath: chromium,

@@ -45,7 +45,7 @@ export async function createDeskHarness(options: { secure?: boolean; start?: boo
   });
   const log = createLogger("silent");
   const clock = () => h.now();
-  const decide = staffDecisions({ db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock, staff: STAFF_TARGETS });
+  const decide = staffDecisions({ db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock, staff: STAFF_TARGETS, calendar: h.sila.calendar });
   const actions = createStaffActions({
     db: h.opened.db,
     profile: h.profile,
@@ -77,6 +77,7 @@ export async function createDeskHarness(options: { secure?: boolean; start?: boo
     secretKey: Buffer.alloc(32, 9),
     clock,
     log,
+    calendar: h.sila.calendar,
     directory,
     actions,
     attachmentsDir,

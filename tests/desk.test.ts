@@ -212,7 +212,7 @@ describe("desk requests", () => {
     // The same session, on a desk whose lists no longer name this member.
     const narrowed = createDeskApp({
       db: d.h.opened.db, profile: d.h.profile, translator: d.h.sila.translator, cipher: d.h.sila.cipher, secretKey: Buffer.alloc(32, 9),
-      clock: () => d.h.now(), log: createLogger("silent"),
+      clock: () => d.h.now(), log: createLogger("silent"), calendar: d.h.sila.calendar,
       directory: createDirectory({ profile: d.h.profile, telegram: [RELATIONS], whatsapp: [], console: [], roles: [] }),
       actions: createStaffActions({ db: d.h.opened.db, profile: d.h.profile, translator: d.h.sila.translator, cipher: d.h.sila.cipher, staffTargets: STAFF_TARGETS, clock: () => d.h.now(), log: createLogger("silent") }),
       attachmentsDir: d.attachmentsDir, sessionHours: 8, secure: false,

@@ -8,6 +8,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Profile, StaffPermission } from "../../orgs/schema";
+import type { CalendarSource } from "../calendar";
 import type { Cipher } from "../crypto";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
@@ -26,6 +27,8 @@ export interface DeskDeps {
   clock: () => Date;
   log: Logger;
   directory: DeskDirectory;
+  /** Working days and closures: when the committee's period ends. */
+  calendar: CalendarSource;
   /** The staff actions shared with the chat commands (`createStaffActions`). */
   actions: StaffActions;
   /** Attachments are served from here only (`<DATA_DIR>/attachments`). */

@@ -29,6 +29,9 @@ import { openState, sealAnswers, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
 import { cutText } from "../../flows/validate";
+import type { Calendar } from "../../flows/calendar";
+import type { CalendarSource } from "../calendar";
+import { rememberSeasonGreeting } from "../../db/calendar";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -46,6 +49,8 @@ export interface EngineDeps {
   staff: readonly StaffTarget[];
   /** FAQ lookup in a locale (built once from the profile). */
   faq: (query: string, locale: Locale) => FaqResult;
+  /** The association's calendar with the staff's closures (read before each turn, outside its transaction). */
+  calendar: CalendarSource;
   /** Keyed hash of a national ID for duplicate checks. */
   hashNationalId: (id: string) => string;
   /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
@@ -275,10 +280,13 @@ export function createEngine(deps: EngineDeps): Engine {
       case "alertStaff":
         alertStaff(effect.text, turn.at);
         return null;
+      case "rememberSeasonGreeting":
+        await rememberSeasonGreeting(trx, turn.contactId, effect.season);
+        return null;
     }
   }
 
-  async function turn(trx: Transaction<Database>, message: InboundMessage): Promise<TurnOutcome> {
+  async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
     const now = deps.clock();
     const at = now.toISOString();
     const { kind, body } = inboundKind(message);
@@ -335,6 +343,9 @@ export function createEngine(deps: EngineDeps): Engine {
           isNew: identity.isNew,
           phone: contact.phone,
           privacyAcceptedAt: contact.privacyAcceptedAt,
+          get seasonGreeted() {
+            return deps.hot.seasonGreetedOf(contact.id);
+          },
           localeChosen: turnInfo.localeChosen,
         },
         senderPhone: message.senderPhone ?? null,
@@ -346,6 +357,7 @@ export function createEngine(deps: EngineDeps): Engine {
           return openHandoff;
         },
         faq: deps.faq,
+        calendar,
         attachments: deps.attachments,
       };
       const result = flowStep(state, input, ctx);
@@ -405,7 +417,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return queue.run(`${message.channel}:${message.chatId}`, async () => {
         let outcome: TurnOutcome;
         try {
-          outcome = await writer.run((trx) => turn(trx, message));
+          const calendar = await deps.calendar.get();
+          outcome = await writer.run((trx) => turn(trx, message, calendar));
         } catch (error) {
           await failed(message, error);
           outcome = "failed";

@@ -28,6 +28,7 @@ import { assignDetail, claimsOf, latestClaim, recordAudit, type Claim } from "./
 import * as lists from "./lists";
 import * as q from "./queries";
 import type { StaffActor } from "./types";
+import { openAnswers } from "./views";
 
 /** A committee decision asked for by a staff member (chat or desk). */
 export interface DecideRequest {
@@ -123,27 +124,7 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
     await recordAudit(db, { actor, action, target, allowed, detail, at: deps.clock().toISOString() });
   }
 
-  /** Opens sealed answers; one that cannot be opened (a changed key) shows as sealed, the rest still show. */
-  function openFields(reference: string, stored: Record<string, StoredAnswer>): Record<string, FieldAnswer | "sealed"> {
-    const out: Record<string, FieldAnswer | "sealed"> = {};
-    for (const [id, answer] of Object.entries(stored)) {
-      if (answer.type !== "sealed") {
-        out[id] = answer;
-        continue;
-      }
-      if (!deps.cipher) {
-        out[id] = "sealed";
-        continue;
-      }
-      try {
-        out[id] = JSON.parse(deps.cipher.decrypt(answer.enc)) as FieldAnswer;
-      } catch (error) {
-        log.warn("a sealed answer could not be opened", { reference, field: id, error });
-        out[id] = "sealed";
-      }
-    }
-    return out;
-  }
+  const openFields = (reference: string, stored: Record<string, StoredAnswer>) => openAnswers({ log, ...(deps.cipher ? { cipher: deps.cipher } : {}) }, reference, stored);
 
   async function notFound(actor: StaffActor, action: string, reference: string): Promise<{ status: "not_found" }> {
     await audit(actor, action, reference, true, "not_found");

@@ -17,8 +17,10 @@ import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { renderReply } from "../notify";
+import type { CalendarSource } from "../calendar";
 import { createStaffActions, type DecideRequest, type StaffActions } from "./actions";
 import { latestClaim } from "./audit";
+import { closureCommand, closuresList } from "./closure-commands";
 import {
   findReference as findReferenceInText,
   isStaffCommand,
@@ -29,7 +31,7 @@ import {
   type StaffCommandName,
 } from "./parse";
 import * as q from "./queries";
-import { claimName, ltr, section, staffTexts } from "./text";
+import { claimName, createViews, ltr, section } from "./views";
 import type { StaffActor, StaffCommands } from "./types";
 
 export type { DecideRequest };
@@ -52,6 +54,8 @@ export interface StaffDeps {
   onOutbox?: () => void;
   /** Committee decisions; without it "/decide" answers that decisions are not available yet. */
   decide?: (request: DecideRequest) => Promise<Reply>;
+  /** The running calendar; without it "/closure" and "/closures" answer that they are not available. */
+  calendar?: CalendarSource;
   /** How many items "/pending" lists of each kind. */
   listLimit?: number;
   /** The actions to run (shared with the desk); built from these deps when absent. */
@@ -75,7 +79,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const listLimit = deps.listLimit ?? 20;
   const fallbackLocale: Locale = deps.locale ?? profile.locales[0] ?? "ar";
   const actions = deps.actions ?? createStaffActions(deps);
-  const { programName, statusLabel, kindLabel, applicationText, ticketText } = staffTexts(profile);
+  const { programName, statusLabel, kindLabel, applicationText, ticketText } = createViews({ db, profile, log, ...(deps.cipher ? { cipher: deps.cipher } : {}) });
 
   const localeFor = (channel: ChannelName): Locale => deps.staffTargets.find((s) => s.channel === channel)?.locale ?? fallbackLocale;
   const isStaff = (actor: StaffActor): boolean => (deps.staffIds[actor.channel] ?? []).includes(actor.userId);
@@ -138,7 +142,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     const owner = await actions.locate(reference);
     if (owner?.type === "ticket") {
       const ticket = await actions.showTicket(actor, reference);
-      return ticket ? render(actor, { text: ticketText(ticket) }) : notFound(actor, reference);
+      return ticket ? render(actor, { text: await ticketText(ticket) }) : notFound(actor, reference);
     }
     const a = await actions.showApplication(actor, reference);
     return a ? render(actor, { text: applicationText(a) }) : notFound(actor, reference);
@@ -205,6 +209,15 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
         return pending(actor);
       case "stats":
         return statistics(actor);
+      case "closures":
+      case "closure": {
+        if (!deps.calendar) {
+          await actions.audit(actor, name, null, true, "unavailable");
+          return say(actor, t("staffcmd:closure.unavailable"));
+        }
+        const closureDeps = { db, calendar: deps.calendar, clock: deps.clock };
+        return say(actor, ...(name === "closures" ? await closuresList(closureDeps, actor) : await closureCommand(closureDeps, actor, firstArg, rest)));
+      }
       case "show":
       case "reply":
       case "close":

@@ -10,6 +10,7 @@ import { OPEN_STATUSES } from "../../../db/repo";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../../db/schema";
 import { addDays, riyadhDate } from "../../../flows/dates";
 import { answerText, formFields, type FormField } from "../../../flows/form";
+import type { Calendar } from "../../../flows/calendar";
 import type { FieldAnswer } from "../../../flows/types";
 import { TRANSITIONS } from "../../decisions";
 import type { ApplicationFile } from "../../staff/actions";
@@ -20,6 +21,8 @@ import { ageInDays, csrfField, html, ltr, options, raw, type Html, type Ui } fro
 import { actorLabel, sendAttachment } from "./shared";
 
 const QUEUE_LIMIT = 200;
+/** Applications read to filter by the committee's date (the oldest first). */
+const CANDIDATES = 2000;
 /** "Due soon": this many days or fewer left of the decision period. */
 const DUE_SOON_DAYS = 3;
 
@@ -40,6 +43,8 @@ const NoteForm = z.object({ note: z.string().trim().min(1).max(1000) });
 
 /** The instant a Riyadh calendar day starts. */
 const dayStart = (day: string): string => new Date(`${day}T00:00:00+03:00`).toISOString();
+/** Calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 export function registerApplications(app: DeskApp, kit: DeskKit): void {
   const { profile, actions } = kit.deps;
@@ -50,18 +55,18 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
   };
   const statusBadge = (ui: Ui, status: string): Html => html`<span class="badge s-${status}">${ui.t(`status.${status}`)}</span>`;
 
-  /** How long an open application has waited, against the decision period. */
-  function waiting(ui: Ui, submittedAt: string, status: ApplicationStatus): { overdue: boolean; text: Html } {
+  /** How long an open application has waited, against the committee's date (working days and closures counted as the profile says). */
+  function waiting(ui: Ui, calendar: Calendar, submittedAt: string, status: ApplicationStatus): { overdue: boolean; due: string; text: Html } {
     const age = ageInDays(submittedAt, ui.now);
-    const open = OPEN_STATUSES.includes(status);
+    const due = calendar.decisionDate(new Date(submittedAt));
     const ageText = ui.t("queue.ageDays", { n: age });
-    if (!open) return { overdue: false, text: html`${ageText}` };
-    const left = period - age;
-    if (left < 0) return { overdue: true, text: html`${ageText} · <strong class="late">${ui.t("queue.overdue", { n: -left })}</strong>` };
-    return { overdue: false, text: html`${ageText} · ${ui.t("queue.left", { n: left })}` };
+    if (!OPEN_STATUSES.includes(status)) return { overdue: false, due, text: html`${ageText}` };
+    const left = daysBetween(riyadhDate(ui.now), due);
+    if (left < 0) return { overdue: true, due, text: html`${ageText} · <strong class="late">${ui.t("queue.overdue", { n: -left })}</strong>` };
+    return { overdue: false, due, text: html`${ageText} · ${ui.t("queue.left", { n: left })}` };
   }
 
-  function queueTable(ui: Ui, total: number, items: QueueItem[]): Html {
+  function queueTable(ui: Ui, calendar: Calendar, total: number, items: QueueItem[]): Html {
     if (items.length === 0) return html`<div id="queue"><p class="empty">${ui.t("queue.empty")}</p></div>`;
     return html`<div id="queue">
       <p class="count">${ui.t("queue.count", { n: total })}${total > items.length ? html` · ${ui.t("queue.showing", { n: items.length })}` : ""}</p>
@@ -69,7 +74,7 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
         <thead><tr><th scope="col">${ui.t("queue.reference")}</th><th scope="col">${ui.t("queue.program")}</th><th scope="col">${ui.t("queue.status")}</th><th scope="col">${ui.t("queue.submitted")}</th><th scope="col">${ui.t("queue.waiting")}</th></tr></thead>
         <tbody>
           ${items.map((a) => {
-            const w = waiting(ui, a.submittedAt, a.status);
+            const w = waiting(ui, calendar, a.submittedAt, a.status);
             return html`<tr${w.overdue ? raw(' class="overdue"') : ""}>
               <td data-label="${ui.t("queue.reference")}"><a href="/applications/${a.reference}">${ltr(a.reference)}</a></td>
               <td data-label="${ui.t("queue.program")}">${programName(ui, a.programId)}</td>
@@ -109,17 +114,24 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
     if (refused) return refused;
     const ui = c.var.ui;
     const q = QueueQuery.parse(c.req.query());
+    const calendar = await kit.deps.calendar.get();
     const today = riyadhDate(ui.now);
-    const range =
-      q.age === "overdue"
-        ? { submittedBefore: dayStart(addDays(today, -period)) }
-        : q.age === "due"
-          ? { submittedBefore: dayStart(addDays(today, -(period - DUE_SOON_DAYS) + 1)), submittedSince: dayStart(addDays(today, -period)) }
-          : q.age === "new"
-            ? { submittedSince: dayStart(addDays(today, -DUE_SOON_DAYS)) }
-            : {};
     const statuses = q.status === "open" ? OPEN_STATUSES : q.status === "all" ? APPLICATION_STATUSES : [q.status];
-    const list = await applicationQueue(kit.deps.db, { ...(q.program ? { programId: q.program } : {}), statuses, ...range, limit: QUEUE_LIMIT });
+    const base = { ...(q.program ? { programId: q.program } : {}), statuses };
+    let list: { total: number; items: QueueItem[] };
+    if (q.age === "any" || q.age === "new") {
+      list = await applicationQueue(kit.deps.db, { ...base, ...(q.age === "new" ? { submittedSince: dayStart(addDays(today, -DUE_SOON_DAYS)) } : {}), limit: QUEUE_LIMIT });
+    } else {
+      // The period is at least its number of calendar days: the database narrows, the calendar decides.
+      const submittedBefore = dayStart(addDays(today, q.age === "overdue" ? -period : -period + DUE_SOON_DAYS + 1));
+      const candidates = await applicationQueue(kit.deps.db, { ...base, submittedBefore, limit: CANDIDATES });
+      const matching = candidates.items.filter((a) => {
+        if (!OPEN_STATUSES.includes(a.status)) return false;
+        const left = daysBetween(today, calendar.decisionDate(new Date(a.submittedAt)));
+        return q.age === "overdue" ? left < 0 : left >= 0 && left <= DUE_SOON_DAYS;
+      });
+      list = { total: matching.length, items: matching.slice(0, QUEUE_LIMIT) };
+    }
     await actions.audit(kit.signedIn(c).actor, "desk_queue", null, true, `${q.status}/${q.age}${q.program ? `/${q.program}` : ""}`);
     return kit.render(
       c,
@@ -127,7 +139,7 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
       html`<h1>${ui.t("queue.title")}</h1>
         <p class="hint">${ui.t("queue.period", { days: period })}</p>
         ${filters(ui, q)}
-        ${queueTable(ui, list.total, list.items)}`,
+        ${queueTable(ui, calendar, list.total, list.items)}`,
     );
   });
 
@@ -191,14 +203,14 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
     const a = reference ? await actions.showApplication(kit.signedIn(c).actor, reference) : null;
     if (!a) return c.notFound();
     const name = a.answers["full_name"];
-    const w = waiting(ui, a.submittedAt, a.status);
+    const w = waiting(ui, await kit.deps.calendar.get(), a.submittedAt, a.status);
     const body = html`<p class="back"><a href="/applications">${ui.t("file.back")}</a></p>
       <h1>${ui.t("file.title")} ${ltr(a.reference)}</h1>
       <dl class="facts${w.overdue ? " overdue" : ""}">
         <div><dt>${ui.t("queue.program")}</dt><dd>${programName(ui, a.programId)}</dd></div>
         <div><dt>${ui.t("queue.status")}</dt><dd>${statusBadge(ui, a.status)}</dd></div>
         <div><dt>${ui.t("queue.submitted")}</dt><dd>${ui.date(a.submittedAt, true)}</dd></div>
-        <div><dt>${ui.t("queue.waiting")}</dt><dd>${w.text}</dd></div>
+        <div><dt>${ui.t("queue.waiting")}</dt><dd>${w.text}${OPEN_STATUSES.includes(a.status) ? html`<br>${ui.t("file.due", { date: ui.date(w.due) })}` : ""}</dd></div>
         <div><dt>${ui.t("file.name")}</dt><dd dir="auto">${name && name !== "sealed" && name.type === "text" ? name.value : (a.contact.displayName ?? "—")}</dd></div>
         <div><dt>${ui.t("file.phone")}</dt><dd>${a.contact.phone ? ltr(a.contact.phone) : "—"}</dd></div>
         <div><dt>${ui.t("file.channels")}</dt><dd>${a.contact.channels.length > 0 ? ui.text({ list: a.contact.channels.map((ch) => ({ key: `desk:channel.${ch}` })) }) : "—"}${a.contact.unreachable ? html` · <strong class="late">${ui.t("file.unreachable")}</strong>` : ""}</dd></div>

@@ -1,13 +1,18 @@
 /**
- * An application or a ticket worded for a staff chat: flow texts (i18n keys
- * with parameters) that the channel renders in the staff chat's language.
+ * How the staff workspace shows things: one application in full (sealed
+ * answers opened when the key allows), one ticket, a contact, and the small
+ * labels lists are made of. Texts only; the commands decide what to show.
  */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
 import { answerText, formFields, type FormField } from "../../flows/form";
 import { t } from "../../flows/reply";
 import type { FieldAnswer, Text } from "../../flows/types";
 import type { Profile } from "../../orgs/schema";
-import type { ApplicationFile, TicketFile } from "./actions";
-import type { Claim } from "./audit";
+import type { Cipher } from "../crypto";
+import type { Logger } from "../log";
+import type { StoredAnswer } from "../sealing";
+import { latestClaim, type Claim } from "./audit";
 import type * as q from "./queries";
 
 export const lines = (items: Text[]): Text => ({ list: items, lines: true });
@@ -16,7 +21,46 @@ export const section = (title: Text, items: Text[]): Text => lines([title, ...it
 export const ltr = (v: string | number): Text => ({ ltr: v });
 export const claimName = (c: Claim): string => c.name?.trim() || c.userId;
 
-export function staffTexts(profile: Profile) {
+/**
+ * Opens sealed answers; one that cannot be opened (a changed key) shows as
+ * sealed, the rest still show. Without a cipher every sealed answer stays sealed.
+ */
+export function openAnswers(
+  deps: { cipher?: Cipher; log: Logger },
+  reference: string,
+  stored: Record<string, StoredAnswer>,
+): Record<string, FieldAnswer | "sealed"> {
+  const out: Record<string, FieldAnswer | "sealed"> = {};
+  for (const [id, answer] of Object.entries(stored)) {
+    if (answer.type !== "sealed") {
+      out[id] = answer;
+      continue;
+    }
+    if (!deps.cipher) {
+      out[id] = "sealed";
+      continue;
+    }
+    try {
+      out[id] = JSON.parse(deps.cipher.decrypt(answer.enc)) as FieldAnswer;
+    } catch (error) {
+      deps.log.warn("a sealed answer could not be opened", { reference, field: id, error });
+      out[id] = "sealed";
+    }
+  }
+  return out;
+}
+
+export interface ViewDeps {
+  db: Kysely<Database>;
+  profile: Profile;
+  log: Logger;
+  /** Opens sealed answers; without it they show as sealed. */
+  cipher?: Cipher;
+}
+
+export function createViews(deps: ViewDeps) {
+  const { db, profile, log, cipher } = deps;
+
   const programName = (id: string): Text => {
     const p = profile.programs.find((x) => x.id === id);
     return p ? { localized: p.name } : t("staffcmd:application.unknownProgram", { id });
@@ -33,8 +77,10 @@ export function staffTexts(profile: Profile) {
     });
   }
 
-  function applicationText(a: ApplicationFile): Text[] {
-    const answers = a.answers;
+  const openFields = (reference: string, stored: Record<string, StoredAnswer>) => openAnswers({ log, ...(cipher ? { cipher } : {}) }, reference, stored);
+
+  function applicationText(a: q.ApplicationDetail): Text[] {
+    const answers = openFields(a.reference, a.fields);
     const valueOf = (field: FormField, answer: FieldAnswer | "sealed"): Text =>
       answer === "sealed" ? t("staffcmd:application.sealed") : answerText(field, answer);
     const program = profile.programs.find((p) => p.id === a.programId);
@@ -83,8 +129,8 @@ export function staffTexts(profile: Profile) {
     return parts;
   }
 
-  function ticketText(ticket: TicketFile): Text[] {
-    const claim = ticket.claim;
+  async function ticketText(ticket: q.TicketDetail): Promise<Text[]> {
+    const claim = await latestClaim(db, ticket.reference);
     const parts: Text[] = [
       t("staffcmd:ticket.title", {
         kind: kindLabel(ticket.kind),
@@ -103,5 +149,5 @@ export function staffTexts(profile: Profile) {
     return parts;
   }
 
-  return { programName, statusLabel, kindLabel, applicationText, ticketText };
+  return { programName, statusLabel, kindLabel, contactText, applicationText, ticketText };
 }
