@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../bot/config";
 import { createDeskApp, createDirectory } from "../bot/desk";
@@ -15,8 +16,8 @@ import { auditTrail } from "../bot/staff/audit";
 import { createStaffCommands } from "../bot/staff/commands";
 import { createLogger } from "../bot/log";
 import { loadProfile } from "../orgs/load";
-import { plain, validNationalId } from "./helpers";
-import { createDeskHarness, DECIDER, latestCode, openHandoff, RELATIONS, STAFF_TARGETS, submitApplication, type DeskHarness } from "./desk-setup";
+import { plain, textOf, validNationalId } from "./helpers";
+import { createDeskHarness, DECIDER, latestCode, openHandoff, receivedBy, RELATIONS, STAFF_TARGETS, submitApplication, type DeskHarness } from "./desk-setup";
 
 let d: DeskHarness;
 afterEach(async () => {
@@ -329,6 +330,38 @@ describe("desk requests", () => {
     // The other staff chats heard of the assignment.
     await d.h.sila.outbox.drainOnce();
     expect(plain(d.h.sent.filter((s) => s.chatId === "staff").map((s) => s.message.text).join("\n"))).toContain(`أسند telegram:${DECIDER} التذكرة ${ref}`);
+  });
+});
+
+describe("complaints on the desk", () => {
+  it("lists a complaint with its photo, answers it on the beneficiary's channel, closes it, and serves the photo only with a session", async () => {
+    d = await createDeskHarness({ start: false });
+    const photo = path.join(d.attachmentsDir, "tank.jpg");
+    fs.writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    await d.h.say("السلام عليكم", "u5");
+    await d.h.say("4", "u5");
+    await d.h.say("1", "u5");
+    const filed = plain(textOf(await d.h.say({ kind: "media", mediaType: "image", fileRef: photo, mimeType: "image/jpeg", caption: "الخزان مكسور من أسبوع" }, "u5")));
+    const ref = /C\d{2}-\d{5}/.exec(filed)![0];
+    const c = client(d.app);
+    await signIn(c, RELATIONS);
+    const list = await c.request("/tickets");
+    expect(plain(list.text)).toContain(ref);
+    expect(list.text).toContain("الخزان مكسور من أسبوع");
+    const page = await c.request(`/tickets/${ref}`);
+    const token = c.csrfOf(page.text);
+    const image = await c.request(`/tickets/${ref}/file`);
+    expect(image.res.headers.get("Content-Type")).toBe("image/jpeg");
+    expect(image.res.headers.get("Content-Disposition")).toMatch(/^inline;/);
+    expect((await client(d.app).request(`/tickets/${ref}/file`)).res.status).toBe(303);
+    expect((await c.request(`/tickets/${ref}/reply`, { form: { text: "نعتذر، سيصلكم الفني غداً", _csrf: token } })).res.status).toBe(303);
+    expect((await c.request(`/tickets/${ref}/close`, { form: { _csrf: token } })).res.status).toBe(303);
+    await d.h.sila.outbox.drainOnce();
+    expect(receivedBy(d, "u5")).toContain("نعتذر، سيصلكم الفني غداً");
+    expect((await c.request("/tickets")).text).not.toContain(`/tickets/${ref}"`);
+    expect(plain((await c.request("/tickets?status=closed")).text)).toContain(ref);
+    const trail = (await auditTrail(d.h.opened.db, { target: ref })).map((a) => a.action);
+    expect(trail).toEqual(expect.arrayContaining(["show", "attachment", "reply", "close"]));
   });
 });
 

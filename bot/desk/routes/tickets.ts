@@ -15,13 +15,18 @@ import type { DeskApp, DeskContext, DeskKit } from "../context";
 import { csrfField, html, ltr, options, type Html, type Ui } from "../html";
 import { actorLabel, sendAttachment } from "./shared";
 
-/** Kinds the feedback page lists (a referral is answered on the spot and closed). */
-export const FEEDBACK_KINDS: readonly TicketKind[] = ["complaint", "suggestion"];
+/**
+ * Kinds the feedback page lists (a referral is answered on the spot and closed;
+ * handoffs have their inbox). Appeals are listed as soon as tickets of that kind exist.
+ */
+export const FEEDBACK_KINDS = ["complaint", "suggestion", "appeal"] as const;
+/** The database's kinds, as the feedback page asks for them. */
+const asKinds = (kinds: readonly string[]): TicketKind[] => kinds as TicketKind[];
 const LIST_LIMIT = 200;
 const CONVERSATION_LIMIT = 50;
 
 const ListQuery = z.object({
-  kind: z.enum(["all", ...FEEDBACK_KINDS] as [string, ...string[]]).default("all").catch("all"),
+  kind: z.enum(["all", ...FEEDBACK_KINDS]).default("all").catch("all"),
   status: z.enum(["open", "closed", "all"]).default("open").catch("open"),
 });
 const ReplyForm = z.object({ text: z.string().trim().min(1).max(2000) });
@@ -88,7 +93,7 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
     if (refused) return refused;
     const ui = c.var.ui;
     const q = ListQuery.parse(c.req.query());
-    const kinds = q.kind === "all" ? FEEDBACK_KINDS : FEEDBACK_KINDS.filter((k) => k === q.kind);
+    const kinds = asKinds(q.kind === "all" ? FEEDBACK_KINDS : FEEDBACK_KINDS.filter((k) => k === q.kind));
     const list = await ticketsOf(kit.deps.db, { kinds, status: q.status, limit: LIST_LIMIT });
     const claims = await claimsOf(kit.deps.db, list.items.map((t) => t.reference));
     await actions.audit(kit.signedIn(c).actor, "desk_tickets", null, true, `${q.kind}/${q.status}`);
