@@ -11,6 +11,7 @@ import { staffDecisions } from "../bot/decisions";
 import { createDeskApp, createDirectory, startDesk, type RunningDesk } from "../bot/desk";
 import { createLogger } from "../bot/log";
 import type { StaffTarget } from "../bot/engine";
+import { expect } from "vitest";
 import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, type Harness, type Sent } from "./helpers";
 
 export const STAFF_TARGETS: StaffTarget[] = [
@@ -135,3 +136,56 @@ export async function openHandoff(d: DeskHarness, chatId: string, words: string)
 
 /** What the beneficiary on `chatId` received, isolates removed. */
 export const receivedBy = (d: DeskHarness, chatId: string): string => plain(d.h.sent.filter((s) => s.chatId === chatId).map((s) => s.message.text).join("\n---\n"));
+
+// ---- A browser stand-in for HTTP tests -------------------------------------------
+
+type App = DeskHarness["app"];
+
+/** A browser stand-in: keeps cookies, sends forms, reads the form token and the code challenge. */
+export function client(app: App) {
+  const jar = new Map<string, string>();
+  const setCookies: string[] = [];
+  async function request(path: string, init: { form?: Record<string, string>; method?: string; headers?: Record<string, string> } = {}) {
+    const headers = new Headers(init.headers);
+    if (jar.size > 0) headers.set("Cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    let body: string | undefined;
+    if (init.form) {
+      body = new URLSearchParams(init.form).toString();
+      headers.set("Content-Type", "application/x-www-form-urlencoded");
+    }
+    const res = await app.request(`http://127.0.0.1${path}`, { method: init.method ?? (init.form ? "POST" : "GET"), headers, ...(body ? { body } : {}) });
+    for (const c of res.headers.getSetCookie()) {
+      setCookies.push(c);
+      const [pair = ""] = c.split(";");
+      const at = pair.indexOf("=");
+      const name = pair.slice(0, at).trim();
+      const value = pair.slice(at + 1);
+      if (/max-age=0/i.test(c) || value === "") jar.delete(name);
+      else jar.set(name, value);
+    }
+    return { res, text: await res.text() };
+  }
+  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+  const challengeOf = (html: string) => /name="challenge" value="([^"]+)"/.exec(html)?.[1] ?? "";
+  return { jar, setCookies, request, csrfOf, challengeOf };
+}
+
+/** Asks for a code as `who`; returns the code form's challenge and token. */
+export async function askCode(c: Client, who: string) {
+  const login = await c.request("/login");
+  const sent = await c.request("/login", { form: { who, _csrf: c.csrfOf(login.text) } });
+  expect(sent.res.status).toBe(200);
+  return { challenge: c.challengeOf(sent.text), csrf: c.csrfOf(sent.text), page: sent.text };
+}
+
+export async function signIn(d: DeskHarness, c: Client, who: string, chatId = who) {
+  const { challenge, csrf } = await askCode(c, who);
+  const code = await latestCode(d, chatId);
+  expect(code).not.toBeNull();
+  const r = await c.request("/login/code", { form: { challenge, code: code!, _csrf: csrf } });
+  expect(r.res.status).toBe(303);
+  return r;
+}
+
+
+export type Client = ReturnType<typeof client>;

@@ -1,76 +1,26 @@
 /**
  * The staff desk over HTTP (Hono's in-process requests, a cookie jar of our
  * own): sign-in codes and sessions, cookies, CSRF, headers, roles, the staff
- * directory and the desk's configuration. The browser flows are in
- * tests/desk-browser.test.ts.
+ * directory and the desk's configuration. The pages' work is in
+ * tests/desk-pages.test.ts, the browser flows in tests/desk-browser.test.ts.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../bot/config";
 import { createDeskApp, createDirectory } from "../bot/desk";
 import { ConfigError } from "../bot/errors";
 import { createStaffActions } from "../bot/staff/actions";
 import { auditTrail } from "../bot/staff/audit";
-import { createStaffCommands } from "../bot/staff/commands";
 import { createLogger } from "../bot/log";
 import { loadProfile } from "../orgs/load";
-import { plain, textOf, validNationalId } from "./helpers";
-import { createDeskHarness, DECIDER, latestCode, openHandoff, receivedBy, RELATIONS, STAFF_TARGETS, submitApplication, type DeskHarness } from "./desk-setup";
+import { plain, validNationalId } from "./helpers";
+import { askCode, client, createDeskHarness, DECIDER, latestCode, RELATIONS, signIn, STAFF_TARGETS, submitApplication, type DeskHarness } from "./desk-setup";
 
 let d: DeskHarness;
 afterEach(async () => {
   await d?.close();
 });
-
-type App = DeskHarness["app"];
-
-/** A browser stand-in: keeps cookies, sends forms, reads the form token and the code challenge. */
-function client(app: App) {
-  const jar = new Map<string, string>();
-  const setCookies: string[] = [];
-  async function request(path: string, init: { form?: Record<string, string>; method?: string; headers?: Record<string, string> } = {}) {
-    const headers = new Headers(init.headers);
-    if (jar.size > 0) headers.set("Cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
-    let body: string | undefined;
-    if (init.form) {
-      body = new URLSearchParams(init.form).toString();
-      headers.set("Content-Type", "application/x-www-form-urlencoded");
-    }
-    const res = await app.request(`http://127.0.0.1${path}`, { method: init.method ?? (init.form ? "POST" : "GET"), headers, ...(body ? { body } : {}) });
-    for (const c of res.headers.getSetCookie()) {
-      setCookies.push(c);
-      const [pair = ""] = c.split(";");
-      const at = pair.indexOf("=");
-      const name = pair.slice(0, at).trim();
-      const value = pair.slice(at + 1);
-      if (/max-age=0/i.test(c) || value === "") jar.delete(name);
-      else jar.set(name, value);
-    }
-    return { res, text: await res.text() };
-  }
-  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
-  const challengeOf = (html: string) => /name="challenge" value="([^"]+)"/.exec(html)?.[1] ?? "";
-  return { jar, setCookies, request, csrfOf, challengeOf };
-}
-
-/** Asks for a code as `who`; returns the code form's challenge and token. */
-async function askCode(c: ReturnType<typeof client>, who: string) {
-  const login = await c.request("/login");
-  const sent = await c.request("/login", { form: { who, _csrf: c.csrfOf(login.text) } });
-  expect(sent.res.status).toBe(200);
-  return { challenge: c.challengeOf(sent.text), csrf: c.csrfOf(sent.text), page: sent.text };
-}
-
-async function signIn(c: ReturnType<typeof client>, who: string, chatId = who) {
-  const { challenge, csrf } = await askCode(c, who);
-  const code = await latestCode(d, chatId);
-  expect(code).not.toBeNull();
-  const r = await c.request("/login/code", { form: { challenge, code: code!, _csrf: csrf } });
-  expect(r.res.status).toBe(303);
-  return r;
-}
 
 describe("signing in to the desk", () => {
   it("sends a six-digit code on the staff channel, encrypted in the outbox, and keeps only hashes", async () => {
@@ -100,6 +50,21 @@ describe("signing in to the desk", () => {
     expect(sessions).not.toContain(token);
     const trail = await auditTrail(db);
     expect(trail.map((a) => `${a.action}:${a.allowed}`)).toEqual(expect.arrayContaining(["desk_code:true", "desk_login:true"]));
+  });
+
+  it("signs out: the session is gone from the database, the old cookie opens nothing", async () => {
+    d = await createDeskHarness({ start: false });
+    const c = client(d.app);
+    await signIn(d, c, DECIDER);
+    const token = c.jar.get("sila_desk")!;
+    const page = await c.request("/applications");
+    const out = await c.request("/logout", { form: { _csrf: c.csrfOf(page.text) } });
+    expect([out.res.status, out.res.headers.get("Location")]).toEqual([303, "/login"]);
+    expect(c.jar.has("sila_desk")).toBe(false);
+    expect(await d.h.opened.db.selectFrom("desk_sessions").select("token_hash").execute()).toEqual([]);
+    c.jar.set("sila_desk", token);
+    expect((await c.request("/applications")).res.status).toBe(303);
+    expect((await auditTrail(d.h.opened.db)).some((a) => a.action === "desk_logout" && a.actorId === DECIDER)).toBe(true);
   });
 
   it("gives the console's staff their code as a [staff] line", async () => {
@@ -183,7 +148,7 @@ describe("signing in to the desk", () => {
 
     d = await createDeskHarness({ start: false });
     const plainHttp = client(d.app);
-    await signIn(plainHttp, DECIDER);
+    await signIn(d, plainHttp, DECIDER);
     const local = plainHttp.setCookies.find((s) => s.startsWith("sila_desk="))!;
     expect(local).toMatch(/HttpOnly/);
     expect(local).toMatch(/SameSite=Strict/);
@@ -204,7 +169,7 @@ describe("desk requests", () => {
     }
 
     const c = client(d.app);
-    await signIn(c, DECIDER);
+    await signIn(d, c, DECIDER);
     const file = await c.request(`/applications/${ref}`);
     expect(file.res.status).toBe(200);
     expect(file.text).toContain(nationalId);
@@ -234,9 +199,9 @@ describe("desk requests", () => {
     d = await createDeskHarness({ start: false });
     const ref = await submitApplication(d, "u1", validNationalId(4242));
     const decider = client(d.app);
-    await signIn(decider, DECIDER);
+    await signIn(d, decider, DECIDER);
     const relations = client(d.app);
-    await signIn(relations, RELATIONS);
+    await signIn(d, relations, RELATIONS);
     const relationsToken = relations.csrfOf((await relations.request("/applications")).text);
 
     expect((await decider.request(`/applications/${ref}/decide`, { form: { decision: "approve" } })).res.status).toBe(403);
@@ -294,98 +259,6 @@ describe("desk requests", () => {
     }
   });
 
-  it("serves the period report as a page with its charts, and as CSV and HTML downloads", async () => {
-    d = await createDeskHarness({ start: false });
-    await submitApplication(d, "u1", validNationalId(777));
-    const c = client(d.app);
-    await signIn(c, DECIDER);
-    const view = await c.request("/reports/view?from=2026-11-01&to=2026-11-30");
-    expect(view.res.status).toBe(200);
-    expect(view.text).toContain("<svg");
-    expect(view.res.headers.get("Content-Security-Policy")).not.toContain("script-src");
-    const csv = await c.request("/reports/download?from=2026-11-01&to=2026-11-30&format=csv");
-    expect(csv.res.headers.get("Content-Type")).toContain("text/csv");
-    expect(csv.res.headers.get("Content-Disposition")).toContain("attachment");
-    expect(csv.text.length).toBeGreaterThan(50);
-    const html = await c.request("/reports/download?from=2026-11-01&to=2026-11-30&format=html");
-    expect(html.res.headers.get("Content-Disposition")).toMatch(/attachment; filename="sila-report-maa-2026-11-01-2026-11-30\.html"/);
-    const bad = await c.request("/reports/view?from=2026-12-01&to=2026-11-01");
-    expect(bad.res.status).toBe(303);
-  });
-
-  it("shares claims with the chat commands: a ticket claimed or assigned on the desk shows as held in /pending", async () => {
-    d = await createDeskHarness({ start: false });
-    const ref = await openHandoff(d, "u2", "أبغى أكلم أحد عن الفاتورة");
-    const c = client(d.app);
-    await signIn(c, DECIDER);
-    const token = c.csrfOf((await c.request(`/tickets/${ref}`)).text);
-    expect((await c.request(`/tickets/${ref}/assign`, { form: { to: `telegram:${RELATIONS}`, _csrf: token } })).res.status).toBe(303);
-    const commands = createStaffCommands({
-      db: d.h.opened.db, profile: d.h.profile, translator: d.h.sila.translator, staffIds: { telegram: [DECIDER, RELATIONS] },
-      staffTargets: STAFF_TARGETS, clock: () => d.h.now(), log: createLogger("silent"),
-    });
-    const pending = plain((await commands.handleText({ channel: "telegram", userId: RELATIONS }, "/pending")).map((m) => m.text).join("\n"));
-    expect(pending).toContain(ref);
-    expect(pending).toContain(`telegram:${RELATIONS}`);
-    // The other staff chats heard of the assignment.
-    await d.h.sila.outbox.drainOnce();
-    expect(plain(d.h.sent.filter((s) => s.chatId === "staff").map((s) => s.message.text).join("\n"))).toContain(`أسند telegram:${DECIDER} التذكرة ${ref}`);
-  });
-});
-
-describe("complaints on the desk", () => {
-  it("lists a complaint with its photo, answers it on the beneficiary's channel, closes it, and serves the photo only with a session", async () => {
-    d = await createDeskHarness({ start: false });
-    const photo = path.join(d.attachmentsDir, "tank.jpg");
-    fs.writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
-    await d.h.say("السلام عليكم", "u5");
-    await d.h.say("4", "u5");
-    await d.h.say("1", "u5");
-    const filed = plain(textOf(await d.h.say({ kind: "media", mediaType: "image", fileRef: photo, mimeType: "image/jpeg", caption: "الخزان مكسور من أسبوع" }, "u5")));
-    const ref = /C\d{2}-\d{5}/.exec(filed)![0];
-    const c = client(d.app);
-    await signIn(c, RELATIONS);
-    const list = await c.request("/tickets");
-    expect(plain(list.text)).toContain(ref);
-    expect(list.text).toContain("الخزان مكسور من أسبوع");
-    const page = await c.request(`/tickets/${ref}`);
-    const token = c.csrfOf(page.text);
-    const image = await c.request(`/tickets/${ref}/file`);
-    expect(image.res.headers.get("Content-Type")).toBe("image/jpeg");
-    expect(image.res.headers.get("Content-Disposition")).toMatch(/^inline;/);
-    expect((await client(d.app).request(`/tickets/${ref}/file`)).res.status).toBe(303);
-    expect((await c.request(`/tickets/${ref}/reply`, { form: { text: "نعتذر، سيصلكم الفني غداً", _csrf: token } })).res.status).toBe(303);
-    expect((await c.request(`/tickets/${ref}/close`, { form: { _csrf: token } })).res.status).toBe(303);
-    await d.h.sila.outbox.drainOnce();
-    expect(receivedBy(d, "u5")).toContain("نعتذر، سيصلكم الفني غداً");
-    expect((await c.request("/tickets")).text).not.toContain(`/tickets/${ref}"`);
-    expect(plain((await c.request("/tickets?status=closed")).text)).toContain(ref);
-    const trail = (await auditTrail(d.h.opened.db, { target: ref })).map((a) => a.action);
-    expect(trail).toEqual(expect.arrayContaining(["show", "attachment", "reply", "close"]));
-  });
-});
-
-describe("every page, in Arabic and English", () => {
-  it("renders every text from the locale files: no placeholder or key left over", async () => {
-    d = await createDeskHarness({ start: false });
-    const app = await submitApplication(d, "u1", validNationalId(99));
-    const handoff = await openHandoff(d, "u2", "أحتاج موظف");
-    const c = client(d.app);
-    await signIn(c, DECIDER);
-    await c.request(`/tickets/${handoff}/reply`, { form: { text: "مرحباً", _csrf: c.csrfOf((await c.request(`/tickets/${handoff}`)).text) } });
-    await d.h.sila.outbox.drainOnce();
-    const pages = ["/applications", "/applications?status=all&age=overdue", `/applications/${app}`, "/inbox", "/tickets?status=all", `/tickets/${handoff}`, "/reports", "/nowhere"];
-    const leftover = /\{\{|\b(?:desk|queue|file|ticket|tickets|inbox|login|nav|reports|status|kind|channel|actor|decide|lang|refused|notFound|failed)\.[a-z][a-zA-Z_.]*\b/;
-    for (const lng of ["ar", "en"]) {
-      await c.request(`/lang?to=${lng}&back=/`);
-      for (const path of pages) {
-        const r = await c.request(path);
-        const visible = r.text.replace(/<[^>]+>/g, " ");
-        expect([lng, path, leftover.exec(visible)?.[0] ?? null]).toEqual([lng, path, null]);
-        expect(r.text).toContain(`<html lang="${lng}" dir="${lng === "ar" ? "rtl" : "ltr"}">`);
-      }
-    }
-  });
 });
 
 describe("who may sign in", () => {
