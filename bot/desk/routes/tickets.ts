@@ -79,7 +79,8 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
     // Open handoffs, the longest waiting first.
     const list = await ticketsOf(kit.deps.db, { kinds: ["handoff"], status: "open", limit: LIST_LIMIT });
     const claims = await claimsOf(kit.deps.db, list.items.map((t) => t.reference));
-    await actions.audit(kit.signedIn(c).actor, "desk_inbox", null, true);
+    // The page's own refresh (every 30 s, htmx) is not recorded again: opening the inbox is.
+    if (c.req.header("HX-Request") !== "true") await actions.audit(kit.signedIn(c).actor, "desk_inbox", null, true);
     const body = html`<h1>${ui.t("inbox.title")}</h1>
       <p class="hint">${ui.t("inbox.intro")}</p>
       <div id="inbox" hx-get="/inbox" hx-trigger="every 30s" hx-select="#inbox" hx-swap="outerHTML">
