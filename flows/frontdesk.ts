@@ -6,13 +6,17 @@ import type { Locale } from "../orgs/schema";
 import { startApply } from "./apply";
 import { matchOption } from "./choices";
 import { detectSmallTalk, stripGreeting, type SmallTalk } from "./faq/smalltalk";
-import { startFeedback } from "./feedback";
+import { startAppeal } from "./appeal";
+import { startFeedback, startMisconductReport } from "./feedback";
+import { parseAttachment } from "./form";
+import { offerAsInfo, pendingRequests, provideInfo, startInfo } from "./info";
+import { detectFollowUp, detectMisconduct, wantsToAppeal, wantsToProvideInfo } from "./intents";
 import { startHandoff } from "./handoff";
 import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferral, referralReply } from "./referral";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
-import { showStatus, statusLookup } from "./status";
+import { followUp, showStatus, statusLookup } from "./status";
 import { sanitizeFreeText } from "./validate";
 import type { FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
 
@@ -51,8 +55,20 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
     return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:staleButton")])]);
   }
   if (input.kind === "media") {
-    const key = input.mediaType === "voice" || input.mediaType === "audio" ? "common:voiceNote" : "common:mediaUnexpected";
-    return done(keepDraft({ flow: "menu" }, state), [menuReply([t(key)])]);
+    if (input.mediaType === "voice" || input.mediaType === "audio") return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:voiceNote")])]);
+    // A file sent first: for the committee's request if one waits, else for a complaint that follows.
+    const file = parseAttachment(input, ctx);
+    if (!file.ok || file.answer.type !== "attachment") {
+      return done(keepDraft({ flow: "menu" }, state), [menuReply([t(`validation:${file.ok ? "attachment_type" : file.error}`, file.ok ? undefined : file.params)])]);
+    }
+    const pending = pendingRequests(ctx)[0];
+    if (pending) {
+      const caption = input.caption ? sanitizeFreeText(input.caption, 4000) : "";
+      const started = startInfo(state, pending.reference, ctx, { type: "file", file: file.answer });
+      if (!caption || started.state.flow !== "info") return started;
+      return provideInfo({ ...started.state, step: "collect" }, { kind: "text", text: caption }, ctx) ?? started;
+    }
+    return startFeedback(state, [file.answer]);
   }
   if (input.kind === "location" || input.kind === "contact") {
     return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:notExpected")])]);
@@ -61,15 +77,22 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
 
   const text = sanitizeFreeText(input.text, 1000);
   if (text === "") return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:emptyMessage")])]);
+  // A report of misconduct is taken as such before anything else, never answered with small talk.
+  if (detectMisconduct(text)) return startMisconductReport(state, text, ctx);
   const small = detectSmallTalk(text);
   if (small) return smallTalkReply(small, state);
   const { greeting, rest } = stripGreeting(text);
   const lead: Text[] = greeting === "salam" ? [t("common:salamReply")] : greeting ? [t("common:greetingReply")] : [];
   const question = greeting ? rest : text;
 
-  // A reference typed anywhere is looked up among this contact's own applications.
+  // A reference typed anywhere is looked up among this contact's own applications and tickets.
   const lookup = statusLookup(state, { kind: "text", text: question }, ctx);
   if (lookup) return lookup;
+  const pending = pendingRequests(ctx)[0];
+  if (pending && wantsToProvideInfo(question)) return startInfo(state, pending.reference, ctx);
+  if (wantsToAppeal(question)) return startAppeal(state, ctx);
+  const asked = detectFollowUp(question);
+  if (asked) return followUp(state, asked, ctx);
 
   const referral = findReferral(question, ctx);
   if (referral) return referralReply(state, referral, question, ctx, lead);
@@ -85,6 +108,8 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
       ]),
     ]);
   }
+  // Not understood while the committee waits for information: perhaps it is that information.
+  if (pending && question.length >= 2) return offerAsInfo(state, pending, question);
   return done(keepDraft({ flow: "menu" }, state), [
     withChoices(reply(...lead, t("common:notUnderstood")), [
       choice("menu:human", t("menu:item.human")),

@@ -149,7 +149,10 @@ export async function fillForm(
         last = await h.say("1", chatId);
         break;
       case "date":
-        last = await h.say("1445/01/01", chatId);
+        last = await h.say(f.when === "future" ? "1450/01/01" : "1445/01/01", chatId);
+        break;
+      case "location":
+        last = await h.say(en ? "Al Nakheel district" : "حي النخيل", chatId);
         break;
       case "phone":
         last = await h.say("0561234567", chatId);

@@ -12,7 +12,7 @@ import { parseYesNo } from "../flows/validate";
 /** The namespaces a beneficiary reads. */
 const BENEFICIARY_NAMESPACES = [
   "common", "menu", "about", "apply", "validation", "faq", "referral", "status",
-  "feedback", "handoff", "decision", "survey", "privacy", "broadcast", "whatsapp", "telegram", "fromstaff",
+  "feedback", "handoff", "decision", "survey", "privacy", "broadcast", "whatsapp", "telegram", "fromstaff", "appeal",
 ] as const;
 /** Namespaces only staff read: they stay Arabic/English. */
 const STAFF_NAMESPACES = ["staff", "staffcmd", "report"] as const;

@@ -11,7 +11,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import * as repo from "../../db/repo";
 import { step as flowStep, SESSION_VERSION } from "../../flows";
-import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, Text } from "../../flows/types";
+import type { EffectEvent, FlowContext, FlowInput, Reply, SessionState, Text } from "../../flows/types";
 import type { FaqResult } from "../../flows/faq/matcher";
 import type { Locale, Profile } from "../../orgs/schema";
 import type { ChannelName, InboundMessage, OutboundMessage } from "../channels/types";
@@ -21,13 +21,12 @@ import { KeyedQueue } from "./queue";
 import { createGroupWriter } from "./writer";
 import { floodArrival } from "./flood";
 import { renderParts, staffRows } from "../notify";
-import { createTicketSurvey } from "../surveys";
 import type { Cipher } from "../crypto";
 import type { HotPath } from "../../db/hot";
-import type { ApplicationSummary } from "../../db/repo";
-import { openState, sealAnswers, sealState } from "../sealing";
+import type { ApplicationSummary, TicketSummary } from "../../db/repo";
+import { openState, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
-import { myDataReply, requestDeletion } from "../privacy";
+import { createEffectRunner } from "./effects";
 import { cutText } from "../../flows/validate";
 
 /** Where staff alerts go. */
@@ -164,118 +163,13 @@ export function createEngine(deps: EngineDeps): Engine {
     return { identity, fresh };
   }
 
-  async function runEffect(
-    trx: Transaction<Database>,
-    effect: Effect,
-    turn: { contactId: number; at: string; locale: Locale; channel: ChannelName; extra: Reply[] },
-  ): Promise<EffectEvent | null> {
-    switch (effect.type) {
-      case "setLocale":
-        turn.locale = effect.locale;
-        await repo.updateContact(trx, turn.contactId, { locale: effect.locale }, turn.at);
-        return null;
-      case "acceptPrivacy":
-        await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
-        deps.hot.recordConsent({ contactId: turn.contactId, purpose: "privacy_notice", applicationId: null, at: effect.at });
-        return null;
-      case "exportMyData": {
-        const r = await myDataReply(trx, turn.contactId, deps.profile, deps.cipher);
-        turn.extra.push(r);
-        return null;
-      }
-      case "requestDeletion":
-        return { kind: "deletionRequested", reference: await requestDeletion(trx, turn.contactId, turn.at) };
-      case "setPhone":
-        await repo.updateContact(trx, turn.contactId, { phone: effect.phone }, turn.at);
-        return null;
-      case "checkOpenApplication": {
-        const open = deps.hot.findOpenApplication(effect.programId, deps.hashNationalId(effect.nationalId));
-        return { kind: "openApplicationChecked", openReference: open };
-      }
-      case "submitApplication": {
-        const d = effect.draft;
-        const nid = d.answers["national_id"];
-        const hash = nid?.type === "nationalId" ? deps.hashNationalId(nid.value) : null;
-        if (hash) {
-          const open = deps.hot.findOpenApplication(d.programId, hash);
-          if (open) return { kind: "applicationDuplicate", reference: open };
-        }
-        const { id: applicationId, reference } = deps.hot.insertApplication({
-          contactId: turn.contactId,
-          programId: d.programId,
-          fields: sealAnswers(d.answers, d.programId, deps.profile, deps.cipher),
-          nationalIdHash: hash,
-          attestedAt: d.attestedAt ?? turn.at,
-          privacyAcceptedAt: d.privacyAcceptedAt,
-          termsAcceptedAt: effect.termsAcceptedAt,
-          sensitiveConsentAt: d.sensitiveConsentAt ?? null,
-          at: turn.at,
-        });
-        const consents: Array<[string, string | undefined]> = [
-          ["privacy_notice", d.privacyAcceptedAt],
-          ["sensitive_data", d.sensitiveConsentAt],
-          ["attestation", d.attestedAt ?? turn.at],
-          [`program_terms:${d.programId}`, effect.termsAcceptedAt],
-        ];
-        for (const [purpose, grantedAt] of consents) {
-          if (grantedAt) deps.hot.recordConsent({ contactId: turn.contactId, purpose, applicationId, at: grantedAt });
-        }
-        return { kind: "applicationSubmitted", reference, submittedAt: turn.at };
-      }
-      case "createTicket": {
-        const reference = await repo.createTicket(trx, {
-          contactId: turn.contactId,
-          kind: effect.kind,
-          body: effect.body === null ? null : redact(effect.body),
-          attachment: effect.attachment ?? null,
-          referralId: effect.referralId ?? null,
-          at: turn.at,
-        });
-        return { kind: "ticketCreated", ticketKind: effect.kind, reference, body: effect.body };
-      }
-      case "closeTicket": {
-        const closed = await repo.closeTicket(trx, effect.reference, turn.contactId, "beneficiary", turn.at);
-        if (!closed) return { kind: "ticketClosed", reference: effect.reference, surveyId: null };
-        alertStaff({ key: "staff:handoffEnded", params: { reference: { ltr: effect.reference } } }, turn.at);
-        const surveyId = await createTicketSurvey(trx, effect.reference, turn.at);
-        return { kind: "ticketClosed", reference: effect.reference, surveyId };
-      }
-      case "provideInfo": {
-        const accepted = await repo.provideApplicationInfo(trx, {
-          reference: effect.reference,
-          contactId: turn.contactId,
-          text: effect.text === null ? null : redact(effect.text),
-          attachment: effect.attachment,
-          at: turn.at,
-        });
-        if (accepted) {
-          alertStaff(
-            { key: "staff:infoProvided", params: { reference: { ltr: effect.reference }, text: effect.text ?? "📎", channel: turn.channel } },
-            turn.at,
-          );
-        }
-        return { kind: "infoProvided", reference: effect.reference, accepted };
-      }
-      case "saveSurveyAnswer":
-        await repo.saveSurveyAnswer(trx, { surveyId: effect.surveyId, contactId: turn.contactId, questionId: effect.questionId, answer: effect.answer, at: turn.at });
-        return null;
-      case "completeSurvey":
-        await repo.completeSurvey(trx, effect.surveyId, turn.contactId, turn.at);
-        return null;
-      case "setBroadcastOptIn":
-        await repo.updateContact(trx, turn.contactId, { broadcastOptIn: effect.optIn }, turn.at);
-        return null;
-      case "forwardToStaff":
-        alertStaff(
-          { key: "staff:handoffMessage", params: { reference: { ltr: effect.ticketReference }, text: effect.text, channel: turn.channel } },
-          turn.at,
-        );
-        return null;
-      case "alertStaff":
-        alertStaff(effect.text, turn.at);
-        return null;
-    }
-  }
+  const runEffect = createEffectRunner({
+    profile: deps.profile,
+    cipher: deps.cipher,
+    hot: deps.hot,
+    hashNationalId: deps.hashNationalId,
+    alertStaff,
+  });
 
   async function turn(trx: Transaction<Database>, message: InboundMessage): Promise<TurnOutcome> {
     const now = deps.clock();
@@ -324,6 +218,7 @@ export function createEngine(deps: EngineDeps): Engine {
       // effects of the last round may have changed them.
       let applications: ApplicationSummary[] | undefined;
       let openHandoff: { reference: string } | null | undefined;
+      let tickets: TicketSummary[] | undefined;
       const ctx: FlowContext = {
         profile: deps.profile,
         now,
@@ -342,6 +237,9 @@ export function createEngine(deps: EngineDeps): Engine {
         get openHandoff() {
           if (openHandoff === undefined) openHandoff = deps.hot.openHandoffOf(contact.id);
           return openHandoff;
+        },
+        get tickets() {
+          return (tickets ??= deps.hot.ticketsOfContact(contact.id));
         },
         faq: deps.faq,
         attachments: deps.attachments,

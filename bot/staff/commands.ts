@@ -270,8 +270,12 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       contactText(ticket.contact, null),
     ];
     if (ticket.body) parts.push(t("staffcmd:ticket.body", { text: { literal: ticket.body } }));
-    if (ticket.attachment?.type === "attachment") {
-      parts.push(t("staffcmd:ticket.attachment", { name: ltr(ticket.attachment.fileName ?? ticket.attachment.mimeType ?? "file") }));
+    if (ticket.confidential) {
+      const role = profile.staffRoles.find((r) => r.id === ticket.role);
+      parts.push(t("staffcmd:ticket.confidential", { role: role ? { localized: role.title } : (ticket.role ?? "-") }));
+    }
+    for (const file of ticket.attachments) {
+      if (file.type === "attachment") parts.push(t("staffcmd:ticket.attachment", { name: ltr(file.fileName ?? file.mimeType ?? "file") }));
     }
     parts.push(claim ? t("staffcmd:ticket.claimedBy", { staff: claimName(claim), date: { date: claim.at, withTime: true } }) : t("staffcmd:ticket.notClaimed"));
     if (ticket.closedAt) parts.push(t("staffcmd:ticket.closed", { date: { date: ticket.closedAt, withTime: true }, by: ticket.closedBy ?? "-" }));
@@ -301,6 +305,10 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       const message: Reply = { text: [t("fromstaff:staffReply", { reference: ltr(reference), text: { literal: text } })] };
       const queued = await notifyContact(trx, translator, owner.contactId, message, at);
       await recordAudit(trx, { actor, action: "reply", target: reference, allowed: true, detail: queued ? `chars=${text.length}` : "no_address", at });
+      // A ticket a staff member answered (a handoff nobody answered gets no satisfaction survey).
+      if (queued && owner.type === "ticket") {
+        await trx.updateTable("tickets").set({ answered_at: at }).where("reference", "=", reference).where("answered_at", "is", null).execute();
+      }
       if (queued) {
         await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.replied", { staff: staffName(actor), reference: ltr(reference) }), at);
       }

@@ -33,8 +33,8 @@ export interface ChatPlan {
   locale: "ar" | "en";
   application: { programId: string; answers: Record<string, ExpectedAnswer> } | null;
   feedback: { kind: "complaint" | "suggestion"; body: string } | null;
-  /** A handoff the beneficiary ends, then the satisfaction score they give. */
-  handoff: { score: number } | null;
+  /** A handoff the beneficiary ends before any staff member answered (so no satisfaction question). */
+  handoff: { ended: true } | null;
   messages: number;
 }
 
@@ -269,10 +269,7 @@ function handoffSegment(b: Builder, r: Random, locale: "ar" | "en"): NonNullable
   b.text(en ? "I have a question about my water tank" : "عندي استفسار عن خزان الماء");
   if (r.chance(0.5)) b.text(en ? "Are you there?" : "هل أنتم موجودون؟");
   b.text(en ? "end" : "إنهاء");
-  const score = r.int(1, 5);
-  if (r.chance(0.5)) b.text(String(score));
-  else b.choice(String(score));
-  return { score };
+  return { ended: true };
 }
 
 /**
