@@ -10,14 +10,16 @@ import { startAppeal } from "./appeal";
 import { startFeedback, startMisconductReport } from "./feedback";
 import { parseAttachment } from "./form";
 import { offerAsInfo, pendingRequests, provideInfo, startInfo } from "./info";
-import { detectFollowUp, detectMisconduct, wantsToAppeal, wantsToProvideInfo } from "./intents";
+import { detectFollowUp, detectInfoIntent, detectMisconduct, wantsToAppeal, wantsToProvideInfo } from "./intents";
 import { startHandoff } from "./handoff";
 import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferral, referralReply } from "./referral";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
 import { followUp, showStatus, statusLookup } from "./status";
-import { sanitizeFreeText } from "./validate";
+import { parseYesNo, sanitizeFreeText } from "./validate";
+import { stem, tokenize } from "./faq/normalize";
+import { looksLikeQuestion } from "./keywords";
 import type { FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
 
 export function switchLanguage(state: SessionState, locale: Locale, ctx: FlowContext): StepResult {
@@ -89,10 +91,13 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   const lookup = statusLookup(state, { kind: "text", text: question }, ctx);
   if (lookup) return lookup;
   const pending = pendingRequests(ctx)[0];
-  if (pending && wantsToProvideInfo(question)) return startInfo(state, pending.reference, ctx);
+  if (pending && (wantsToProvideInfo(question) || detectInfoIntent(question) === "whatNeeded")) return startInfo(state, pending.reference, ctx);
   if (wantsToAppeal(question)) return startAppeal(state, ctx);
   const asked = detectFollowUp(question);
   if (asked) return followUp(state, asked, ctx);
+
+  // A statement that speaks of what the committee asked for is offered as that information first.
+  if (pending && !looksLikeQuestion(question) && speaksOf(question, pending.infoRequest)) return offerAsInfo(state, pending, question);
 
   const referral = findReferral(question, ctx);
   if (referral) return referralReply(state, referral, question, ctx, lead);
@@ -109,7 +114,9 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
     ]);
   }
   // Not understood while the committee waits for information: perhaps it is that information.
-  if (pending && question.length >= 2) return offerAsInfo(state, pending, question);
+  if (pending && parseYesNo(question) === null && (question.split(/\s+/).length >= 2 || /\d{3,}/.test(question))) {
+    return offerAsInfo(state, pending, question);
+  }
   return done(keepDraft({ flow: "menu" }, state), [
     withChoices(reply(...lead, t("common:notUnderstood")), [
       choice("menu:human", t("menu:item.human")),
@@ -142,6 +149,14 @@ export function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext, 
     case "language":
       return done(keepDraft({ flow: "menu" }, state), [languageReply(ctx)]);
   }
+}
+
+/** True when `text` shares a word (by its stem) with the committee's request. */
+function speaksOf(text: string, request: string | null): boolean {
+  if (!request) return false;
+  const stems = (s: string) => new Set(tokenize(s).map(stem).filter((w) => w.length >= 3));
+  const asked = stems(request);
+  return [...stems(text)].some((w) => asked.has(w));
 }
 
 export function answerFaq(state: SessionState, id: string, ctx: FlowContext, lead: Text[] = []): StepResult {
