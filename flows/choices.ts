@@ -40,7 +40,8 @@ export function matchOption(input: FlowInput, options: readonly Option[], opts: 
   }
   if (input.kind !== "text") return null;
   const n = parseOptionNumber(input.text);
-  if (n !== null) return options[n - 1]?.value ?? null;
+  // A number beyond the options may still be an option's word ("14" for the ages 12 to 15).
+  if (n !== null && options[n - 1]) return options[n - 1]!.value;
   const typed = commandForm(input.text);
   if (typed.length === 0) return null;
   const exact = options.filter((o) => phrasesOf(o).includes(typed));

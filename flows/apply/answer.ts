@@ -120,13 +120,14 @@ function fieldAnswer(
 ): StepResult {
   const sensitiveInput = field.type === "nationalId" || field.sensitive;
   const again = (lead: Text[]): StepResult => ({ ...done(state, [prompt(state, ctx, lead)]), sensitiveInput });
-  if (command?.type === "skip") {
-    if (field.required) return again([t("apply:requiredField")]);
-    return answered(state, field.id, { type: "skipped" }, ctx, state.step.editing, [t("apply:skipped")]);
-  }
   const text = input.kind === "text" ? input.text : null;
   const wordy = WORDY.includes(field.type);
   const choosing = field.type === "choice" || field.type === "yesno";
+  // «لا يوجد» skips a field, unless it is one of the field's own options («لا يوجد خزان»).
+  if (command?.type === "skip" && !(field.type === "choice" && parseAnswer(field, input, ctx).ok)) {
+    if (field.required) return again([t("apply:requiredField")]);
+    return answered(state, field.id, { type: "skipped" }, ctx, state.step.editing, [t("apply:skipped")]);
+  }
 
   // Thanks, "ok" or goodbye is not an answer: acknowledged, and the question asked again.
   if (text !== null && wordy) {
