@@ -186,8 +186,12 @@ export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext
       const r = validateSaudiMobile(text);
       return r.ok ? { ok: true, answer: { type: "phone", value: r.value } } : { ok: false, error: r.error };
     }
-    case "city":
     case "location": {
+      // A district, a village or a description of the place ("حي الريان، بجوار المسجد").
+      const value = sanitizeFreeText(text, 300);
+      return (value.match(/\p{L}/gu) ?? []).length >= 2 ? { ok: true, answer: { type: "text", value } } : { ok: false, error: "city_invalid" };
+    }
+    case "city": {
       const r = validateCity(text);
       return r.ok ? { ok: true, answer: { type: "text", value: r.value } } : { ok: false, error: r.error };
     }

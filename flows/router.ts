@@ -109,11 +109,15 @@ function event(state: SessionState, input: EffectEvent, ctx: FlowContext): StepR
   }
 }
 
+/** The type of the form field being asked, if a field is being asked. */
+function fieldType(state: SessionState, ctx: FlowContext): string | null {
+  if (state.flow !== "apply" || state.step.name !== "field" || !state.draft) return null;
+  return fieldById(ctx, state.draft, state.step.fieldId)?.type ?? null;
+}
+
 /** A person asking for staff in a field that takes words («موظف» may be the answer): the form asks which. */
 function wordyField(state: SessionState, ctx: FlowContext): boolean {
-  if (state.flow !== "apply" || state.step.name !== "field" || !state.draft) return false;
-  const field = fieldById(ctx, state.draft, state.step.fieldId);
-  return !!field && ["text", "fullName", "city", "location"].includes(field.type);
+  return ["text", "fullName", "city", "location"].includes(fieldType(state, ctx) ?? "");
 }
 
 function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
@@ -121,7 +125,9 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
   if (state.flow === "new") return firstContact(input, ctx);
 
   const text = input.kind === "text" ? input.text : null;
-  const command: Command | null = text !== null ? detectCommand(text) : null;
+  let command: Command | null = text !== null ? detectCommand(text) : null;
+  // «0» is the menu, except as the answer to a question asking for a number.
+  if (command?.type === "menu" && text !== null && /^\s*[0٠۰]\s*$/.test(text) && fieldType(state, ctx) === "number") command = null;
 
   if (state.flow === "handoff") return handoff(state, input, command, ctx) ?? menu(keepDraft({ flow: "menu" }, state), input, ctx);
   if (state.flow === "confirmStop" && command?.type === "optOut") return confirmStop(state, { kind: "text", text: "1" }, ctx);

@@ -130,7 +130,8 @@ export async function fillForm(
   last = await h.say(answers.nationalId, chatId);
   last = await h.say("0551234567", chatId);
   last = await h.say(en ? "Buraydah" : "بريدة", chatId);
-  last = await h.say("1410/05/20", chatId);
+  // A date of birth within the program's age limits (an adult of 20 for a youth program).
+  last = await h.say(program.maxAge !== undefined && program.maxAge < 36 ? "20/05/2006" : "1410/05/20", chatId);
   let consented = false;
   for (const f of program.fields) {
     if (f.sensitive && !consented) {

@@ -180,7 +180,8 @@ function applySegment(
       continue;
     }
     switch (f.type) {
-      case "text": {
+      case "text":
+      case "location": {
         const v = `${r.pick(en ? EN_TEXT : AR_TEXT)} ${index}`;
         b.text(v);
         answers[f.id] = { type: "text", value: v };
@@ -209,7 +210,8 @@ function applySegment(
         break;
       }
       case "date": {
-        const iso = `20${r.int(24, 27)}-1${r.int(0, 2)}-0${r.int(1, 9)}`;
+        // By the field's rule: a coming date, a past one, or either (the clock starts in November 2026).
+        const iso = `20${f.when === "future" ? 27 : f.when === "past" ? r.int(24, 25) : r.int(24, 27)}-1${r.int(0, 2)}-0${r.int(1, 9)}`;
         b.text(iso);
         answers[f.id] = { type: "date", value: iso, calendar: "gregorian" };
         break;
