@@ -139,15 +139,23 @@ export type ParseOutcome =
   | { ok: false; error: string; params?: Record<string, string | number> };
 
 export const YES_NO_OPTIONS: readonly Option[] = [
-  { value: "yes", words: ["نعم", "ايوه", "yes", "ہاں"] },
-  { value: "no", words: ["لا", "no", "نہیں"] },
+  { value: "yes", words: ["نعم", "ايوه", "اوافق", "أوافق", "موافق", "موافقه", "لا بأس", "لا باس", "yes", "i agree", "agree", "ہاں", "متفق ہوں"] },
+  { value: "no", words: ["لا", "لا اوافق", "لا أوافق", "ما اوافق", "no", "i don't agree", "نہیں"] },
 ];
 
-/** A yes or no from a button, a number ("1" yes, "2" no) or words in any language; null when unclear. */
+/**
+ * A yes or no from a button, a number ("1" yes, "2" no) or words in any
+ * language, also at the head of a button's label typed out («لا، نكمل»,
+ * "Yes, send it"); null when unclear.
+ */
 export function readYesNo(input: FlowInput): boolean | null {
   const picked = matchOption(input, YES_NO_OPTIONS);
   if (picked !== null) return picked === "yes";
-  return input.kind === "text" ? parseYesNo(input.text) : null;
+  if (input.kind !== "text") return null;
+  const whole = parseYesNo(input.text);
+  if (whole !== null) return whole;
+  const head = /^([^،,!.]+)[،,!.]\s*\S/u.exec(input.text.trim());
+  return head ? parseYesNo(head[1]!) : null;
 }
 
 /** Reads an answer for `field` from the input, or says what is wrong. */

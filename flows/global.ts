@@ -11,6 +11,7 @@ import type { Locale } from "../orgs/schema";
 import { prompt as applyPrompt } from "./apply";
 import { appealPrompt } from "./appeal";
 import { feedbackPrompt } from "./feedback";
+import { matchOption } from "./choices";
 import { readYesNo } from "./form";
 import { switchLanguage } from "./frontdesk";
 import { startHandoff } from "./handoff";
@@ -80,7 +81,11 @@ function resumeFrom(state: Extract<SessionState, { flow: "confirmStop" }>): Sess
 
 /** "Stop announcements?" answered. */
 export function confirmStop(state: Extract<SessionState, { flow: "confirmStop" }>, input: Parameters<typeof readYesNo>[0], ctx: FlowContext): StepResult {
-  const yes = readYesNo(input);
+  const picked = matchOption(input, [
+    { value: "yes", words: ["نعم اوقف الاعلانات", "اوقف الاعلانات", "yes stop announcements", "stop announcements"] },
+    { value: "no", words: ["لا نكمل", "نكمل", "كمل", "no let's carry on", "carry on", "continue"] },
+  ]);
+  const yes = picked ? picked === "yes" : readYesNo(input);
   const back = resumeFrom(state);
   if (yes === true) {
     const lead = [t("common:optedOut")];

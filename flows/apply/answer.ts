@@ -47,9 +47,9 @@ export function answerStep(
     }
     case "resume": {
       const picked = matchOption(input, [
-        { value: "continue", words: ["متابعة", "أكمل", "اكمل", "كمل", "continue", "resume", "نعم", "yes"] },
-        { value: "restart", words: ["من جديد", "البداية", "ابدأ من جديد", "restart", "start over"] },
-        { value: "menu", words: ["القائمة", "menu"] },
+        { value: "continue", words: ["متابعة", "أكمل", "اكمل", "كمل", "اكمال الطلب", "إكمال الطلب", "continue", "resume", "نعم", "yes", "درخواست مکمل کریں"] },
+        { value: "restart", words: ["من جديد", "البداية", "ابدأ من جديد", "البدء من جديد", "restart", "start over", "نئے سرے سے شروع کریں"] },
+        { value: "menu", words: ["القائمة", "العودة للقائمة", "menu", "back to the menu", "مینو پر واپس جائیں"] },
       ]);
       if (picked === "continue") return goToField(state, nextField(ctx, state.draft!, null), ctx, false, [t("apply:resumed")]);
       if (picked === "restart") return startApply(ctx, undefined);
@@ -85,16 +85,26 @@ export function answerStep(
       return done(state, [prompt(state, ctx, [t("apply:answerYesNo")])]);
     }
     case "confirmAnswer": {
-      const picked = matchOption(input, [
-        { value: "yes", words: ["نعم", "ايوه", "اي", "صح", "صحيح", "اجابتي", "yes", "correct", "keep", "ہاں"] },
-        { value: "no", words: ["لا", "لا اعدل", "غلط", "no", "wrong", "نہیں"] },
-        ...(step.why === "intent" ? [{ value: "human", words: ["موظف", "agent", "staff"] }] : []),
-      ]);
+      // The buttons (by number or typed as they read), or yes / no.
+      const options =
+        step.why === "intent"
+          ? [
+              { value: "human", words: ["موظف", "التحدث مع موظف", "agent", "staff", "talk to a staff member"] },
+              { value: "yes", words: ["هذه اجابتي", "اجابتي", "that's my answer", "my answer", "یہی میرا جواب ہے"] },
+            ]
+          : [
+              { value: "yes", words: ["نعم احفظها", "احفظها", "صح", "صحيح", "yes keep it", "keep it", "correct"] },
+              { value: "no", words: ["لا ساكتبها من جديد", "ساكتبها من جديد", "من جديد", "غلط", "no i'll type it again", "type it again", "wrong"] },
+            ];
+      const yn = readYesNo(input);
+      const picked = matchOption(input, options) ?? (yn === true ? "yes" : yn === false ? "no" : null);
       if (picked === "human") return startHandoff(state, ctx);
       if (picked === "yes") return answered(state, step.fieldId, step.answer, ctx, step.editing);
       const field = fieldById(ctx, state.draft!, step.fieldId)!;
       const s = at(state, { name: "field", fieldId: step.fieldId, editing: step.editing });
-      if (picked === "no") return done(s, [prompt(s, ctx, [t(step.why === "date" ? "apply:dateRetype" : "apply:retypeAsked")])]);
+      if (picked === "no" || (picked === null && step.why === "intent" && yn === false)) {
+        return done(s, [prompt(s, ctx, [t(step.why === "date" ? "apply:dateRetype" : "apply:retypeAsked")])]);
+      }
       // Neither: a new answer to the same question.
       return fieldAnswer({ ...s, step: { name: "field", fieldId: field.id, editing: step.editing } }, field, input, command, ctx);
     }
