@@ -49,7 +49,7 @@ export function appealPrompt(state: AppealState, ctx: FlowContext, lead: Text[] 
           t("appeal:summary", {
             reference: ref(state.reference ?? "-"),
             reason: { literal: state.reason ?? "-" },
-            files: { list: (state.files ?? []).map((f) => ({ ltr: f.fileName ?? f.mimeType ?? "file" })) },
+            files: state.files?.length ? { list: state.files.map((f) => ({ ltr: f.fileName ?? f.mimeType ?? "file" })) } : "-",
             count: state.files?.length ?? 0,
           }),
           t("appeal:confirm"),
@@ -98,16 +98,19 @@ export function appealStep(state: AppealState, input: FlowInput, command: Comman
     if (!picked) return done(state, [appealPrompt(state, ctx, [t("apply:pickFromList")])]);
     return startAppeal(state, ctx, picked.slice(7));
   }
-  const picked = matchOption(input, [
-    { value: "cancel", words: ["الغاء", "cancel"] },
-    ...(state.step === "files" ? [{ value: "done", words: ["لا", "لايوجد", "ما عندي", "بدون", "no", "none", "done", "خلاص", "تم"] }] : []),
-    ...(state.step === "confirm"
-      ? [
-          { value: "send", words: ["ارسل", "ارسال", "نعم", "send", "yes"] },
-          { value: "edit", words: ["تعديل", "عدل", "edit"] },
-        ]
-      : []),
-  ]);
+  // In the order the buttons are shown, so that a number picks the button it is next to.
+  const cancelOption = { value: "cancel", words: ["الغاء", "الغاء التظلم", "cancel", "cancel the appeal"] };
+  const options =
+    state.step === "files"
+      ? [{ value: "done", words: ["لا", "لايوجد", "ما عندي", "بدون", "بدون مرفقات", "انتهيت", "no", "none", "done", "no attachments", "خلاص", "تم"] }, cancelOption]
+      : state.step === "confirm"
+        ? [
+            { value: "send", words: ["ارسل", "ارسال", "نعم", "نعم ارسل التظلم", "send", "yes"] },
+            { value: "edit", words: ["تعديل", "عدل", "تعديل السبب", "edit", "edit the reason"] },
+            cancelOption,
+          ]
+        : [cancelOption];
+  const picked = matchOption(input, options);
   if (picked === "cancel") return cancel();
   if (command?.type === "back") {
     const back: AppealState["step"] = state.step === "confirm" ? "files" : "reason";

@@ -26,7 +26,11 @@ export function statusLine(a: ApplicationSummary, ctx: FlowContext): Text {
 }
 
 export function ticketLine(k: TicketSummary): Text {
-  const status = k.decision ? t(`appeal:decision.${k.decision}`) : t(`status:ticketState.${k.status}`);
+  const status = k.decision
+    ? t(`appeal:decision.${k.decision}`)
+    : k.kind === "appeal"
+      ? t(`appeal:ticketStatus.${k.status}`)
+      : t(`status:ticketState.${k.status}`);
   return t("status:ticketLine", {
     reference: { ltr: k.reference },
     kind: t(`status:kind.${k.kind}`),
