@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../orgs/schema";
 import { startApply } from "./apply";
-import { matchOption } from "./choices";
+import { matchOption, parseOptionNumber } from "./choices";
 import { detectSmallTalk, stripGreeting, type SmallTalk } from "./faq/smalltalk";
 import { startAppeal } from "./appeal";
 import { startFeedback, startMisconductReport } from "./feedback";
@@ -16,7 +16,7 @@ import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, ty
 import { findReferral, referralReply } from "./referral";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
-import { followUp, showStatus, statusLookup } from "./status";
+import { followUp, showStatus, statusLookup, typedReference } from "./status";
 import { parseYesNo, sanitizeFreeText } from "./validate";
 import { stem, tokenize } from "./faq/normalize";
 import { looksLikeQuestion } from "./keywords";
@@ -47,6 +47,14 @@ function smallTalkReply(kind: SmallTalk, state: SessionState): StepResult {
 
 /** The main menu: a chosen option, small talk, a referral, an FAQ, or help. */
 export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
+  // A reference in the message («وين وصلت شكوى C26-00012») is what it is about, before any menu word in it.
+  if (input.kind === "text" && typedReference(input.text) && parseOptionNumber(input.text) === null) {
+    const lookup = statusLookup(state, input, ctx);
+    if (lookup) return lookup;
+  }
+  // "Where is my complaint?" before the menu word "complaint" in it.
+  const asked = input.kind === "text" ? detectFollowUp(input.text) : null;
+  if (asked) return followUp(state, asked, ctx);
   const picked = matchOption(input, [...MENU_OPTIONS, ...languageOptions(ctx)]);
   if (picked?.startsWith("lang:")) return switchLanguage(state, picked.slice(5) as Locale, ctx);
   if (picked) return menuItem(state, picked.slice(5) as MenuItem, ctx, input.kind === "text" ? input.text : undefined);
@@ -93,8 +101,6 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   const pending = pendingRequests(ctx)[0];
   if (pending && (wantsToProvideInfo(question) || detectInfoIntent(question) === "whatNeeded")) return startInfo(state, pending.reference, ctx);
   if (wantsToAppeal(question)) return startAppeal(state, ctx);
-  const asked = detectFollowUp(question);
-  if (asked) return followUp(state, asked, ctx);
 
   // A statement that speaks of what the committee asked for is offered as that information first.
   if (pending && !looksLikeQuestion(question) && speaksOf(question, pending.infoRequest)) return offerAsInfo(state, pending, question);
