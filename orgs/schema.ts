@@ -80,6 +80,8 @@ export type FieldSpec = z.infer<typeof fieldSpec>;
 
 /** Field ids every application collects before the program's own fields. */
 export const CORE_FIELD_IDS = ["full_name", "national_id", "mobile", "city", "birth_date"] as const;
+/** Field ids of the guardian's details, asked for an applicant under 18 (reserved too). */
+export const GUARDIAN_FIELD_IDS = ["guardian_name", "guardian_relation", "guardian_id", "guardian_phone"] as const;
 
 export const programSpec = z.object({
   id: slugId,
@@ -92,7 +94,7 @@ export const programSpec = z.object({
     .array(fieldSpec)
     .default([])
     .superRefine((fields, ctx) => {
-      const ids = new Set<string>(CORE_FIELD_IDS);
+      const ids = new Set<string>([...CORE_FIELD_IDS, ...GUARDIAN_FIELD_IDS]);
       fields.forEach((f, i) => {
         if (ids.has(f.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `field id "${f.id}" is reserved or repeated` });
         ids.add(f.id);

@@ -5,6 +5,7 @@
  * applications, a date of birth under 18 that brings a guardian's questions
  * (or, for a program for adults only, the reason and a referral).
  */
+import { GUARDIAN_FIELD_IDS } from "../../orgs/schema";
 import { ageOn, type FormField } from "../form";
 import { menuReply } from "../menu";
 import { t } from "../reply";
@@ -114,7 +115,6 @@ export function previousStep(state: ApplyState, ctx: FlowContext): StepResult {
 }
 
 
-const GUARDIAN_IDS = ["guardian_name", "guardian_relation", "guardian_id", "guardian_phone"];
 
 /**
  * What a date of birth decides: under 18 brings the guardian's questions (the
@@ -136,7 +136,7 @@ function byAge(draft: ApplicationDraft, answer: FieldAnswer, ctx: FlowContext): 
   if (minor) return { ...draft, minor: true };
   if (!draft.minor) return draft;
   const answers = { ...draft.answers };
-  for (const id of GUARDIAN_IDS) delete answers[id];
+  for (const id of GUARDIAN_FIELD_IDS) delete answers[id];
   const { minor: _was, ...rest } = draft;
   return { ...rest, answers };
 }
