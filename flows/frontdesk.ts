@@ -2,6 +2,7 @@
  * The main menu and what arrives outside a flow: a chosen option, small
  * talk, a reference, a referral, an FAQ, or help.
  */
+import { faqHoursLine } from "./calendar/text";
 import type { Locale } from "../orgs/schema";
 import { startApply } from "./apply";
 import { matchOption, parseOptionNumber } from "./choices";
@@ -14,19 +15,21 @@ import { detectFollowUp, detectInfoIntent, detectMisconduct, wantsToAppeal, want
 import { startHandoff } from "./handoff";
 import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferral, referralReply } from "./referral";
+import { actOnIntent } from "./act";
+import { detectIntent } from "./understand/intents";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
 import { followUp, showStatus, statusLookup, typedReference } from "./status";
 import { parseYesNo, sanitizeFreeText } from "./validate";
 import { stem, tokenize } from "./faq/normalize";
 import { looksLikeQuestion } from "./keywords";
-import type { FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
+import type { FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
 export function switchLanguage(state: SessionState, locale: Locale, ctx: FlowContext): StepResult {
   if (!ctx.profile.locales.includes(locale)) {
     return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:languageUnavailable")])]);
   }
-  return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:languageChanged")])], [{ type: "setLocale", locale }]);
+  return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:languageChanged")])], [{ type: "setLocale", locale, chosen: true }]);
 }
 
 function smallTalkReply(kind: SmallTalk, state: SessionState): StepResult {
@@ -105,6 +108,12 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   // A statement that speaks of what the committee asked for is offered as that information first.
   if (pending && !looksLikeQuestion(question) && speaksOf(question, pending.infoRequest)) return offerAsInfo(state, pending, question);
 
+  // Something to be done, asked in the person's own words: done at once.
+  const intent = detectIntent(question);
+  if (intent?.type === "language") return switchLanguage(state, intent.locale, ctx);
+  const acted = intent ? actOnIntent(state, intent, question, ctx, lead) : null;
+  if (acted) return acted;
+
   const referral = findReferral(question, ctx);
   if (referral) return referralReply(state, referral, question, ctx, lead);
 
@@ -123,13 +132,11 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   if (pending && parseYesNo(question) === null && (question.split(/\s+/).length >= 2 || /\d{3,}/.test(question))) {
     return offerAsInfo(state, pending, question);
   }
-  return done(keepDraft({ flow: "menu" }, state), [
-    withChoices(reply(...lead, t("common:notUnderstood")), [
-      choice("menu:human", t("menu:item.human")),
-      choice("menu:faq", t("menu:item.faq")),
-      choice("menu:apply", t("menu:item.apply")),
-    ]),
-  ]);
+  return listing(state, withChoices(reply(...lead, t("common:notUnderstood")), [
+    choice("menu:human", t("menu:item.human")),
+    choice("menu:faq", t("menu:item.faq")),
+    choice("menu:apply", t("menu:item.apply")),
+  ]));
 }
 
 export function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext, text?: string): StepResult {
@@ -168,10 +175,14 @@ function speaksOf(text: string, request: string | null): boolean {
 export function answerFaq(state: SessionState, id: string, ctx: FlowContext, lead: Text[] = []): StepResult {
   const faq = ctx.profile.faqs.find((f) => f.id === id);
   if (!faq) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:staleButton")])]);
-  return done(keepDraft({ flow: "menu" }, state), [
-    withChoices(reply(...lead, { localized: faq.answer }, t("faq:more")), [
-      choice("menu:faq", t("faq:another")),
-      choice("menu:human", t("menu:item.human")),
-    ]),
-  ]);
+  return listing(state, withChoices(reply(...lead, { localized: faq.answer }, ...faqHoursLine(ctx, faq.id), t("faq:more")), [
+    choice("menu:faq", t("faq:another")),
+    choice("menu:human", t("menu:item.human")),
+  ]));
+}
+
+/** Back at the menu with a short list of its own: a number typed next picks from that list. */
+function listing(state: SessionState, shown: Reply): StepResult {
+  const next: SessionState = { ...keepDraft({ flow: "menu" }, state), listed: (shown.choices ?? []).map((c) => c.value) } as SessionState;
+  return done(next, [shown]);
 }

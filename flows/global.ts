@@ -145,5 +145,5 @@ function languageInForm(state: SessionState, locale: Locale, ctx: FlowContext): 
   if (!ctx.profile.locales.includes(locale)) return done(state, [reprompt(state, ctx, [t("common:languageUnavailable")])]);
   // The context's lists are read when first used: a copy keeps them so (no spread of its getters).
   const lctx = Object.assign(Object.create(ctx) as FlowContext, { locale });
-  return done(state, [reprompt(state, lctx, [t("common:languageChanged")])], [{ type: "setLocale", locale }]);
+  return done(state, [reprompt(state, lctx, [t("common:languageChanged")])], [{ type: "setLocale", locale, chosen: true }]);
 }

@@ -1,5 +1,5 @@
 /** Talking to a person: a handoff ticket, when staff will answer, and quiet relaying until it ends. */
-import { isWithinWorkingHours, nextOpening } from "./dates";
+import { staffAnswerText } from "./calendar/text";
 import type { Command } from "./keywords";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
@@ -8,12 +8,6 @@ import { done, draftOf, keepDraft } from "./session";
 import { sanitizeFreeText } from "./validate";
 import type { FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
 
-function staffAvailability(ctx: FlowContext): { open: boolean; when: string } {
-  const wh = ctx.profile.workingHours;
-  const open = isWithinWorkingHours(ctx.now, wh);
-  return { open, when: nextOpening(ctx.now, wh).toISOString() };
-}
-
 /**
  * Asks for a person. An unfinished application goes with the request (staff
  * see how far it got) and is kept: the form can be continued afterwards.
@@ -21,7 +15,7 @@ function staffAvailability(ctx: FlowContext): { open: boolean; when: string } {
 export function startHandoff(state: SessionState, ctx: FlowContext): StepResult {
   if (ctx.openHandoff) {
     return done(keepDraft({ flow: "handoff", reference: ctx.openHandoff.reference }, state), [
-      reply(t("handoff:alreadyOpen", { reference: { ltr: ctx.openHandoff.reference } }), t("handoff:howToEnd")),
+      reply(t("handoff:alreadyOpen", { reference: { ltr: ctx.openHandoff.reference } }), staffAnswerText(ctx), t("handoff:howToEnd")),
     ]);
   }
   const partial = partialApplication(state, ctx);
@@ -38,11 +32,7 @@ function partialApplication(state: SessionState, ctx: FlowContext): { alert: Tex
   const step = state.flow === "apply" ? state.step : null;
   const at = step?.name === "field" ? fields.find((f) => f.id === step.fieldId) : undefined;
   return {
-    alert: t("staff:handoffPartial", {
-      program: { localized: program.name },
-      answered,
-      total: fields.length,
-    }),
+    alert: t("staff:handoffPartial", { program: { localized: program.name }, answered, total: fields.length }),
     body: `partial application: ${program.id}, ${answered}/${fields.length} answered${at ? `, at ${at.id}` : ""}`,
   };
 }
@@ -56,7 +46,6 @@ export function startHandoffOffer(state: SessionState): StepResult {
 
 /** The handoff ticket was opened: say who answers and when, and alert staff. */
 export function handoffOpened(state: SessionState, reference: string, ctx: FlowContext): StepResult {
-  const { open, when } = staffAvailability(ctx);
   const alert = t("staff:handoff", { reference: { ltr: reference }, channel: ctx.channel });
   const partial = partialApplication(state, ctx);
   const role = ctx.profile.staffRoles.find((r) => r.id === ctx.profile.escalationRole)!;
@@ -65,7 +54,7 @@ export function handoffOpened(state: SessionState, reference: string, ctx: FlowC
     [
       reply(
         t("handoff:opened", { reference: { ltr: reference }, role: { localized: role.title } }),
-        open ? t("handoff:soon") : t("handoff:nextOpening", { when: { date: when, withTime: true } }),
+        staffAnswerText(ctx),
         t("handoff:howToEnd"),
       ),
     ],

@@ -8,7 +8,7 @@
 import type { Locale } from "../orgs/schema";
 import { applyStep, prompt as applyPrompt } from "./apply";
 import { appealFiled, appealStep, startAppeal } from "./appeal";
-import { matchOption } from "./choices";
+import { matchOption, parseOptionNumber } from "./choices";
 import { feedback, feedbackFiled } from "./feedback";
 import { answerFaq, menu, menuItem } from "./frontdesk";
 import { fieldById } from "./apply/base";
@@ -18,11 +18,13 @@ import { confirmStop, deletionPrompt, globalCommand } from "./global";
 import { handoff, handoffOpened, startHandoffOffer } from "./handoff";
 import { infoPrompt, pendingRequests, provideInfo, recallText, startInfo } from "./info";
 import { detectCommand, type Command } from "./keywords";
+import { detectLanguage } from "./understand/language";
 import { menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { t } from "./reply";
 import { done, draftOf, keepDraft, withoutHeld } from "./session";
 import { statusLookup } from "./status";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
+import { withSeasonGreeting } from "./calendar/text";
 import { hasArabicLetters, isLatinScript } from "./text/arabic";
 import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
@@ -32,6 +34,8 @@ const RESUME_AFTER_MS = 6 * 60 * 60 * 1000;
 /** Picks the language of a first message from its script. */
 export function detectLocale(text: string, ctx: FlowContext): Locale {
   const supported = ctx.profile.locales;
+  const written = detectLanguage(text, supported);
+  if (written) return written;
   if (isLatinScript(text) && supported.includes("en")) return "en";
   if (/[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2\u06D3]/.test(text) && supported.includes("ur")) return "ur";
   if (hasArabicLetters(text) && supported.includes("ar")) return "ar";
@@ -40,8 +44,16 @@ export function detectLocale(text: string, ctx: FlowContext): Locale {
 
 /** The turn: (state, input, context) → (state, replies, effects). */
 export function step(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
-  const result = withRecall(route(state, input, ctx), input, ctx);
+  const result = withSeasonGreeting(withRecall(route(state, input, ctx), input, ctx), () => greets(state, input), ctx);
   return { ...result, state: stamp(result.state, ctx) };
+}
+
+/** The bot greets: a first contact, or a message that greets ("السلام عليكم", "hello"). */
+function greets(state: SessionState, input: FlowInput): boolean {
+  if (state.flow === "new") return true;
+  if (input.kind !== "text") return false;
+  const small = detectSmallTalk(input.text);
+  return small === "salam" || small === "greeting" || stripGreeting(input.text).greeting !== null;
 }
 
 function stamp(state: SessionState, ctx: FlowContext): SessionState {
@@ -124,6 +136,37 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
   if (isEvent(input)) return event(state, input, ctx);
   if (state.flow === "new") return firstContact(input, ctx);
 
+  // Outside a form, the reply follows the language each message is written in, unless the person chose one.
+  const followed = followLanguage(state, input, ctx);
+  if (followed) {
+    const result = routeState(state, input, withLocale(ctx, followed));
+    return { ...result, effects: [{ type: "setLocale", locale: followed }, ...result.effects] };
+  }
+  return routeState(state, input, ctx);
+}
+
+/** The context in another language; its lists are still read when first used (no spread of its getters). */
+export function withLocale(ctx: FlowContext, locale: Locale): FlowContext {
+  return Object.assign(Object.create(ctx) as FlowContext, { locale });
+}
+
+/** States where a message is not an answer to a question of a form. */
+const FREE_STATES: ReadonlySet<SessionState["flow"]> = new Set(["menu", "faq", "status"]);
+
+function followLanguage(state: SessionState, input: FlowInput, ctx: FlowContext): Locale | null {
+  if (input.kind !== "text" || ctx.contact.localeChosen || !FREE_STATES.has(state.flow)) return null;
+  if (detectCommand(input.text) !== null) return null;
+  const locale = detectLanguage(input.text, ctx.profile.locales);
+  return locale && locale !== ctx.locale ? locale : null;
+}
+
+function routeState(state: Exclude<SessionState, { flow: "new" }>, input: FlowInput, ctx: FlowContext): StepResult {
+  // A number right after a short list (an FAQ answer's "another question / a person") picks from that list.
+  if (state.flow === "menu" && state.listed && input.kind === "text") {
+    const n = parseOptionNumber(input.text);
+    const value = n === null ? undefined : state.listed[n - 1];
+    if (value) input = { kind: "choice", value };
+  }
   const text = input.kind === "text" ? input.text : null;
   let command: Command | null = text !== null ? detectCommand(text) : null;
   // «0» is the menu, except as the answer to a question asking for a number.
@@ -209,10 +252,10 @@ function applyTurn(state: Extract<SessionState, { flow: "apply" }>, input: FlowI
 function firstContact(input: FlowInput, ctx: FlowContext): StepResult {
   const text = input.kind === "text" ? input.text : "";
   const asked = detectCommand(text);
-  const locale =
-    asked?.type === "language" && ctx.profile.locales.includes(asked.locale) ? asked.locale : detectLocale(text, ctx);
-  const effects: Effect[] = locale !== ctx.locale ? [{ type: "setLocale", locale }] : [];
-  const lctx = Object.assign(Object.create(ctx) as FlowContext, { locale });
+  const chosen = asked?.type === "language" && ctx.profile.locales.includes(asked.locale);
+  const locale = chosen ? asked.locale : detectLocale(text, ctx);
+  const effects: Effect[] = locale !== ctx.locale || chosen ? [{ type: "setLocale", locale, ...(chosen ? { chosen } : {}) }] : [];
+  const lctx = withLocale(ctx, locale);
   const { greeting, rest } = text ? stripGreeting(text) : { greeting: null, rest: "" };
   const welcome: Text[] = [];
   if (greeting === "salam") welcome.push(t("common:salamReply"));

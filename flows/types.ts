@@ -9,6 +9,7 @@ import type { FieldSpec, Locale, LocalizedText, Profile } from "../orgs/schema";
 import type { FaqResult } from "./faq/matcher";
 import type { InboundContent, ChannelName } from "../bot/channels/types";
 import type { ApplicationStatus, TicketKind } from "../db/schema";
+import type { Calendar } from "./calendar";
 
 export type { ApplicationStatus, TicketKind };
 
@@ -87,7 +88,8 @@ export interface HeldInfo {
 
 /** Effects: what the engine does inside the same transaction. */
 export type Effect =
-  | { type: "setLocale"; locale: Locale }
+  /** `chosen`: the person asked for this language (it then wins over the language of their messages). */
+  | { type: "setLocale"; locale: Locale; chosen?: boolean }
   | { type: "acceptPrivacy"; at: string }
   | { type: "setPhone"; phone: string }
   | { type: "checkOpenApplication"; programId: string; nationalId: string }
@@ -117,7 +119,9 @@ export type Effect =
   | { type: "setBroadcastOptIn"; optIn: boolean }
   /** Send the contact what is stored about them. */
   | { type: "exportMyData" }
-  | { type: "requestDeletion" };
+  | { type: "requestDeletion" }
+  /** The season's greeting was said to this person ("ramadan:1448"): not again this season. */
+  | { type: "rememberSeasonGreeting"; season: string };
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =
@@ -189,6 +193,10 @@ export interface FlowContext {
     isNew: boolean;
     phone: string | null;
     privacyAcceptedAt: string | null;
+    /** The last season whose greeting this person got ("ramadan:1448"), or null. */
+    seasonGreeted: string | null;
+    /** The person chose their language themselves: replies stay in it whatever they write in. */
+    localeChosen: boolean;
   };
   /** The sender's phone as the channel reports it (to offer for the mobile field). */
   senderPhone: string | null;
@@ -198,6 +206,8 @@ export interface FlowContext {
   readonly openHandoff: { reference: string } | null;
   /** This contact's own tickets (complaints, suggestions, appeals, handoffs), newest first. (Read when first used.) */
   readonly tickets: TicketSummary[];
+  /** The association's calendar: hours, Ramadan, closures (with the staff's), prayer windows. */
+  calendar: Calendar;
   /** FAQ lookup in a locale (pure). */
   faq(query: string, locale: Locale): FaqResult;
   /** Limits for attachments. */
@@ -224,7 +234,11 @@ export interface Carried {
 
 export type SessionState =
   | { flow: "new" }
-  | ({ flow: "menu" } & Carried)
+  /**
+   * `listed`: the values of the choices shown with the last reply when they were not the main menu
+   * (after an FAQ answer), so a number typed next picks from them.
+   */
+  | ({ flow: "menu"; listed?: string[] } & Carried)
   | ({ flow: "faq"; suggestions: string[] } & Carried)
   | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string; heldInfo?: HeldInfo }
   | ({ flow: "status" } & Carried)

@@ -5,6 +5,7 @@
  * appeal's reference (T26-…) is decided the same way: approve accepts it,
  * reject refuses it. `--by` is the date requested information is needed by.
  */
+import { createCalendarSource } from "../bot/calendar";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../bot/config";
@@ -30,7 +31,7 @@ async function run(): Promise<number> {
   const { db, close } = await openDatabase(config.databasePath);
   try {
     const result = await decide(
-      { db, profile, translator: createTranslator({ locales: profile.locales }), clock: () => new Date() },
+      { db, profile, translator: createTranslator({ locales: profile.locales }), clock: () => new Date(), calendar: createCalendarSource(db, profile) },
       {
         reference,
         decision,

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 const STAFF: StaffTarget[] = [{ channel: "console", chatId: "staff", locale: "ar" }];
-const deps = (): DecisionDeps => ({ db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), staff: STAFF });
+const deps = (): DecisionDeps => ({ db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), staff: STAFF, calendar: h.sila.calendar });
 const lastTo = (chatId = "u1") => h.sent.filter((s) => s.chatId === chatId).at(-1)!.message;
 
 async function submitted(programId: string, seed: number, chatId = "u1"): Promise<string> {

@@ -27,7 +27,7 @@ async function submitted(org: string, chatId = "u1", seed = 4040404): Promise<st
 
 async function askFor(reference: string, note: string, dueOn?: string): Promise<string> {
   const r = await decide(
-    { db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), staff: STAFF },
+    { db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), staff: STAFF, calendar: h.sila.calendar },
     { reference, decision: "needinfo", actor: "staff:telegram:42", note, ...(dueOn ? { dueOn } : {}) },
   );
   expect(r).toMatchObject({ ok: true, to: "needs_info" });

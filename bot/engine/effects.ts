@@ -15,6 +15,7 @@ import { sealAnswers } from "../sealing";
 import { redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
 import { createTicketSurvey } from "../surveys";
+import { rememberSeasonGreeting } from "../../db/calendar";
 
 export interface EffectDeps {
   profile: Profile;
@@ -30,6 +31,8 @@ export interface TurnInfo {
   contactId: number;
   at: string;
   locale: Locale;
+  /** The person chose the language (otherwise each message's language is followed). */
+  localeChosen: boolean;
   channel: ChannelName;
   /** Replies an effect adds (the "my data" export). */
   extra: Reply[];
@@ -87,7 +90,8 @@ export function createEffectRunner(deps: EffectDeps) {
     switch (effect.type) {
       case "setLocale":
         turn.locale = effect.locale;
-        await repo.updateContact(trx, turn.contactId, { locale: effect.locale }, turn.at);
+        turn.localeChosen = effect.chosen ?? turn.localeChosen;
+        await repo.updateContact(trx, turn.contactId, { locale: effect.locale, localeChosen: turn.localeChosen }, turn.at);
         return null;
       case "acceptPrivacy":
         await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
@@ -185,6 +189,9 @@ export function createEffectRunner(deps: EffectDeps) {
         return null;
       case "alertStaff":
         alertStaff(effect.text, turn.at);
+        return null;
+      case "rememberSeasonGreeting":
+        await rememberSeasonGreeting(trx, turn.contactId, effect.season);
         return null;
     }
   };

@@ -28,6 +28,8 @@ import { openState, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
 import { createEffectRunner } from "./effects";
 import { cutText } from "../../flows/validate";
+import type { Calendar } from "../../flows/calendar";
+import type { CalendarSource } from "../calendar";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -45,6 +47,8 @@ export interface EngineDeps {
   staff: readonly StaffTarget[];
   /** FAQ lookup in a locale (built once from the profile). */
   faq: (query: string, locale: Locale) => FaqResult;
+  /** The association's calendar with the staff's closures (read before each turn, outside its transaction). */
+  calendar: CalendarSource;
   /** Keyed hash of a national ID for duplicate checks. */
   hashNationalId: (id: string) => string;
   /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
@@ -171,7 +175,7 @@ export function createEngine(deps: EngineDeps): Engine {
     alertStaff,
   });
 
-  async function turn(trx: Transaction<Database>, message: InboundMessage): Promise<TurnOutcome> {
+  async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
     const now = deps.clock();
     const at = now.toISOString();
     const { kind, body } = inboundKind(message);
@@ -209,7 +213,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
 
     const replies: Reply[] = [];
-    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), channel: message.channel, extra: replies };
+    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), localeChosen: contact.localeChosen, channel: message.channel, extra: replies };
     let sensitiveInput = false;
     let input: FlowInput = content;
 
@@ -229,6 +233,10 @@ export function createEngine(deps: EngineDeps): Engine {
           isNew: identity.isNew,
           phone: contact.phone,
           privacyAcceptedAt: contact.privacyAcceptedAt,
+          get seasonGreeted() {
+            return deps.hot.seasonGreetedOf(contact.id);
+          },
+          localeChosen: turnInfo.localeChosen,
         },
         senderPhone: message.senderPhone ?? null,
         get applications() {
@@ -242,6 +250,7 @@ export function createEngine(deps: EngineDeps): Engine {
           return (tickets ??= deps.hot.ticketsOfContact(contact.id));
         },
         faq: deps.faq,
+        calendar,
         attachments: deps.attachments,
       };
       const result = flowStep(state, input, ctx);
@@ -301,7 +310,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return queue.run(`${message.channel}:${message.chatId}`, async () => {
         let outcome: TurnOutcome;
         try {
-          outcome = await writer.run((trx) => turn(trx, message));
+          const calendar = await deps.calendar.get();
+          outcome = await writer.run((trx) => turn(trx, message, calendar));
         } catch (error) {
           await failed(message, error);
           outcome = "failed";
