@@ -31,7 +31,7 @@ async function run(): Promise<number> {
   const { db, close } = await openDatabase(config.databasePath);
   try {
     const result = await decide(
-      { db, profile, translator: createTranslator({ locales: profile.locales }), clock: () => new Date(), calendar: createCalendarSource(db, profile) },
+      { db, profile, translator: createTranslator({ locales: profile.locales, addressAs: profile.addressAs }), clock: () => new Date(), calendar: createCalendarSource(db, profile) },
       {
         reference,
         decision,

@@ -55,7 +55,8 @@ describe("locales/ur", () => {
 
   for (const ns of urNamespaces) {
     describe(ns, () => {
-      const ar = flatten(read(AR_DIR, ns));
+      // Arabic addressed to a woman (`<key>_female`) has no Urdu twin.
+      const ar = Object.fromEntries(Object.entries(flatten(read(AR_DIR, ns))).filter(([k]) => !k.endsWith("_female")));
       const ur = flatten(read(UR_DIR, ns));
 
       it("has exactly the keys of ar", () => {
