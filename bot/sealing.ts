@@ -4,7 +4,7 @@
  * saved session (a form being filled) and in the application. Flows only ever
  * see open answers: the engine opens on load and seals on save.
  */
-import type { ApplicationDraft, FieldAnswer } from "../flows/types";
+import type { ApplicationDraft, FieldAnswer, InfoPart } from "../flows/types";
 import type { Profile } from "../orgs/schema";
 import type { Cipher } from "./crypto";
 
@@ -52,16 +52,41 @@ export function openAnswers(stored: Record<string, StoredAnswer>, cipher: Cipher
   return out;
 }
 
-/** The same state with its draft's answers sealed (for saving). */
-export function sealState<S>(state: S, profile: Profile, cipher: Cipher): S {
-  const draft = (state as { draft?: ApplicationDraft | null }).draft;
-  if (!draft) return state;
-  return { ...state, draft: { ...draft, answers: sealAnswers(draft.answers, draft.programId, profile, cipher) } };
+/**
+ * Parts of a reply to the committee (texts and files a person sent, which may hold an ID number or
+ * health details) are sealed at rest as one value until they are sent.
+ */
+type SealedParts = { sealed: string };
+type PartsHolder = { parts?: InfoPart[] | SealedParts };
+
+const isSealedParts = (p: unknown): p is SealedParts => typeof p === "object" && p !== null && !Array.isArray(p) && "sealed" in p;
+
+function sealParts<T extends PartsHolder>(holder: T | undefined, cipher: Cipher): T | undefined {
+  if (!holder || !Array.isArray(holder.parts) || holder.parts.length === 0) return holder;
+  return { ...holder, parts: { sealed: cipher.encrypt(JSON.stringify(holder.parts)) } };
 }
 
-/** The same state with its draft's answers opened (after loading). */
+function openParts<T extends PartsHolder>(holder: T | undefined, cipher: Cipher): T | undefined {
+  if (!holder || !isSealedParts(holder.parts)) return holder;
+  return { ...holder, parts: JSON.parse(cipher.decrypt(holder.parts.sealed)) as InfoPart[] };
+}
+
+/** The same state with its draft's answers and any collected parts sealed (for saving). */
+export function sealState<S>(state: S, profile: Profile, cipher: Cipher): S {
+  const draft = (state as { draft?: ApplicationDraft | null }).draft;
+  let out = draft ? { ...state, draft: { ...draft, answers: sealAnswers(draft.answers, draft.programId, profile, cipher) } } : state;
+  const held = (out as { heldInfo?: PartsHolder }).heldInfo;
+  if (held) out = { ...out, heldInfo: sealParts(held, cipher) };
+  if ((out as { flow?: string }).flow === "info") out = sealParts(out as S & PartsHolder, cipher) as S;
+  return out;
+}
+
+/** The same state with its draft's answers and any collected parts opened (after loading). */
 export function openState<S>(state: S, cipher: Cipher): S {
   const draft = (state as { draft?: ApplicationDraft | null }).draft;
-  if (!draft) return state;
-  return { ...state, draft: { ...draft, answers: openAnswers(draft.answers as Record<string, StoredAnswer>, cipher) } };
+  let out = draft ? { ...state, draft: { ...draft, answers: openAnswers(draft.answers as Record<string, StoredAnswer>, cipher) } } : state;
+  const held = (out as { heldInfo?: PartsHolder }).heldInfo;
+  if (held) out = { ...out, heldInfo: openParts(held, cipher) };
+  if ((out as { flow?: string }).flow === "info") out = openParts(out as S & PartsHolder, cipher) as S;
+  return out;
 }

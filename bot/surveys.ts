@@ -73,7 +73,14 @@ export async function openSurveyConversation(
   if (!latest) return false;
   const draft = (latest.state as { draft?: ApplicationDraft } | null)?.draft;
   // Parts of a reply to the committee not sent yet stay with the conversation.
-  const held = latest.state && typeof latest.state === "object" && "flow" in latest.state ? heldOf(latest.state as SessionState) : undefined;
+  // (As stored: sealed parts stay sealed, and are opened with the rest of the state when it is loaded.)
+  const stored = latest.state && typeof latest.state === "object" && "flow" in latest.state ? (latest.state as SessionState) : undefined;
+  const held =
+    stored?.flow === "info" && stored.parts && !(Array.isArray(stored.parts) && stored.parts.length === 0)
+      ? { reference: stored.reference, parts: stored.parts }
+      : stored
+        ? heldOf(stored)
+        : undefined;
   const state: Extract<SessionState, { flow: "survey" }> = {
     flow: "survey",
     surveyId: a.surveyId,

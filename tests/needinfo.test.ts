@@ -74,6 +74,9 @@ describe.each(PROFILES)("a request for information (%s)", (org) => {
     expect(await status()).toBe("needs_info"); // nothing goes before the beneficiary confirms
 
     expect(await say("رقم العداد 778899")).toContain("أضفنا ما كتبته");
+    // What was sent is kept sealed in the saved conversation until it goes to the committee.
+    const saved = await h.opened.db.selectFrom("sessions").select("state").execute();
+    expect(saved.map((r) => r.state).join("")).not.toContain("778899");
     const needed = await say("وش المطلوب بالضبط؟");
     expect(needed).toContain("صورة فاتورة الكهرباء ورقم العداد");
     expect(needed).toContain("آخر موعد");
