@@ -205,7 +205,7 @@ export async function addApplicationEvent(
 // ---- Tickets ----------------------------------------------------------------
 
 /** "T" for an appeal (تظلم). */
-const TICKET_PREFIX: Record<TicketKind, string> = { complaint: "C", suggestion: "S", handoff: "H", referral: "R", appeal: "T" };
+const TICKET_PREFIX: Record<TicketKind, string> = { complaint: "C", suggestion: "S", handoff: "H", referral: "R", urgent: "U", care: "M", appeal: "T" };
 
 export async function createTicket(
   db: Executor,

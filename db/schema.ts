@@ -104,7 +104,8 @@ export interface ApplicationEventTable {
   created_at: string;
 }
 
-export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral" | "appeal";
+/** "urgent": someone may be in danger (safety alert); "care": health symptoms for the care role; "appeal": تظلم on a rejection. */
+export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral" | "urgent" | "care" | "appeal";
 
 export interface TicketTable {
   id: Generated<number>;
@@ -194,7 +195,7 @@ export interface SurveyAnswerTable {
 export interface ConsentTable {
   id: Generated<number>;
   contact_id: number;
-  /** "privacy_notice", "sensitive_data", "attestation", "program_terms:<program id>". */
+  /** "privacy_notice", "sensitive_data:<categories>" (e.g. "sensitive_data:health,disability"), "attestation", "program_terms:<program id>". */
   purpose: string;
   application_id: number | null;
   granted_at: string;
@@ -233,6 +234,20 @@ export interface StaffAuditTable {
   created_at: string;
 }
 
+/** Every safety alert, new message in it, and escalation (what the escalation job reads). */
+export interface SafetyEventTable {
+  id: Generated<number>;
+  ticket_reference: string;
+  contact_id: number;
+  action: "alert" | "update" | "escalate" | "care";
+  /** The kind of danger ("self_harm", "medical", ...) or "symptoms". */
+  kind: string;
+  /** 0 for the safeguarding role, n for the n-th role it was escalated to. */
+  level: number;
+  role: string;
+  created_at: string;
+}
+
 /** Closures staff added, and occurrences of the profile's closures they moved or cancelled. */
 export interface CalendarClosureTable {
   id: Generated<number>;
@@ -266,6 +281,7 @@ export interface Database {
   consents: ConsentTable;
   privacy_requests: PrivacyRequestTable;
   staff_audit: StaffAuditTable;
+  safety_events: SafetyEventTable;
   calendar_closures: CalendarClosureTable;
 }
 

@@ -25,6 +25,7 @@ import { done, draftOf, keepDraft, withoutHeld } from "./session";
 import { statusLookup } from "./status";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
 import { withSeasonGreeting } from "./calendar/text";
+import { safetyFirst } from "./safety";
 import { hasArabicLetters, isLatinScript } from "./text/arabic";
 import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
@@ -133,6 +134,10 @@ function wordyField(state: SessionState, ctx: FlowContext): boolean {
 }
 
 function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
+  // Safety first, in every state: someone who may be in danger is answered before anything else.
+  const safety = safetyFirst(state, input, ctx);
+  if (safety) return safety;
+  // Effect results go straight back to the flow that asked for them.
   if (isEvent(input)) return event(state, input, ctx);
   if (state.flow === "new") return firstContact(input, ctx);
 

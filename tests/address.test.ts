@@ -14,7 +14,7 @@ import { createHarness, textOf, type Harness } from "./helpers";
 /** The namespaces a beneficiary reads. */
 const BENEFICIARY = [
   "common", "menu", "about", "apply", "validation", "faq", "referral", "status", "feedback", "handoff",
-  "decision", "survey", "privacy", "broadcast", "whatsapp", "telegram", "fromstaff", "appeal", "calendar",
+  "decision", "survey", "privacy", "broadcast", "whatsapp", "telegram", "fromstaff", "appeal", "calendar", "safety", "consent",
 ];
 
 /**
@@ -24,7 +24,8 @@ const BENEFICIARY = [
 const MASCULINE = [
   "اكتب", "أرسل", "اختر", "أجب", "تأكد", "أعد", "راجع", "اكتبه", "اكتبها", "أرسله", "أرسلها", "شارك", "أرفق", "اضغط", "تفضل",
   "أدخل", "انتظر", "اطلب", "تمهّل", "عدّل", "أكّد", "حاول", "تريد", "تريده", "توافق", "تحتاجه", "تحتاج", "تود", "تودّ", "تقصد",
-  "ترغب", "تستطيع", "ترى", "تتلقاها", "تكتبه", "ترسله", "راضٍ", "متأكد", "جاهزاً", "جاهز", "مستعد",
+  "ترغب", "تستطيع", "ترى", "تتلقاها", "تكتبه", "ترسله", "راضٍ", "متأكد", "جاهزاً", "جاهز", "مستعد", "تمرّ", "تؤذي", "اتصل",
+  "توجّه", "ابتعد", "تثق",
 ];
 
 /**

@@ -16,6 +16,8 @@ import { redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
 import { createTicketSurvey } from "../surveys";
 import { rememberSeasonGreeting } from "../../db/calendar";
+import { sensitiveConsentPurpose } from "../../flows/consent";
+import { raiseCareAlert, raiseUrgentAlert, type SafeguardingDeps } from "../safeguarding";
 
 export interface EffectDeps {
   profile: Profile;
@@ -24,6 +26,8 @@ export interface EffectDeps {
   hashNationalId: (id: string) => string;
   /** Queues an alert to every staff target, on the turn's connection. */
   alertStaff: (text: Text, at: string) => void;
+  /** Where safety alerts go (bot/safeguarding.ts): every staff target at once. */
+  safeguarding: () => SafeguardingDeps;
 }
 
 /** What an effect may read and change of the turn in hand. */
@@ -132,7 +136,7 @@ export function createEffectRunner(deps: EffectDeps) {
         });
         const consents: Array<[string, string | undefined]> = [
           ["privacy_notice", d.privacyAcceptedAt],
-          ["sensitive_data", d.sensitiveConsentAt],
+          [sensitiveConsentPurpose(deps.profile.programs.find((p) => p.id === d.programId)), d.sensitiveConsentAt],
           [d.minor ? "attestation_guardian" : "attestation", d.attestedAt ?? turn.at],
           [`program_terms:${d.programId}`, effect.termsAcceptedAt],
         ];
@@ -189,6 +193,12 @@ export function createEffectRunner(deps: EffectDeps) {
         return null;
       case "alertStaff":
         alertStaff(effect.text, turn.at);
+        return null;
+      case "urgentAlert":
+        await raiseUrgentAlert(trx, deps.safeguarding(), { contactId: turn.contactId, channel: turn.channel, kind: effect.kind, excerpt: effect.excerpt, at: turn.at });
+        return null;
+      case "careAlert":
+        await raiseCareAlert(trx, deps.safeguarding(), { contactId: turn.contactId, channel: turn.channel, excerpt: effect.excerpt, at: turn.at });
         return null;
       case "rememberSeasonGreeting":
         await rememberSeasonGreeting(trx, turn.contactId, effect.season);

@@ -118,6 +118,9 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   };
 
+  /** Safety alerts go to every staff target at once (bot/safeguarding.ts). */
+  const safeguarding = () => ({ profile: deps.profile, translator: deps.translator, staff: staffTargets() });
+
   /** The contact's language if the association serves it, else the association's first. */
   const localeOf = (contact: { locale: string }): Locale =>
     (deps.profile.locales as readonly string[]).includes(contact.locale) ? (contact.locale as Locale) : defaultLocale;
@@ -173,6 +176,7 @@ export function createEngine(deps: EngineDeps): Engine {
     hot: deps.hot,
     hashNationalId: deps.hashNationalId,
     alertStaff,
+    safeguarding,
   });
 
   async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {

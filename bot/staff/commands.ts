@@ -270,7 +270,8 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     await db.transaction().execute(async (trx) => {
       // Only this row (allowed, no detail but a hand-over note) counts as holding the ticket.
       await recordAudit(trx, { actor, action: "claim", target: reference, allowed: true, detail: before ? `from ${before.channel}:${before.userId}` : null, at });
-      if (owner.kind === "handoff" && !before) {
+      // The person learns that someone has their message: a hand-off, a safety alert, symptoms.
+      if ((owner.kind === "handoff" || owner.kind === "urgent" || owner.kind === "care") && !before) {
         await notifyContact(trx, translator, owner.contactId, { text: [t("fromstaff:claimed", { reference: ltr(reference) })] }, at);
       }
       await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.claimed", { staff: staffName(actor), reference: ltr(reference) }), at);

@@ -5,6 +5,7 @@
  */
 import { answerText, type FormField } from "../form";
 import { choice, reply, t, withChoices } from "../reply";
+import { sensitiveCategoriesText } from "../consent";
 import type { ApplicationDraft, FlowContext, Reply, Text } from "../types";
 import { fieldById, fieldsOf, openPrograms, programOf, yesNoChoices, type ApplyState } from "./base";
 
@@ -63,7 +64,12 @@ export function prompt(state: ApplyState, ctx: FlowContext, lead: Text[] = []): 
     case "sensitiveConsent": {
       const field = fieldById(ctx, draft!, step.fieldId)!;
       return withChoices(
-        reply(...lead, t(again ? "apply:sensitiveShort" : "apply:sensitiveConsent", { label: field.label })),
+        reply(
+          ...lead,
+          again
+            ? t("apply:sensitiveShort", { label: field.label })
+            : t("consent:sensitive", { label: field.label, categories: sensitiveCategoriesText(programOf(ctx, draft)!, field.id) }),
+        ),
         [choice("yes", t("apply:sensitiveAccept")), choice("no", t("apply:sensitiveDecline"))],
       );
     }
