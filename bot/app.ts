@@ -70,7 +70,7 @@ export function faqLookup(profile: Profile): (query: string, locale: Locale) => 
 export function createSila(options: SilaOptions): Sila {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? createLogger("info");
-  const translator = options.translator ?? createTranslator({ locales: options.profile.locales });
+  const translator = options.translator ?? createTranslator({ locales: options.profile.locales, addressAs: options.profile.addressAs });
   const senders = new Map<ChannelName, ChannelSender>();
   for (const s of options.senders ?? []) senders.set(s.name, s);
   const cipher = createCipher(options.secretKey);

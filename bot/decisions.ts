@@ -11,11 +11,12 @@ import * as repo from "../db/repo";
 import { addDays, riyadhDate } from "../flows/dates";
 import type { Calendar } from "../flows/calendar";
 import type { CalendarSource } from "./calendar";
-import { SESSION_VERSION, type ApplicationDraft, type Reply, type SessionState } from "../flows/types";
+import type { Reply } from "../flows/types";
 import type { Profile } from "../orgs/schema";
 import type { StaffTarget } from "./engine";
 import type { Translator } from "./i18n";
 import { notifyContact, notifyStaff } from "./notify";
+import { decideAppeal, type AppealResult } from "./appeals";
 
 export type Decision = "approve" | "reject" | "needinfo" | "review" | "withdraw";
 
@@ -68,10 +69,14 @@ export interface DecisionInput {
   /** Enrolment dates for an approval (YYYY-MM-DD); default today and the program's duration. */
   startsOn?: string;
   endsOn?: string;
+  /** For "needinfo": the date the information is needed by (YYYY-MM-DD); default the profile's `infoDueDays` from today. */
+  dueOn?: string;
 }
 
 export type DecisionResult =
-  | { ok: true; reference: string; from: ApplicationStatus; to: ApplicationStatus; notified: boolean }
+  | { ok: true; reference: string; from: ApplicationStatus; to: ApplicationStatus; notified: boolean; appeal?: undefined }
+  /** An appeal decided: accepted (its application back to review) or rejected. */
+  | AppealResult
   | { ok: false; error: "not_found" }
   | { ok: false; error: "invalid_transition"; from: ApplicationStatus; to: ApplicationStatus }
   | { ok: false; error: "invalid_dates" };
@@ -90,7 +95,21 @@ export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<
   const calendar = await deps.calendar.get();
   return deps.db.transaction().execute(async (trx): Promise<DecisionResult> => {
     const app = await trx.selectFrom("applications").selectAll().where("reference", "=", ref).executeTakeFirst();
-    if (!app) return { ok: false, error: "not_found" };
+    if (!app) {
+      // An appeal is decided through the same path: approve accepts it, reject refuses it.
+      const appeal = await trx.selectFrom("tickets").select("id").where("reference", "=", ref).where("kind", "=", "appeal").executeTakeFirst();
+      if (appeal && (input.decision === "approve" || input.decision === "reject")) {
+        return decideAppeal(trx, deps, {
+          reference: ref,
+          accept: input.decision === "approve",
+          actor: input.actor,
+          note: input.note ?? null,
+          now,
+          notBefore: deliveryTime(now, calendar),
+        });
+      }
+      return { ok: false, error: "not_found" };
+    }
     if (!TRANSITIONS[app.status].includes(to)) return { ok: false, error: "invalid_transition", from: app.status, to };
     const program = deps.profile.programs.find((p) => p.id === app.program_id);
     const note = input.note?.trim() ? input.note.trim().slice(0, 1000) : null;
@@ -111,6 +130,7 @@ export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<
         status: to,
         updated_at: at,
         ...(to === "approved" || to === "rejected" ? { decided_at: at } : {}),
+        ...(to !== "needs_info" ? { info_request: null, info_due_at: null } : {}),
       })
       .where("id", "=", app.id)
       .execute();
@@ -141,20 +161,28 @@ export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<
             { key: "decision:rejected", params: base },
             note ? { key: "decision:reason", params: { note } } : { key: "decision:noReason" },
             { key: "decision:reconsideration", params: { how: { localized: deps.profile.reconsideration } } },
+            ...(deps.profile.appealDays > 0 ? [{ key: "decision:appealHow", params: { days: deps.profile.appealDays } }] : []),
           ],
+          ...(deps.profile.appealDays > 0 ? { choices: [{ value: `appeal:${app.reference}`, label: { key: "appeal:start" } }] } : {}),
         };
         break;
-      case "needs_info":
+      case "needs_info": {
+        // The request and its date are kept with the application: the beneficiary can ask what
+        // exactly is needed and by when. Their next message is not taken for the answer.
+        const dueOn = input.dueOn && /^\d{4}-\d\d-\d\d$/.test(input.dueOn) ? input.dueOn : addDays(riyadhDate(now), deps.profile.infoDueDays);
+        const dueAt = new Date(`${dueOn}T20:59:59.000Z`).toISOString(); // the end of that day in Riyadh
+        await trx.updateTable("applications").set({ info_request: note, info_due_at: dueAt }).where("id", "=", app.id).execute();
         reply = {
           text: [
             { key: "decision:needInfo", params: base },
             { key: "decision:needInfoRequest", params: { note: note ?? "-" } },
+            { key: "decision:needInfoDue", params: { date: { date: dueAt } } },
             { key: "decision:needInfoHow" },
           ],
           choices: [{ value: `info:${app.reference}`, label: { key: "decision:provideInfo" } }],
         };
-        await setInfoSession(trx, app.contact_id, app.reference, at);
         break;
+      }
       case "under_review":
         reply = { text: [{ key: "decision:underReview", params: base }] };
         break;
@@ -173,18 +201,6 @@ export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<
 }
 
 /**
- * Puts the contact's most recent conversation into "answering the committee's
- * request" so that their next message is taken as the information asked for.
- */
-async function setInfoSession(trx: repo.Executor, contactId: number, reference: string, at: string): Promise<void> {
-  const latest = await repo.latestSession(trx, contactId);
-  if (!latest) return;
-  const draft = (latest.state as { draft?: ApplicationDraft } | null)?.draft;
-  const state: SessionState = { flow: "info", reference, ...(draft ? { draft } : {}), lastActiveAt: at };
-  await repo.saveSession(trx, latest.identityId, SESSION_VERSION, state, at);
-}
-
-/**
  * Decisions from a staff chat ("/decide A26-00042 approve the note..."): the
  * staff-command layer passes the request, this answers the staff member.
  */
@@ -198,6 +214,21 @@ export function staffDecisions(deps: DecisionDeps): (request: {
     const decision = parseDecision(request.decision);
     if (!decision) return { text: [{ key: "staff:decideUsage" }] };
     const r = await decide(deps, { reference: request.reference, decision, actor: request.actorKey, note: request.note });
+    if (r.ok && r.appeal) {
+      return {
+        text: [
+          {
+            key: "staff:appealDecided",
+            params: {
+              reference: { ltr: r.reference },
+              application: { ltr: r.appeal.application },
+              decision: { key: `appeal:decision.${r.appeal.decision}` },
+              notified: { key: r.notified ? "common:yes" : "common:no" },
+            },
+          },
+        ],
+      };
+    }
     if (r.ok) {
       return {
         text: [
@@ -209,6 +240,17 @@ export function staffDecisions(deps: DecisionDeps): (request: {
               to: { key: `status:state.${r.to}` },
               notified: { key: r.notified ? "common:yes" : "common:no" },
             },
+          },
+        ],
+      };
+    }
+    if (r.error === "appeal_decided") return { text: [{ key: "staff:appealAlreadyDecided", params: { reference: { ltr: request.reference } } }] };
+    if (r.error === "appeal_not_possible") {
+      return {
+        text: [
+          {
+            key: "staff:appealCannot",
+            params: { reference: { ltr: request.reference }, application: { ltr: r.application }, status: { key: `status:state.${r.status}` } },
           },
         ],
       };

@@ -59,7 +59,13 @@ export function loadResources(dir = DEFAULT_LOCALES_DIR): Resource {
   return resources;
 }
 
-export function createTranslator(options: { dir?: string; locales?: readonly Locale[] } = {}): Translator {
+/**
+ * `addressAs`: the grammatical gender the association's texts use for the
+ * beneficiary ("female": a key's `<key>_female` variant is used where one
+ * exists, i18next's context; staff texts have none and read as they are).
+ */
+export function createTranslator(options: { dir?: string; locales?: readonly Locale[]; addressAs?: "male" | "female" } = {}): Translator {
+  const context = options.addressAs === "female" ? { context: "female" } : {};
   const resources = loadResources(options.dir);
   const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
   const instance: I18n = i18next.createInstance();
@@ -89,7 +95,7 @@ export function createTranslator(options: { dir?: string; locales?: readonly Loc
     const id = `${locale}:${key}`;
     let out = plain.get(id);
     if (out === undefined) {
-      out = instance.t(key, { lng: locale });
+      out = instance.t(key, { lng: locale, ...context });
       plain.set(id, out);
     }
     return out;
@@ -109,7 +115,7 @@ export function createTranslator(options: { dir?: string; locales?: readonly Loc
       if (kept !== undefined) return kept;
       const params: Record<string, string | number> = {};
       for (const [k, v] of Object.entries(text.params)) params[k] = renderParam(v, locale);
-      const out = instance.t(text.key, { ...params, lng: locale });
+      const out = instance.t(text.key, { ...params, lng: locale, ...context });
       if (id !== null) {
         if (composed.size >= MAX_COMPOSED) composed.clear();
         composed.set(id, out);
@@ -133,6 +139,6 @@ export function createTranslator(options: { dir?: string; locales?: readonly Loc
   return {
     locales,
     render,
-    t: (key, locale, params) => (params ? instance.t(key, { ...params, lng: locale }) : renderKey(key, locale)),
+    t: (key, locale, params) => (params ? instance.t(key, { ...params, lng: locale, ...context }) : renderKey(key, locale)),
   };
 }

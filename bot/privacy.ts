@@ -70,7 +70,7 @@ export async function myDataReply(db: Executor, contactId: number, profile: Prof
     const program = profile.programs.find((p) => p.id === app.program_id);
     const answers = openAnswers(JSON.parse(app.fields) as Record<string, StoredAnswer>, cipher);
     const lines: Text[] = program
-      ? formFields(program)
+      ? formFields(program, { answers })
           .filter((f) => answers[f.id])
           .map((f) => {
             const a = answers[f.id]!;

@@ -10,7 +10,8 @@ import type { Database } from "../db/schema";
 import * as repo from "../db/repo";
 import { SESSION_VERSION } from "../flows/types";
 import type { ApplicationDraft, SessionState, SurveyQuestion, Text } from "../flows/types";
-import { programSurveyQuestions, surveyPrompt, TICKET_SURVEY_QUESTIONS } from "../flows/survey";
+import { programSurveyQuestions, surveyPrompt } from "../flows/survey";
+import { heldOf } from "../flows/session";
 import { riyadhDate } from "../flows/dates";
 import type { CalendarSource } from "./calendar";
 import type { Profile } from "../orgs/schema";
@@ -31,10 +32,15 @@ export async function maySendBulk(calendar: CalendarSource, now: Date): Promise<
   return (await calendar.get()).sendTime(now, "bulk").getTime() <= now.getTime();
 }
 
-/** Creates the one-question survey for a closed ticket (once per ticket); returns its id or null. */
+/**
+ * Creates the one-question survey for a closed ticket (once per ticket); returns its id or null
+ * (none after a handoff no staff member answered).
+ */
 export async function createTicketSurvey(db: repo.Executor, ticketReference: string, at: string): Promise<number | null> {
-  const ticket = await db.selectFrom("tickets").select(["id", "contact_id", "kind"]).where("reference", "=", ticketReference).executeTakeFirst();
+  const ticket = await db.selectFrom("tickets").select(["id", "contact_id", "kind", "answered_at"]).where("reference", "=", ticketReference).executeTakeFirst();
   if (!ticket || (ticket.kind !== "handoff" && ticket.kind !== "complaint")) return null;
+  // Nobody from the association answered this conversation: there is nothing to rate.
+  if (ticket.kind === "handoff" && ticket.answered_at === null) return null;
   const row = await db
     .insertInto("surveys")
     .values({ contact_id: ticket.contact_id, kind: "ticket", enrolment_id: null, ticket_id: ticket.id, program_id: null, status: "sent", created_at: at, sent_at: at, reminded_at: null, answered_at: null })
@@ -66,6 +72,15 @@ export async function openSurveyConversation(
   const latest = await repo.latestSession(db, a.contactId);
   if (!latest) return false;
   const draft = (latest.state as { draft?: ApplicationDraft } | null)?.draft;
+  // Parts of a reply to the committee not sent yet stay with the conversation.
+  // (As stored: sealed parts stay sealed, and are opened with the rest of the state when it is loaded.)
+  const stored = latest.state && typeof latest.state === "object" && "flow" in latest.state ? (latest.state as SessionState) : undefined;
+  const held =
+    stored?.flow === "info" && stored.parts && !(Array.isArray(stored.parts) && stored.parts.length === 0)
+      ? { reference: stored.reference, parts: stored.parts }
+      : stored
+        ? heldOf(stored)
+        : undefined;
   const state: Extract<SessionState, { flow: "survey" }> = {
     flow: "survey",
     surveyId: a.surveyId,
@@ -73,6 +88,7 @@ export async function openSurveyConversation(
     index: a.index,
     scores: {},
     ...(draft ? { draft } : {}),
+    ...(held ? { heldInfo: held } : {}),
   };
   const queued = await notifyContact(db, translator, a.contactId, surveyPrompt(state, a.lead), a.at, { dedupeKey: a.dedupeKey, bulk: a.bulk ?? false });
   if (queued) await repo.saveSession(db, latest.identityId, SESSION_VERSION, { ...state, lastActiveAt: a.at }, a.at);

@@ -8,8 +8,17 @@
  * the Kysely repositories in `db/repo.ts`.
  */
 import type SQLite from "better-sqlite3";
-import type { ApplicationStatus, ChannelName } from "./schema";
-import { formatReference, OPEN_STATUSES, referenceCounter, toContact, type ApplicationSummary, type Contact, type InboundRecord } from "./repo";
+import type { ApplicationStatus, ChannelName, TicketKind } from "./schema";
+import {
+  formatReference,
+  OPEN_STATUSES,
+  referenceCounter,
+  toContact,
+  type ApplicationSummary,
+  type Contact,
+  type InboundRecord,
+  type TicketSummary,
+} from "./repo";
 import type { Savepoints } from "../bot/engine/writer";
 
 /** An application as the engine stores it at submission (the answers already sealed). */
@@ -49,6 +58,11 @@ export interface HotPath {
   proveOwnPhone(a: { identityId: number; contact: Contact; phone: string; at: string }): Contact;
   /** The reference of an open application to `programId` by the person with this national-ID hash. */
   findOpenApplication(programId: string, nationalIdHash: string): string | null;
+  /**
+   * The latest application to `programId` by the person with this national-ID hash that may block a
+   * new one (open, approved or rejected; never a withdrawn one), with its status.
+   */
+  latestApplicationByNationalId(programId: string, nationalIdHash: string): { reference: string; status: ApplicationStatus } | null;
   /** Stores a submitted application with its reference (A<yy>-nnnnn) and its first event. */
   insertApplication(a: NewApplication): { id: number; reference: string };
   recordConsent(c: { contactId: number; purpose: string; applicationId: number | null; at: string }): void;
@@ -61,6 +75,7 @@ export interface HotPath {
   saveFlood(identityId: number, flood: number): void;
   applicationsOfContact(contactId: number): ApplicationSummary[];
   openHandoffOf(contactId: number): { reference: string } | null;
+  ticketsOfContact(contactId: number): TicketSummary[];
   /** Marks a delivered outbox row sent, dropping its payload. */
   markSent(id: number, attempts: number, at: string): void;
   recordOutbound(m: { contactId: number | null; channel: ChannelName; chatId: string; messageId: string | null; body: string; at: string }): void;
@@ -86,7 +101,17 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   );
   const floodOnly = sqlite.prepare(`update sessions set flood = ? where identity_id = ?`);
   const applications = sqlite.prepare(
-    `select reference, program_id, status, submitted_at, updated_at from applications where contact_id = ? order by id desc`,
+    `select reference, program_id, status, submitted_at, updated_at, info_request, info_due_at, decided_at
+     from applications where contact_id = ? order by id desc`,
+  );
+  const tickets = sqlite.prepare(
+    `select t.reference, t.kind, t.status, t.created_at, t.closed_at, t.decision, a.reference as application_reference
+     from tickets t left join applications a on a.id = t.application_id
+     where t.contact_id = ? and t.kind != 'referral' order by t.id desc limit 50`,
+  );
+  const latestByNid = sqlite.prepare(
+    `select reference, status from applications where program_id = ? and national_id_hash = ? and status != 'withdrawn'
+     order by id desc limit 1`,
   );
   const handoff = sqlite.prepare(
     `select reference from tickets where contact_id = ? and kind = 'handoff' and status = 'open' order by id desc limit 1`,
@@ -180,6 +205,8 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
       deleteContact.run(a.contact.id);
       return toContact(contactById.get(holder.id) as ContactRow);
     },
+    latestApplicationByNationalId: (programId, hash) =>
+      (latestByNid.get(programId, hash) as { reference: string; status: ApplicationStatus } | undefined) ?? null,
     findOpenApplication: (programId, hash) => (openApplication.get(programId, hash, ...OPEN_STATUSES) as { reference: string } | undefined)?.reference ?? null,
     insertApplication(a) {
       const name = referenceCounter("A", a.at);
@@ -217,9 +244,47 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
       floodOnly.run(flood, identityId);
     },
     applicationsOfContact: (contactId) =>
-      (applications.all(contactId) as Array<{ reference: string; program_id: string; status: ApplicationStatus; submitted_at: string; updated_at: string }>).map(
-        (r) => ({ reference: r.reference, programId: r.program_id, status: r.status, submittedAt: r.submitted_at, updatedAt: r.updated_at }),
-      ),
+      (
+        applications.all(contactId) as Array<{
+          reference: string;
+          program_id: string;
+          status: ApplicationStatus;
+          submitted_at: string;
+          updated_at: string;
+          info_request: string | null;
+          info_due_at: string | null;
+          decided_at: string | null;
+        }>
+      ).map((r) => ({
+        reference: r.reference,
+        programId: r.program_id,
+        status: r.status,
+        submittedAt: r.submitted_at,
+        updatedAt: r.updated_at,
+        infoRequest: r.info_request,
+        infoDueAt: r.info_due_at,
+        decidedAt: r.decided_at,
+      })),
+    ticketsOfContact: (contactId) =>
+      (
+        tickets.all(contactId) as Array<{
+          reference: string;
+          kind: TicketKind;
+          status: "open" | "closed";
+          created_at: string;
+          closed_at: string | null;
+          decision: "accepted" | "rejected" | null;
+          application_reference: string | null;
+        }>
+      ).map((r) => ({
+        reference: r.reference,
+        kind: r.kind,
+        status: r.status,
+        createdAt: r.created_at,
+        closedAt: r.closed_at,
+        applicationReference: r.application_reference,
+        decision: r.decision,
+      })),
     openHandoffOf: (contactId) => (handoff.get(contactId) as { reference: string } | undefined) ?? null,
     enqueue(row) {
       outbox.run(row.contactId, row.audience, row.channel, row.chatId, row.payload, row.at, row.at);

@@ -10,7 +10,7 @@ import type {
   NewOutbox,
   TicketKind,
 } from "./schema";
-import type { SurveyAnswer } from "../flows/types";
+import type { InfoPart, SurveyAnswer } from "../flows/types";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -190,13 +190,7 @@ export const formatReference = (counter: string, value: number): string => `${co
 
 export const OPEN_STATUSES: ApplicationStatus[] = ["submitted", "under_review", "needs_info"];
 
-export interface ApplicationSummary {
-  reference: string;
-  programId: string;
-  status: ApplicationStatus;
-  submittedAt: string;
-  updatedAt: string;
-}
+export type { ApplicationSummary, TicketSummary } from "../flows/types";
 
 export async function addApplicationEvent(
   db: Executor,
@@ -210,11 +204,23 @@ export async function addApplicationEvent(
 
 // ---- Tickets ----------------------------------------------------------------
 
-const TICKET_PREFIX: Record<TicketKind, string> = { complaint: "C", suggestion: "S", handoff: "H", referral: "R", urgent: "U", care: "M" };
+/** "T" for an appeal (تظلم). */
+const TICKET_PREFIX: Record<TicketKind, string> = { complaint: "C", suggestion: "S", handoff: "H", referral: "R", urgent: "U", care: "M", appeal: "T" };
 
 export async function createTicket(
   db: Executor,
-  t: { contactId: number; kind: TicketKind; body: string | null; attachment: unknown; referralId: string | null; at: string },
+  t: {
+    contactId: number;
+    kind: TicketKind;
+    body: string | null;
+    /** One attachment descriptor, or several (stored as a list). */
+    attachment: unknown;
+    referralId: string | null;
+    at: string;
+    applicationId?: number | null;
+    confidential?: boolean;
+    role?: string | null;
+  },
 ): Promise<string> {
   const reference = await nextReference(db, TICKET_PREFIX[t.kind], t.at);
   await db
@@ -231,6 +237,9 @@ export async function createTicket(
       created_at: t.at,
       closed_at: t.kind === "referral" ? t.at : null,
       closed_by: t.kind === "referral" ? "system" : null,
+      application_id: t.applicationId ?? null,
+      confidential: t.confidential ? 1 : 0,
+      role: t.role ?? null,
     })
     .execute();
   return reference;
@@ -253,13 +262,21 @@ export async function enqueue(db: Executor, row: Omit<NewOutbox, "status" | "att
     .execute();
 }
 
+/** How the parts of a reply to the committee read in an application event's note (files by name and stored path). */
+export function infoPartsNote(parts: readonly InfoPart[]): string {
+  return parts
+    .map((p, i) => `${i + 1}. ${p.type === "text" ? p.text : `[file] ${p.file.fileName ?? p.file.mimeType ?? "file"} ${p.file.fileRef}`}`)
+    .join("\n");
+}
+
 /**
  * The beneficiary's answer to a "needs information" request: only for their
- * own application in that status; it returns the application to review.
+ * own application in that status; it returns the application to review with
+ * every part (texts and files) in the event's note.
  */
 export async function provideApplicationInfo(
   db: Executor,
-  a: { reference: string; contactId: number; text: string | null; attachment: unknown; at: string },
+  a: { reference: string; contactId: number; parts: readonly InfoPart[]; at: string },
 ): Promise<boolean> {
   const app = await db
     .selectFrom("applications")
@@ -268,15 +285,42 @@ export async function provideApplicationInfo(
     .where("contact_id", "=", a.contactId)
     .executeTakeFirst();
   if (!app || app.status !== "needs_info") return false;
-  await db.updateTable("applications").set({ status: "under_review", updated_at: a.at }).where("id", "=", app.id).execute();
-  const note = [a.text, a.attachment ? `attachment: ${JSON.stringify(a.attachment)}` : null].filter(Boolean).join("\n");
+  await db
+    .updateTable("applications")
+    .set({ status: "under_review", updated_at: a.at, info_request: null, info_due_at: null })
+    .where("id", "=", app.id)
+    .execute();
   await addApplicationEvent(db, {
     applicationId: app.id,
     actor: "beneficiary",
     action: "status_changed",
     from: "needs_info",
     to: "under_review",
-    note: note || null,
+    note: infoPartsNote(a.parts) || null,
+    at: a.at,
+  });
+  return true;
+}
+
+/** The beneficiary says they cannot provide what was asked: recorded as an event; the status stays. */
+export async function noteInfoUnavailable(
+  db: Executor,
+  a: { reference: string; contactId: number; reason: string | null; at: string },
+): Promise<boolean> {
+  const app = await db
+    .selectFrom("applications")
+    .select(["id", "status"])
+    .where("reference", "=", a.reference)
+    .where("contact_id", "=", a.contactId)
+    .executeTakeFirst();
+  if (!app || app.status !== "needs_info") return false;
+  await addApplicationEvent(db, {
+    applicationId: app.id,
+    actor: "beneficiary",
+    action: "info_unavailable",
+    from: null,
+    to: null,
+    note: a.reason,
     at: a.at,
   });
   return true;

@@ -91,6 +91,9 @@ export interface ApplicationTable {
   decided_at: string | null;
   /** Set when the retention job or a deletion request removed the personal fields. */
   anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The committee's request while the status is "needs_info": what is needed, and by when. */
+  info_request: ColumnType<string | null, string | null | undefined, string | null>;
+  info_due_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -107,8 +110,8 @@ export interface ApplicationEventTable {
   created_at: string;
 }
 
-/** "urgent": someone may be in danger (safety alert); "care": health symptoms for the care role. */
-export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral" | "urgent" | "care";
+/** "urgent": someone may be in danger (safety alert); "care": health symptoms for the care role; "appeal": تظلم on a rejection. */
+export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral" | "urgent" | "care" | "appeal";
 
 export interface TicketTable {
   id: Generated<number>;
@@ -123,6 +126,17 @@ export interface TicketTable {
   created_at: string;
   closed_at: string | null;
   closed_by: string | null;
+  /** An appeal: the rejected application it contests. */
+  application_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 for a report of misconduct: shown only through the audited full view, routed to `role`. */
+  confidential: ColumnType<number, number | undefined, number>;
+  /** The staff role the profile routes this ticket to (confidential reports). */
+  role: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An appeal's outcome: "accepted" or "rejected", decided through the committee's decision path. */
+  decision: ColumnType<"accepted" | "rejected" | null, "accepted" | "rejected" | null | undefined, "accepted" | "rejected" | null>;
+  decided_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a staff member first replied (a handoff nobody answered gets no satisfaction survey). */
+  answered_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OutboxTable {

@@ -4,6 +4,7 @@
  * never answers "type X" when it understood X.
  */
 import { startApply } from "./apply";
+import { startAppeal } from "./appeal";
 import { startHandoff } from "./handoff";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
@@ -79,8 +80,9 @@ export function actOnIntent(state: SessionState, intent: Intent, text: string, c
       return confirmDeletion(state, lead);
     case "myData":
       return done(keepDraft({ flow: "menu" }, state), [], [{ type: "exportMyData" }]);
-    case "language":
     case "appeal":
+      return led(startAppeal(state, ctx));
+    case "language":
       return null;
   }
 }

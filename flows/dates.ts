@@ -7,6 +7,7 @@
  * Umm al-Qura conversions use ICU through Intl (the source of truth).
  */
 
+import { readMonthNameDate } from "./monthnames";
 import { toLatinDigits } from "./text/arabic";
 import { stripInvisible, type Result } from "./validate";
 
@@ -174,14 +175,20 @@ export function addDays(isoDate: string, days: number): string {
 export type DateInputOptions = {
   /** Accept dates after today (Riyadh). Default false. */
   allowFuture?: boolean;
+  /** Refuse dates before today (Riyadh): appointments, availability. Default false. */
+  notPast?: boolean;
   /** Reject dates more than this many years before today. Default 130. */
   maxYearsBack?: number;
 };
 
-/** A parsed date: the Gregorian day and which calendar the person typed it in. */
-export type ParsedDate = { gregorian: string; calendar: "hijri" | "gregorian" };
+/**
+ * A parsed date: the Gregorian day and which calendar the person typed it in;
+ * `ambiguous` when typed in numbers whose day and month could be swapped
+ * (5/10/1990): read day first, and worth confirming back.
+ */
+export type ParsedDate = { gregorian: string; calendar: "hijri" | "gregorian"; ambiguous?: boolean };
 
-export type DateInputError = "date_invalid" | "date_future" | "date_too_old";
+export type DateInputError = "date_invalid" | "date_future" | "date_too_old" | "date_past";
 
 /** Years below this are Hijri, from it on Gregorian. */
 const HIJRI_YEAR_LIMIT = 1600;
@@ -220,18 +227,26 @@ export function parseDateInput(
   s = s.trim();
 
   let year: number, month: number, day: number;
+  let named: "hijri" | "gregorian" | null = null;
   const dmy = DMY.exec(s);
   const ymd = dmy ? null : YMD.exec(s);
+  const byName = dmy || ymd ? null : readMonthNameDate(s);
   if (dmy) {
     [day, month, year] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
   } else if (ymd) {
     [year, month, day] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+  } else if (byName && byName !== "invalid") {
+    ({ year, month, day } = byName);
+    named = byName.calendar;
   } else {
     return { ok: false, error: "date_invalid" };
   }
 
   const calendar = year < HIJRI_YEAR_LIMIT ? "hijri" : "gregorian";
   if (suffix !== null && suffix !== calendar) return { ok: false, error: "date_invalid" };
+  if (named !== null && named !== calendar) return { ok: false, error: "date_invalid" };
+  // Day first is the order asked for; typed with numbers only, 5/10 could still be meant month first.
+  const ambiguous = dmy !== null && day <= 12 && month <= 12 && day !== month;
 
   let greg: CalendarDate | null;
   if (calendar === "hijri") {
@@ -245,11 +260,12 @@ export function parseDateInput(
   const iso = toIso(greg);
   const today = riyadhParts(now);
   if (!opts.allowFuture && iso > toIso(today)) return { ok: false, error: "date_future" };
+  if (opts.notPast && iso < toIso(today)) return { ok: false, error: "date_past" };
   const maxYearsBack = opts.maxYearsBack ?? 130;
   const oldest = toIso({ year: today.year - maxYearsBack, month: today.month, day: today.day });
   if (iso < oldest) return { ok: false, error: "date_too_old" };
 
-  return { ok: true, value: { gregorian: iso, calendar } };
+  return { ok: true, value: { gregorian: iso, calendar, ...(ambiguous ? { ambiguous } : {}) } };
 }
 
 /** Same as {@link parseDateInput}; by default no future dates and at most 130 years back. */

@@ -4,6 +4,7 @@
  * becomes a stored `FieldAnswer` or a reason to ask again.
  */
 import type { FieldType, LocalizedText, ProgramSpec } from "../orgs/schema";
+import type { ApplicationDraft } from "./types";
 import {
   parseNumber,
   parseYesNo,
@@ -14,11 +15,18 @@ import {
   validateNationalId,
   validateSaudiMobile,
 } from "./validate";
-import { parseDateInput } from "./dates";
+import { parseDateInput, riyadhDate } from "./dates";
 import { matchOption, type Option } from "./choices";
 import type { FieldAnswer, FlowContext, FlowInput, Text } from "./types";
 
 export type FormFieldType = FieldType | "fullName" | "city" | "birthDate";
+
+export interface FormOption {
+  value: string;
+  label: LocalizedText;
+  /** Everyday words for the option, per language. */
+  words?: { ar?: string[]; en?: string[]; ur?: string[] };
+}
 
 export interface FormField {
   id: string;
@@ -26,10 +34,15 @@ export interface FormField {
   label: Text;
   hint?: Text;
   required: boolean;
-  options?: { value: string; label: LocalizedText }[];
+  options?: FormOption[];
   min?: number;
   max?: number;
   sensitive: boolean;
+  /** For dates: which side of today the date must be on. */
+  when?: "past" | "future" | "any";
+  /** For the date of birth: the program's age limits. */
+  minAge?: number;
+  maxAge?: number;
 }
 
 const core = (id: string, type: FormFieldType): FormField => ({
@@ -50,19 +63,58 @@ export const CORE_FIELDS: readonly FormField[] = [
   core("birth_date", "birthDate"),
 ];
 
+const relation = (value: string, ar: string, en: string, ur: string, words: string[] = []): FormOption => ({
+  value,
+  label: { ar, en, ur },
+  words: { ar: words },
+});
+
+/** A guardian's details, asked after the date of birth of an applicant under 18 (ids reserved). */
+export const GUARDIAN_FIELDS: readonly FormField[] = [
+  core("guardian_name", "fullName"),
+  {
+    ...core("guardian_relation", "choice"),
+    options: [
+      relation("father", "الأب", "Father", "والد", ["ابوي", "ابوه", "الوالد", "والدي", "اب", "ابو"]),
+      relation("mother", "الأم", "Mother", "والدہ", ["امي", "امه", "الوالده", "والدتي", "ام"]),
+      relation("brother", "الأخ", "Brother", "بھائی", ["اخوي", "اخوه", "اخ"]),
+      relation("sister", "الأخت", "Sister", "بہن", ["اختي", "اخته", "اخت"]),
+      relation("grandparent", "الجد أو الجدة", "Grandparent", "دادا یا نانا", ["جدي", "جدتي", "الجد", "الجده", "جد", "جده"]),
+      relation("legal_guardian", "ولي أمر بصك", "Legal guardian", "قانونی سرپرست", ["ولي امر", "وصي", "الوصي", "عمي", "خالي", "عمه", "خاله"]),
+    ],
+  },
+  core("guardian_id", "nationalId"),
+  core("guardian_phone", "phone"),
+];
+
 /** All the fields of an application to `program`, in the order they are asked. */
 /** A program's form is built once (a loaded profile never changes); callers only read it. */
 const forms = new WeakMap<ProgramSpec, readonly FormField[]>();
+const minorForms = new WeakMap<ProgramSpec, readonly FormField[]>();
 
-export function formFields(program: ProgramSpec): readonly FormField[] {
-  let form = forms.get(program);
-  if (!form) forms.set(program, (form = buildForm(program)));
+/**
+ * The fields of an application to `program`: the core fields, a guardian's
+ * details for an applicant under 18 (`draft.minor`, or answers that hold
+ * them), then the program's own fields.
+ */
+export function formFields(program: ProgramSpec, draft?: Pick<ApplicationDraft, "minor" | "answers"> | null): readonly FormField[] {
+  const minor = draft ? draft.minor === true || "guardian_name" in draft.answers : false;
+  const cache = minor ? minorForms : forms;
+  let form = cache.get(program);
+  if (!form) cache.set(program, (form = buildForm(program, minor)));
   return form;
 }
 
-function buildForm(program: ProgramSpec): FormField[] {
+function buildForm(program: ProgramSpec, minor: boolean): FormField[] {
+  const birth = CORE_FIELDS.find((f) => f.id === "birth_date")!;
+  const withAges: FormField = {
+    ...birth,
+    ...(program.minAge !== undefined ? { minAge: program.minAge } : {}),
+    ...(program.maxAge !== undefined ? { maxAge: program.maxAge } : {}),
+  };
   return [
-    ...CORE_FIELDS,
+    ...CORE_FIELDS.map((f) => (f.id === "birth_date" ? withAges : f)),
+    ...(minor ? GUARDIAN_FIELDS : []),
     ...program.fields.map(
       (f): FormField => ({
         id: f.id,
@@ -74,31 +126,44 @@ function buildForm(program: ProgramSpec): FormField[] {
         ...(f.min !== undefined ? { min: f.min } : {}),
         ...(f.max !== undefined ? { max: f.max } : {}),
         sensitive: f.sensitive,
+        ...(f.type === "date" ? { when: f.when } : {}),
       }),
     ),
   ];
 }
 
 export type ParseOutcome =
-  | { ok: true; answer: FieldAnswer }
+  /** `ambiguous`: a date that reads two ways, to be confirmed back. */
+  | { ok: true; answer: FieldAnswer; ambiguous?: boolean }
   /** `error` is a key in the "validation" namespace; `params` fill it. */
   | { ok: false; error: string; params?: Record<string, string | number> };
 
 export const YES_NO_OPTIONS: readonly Option[] = [
-  { value: "yes", words: ["نعم", "ايوه", "yes", "ہاں"] },
-  { value: "no", words: ["لا", "no", "نہیں"] },
+  { value: "yes", words: ["نعم", "ايوه", "اوافق", "أوافق", "موافق", "موافقه", "لا بأس", "لا باس", "yes", "i agree", "agree", "ہاں", "متفق ہوں"] },
+  { value: "no", words: ["لا", "لا اوافق", "لا أوافق", "ما اوافق", "no", "i don't agree", "نہیں"] },
 ];
 
-/** A yes or no from a button, a number ("1" yes, "2" no) or words in any language; null when unclear. */
+/**
+ * A yes or no from a button, a number ("1" yes, "2" no) or words in any
+ * language, also at the head of a button's label typed out («لا، نكمل»,
+ * "Yes, send it"); null when unclear.
+ */
 export function readYesNo(input: FlowInput): boolean | null {
   const picked = matchOption(input, YES_NO_OPTIONS);
   if (picked !== null) return picked === "yes";
-  return input.kind === "text" ? parseYesNo(input.text) : null;
+  if (input.kind !== "text") return null;
+  const whole = parseYesNo(input.text);
+  if (whole !== null) return whole;
+  const head = /^([^،,!.]+)[،,!.]\s*\S/u.exec(input.text.trim());
+  return head ? parseYesNo(head[1]!) : null;
 }
 
 /** Reads an answer for `field` from the input, or says what is wrong. */
 export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext): ParseOutcome {
   if (field.type === "attachment") return parseAttachment(input, ctx);
+  if (input.kind === "location" && (field.type === "location" || field.type === "city")) {
+    return { ok: true, answer: { type: "location", latitude: input.latitude, longitude: input.longitude } };
+  }
   if (field.type === "phone" && input.kind === "contact") {
     const phone = validateSaudiMobile(input.phone);
     return phone.ok ? { ok: true, answer: { type: "phone", value: phone.value } } : { ok: false, error: "phone_invalid" };
@@ -109,7 +174,7 @@ export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext
       const yn = readYesNo(input);
       return yn === null ? { ok: false, error: "yesno_invalid" } : { ok: true, answer: { type: "yesno", value: yn } };
     }
-    const picked = matchOption(input, options);
+    const picked = matchOption(input, options, { loose: true });
     return picked === null ? { ok: false, error: "choice_invalid" } : { ok: true, answer: { type: "choice", value: picked } };
   }
   if (input.kind !== "text") {
@@ -129,17 +194,18 @@ export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext
       const r = validateSaudiMobile(text);
       return r.ok ? { ok: true, answer: { type: "phone", value: r.value } } : { ok: false, error: r.error };
     }
+    case "location": {
+      // A district, a village or a description of the place ("حي الريان، بجوار المسجد").
+      const value = sanitizeFreeText(text, 300);
+      return (value.match(/\p{L}/gu) ?? []).length >= 2 ? { ok: true, answer: { type: "text", value } } : { ok: false, error: "city_invalid" };
+    }
     case "city": {
       const r = validateCity(text);
       return r.ok ? { ok: true, answer: { type: "text", value: r.value } } : { ok: false, error: r.error };
     }
     case "birthDate":
-    case "date": {
-      const r = parseDateInput(text, ctx.now, field.type === "date" ? { allowFuture: true } : {});
-      return r.ok
-        ? { ok: true, answer: { type: "date", value: r.value.gregorian, calendar: r.value.calendar } }
-        : { ok: false, error: r.error };
-    }
+    case "date":
+      return parseDate(field, text, ctx);
     case "number": {
       const r = parseNumber(text, {
         ...(field.min !== undefined ? { min: field.min } : {}),
@@ -154,6 +220,38 @@ export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext
       return value.length === 0 ? { ok: false, error: "text_empty" } : { ok: true, answer: { type: "text", value } };
     }
   }
+}
+
+/**
+ * A date by the field's rule: a birth date in the past within the program's
+ * age limits, a "past" date not after today, a "future" one not before it.
+ * The error names the rule that failed. An answer that reads two ways
+ * (5/10/1990) is marked `ambiguous` to be confirmed back.
+ */
+function parseDate(field: FormField, text: string, ctx: FlowContext): ParseOutcome {
+  const birth = field.type === "birthDate";
+  const when = birth ? "past" : (field.when ?? "any");
+  const r = parseDateInput(text, ctx.now, { allowFuture: when !== "past", notPast: when === "future", maxYearsBack: birth ? 120 : 130 });
+  if (!r.ok) {
+    const error = r.error === "date_future" ? (birth ? "date_birth_future" : "date_must_be_past") : r.error === "date_past" ? "date_must_be_future" : r.error;
+    return { ok: false, error };
+  }
+  if (birth) {
+    const age = ageOn(r.value.gregorian, ctx.now);
+    if (field.maxAge !== undefined && age > field.maxAge) return { ok: false, error: "age_above_max", params: { max: field.maxAge } };
+    // Under an adults-only program's age is answered with the reason and a referral (not a retry).
+    if (field.minAge !== undefined && field.minAge < 18 && age < field.minAge) return { ok: false, error: "age_below_min", params: { min: field.minAge } };
+  }
+  const answer: FieldAnswer = { type: "date", value: r.value.gregorian, calendar: r.value.calendar };
+  return { ok: true, answer, ...(r.value.ambiguous ? { ambiguous: true } : {}) };
+}
+
+/** Whole years between a YYYY-MM-DD birth date and `now` (Riyadh). */
+export function ageOn(birth: string, now: Date): number {
+  const today = riyadhDate(now);
+  const [by, bm, bd] = birth.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
 /** A photo or document within the accepted types and size, as a stored answer; anything else says why not. */
@@ -196,6 +294,8 @@ export function answerText(field: FormField, answer: FieldAnswer): Text {
       return { key: "apply:summaryValue.attachment", params: { name: { ltr: answer.fileName ?? answer.mimeType ?? "file" } } };
     case "number":
       return { literal: String(answer.value) };
+    case "location":
+      return { key: "apply:summaryValue.location", params: { at: { ltr: `${answer.latitude.toFixed(5)},${answer.longitude.toFixed(5)}` } } };
     case "phone":
     case "nationalId":
       return { ltr: answer.value };

@@ -5,9 +5,13 @@
 import { faqHoursLine } from "./calendar/text";
 import type { Locale } from "../orgs/schema";
 import { startApply } from "./apply";
-import { matchOption } from "./choices";
+import { matchOption, parseOptionNumber } from "./choices";
 import { detectSmallTalk, stripGreeting, type SmallTalk } from "./faq/smalltalk";
-import { startFeedback } from "./feedback";
+import { startAppeal } from "./appeal";
+import { startFeedback, startMisconductReport } from "./feedback";
+import { parseAttachment } from "./form";
+import { offerAsInfo, pendingRequests, provideInfo, startInfo } from "./info";
+import { detectFollowUp, detectInfoIntent, detectMisconduct, wantsToAppeal, wantsToProvideInfo } from "./intents";
 import { startHandoff } from "./handoff";
 import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferral, referralReply } from "./referral";
@@ -15,8 +19,10 @@ import { actOnIntent } from "./act";
 import { detectIntent } from "./understand/intents";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
-import { showStatus, statusLookup } from "./status";
-import { sanitizeFreeText } from "./validate";
+import { followUp, showStatus, statusLookup, typedReference } from "./status";
+import { parseYesNo, sanitizeFreeText } from "./validate";
+import { stem, tokenize } from "./faq/normalize";
+import { looksLikeQuestion } from "./keywords";
 import type { FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
 export function switchLanguage(state: SessionState, locale: Locale, ctx: FlowContext): StepResult {
@@ -44,6 +50,14 @@ function smallTalkReply(kind: SmallTalk, state: SessionState): StepResult {
 
 /** The main menu: a chosen option, small talk, a referral, an FAQ, or help. */
 export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
+  // A reference in the message («وين وصلت شكوى C26-00012») is what it is about, before any menu word in it.
+  if (input.kind === "text" && typedReference(input.text) && parseOptionNumber(input.text) === null) {
+    const lookup = statusLookup(state, input, ctx);
+    if (lookup) return lookup;
+  }
+  // "Where is my complaint?" before the menu word "complaint" in it.
+  const asked = input.kind === "text" ? detectFollowUp(input.text) : null;
+  if (asked) return followUp(state, asked, ctx);
   const picked = matchOption(input, [...MENU_OPTIONS, ...languageOptions(ctx)]);
   if (picked?.startsWith("lang:")) return switchLanguage(state, picked.slice(5) as Locale, ctx);
   if (picked) return menuItem(state, picked.slice(5) as MenuItem, ctx, input.kind === "text" ? input.text : undefined);
@@ -54,8 +68,20 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
     return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:staleButton")])]);
   }
   if (input.kind === "media") {
-    const key = input.mediaType === "voice" || input.mediaType === "audio" ? "common:voiceNote" : "common:mediaUnexpected";
-    return done(keepDraft({ flow: "menu" }, state), [menuReply([t(key)])]);
+    if (input.mediaType === "voice" || input.mediaType === "audio") return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:voiceNote")])]);
+    // A file sent first: for the committee's request if one waits, else for a complaint that follows.
+    const file = parseAttachment(input, ctx);
+    if (!file.ok || file.answer.type !== "attachment") {
+      return done(keepDraft({ flow: "menu" }, state), [menuReply([t(`validation:${file.ok ? "attachment_type" : file.error}`, file.ok ? undefined : file.params)])]);
+    }
+    const pending = pendingRequests(ctx)[0];
+    if (pending) {
+      const caption = input.caption ? sanitizeFreeText(input.caption, 4000) : "";
+      const started = startInfo(state, pending.reference, ctx, { type: "file", file: file.answer });
+      if (!caption || started.state.flow !== "info") return started;
+      return provideInfo({ ...started.state, step: "collect" }, { kind: "text", text: caption }, ctx) ?? started;
+    }
+    return startFeedback(state, [file.answer]);
   }
   if (input.kind === "location" || input.kind === "contact") {
     return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:notExpected")])]);
@@ -64,15 +90,23 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
 
   const text = sanitizeFreeText(input.text, 1000);
   if (text === "") return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:emptyMessage")])]);
+  // A report of misconduct is taken as such before anything else, never answered with small talk.
+  if (detectMisconduct(text)) return startMisconductReport(state, text, ctx);
   const small = detectSmallTalk(text);
   if (small) return smallTalkReply(small, state);
   const { greeting, rest } = stripGreeting(text);
   const lead: Text[] = greeting === "salam" ? [t("common:salamReply")] : greeting ? [t("common:greetingReply")] : [];
   const question = greeting ? rest : text;
 
-  // A reference typed anywhere is looked up among this contact's own applications.
+  // A reference typed anywhere is looked up among this contact's own applications and tickets.
   const lookup = statusLookup(state, { kind: "text", text: question }, ctx);
   if (lookup) return lookup;
+  const pending = pendingRequests(ctx)[0];
+  if (pending && (wantsToProvideInfo(question) || detectInfoIntent(question) === "whatNeeded")) return startInfo(state, pending.reference, ctx);
+  if (wantsToAppeal(question)) return startAppeal(state, ctx);
+
+  // A statement that speaks of what the committee asked for is offered as that information first.
+  if (pending && !looksLikeQuestion(question) && speaksOf(question, pending.infoRequest)) return offerAsInfo(state, pending, question);
 
   // Something to be done, asked in the person's own words: done at once.
   const intent = detectIntent(question);
@@ -93,6 +127,10 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
         choice("faq:none", t("faq:noneOfThese")),
       ]),
     ]);
+  }
+  // Not understood while the committee waits for information: perhaps it is that information.
+  if (pending && parseYesNo(question) === null && (question.split(/\s+/).length >= 2 || /\d{3,}/.test(question))) {
+    return offerAsInfo(state, pending, question);
   }
   return listing(state, withChoices(reply(...lead, t("common:notUnderstood")), [
     choice("menu:human", t("menu:item.human")),
@@ -124,6 +162,14 @@ export function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext, 
     case "language":
       return done(keepDraft({ flow: "menu" }, state), [languageReply(ctx)]);
   }
+}
+
+/** True when `text` shares a word (by its stem) with the committee's request. */
+function speaksOf(text: string, request: string | null): boolean {
+  if (!request) return false;
+  const stems = (s: string) => new Set(tokenize(s).map(stem).filter((w) => w.length >= 3));
+  const asked = stems(request);
+  return [...stems(text)].some((w) => asked.has(w));
 }
 
 export function answerFaq(state: SessionState, id: string, ctx: FlowContext, lead: Text[] = []): StepResult {

@@ -3,17 +3,38 @@ import { staffAnswerText } from "./calendar/text";
 import type { Command } from "./keywords";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
-import { done, keepDraft } from "./session";
+import { formFields } from "./form";
+import { done, draftOf, keepDraft } from "./session";
 import { sanitizeFreeText } from "./validate";
-import type { FlowContext, FlowInput, SessionState, StepResult } from "./types";
+import type { FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
 
+/**
+ * Asks for a person. An unfinished application goes with the request (staff
+ * see how far it got) and is kept: the form can be continued afterwards.
+ */
 export function startHandoff(state: SessionState, ctx: FlowContext): StepResult {
   if (ctx.openHandoff) {
     return done(keepDraft({ flow: "handoff", reference: ctx.openHandoff.reference }, state), [
       reply(t("handoff:alreadyOpen", { reference: { ltr: ctx.openHandoff.reference } }), staffAnswerText(ctx), t("handoff:howToEnd")),
     ]);
   }
-  return done(keepDraft({ flow: "menu" }, state), [], [{ type: "createTicket", kind: "handoff", body: null }]);
+  const partial = partialApplication(state, ctx);
+  return done(keepDraft({ flow: "menu" }, state), [], [{ type: "createTicket", kind: "handoff", body: partial?.body ?? null }]);
+}
+
+/** How far an unfinished application got: for the staff alert (localized) and the ticket (as data). */
+function partialApplication(state: SessionState, ctx: FlowContext): { alert: Text; body: string } | null {
+  const draft = draftOf(state);
+  const program = draft ? ctx.profile.programs.find((p) => p.id === draft.programId) : undefined;
+  if (!draft || !program) return null;
+  const fields = formFields(program, draft);
+  const answered = fields.filter((f) => draft.answers[f.id]).length;
+  const step = state.flow === "apply" ? state.step : null;
+  const at = step?.name === "field" ? fields.find((f) => f.id === step.fieldId) : undefined;
+  return {
+    alert: t("staff:handoffPartial", { program: { localized: program.name }, answered, total: fields.length }),
+    body: `partial application: ${program.id}, ${answered}/${fields.length} answered${at ? `, at ${at.id}` : ""}`,
+  };
 }
 
 /** "None of these": offer a person or another question. */
@@ -25,6 +46,8 @@ export function startHandoffOffer(state: SessionState): StepResult {
 
 /** The handoff ticket was opened: say who answers and when, and alert staff. */
 export function handoffOpened(state: SessionState, reference: string, ctx: FlowContext): StepResult {
+  const alert = t("staff:handoff", { reference: { ltr: reference }, channel: ctx.channel });
+  const partial = partialApplication(state, ctx);
   const role = ctx.profile.staffRoles.find((r) => r.id === ctx.profile.escalationRole)!;
   return done(
     { ...keepDraft({ flow: "handoff", reference }, state) },
@@ -35,7 +58,7 @@ export function handoffOpened(state: SessionState, reference: string, ctx: FlowC
         t("handoff:howToEnd"),
       ),
     ],
-    [{ type: "alertStaff", text: t("staff:handoff", { reference: { ltr: reference }, channel: ctx.channel }) }],
+    [{ type: "alertStaff", text: partial ? { list: [alert, partial.alert], lines: true } : alert }],
   );
 }
 

@@ -27,7 +27,14 @@ const MENU = words(
   "menu", "main menu", "home", "0", "مینو", "مین مینو",
 );
 const BACK = words("رجوع", "ارجع", "الرجوع", "رجع", "السابق", "back", "previous", "go back", "واپس");
-const CANCEL = words("إلغاء", "الغاء", "الغ", "ألغي", "الغي", "كنسل", "cancel", "stop application", "منسوخ");
+const CANCEL = words(
+  "إلغاء", "الغاء", "الغ", "ألغي", "الغي", "كنسل", "cancel", "stop application", "منسوخ",
+  // A change of mind, said as people say it.
+  "لا ابي", "ما ابي", "مابي", "لا ابغى", "ما ابغى", "مابغى", "ما ابغي", "لا ابغي", "ما عاد ابي", "ماعاد ابي", "خلاص ما ابي",
+  "غيرت رايي", "غيرت رأيي", "غيرت رايي خلاص", "خلاص غيرت رايي", "ما ابي اكمل", "لا اريد", "لم اعد اريد",
+  "i changed my mind", "changed my mind", "never mind", "nevermind", "i don't want", "i dont want", "i don't want it",
+  "نہیں چاہیے", "منسوخ کریں",
+);
 const SKIP = words("تخطي", "تخطى", "تجاوز", "لا يوجد", "لايوجد", "ما عندي", "ماعندي", "skip", "none", "-", "چھوڑیں");
 const HELP = words("مساعدة", "ساعدني", "help", "?", "؟", "مدد");
 const HUMAN = words(

@@ -1,30 +1,33 @@
 /**
  * The turn's routing: effect results back to the flow that asked for them,
- * then the commands that work anywhere ("القائمة", a language, "موظف"), then
- * the current flow. Never leaves a message unanswered, except while a person
- * from the association has the conversation.
+ * then the commands that work anywhere ("القائمة", a language, "موظف"),
+ * honoured inside every form without losing it, then the current flow.
+ * Never leaves a message unanswered, except while a person from the
+ * association has the conversation.
  */
 import type { Locale } from "../orgs/schema";
 import { applyStep, prompt as applyPrompt } from "./apply";
+import { appealFiled, appealStep, startAppeal } from "./appeal";
 import { matchOption, parseOptionNumber } from "./choices";
 import { feedback, feedbackFiled } from "./feedback";
-import { confirmDeletion } from "./act";
-import { answerFaq, menu, menuItem, switchLanguage } from "./frontdesk";
+import { answerFaq, menu, menuItem } from "./frontdesk";
+import { fieldById } from "./apply/base";
 import { readYesNo } from "./form";
 import { detectSmallTalk, stripGreeting } from "./faq/smalltalk";
-import { handoff, handoffOpened, startHandoff, startHandoffOffer } from "./handoff";
-import { provideInfo } from "./info";
-import { detectCommand } from "./keywords";
+import { confirmStop, deletionPrompt, globalCommand } from "./global";
+import { handoff, handoffOpened, startHandoffOffer } from "./handoff";
+import { infoPrompt, pendingRequests, provideInfo, recallText, startInfo } from "./info";
+import { detectCommand, type Command } from "./keywords";
 import { detectLanguage } from "./understand/language";
 import { menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
-import { choice, reply, t, withChoices } from "./reply";
-import { done, keepDraft } from "./session";
+import { t } from "./reply";
+import { done, draftOf, keepDraft, withoutHeld } from "./session";
 import { statusLookup } from "./status";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
 import { withSeasonGreeting } from "./calendar/text";
 import { safetyFirst } from "./safety";
 import { hasArabicLetters, isLatinScript } from "./text/arabic";
-import type { Effect, FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
+import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
 /** A pause after which an unfinished form is offered to be continued or restarted. */
 const RESUME_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -42,9 +45,8 @@ export function detectLocale(text: string, ctx: FlowContext): Locale {
 
 /** The turn: (state, input, context) → (state, replies, effects). */
 export function step(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
-  const result = withSeasonGreeting(route(state, input, ctx), () => greets(state, input), ctx);
-  const stamped = stamp(result.state, ctx);
-  return { ...result, state: stamped };
+  const result = withSeasonGreeting(withRecall(route(state, input, ctx), input, ctx), () => greets(state, input), ctx);
+  return { ...result, state: stamp(result.state, ctx) };
 }
 
 /** The bot greets: a first contact, or a message that greets ("السلام عليكم", "hello"). */
@@ -59,49 +61,98 @@ function stamp(state: SessionState, ctx: FlowContext): SessionState {
   return state.flow === "new" ? state : { ...state, lastActiveAt: ctx.now.toISOString() };
 }
 
+const EVENTS = new Set<string>([
+  "openApplicationChecked", "applicationSubmitted", "applicationDuplicate", "ticketCreated", "infoProvided",
+  "infoUnavailableNoted", "ticketClosed", "deletionRequested",
+]);
+const isEvent = (input: FlowInput): input is EffectEvent => EVENTS.has(input.kind);
+
+/**
+ * After something else was handled outside a form, a request of the committee
+ * still waiting for the person is recalled in a line.
+ */
+function withRecall(result: StepResult, input: FlowInput, ctx: FlowContext): StepResult {
+  const flow = result.state.flow;
+  if (isEvent(input) || result.replies.length === 0 || (flow !== "menu" && flow !== "faq" && flow !== "status")) return result;
+  const mentions = (r: Reply) => r.text.some((x) => "key" in x && x.key.startsWith("decision:info"));
+  if (result.replies.some(mentions)) return result;
+  const pending = pendingRequests(ctx)[0];
+  if (!pending) return result;
+  const replies = [...result.replies];
+  const last = replies[replies.length - 1]!;
+  // Before the menu's own prompt, if it ends with one.
+  const text = [...last.text];
+  const at = text.length > 0 && "key" in text[text.length - 1]! && (text[text.length - 1] as { key: string }).key === "menu:prompt" ? text.length - 1 : text.length;
+  text.splice(at, 0, recallText(pending));
+  replies[replies.length - 1] = { ...last, text };
+  return { ...result, replies };
+}
+
+function event(state: SessionState, input: EffectEvent, ctx: FlowContext): StepResult {
+  switch (input.kind) {
+    case "openApplicationChecked":
+    case "applicationSubmitted":
+    case "applicationDuplicate":
+      return state.flow === "apply" ? applyStep(state, input, ctx) : done(state, []);
+    case "ticketCreated":
+      if (input.ticketKind === "complaint" || input.ticketKind === "suggestion") {
+        return feedbackFiled(state, input.ticketKind, input.reference, input.body, ctx, input.confidential === true);
+      }
+      if (input.ticketKind === "handoff") return handoffOpened(state, input.reference, ctx);
+      if (input.ticketKind === "appeal") return appealFiled(state, input.reference, input.applicationReference ?? null, input.body, ctx);
+      return done(state, []);
+    case "deletionRequested":
+      return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteRequested", { reference: { ltr: input.reference } })])], [
+        { type: "alertStaff", text: t("staff:deletionRequested", { reference: { ltr: input.reference }, channel: ctx.channel }) },
+      ]);
+    case "infoProvided": {
+      const next = input.accepted ? withoutHeld(keepDraft({ flow: "menu" }, state)) : keepDraft({ flow: "menu" }, state);
+      return done(next, [menuReply([t(input.accepted ? "decision:infoReceived" : "decision:infoNotExpected", { reference: { ltr: input.reference } })])]);
+    }
+    case "infoUnavailableNoted":
+      return done(keepDraft({ flow: "menu" }, state), [
+        menuReply([t(input.accepted ? "decision:infoUnavailableNoted" : "decision:infoNotExpected", { reference: { ltr: input.reference } })]),
+      ]);
+    case "ticketClosed": {
+      const resume: Text[] = draftOf(state) ? [t("apply:draftKept")] : [];
+      if (input.surveyId === null) return done(state, [menuReply([t("handoff:ended"), ...resume])]);
+      const s = keepDraft({ flow: "survey", surveyId: input.surveyId, questions: TICKET_SURVEY_QUESTIONS, index: 0, scores: {} }, state);
+      return done(s, [surveyPrompt(s as Extract<SessionState, { flow: "survey" }>, [t("handoff:ended"), t("survey:ticketIntro")])]);
+    }
+  }
+}
+
+/** The type of the form field being asked, if a field is being asked. */
+function fieldType(state: SessionState, ctx: FlowContext): string | null {
+  if (state.flow !== "apply" || state.step.name !== "field" || !state.draft) return null;
+  return fieldById(ctx, state.draft, state.step.fieldId)?.type ?? null;
+}
+
+/** A person asking for staff in a field that takes words («موظف» may be the answer): the form asks which. */
+function wordyField(state: SessionState, ctx: FlowContext): boolean {
+  return ["text", "fullName", "city", "location"].includes(fieldType(state, ctx) ?? "");
+}
+
 function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
   // Safety first, in every state: someone who may be in danger is answered before anything else.
   const safety = safetyFirst(state, input, ctx);
   if (safety) return safety;
   // Effect results go straight back to the flow that asked for them.
-  if (input.kind === "openApplicationChecked" || input.kind === "applicationSubmitted" || input.kind === "applicationDuplicate") {
-    return state.flow === "apply" ? applyStep(state, input, ctx) : done(state, []);
-  }
-  if (input.kind === "ticketCreated") {
-    if (input.ticketKind === "complaint" || input.ticketKind === "suggestion") {
-      return feedbackFiled(state, input.ticketKind, input.reference, input.body, ctx);
-    }
-    if (input.ticketKind === "handoff") return handoffOpened(state, input.reference, ctx);
-    return done(state, []);
-  }
-  if (input.kind === "deletionRequested") {
-    return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteRequested", { reference: { ltr: input.reference } })])], [
-      { type: "alertStaff", text: t("staff:deletionRequested", { reference: { ltr: input.reference }, channel: ctx.channel }) },
-    ]);
-  }
-  if (input.kind === "infoProvided") {
-    return done(keepDraft({ flow: "menu" }, state), [
-      menuReply([t(input.accepted ? "decision:infoReceived" : "decision:infoNotExpected", { reference: { ltr: input.reference } })]),
-    ]);
-  }
-  if (input.kind === "ticketClosed") {
-    if (input.surveyId === null) return done(state, [menuReply([t("handoff:ended")])]);
-    const s: SessionState = keepDraft(
-      { flow: "survey", surveyId: input.surveyId, questions: TICKET_SURVEY_QUESTIONS, index: 0, scores: {} },
-      state,
-    );
-    return done(s, [surveyPrompt(s as Extract<SessionState, { flow: "survey" }>, [t("handoff:ended"), t("survey:ticketIntro")])]);
-  }
-
+  if (isEvent(input)) return event(state, input, ctx);
   if (state.flow === "new") return firstContact(input, ctx);
 
   // Outside a form, the reply follows the language each message is written in, unless the person chose one.
   const followed = followLanguage(state, input, ctx);
   if (followed) {
-    const result = routeState(state, input, { ...ctx, locale: followed });
+    const result = routeState(state, input, withLocale(ctx, followed));
     return { ...result, effects: [{ type: "setLocale", locale: followed }, ...result.effects] };
   }
   return routeState(state, input, ctx);
+}
+
+/** The context in another language; its lists are still read when first used (no spread of its getters). */
+export function withLocale(ctx: FlowContext, locale: Locale): FlowContext {
+  return Object.assign(Object.create(ctx) as FlowContext, { locale });
 }
 
 /** States where a message is not an answer to a question of a form. */
@@ -122,77 +173,85 @@ function routeState(state: Exclude<SessionState, { flow: "new" }>, input: FlowIn
     if (value) input = { kind: "choice", value };
   }
   const text = input.kind === "text" ? input.text : null;
-  const command = text !== null ? detectCommand(text) : null;
+  let command: Command | null = text !== null ? detectCommand(text) : null;
+  // «0» is the menu, except as the answer to a question asking for a number.
+  if (command?.type === "menu" && text !== null && /^\s*[0٠۰]\s*$/.test(text) && fieldType(state, ctx) === "number") command = null;
 
   if (state.flow === "handoff") return handoff(state, input, command, ctx) ?? menu(keepDraft({ flow: "menu" }, state), input, ctx);
+  if (state.flow === "confirmStop" && command?.type === "optOut") return confirmStop(state, { kind: "text", text: "1" }, ctx);
 
-  if (command?.type === "menu") return done(keepDraft({ flow: "menu" }, state), [menuReply()]);
-  if (command?.type === "myData") {
-    return done(keepDraft({ flow: "menu" }, state), [], [{ type: "exportMyData" }]);
-  }
-  if (command?.type === "deleteMyData") return confirmDeletion(state);
-  if (command?.type === "optOut" || command?.type === "optIn") {
-    const optIn = command.type === "optIn";
-    return done(keepDraft({ flow: "menu" }, state), [optIn ? menuReply([t("common:optedIn")]) : reply(t("common:optedOut"))], [
-      { type: "setBroadcastOptIn", optIn },
-    ]);
-  }
-  // "Provide the information" under a committee's request works from any message.
-  if (input.kind === "choice" && input.value.startsWith("info:")) {
-    const reference = input.value.slice(5);
-    const app = ctx.applications.find((a) => a.reference === reference && a.status === "needs_info");
-    if (app) return done(keepDraft({ flow: "info", reference }, state), [reply(t("decision:infoAsk", { reference: { ltr: reference } }))]);
-    return done(keepDraft({ flow: "menu" }, state), [menuReply([t("decision:infoNotExpected", { reference: { ltr: reference } })])]);
-  }
-  // Main-menu buttons work from any message that carries them.
+  // Buttons that work from any message that carries them.
+  if (input.kind === "choice" && input.value.startsWith("info:")) return startInfo(state, input.value.slice(5), ctx);
+  if (input.kind === "choice" && input.value.startsWith("appeal:") && state.flow !== "appeal") return startAppeal(state, ctx, input.value.slice(7));
   if (input.kind === "choice" && input.value.startsWith("menu:")) {
     const item = input.value.slice(5) as MenuItem;
     if ((MENU_OPTIONS.map((o) => o.value) as string[]).includes(input.value)) return menuItem(state, item, ctx);
   }
-  if (command?.type === "language") return switchLanguage(state, command.locale, ctx);
-  if (command?.type === "help") return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:help")])]);
-  if (command?.type === "human" && !(state.flow === "apply" && state.step.name === "field")) {
-    return startHandoff(state, ctx);
+
+  if (!(command?.type === "human" && wordyField(state, ctx))) {
+    const global = globalCommand(state, command, ctx);
+    if (global) return global;
   }
 
-  if (state.flow === "apply") {
-    const last = state.lastActiveAt ? Date.parse(state.lastActiveAt) : NaN;
-    const paused = Number.isFinite(last) && ctx.now.getTime() - last > RESUME_AFTER_MS;
-    const small = text !== null ? detectSmallTalk(text) : null;
-    const greetingLead: Text[] =
-      small === "salam" ? [t("common:salamReply")] : small === "greeting" ? [t("common:greetingReply")] : [];
-    if (paused && state.draft && state.step.name !== "resume" && state.step.name !== "submitting" && state.step.name !== "checkingId") {
-      const s: SessionState = { flow: "apply", step: { name: "resume" }, draft: state.draft };
-      return done(s, [applyPrompt(s, ctx, [...greetingLead, t("apply:welcomeBack")])]);
+  switch (state.flow) {
+    case "apply":
+      return applyTurn(state, input, command, ctx);
+    case "feedback":
+      return feedback(state, input, command, ctx);
+    case "survey": {
+      if (command?.type === "cancel") return done(keepDraft({ flow: "menu" }, state), [menuReply([t("survey:later")])]);
+      if (command?.type === "back") return done(state, [surveyPrompt(state)]);
+      return surveyStep(state, input, command, ctx);
     }
-    // A greeting in the middle of the form is answered, then the question is asked again.
-    if (greetingLead.length > 0) return done(state, [applyPrompt(state, ctx, greetingLead)]);
-    return applyStep(state, input, ctx);
+    case "info": {
+      if (command?.type === "cancel" || command?.type === "back") {
+        if (command.type === "back" && state.step && state.step !== "collect") {
+          const s: SessionState = { ...state, step: "collect" };
+          return done(s, [infoPrompt(s, ctx)]);
+        }
+        return done(keepDraft({ flow: "menu" }, state), [menuReply([t("decision:infoKept", { reference: { ltr: state.reference } })])]);
+      }
+      return provideInfo(state, input, ctx) ?? menu(keepDraft({ flow: "menu" }, state), input, ctx);
+    }
+    case "appeal":
+      return appealStep(state, input, command, ctx);
+    case "confirmStop":
+      return confirmStop(state, input, ctx);
+    case "deletion": {
+      const yes = readYesNo(input);
+      if (yes === true) return done(keepDraft({ flow: "menu" }, state), [], [{ type: "requestDeletion" }]);
+      if (yes === false) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteKept")])]);
+      return done(state, [deletionPrompt([t("apply:answerYesNo")])]);
+    }
+    case "faq": {
+      const picked = matchOption(input, [
+        ...state.suggestions.map((id) => ({ value: `faq:${id}` })),
+        { value: "faq:none", words: ["لا شيء", "ولا واحد", "none", "none of these"] },
+      ]);
+      if (picked === "faq:none") return startHandoffOffer(state);
+      if (picked) return answerFaq(state, picked.slice(4), ctx);
+      return menu(state, input, ctx);
+    }
+    case "status":
+      return statusLookup(state, input, ctx) ?? menu(state, input, ctx);
+    default:
+      return menu(state, input, ctx);
   }
-  if (state.flow === "feedback") return feedback(state, input, command, ctx);
-  if (state.flow === "survey") return surveyStep(state, input, command, ctx);
-  if (state.flow === "info") return provideInfo(state, input, ctx) ?? menu(keepDraft({ flow: "menu" }, state), input, ctx);
-  if (state.flow === "deletion") {
-    const yes = readYesNo(input);
-    if (yes === true) return done(keepDraft({ flow: "menu" }, state), [], [{ type: "requestDeletion" }]);
-    if (yes === false) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteKept")])]);
-    return done(state, [
-      withChoices(reply(t("apply:answerYesNo"), t("privacy:deleteConfirm")), [choice("yes", t("privacy:deleteYes")), choice("no", t("privacy:deleteNo"))]),
-    ]);
+}
+
+function applyTurn(state: Extract<SessionState, { flow: "apply" }>, input: FlowInput, command: Command | null, ctx: FlowContext): StepResult {
+  const text = input.kind === "text" ? input.text : null;
+  const last = state.lastActiveAt ? Date.parse(state.lastActiveAt) : NaN;
+  const paused = Number.isFinite(last) && ctx.now.getTime() - last > RESUME_AFTER_MS;
+  const small = text !== null ? detectSmallTalk(text) : null;
+  const greetingLead: Text[] = small === "salam" ? [t("common:salamReply")] : small === "greeting" ? [t("common:greetingReply")] : [];
+  if (paused && state.draft && state.step.name !== "resume" && state.step.name !== "submitting" && state.step.name !== "checkingId") {
+    const s: SessionState = { flow: "apply", step: { name: "resume" }, draft: state.draft };
+    return done(s, [applyPrompt(s, ctx, [...greetingLead, t("apply:welcomeBack")])]);
   }
-  if (state.flow === "faq") {
-    const picked = matchOption(input, [
-      ...state.suggestions.map((id) => ({ value: `faq:${id}` })),
-      { value: "faq:none", words: ["لا شيء", "ولا واحد", "none", "none of these"] },
-    ]);
-    if (picked === "faq:none") return startHandoffOffer(state);
-    if (picked) return answerFaq(state, picked.slice(4), ctx);
-  }
-  if (state.flow === "status") {
-    const s = statusLookup(state, input, ctx);
-    if (s) return s;
-  }
-  return menu(state, input, ctx);
+  // A greeting in the middle of the form is answered, then the question is asked again.
+  if (greetingLead.length > 0) return done(state, [applyPrompt(state, ctx, greetingLead)]);
+  return applyStep(state, input, ctx, command);
 }
 
 function firstContact(input: FlowInput, ctx: FlowContext): StepResult {
@@ -201,7 +260,7 @@ function firstContact(input: FlowInput, ctx: FlowContext): StepResult {
   const chosen = asked?.type === "language" && ctx.profile.locales.includes(asked.locale);
   const locale = chosen ? asked.locale : detectLocale(text, ctx);
   const effects: Effect[] = locale !== ctx.locale || chosen ? [{ type: "setLocale", locale, ...(chosen ? { chosen } : {}) }] : [];
-  const lctx = { ...ctx, locale };
+  const lctx = withLocale(ctx, locale);
   const { greeting, rest } = text ? stripGreeting(text) : { greeting: null, rest: "" };
   const welcome: Text[] = [];
   if (greeting === "salam") welcome.push(t("common:salamReply"));
@@ -210,6 +269,13 @@ function firstContact(input: FlowInput, ctx: FlowContext): StepResult {
   if (input.kind === "text" && rest.trim() !== "" && detectCommand(rest) === null) {
     // A real question in the first message: welcome, then answer it.
     const answered = menu(base, { kind: "text", text: rest }, lctx);
+    const first = answered.replies[0];
+    const replies = first ? [{ ...first, text: [...welcome, ...first.text] }, ...answered.replies.slice(1)] : [menuReply(welcome)];
+    return done(answered.state, replies, [...effects, ...answered.effects]);
+  }
+  if (input.kind === "media" && input.mediaType !== "voice" && input.mediaType !== "audio") {
+    // A photo or document first: welcomed, and kept for the complaint or request it belongs to.
+    const answered = menu(base, input, lctx);
     const first = answered.replies[0];
     const replies = first ? [{ ...first, text: [...welcome, ...first.text] }, ...answered.replies.slice(1)] : [menuReply(welcome)];
     return done(answered.state, replies, [...effects, ...answered.effects]);

@@ -12,6 +12,8 @@ import type { InboundContent, ChannelName } from "../bot/channels/types";
 import type { ApplicationStatus, TicketKind } from "../db/schema";
 import type { Calendar } from "./calendar";
 
+export type { ApplicationStatus, TicketKind };
+
 /**
  * A text to show: a locale key with parameters, a profile text in every
  * locale, text as typed, a value that must read left-to-right inside Arabic
@@ -59,7 +61,11 @@ export type FieldAnswer =
       fileName?: string;
       size?: number;
     }
+  /** A shared location pin (WhatsApp/Telegram location, console `/location`). */
+  | { type: "location"; latitude: number; longitude: number }
   | { type: "skipped" };
+
+export type AttachmentAnswer = Extract<FieldAnswer, { type: "attachment" }>;
 
 export interface ApplicationDraft {
   programId: string;
@@ -68,6 +74,17 @@ export interface ApplicationDraft {
   sensitiveConsentAt?: string;
   attestedAt?: string;
   startedAt: string;
+  /** The applicant is under 18: a guardian's details are asked and the guardian attests. */
+  minor?: boolean;
+}
+
+/** One part of a reply to the committee's request, an appeal or a complaint: text or a file. */
+export type InfoPart = { type: "text"; text: string } | { type: "file"; file: AttachmentAnswer };
+
+/** Parts collected for a committee's request and not sent yet, kept while the person does something else. */
+export interface HeldInfo {
+  reference: string;
+  parts: InfoPart[];
 }
 
 /** Effects: what the engine does inside the same transaction. */
@@ -82,13 +99,22 @@ export type Effect =
       type: "createTicket";
       kind: TicketKind;
       body: string | null;
-      attachment?: FieldAnswer | null;
+      /** Photos or documents sent with it, in the order sent. */
+      attachments?: AttachmentAnswer[];
       referralId?: string;
+      /** An appeal: the reference of the rejected application it contests. */
+      applicationReference?: string;
+      /** A report of misconduct: confidential, routed to `role`. */
+      confidential?: boolean;
+      role?: string;
     }
   | { type: "closeTicket"; reference: string }
   | { type: "forwardToStaff"; ticketReference: string; text: string }
   | { type: "alertStaff"; text: Text }
-  | { type: "provideInfo"; reference: string; text: string | null; attachment: FieldAnswer | null }
+  /** The beneficiary confirmed their reply to the committee's request: every part goes with it. */
+  | { type: "provideInfo"; reference: string; parts: InfoPart[] }
+  /** The beneficiary cannot provide what was asked: a note to staff (the status stays). */
+  | { type: "infoUnavailable"; reference: string; reason: string | null }
   | { type: "saveSurveyAnswer"; surveyId: number; questionId: string; answer: SurveyAnswer }
   | { type: "completeSurvey"; surveyId: number }
   | { type: "setBroadcastOptIn"; optIn: boolean }
@@ -107,11 +133,20 @@ export type Effect =
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =
-  | { kind: "openApplicationChecked"; openReference: string | null }
+  /** The latest application to the program by this national ID that may block a new one (never withdrawn). */
+  | { kind: "openApplicationChecked"; openReference: string | null; status?: ApplicationStatus }
   | { kind: "applicationSubmitted"; reference: string; submittedAt: string }
-  | { kind: "applicationDuplicate"; reference: string }
-  | { kind: "ticketCreated"; ticketKind: TicketKind; reference: string; body: string | null }
+  | { kind: "applicationDuplicate"; reference: string; status?: ApplicationStatus }
+  | {
+      kind: "ticketCreated";
+      ticketKind: TicketKind;
+      reference: string;
+      body: string | null;
+      applicationReference?: string | null;
+      confidential?: boolean;
+    }
   | { kind: "infoProvided"; reference: string; accepted: boolean }
+  | { kind: "infoUnavailableNoted"; reference: string; accepted: boolean }
   | { kind: "ticketClosed"; reference: string; surveyId: number | null }
   | { kind: "deletionRequested"; reference: string };
 
@@ -137,6 +172,22 @@ export interface ApplicationSummary {
   status: ApplicationStatus;
   submittedAt: string;
   updatedAt: string;
+  /** While "needs_info": what the committee asked for, and by when (an instant). */
+  infoRequest: string | null;
+  infoDueAt: string | null;
+  /** When approved or rejected. */
+  decidedAt: string | null;
+}
+
+export interface TicketSummary {
+  reference: string;
+  kind: TicketKind;
+  status: "open" | "closed";
+  createdAt: string;
+  closedAt: string | null;
+  /** An appeal: the application it contests, and its outcome once decided. */
+  applicationReference: string | null;
+  decision: "accepted" | "rejected" | null;
 }
 
 /** Read-only context of a turn. */
@@ -161,6 +212,8 @@ export interface FlowContext {
   readonly applications: ApplicationSummary[];
   /** (Read when first used.) */
   readonly openHandoff: { reference: string } | null;
+  /** This contact's own tickets (complaints, suggestions, appeals, handoffs), newest first. (Read when first used.) */
+  readonly tickets: TicketSummary[];
   /** The association's calendar: hours, Ramadan, closures (with the staff's), prayer windows. */
   calendar: Calendar;
   /** FAQ lookup in a locale (pure). */
@@ -180,35 +233,60 @@ export interface StepResult {
 /** Version of the saved state's shape: bump it when the shape changes. */
 export const SESSION_VERSION = 1;
 
+/** What a conversation carries while the person does something else: an unfinished form, parts of a reply to the committee. */
+export interface Carried {
+  draft?: ApplicationDraft;
+  heldInfo?: HeldInfo;
+  lastActiveAt?: string;
+}
+
 export type SessionState =
   | { flow: "new" }
   /**
    * `listed`: the values of the choices shown with the last reply when they were not the main menu
    * (after an FAQ answer), so a number typed next picks from them.
    */
-  | { flow: "menu"; lastActiveAt?: string; draft?: ApplicationDraft; listed?: string[] }
-  | { flow: "faq"; suggestions: string[]; draft?: ApplicationDraft; lastActiveAt?: string }
-  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string }
-  | { flow: "status"; draft?: ApplicationDraft; lastActiveAt?: string }
-  | { flow: "feedback"; step: "kind" | "text"; kind?: "complaint" | "suggestion"; draft?: ApplicationDraft; lastActiveAt?: string }
-  | { flow: "handoff"; reference: string; draft?: ApplicationDraft; lastActiveAt?: string }
-  /** Answering the committee's request for more information about an application. */
-  | { flow: "info"; reference: string; draft?: ApplicationDraft; lastActiveAt?: string }
+  | ({ flow: "menu"; listed?: string[] } & Carried)
+  | ({ flow: "faq"; suggestions: string[] } & Carried)
+  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string; heldInfo?: HeldInfo }
+  | ({ flow: "status" } & Carried)
+  | ({
+      flow: "feedback";
+      step: "kind" | "text";
+      kind?: "complaint" | "suggestion";
+      /** Photos or documents sent before the words of the complaint. */
+      attachments?: AttachmentAnswer[];
+      /** A report of misconduct: confidential, routed to the profile's role for it. */
+      confidential?: boolean;
+    } & Carried)
+  | ({ flow: "handoff"; reference: string } & Carried)
+  /**
+   * Answering the committee's request for more information: parts (text, files) are collected,
+   * shown back, and sent on confirmation. "cannot": saying it cannot be provided; "confirmText":
+   * asking whether a text that may not be meant for the committee belongs to the reply.
+   */
+  | ({ flow: "info"; reference: string; step?: "collect" | "confirm" | "cannot" | "confirmText"; parts?: InfoPart[]; pendingText?: string } & Carried)
+  /** An appeal (تظلم) against a rejection: the reason in words, optional files, confirmation. */
+  | ({ flow: "appeal"; reference: string | null; step: "pick" | "reason" | "files" | "confirm"; reason?: string; files?: AttachmentAnswer[] } & Carried)
   /** Confirming a request to delete one's data. */
-  | { flow: "deletion"; draft?: ApplicationDraft; lastActiveAt?: string }
-  | {
+  | ({ flow: "deletion" } & Carried)
+  /** Asked before stopping announcements; `resume` is where the person was (its draft carried, not nested). */
+  | ({ flow: "confirmStop"; resume: SessionState } & Carried)
+  | ({
       flow: "survey";
       surveyId: number;
       questions: SurveyQuestion[];
       index: number;
       /** Scores given so far, to alert staff on a low one. */
       scores: Record<string, number>;
-      draft?: ApplicationDraft;
-      lastActiveAt?: string;
-    };
+    } & Carried);
 
 export type ApplyStep =
   | { name: "program" }
+  /** "I don't know which program": the need in the person's words. */
+  | { name: "describeNeed" }
+  /** A program suggested for the need described. */
+  | { name: "suggest"; programId: string }
   | { name: "privacy"; programId: string }
   | { name: "resume" }
   | { name: "field"; fieldId: string; editing: boolean }
@@ -220,6 +298,11 @@ export type ApplyStep =
   | { name: "terms" }
   | { name: "submitting" }
   | { name: "checkingId"; nextFieldId: string | null; editing: boolean }
-  | { name: "confirmCancel"; resume: ApplyStep };
+  | { name: "confirmCancel"; resume: ApplyStep }
+  /**
+   * An answer that may not be meant as one (a question, a bare menu number, a date that reads two
+   * ways): confirmed before it is stored.
+   */
+  | { name: "confirmAnswer"; fieldId: string; answer: FieldAnswer; editing: boolean; why: "question" | "number" | "date" | "intent" };
 
 export type { FieldSpec, Locale };

@@ -39,6 +39,8 @@ export const FIELD_TYPES = [
   "phone",
   "nationalId",
   "attachment",
+  /** A place: a shared location pin, or a district or city typed in words. */
+  "location",
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -54,8 +56,21 @@ export const fieldSpec = z
     /** Optional help shown with the question (an example of a valid answer). */
     hint: localizedText.optional(),
     required: z.boolean().default(true),
-    /** For "choice": the options, chosen by number, button or words. */
-    options: z.array(z.object({ value: slugId, label: localizedText })).optional(),
+    /**
+     * For "choice": the options, chosen by number, button or words: the label in any language, or
+     * one of `words` (everyday words for the option, per language: «ملك» for an owned house).
+     */
+    options: z
+      .array(
+        z.object({
+          value: slugId,
+          label: localizedText,
+          words: z.object({ ar: z.array(z.string().min(1)).optional(), en: z.array(z.string().min(1)).optional(), ur: z.array(z.string().min(1)).optional() }).optional(),
+        }),
+      )
+      .optional(),
+    /** For "date": "past" (a diagnosis, a last visit), "future" (an appointment, availability) or "any". */
+    when: z.enum(["past", "future", "any"]).default("any"),
     /** For "number": inclusive bounds. */
     min: z.number().optional(),
     max: z.number().optional(),
@@ -82,6 +97,8 @@ export type FieldSpec = z.infer<typeof fieldSpec>;
 
 /** Field ids every application collects before the program's own fields. */
 export const CORE_FIELD_IDS = ["full_name", "national_id", "mobile", "city", "birth_date"] as const;
+/** Field ids of the guardian's details, asked for an applicant under 18 (reserved too). */
+export const GUARDIAN_FIELD_IDS = ["guardian_name", "guardian_relation", "guardian_id", "guardian_phone"] as const;
 
 export const programSpec = z.object({
   id: slugId,
@@ -94,7 +111,7 @@ export const programSpec = z.object({
     .array(fieldSpec)
     .default([])
     .superRefine((fields, ctx) => {
-      const ids = new Set<string>(CORE_FIELD_IDS);
+      const ids = new Set<string>([...CORE_FIELD_IDS, ...GUARDIAN_FIELD_IDS]);
       fields.forEach((f, i) => {
         if (ids.has(f.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `field id "${f.id}" is reserved or repeated` });
         ids.add(f.id);
@@ -104,6 +121,16 @@ export const programSpec = z.object({
   durationDays: z.number().int().positive().default(90),
   /** False closes the program to new applications without removing it. */
   open: z.boolean().default(true),
+  /**
+   * Age limits (years, from the date of birth). A `minAge` of 18 or more makes the program for adults
+   * only: a younger applicant is told why and referred (`minorReferral`, a referral id). Applicants
+   * under 18 to other programs give a guardian's details and the guardian attests.
+   */
+  minAge: z.number().int().min(0).max(120).optional(),
+  maxAge: z.number().int().min(0).max(130).optional(),
+  minorReferral: slugId.optional(),
+  /** A rejected applicant may apply to this program again (an approved or open application always blocks). */
+  allowReapply: z.boolean().default(false),
 });
 export type ProgramSpec = z.infer<typeof programSpec>;
 
@@ -208,6 +235,21 @@ export const profileSchema = z.object({
   privacyNotice: localizedText,
   /** How a rejected beneficiary asks for reconsideration. */
   reconsideration: localizedText,
+  /** Days after a rejection during which an appeal (تظلم) can be made in the chat; 0: no appeals in the chat. */
+  appealDays: z.number().int().min(0).default(30),
+  /** Days the beneficiary is given to send what the committee asks for. */
+  infoDueDays: z.number().int().positive().default(14),
+  /** The role that receives reports of misconduct (bribery, abuse by staff), confidentially. */
+  misconductRole: slugId.optional(),
+  /** Examples shown in questions, from the association's own region. */
+  examples: z
+    .object({ city: localizedText, district: localizedText.optional() })
+    .optional(),
+  /**
+   * The grammatical gender Arabic texts use to address the beneficiary: "female" for an association
+   * that serves women (i18next context "female": keys ending in `_female`).
+   */
+  addressAs: z.enum(["male", "female"]).default("male"),
   /** Days after which closed applications and old messages are anonymised. */
   retentionDays: z.number().int().positive().default(730),
   /** Extra synonyms for FAQ matching: each list is a group of equivalent words. */
@@ -226,6 +268,14 @@ export const profileSchema = z.object({
   if (!p.staffRoles.some((r) => r.id === p.escalationRole)) {
     ctx.addIssue({ code: "custom", path: ["escalationRole"], message: `no staff role with id "${p.escalationRole}"` });
   }
+  if (p.misconductRole && !p.staffRoles.some((r) => r.id === p.misconductRole)) {
+    ctx.addIssue({ code: "custom", path: ["misconductRole"], message: `no staff role with id "${p.misconductRole}"` });
+  }
+  p.programs.forEach((prog, i) => {
+    if (prog.minorReferral && !p.referrals.some((r) => r.id === prog.minorReferral)) {
+      ctx.addIssue({ code: "custom", path: ["programs", i, "minorReferral"], message: `no referral with id "${prog.minorReferral}"` });
+    }
+  });
   const roles = new Set(p.staffRoles.map((r) => r.id));
   if (p.safeguarding) {
     const s = p.safeguarding;

@@ -71,7 +71,7 @@ try {
   if (!fs.existsSync(config.databasePath)) fail(`no database at ${config.databasePath} (set DATABASE_PATH or DATA_DIR)`);
   const opened = await openDatabase(config.databasePath);
   try {
-    const r = await queueBroadcast(opened.db, createTranslator(), {
+    const r = await queueBroadcast(opened.db, createTranslator({ addressAs: profile.addressAs }), {
       broadcastId,
       message: { ar, en },
       orgName: profile.name,

@@ -1,7 +1,9 @@
 /**
- * `npm run decide -- <reference> approve|reject|needinfo|review|withdraw [--note "..."] [--start YYYY-MM-DD] [--end YYYY-MM-DD]`
+ * `npm run decide -- <reference> approve|reject|needinfo|review|withdraw [--note "..."] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--by YYYY-MM-DD]`
  * Records a committee decision from the command line and queues the
- * beneficiary's notification (delivered by the running bot's outbox).
+ * beneficiary's notification (delivered by the running bot's outbox). An
+ * appeal's reference (T26-…) is decided the same way: approve accepts it,
+ * reject refuses it. `--by` is the date requested information is needed by.
  */
 import { createCalendarSource } from "../bot/calendar";
 import os from "node:os";
@@ -16,7 +18,7 @@ import { loadProfile } from "../orgs/load";
 async function run(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { note: { type: "string" }, start: { type: "string" }, end: { type: "string" } },
+    options: { note: { type: "string" }, start: { type: "string" }, end: { type: "string" }, by: { type: "string" } },
   });
   const [reference, word] = positionals;
   const decision = word ? parseDecision(word) : null;
@@ -29,7 +31,7 @@ async function run(): Promise<number> {
   const { db, close } = await openDatabase(config.databasePath);
   try {
     const result = await decide(
-      { db, profile, translator: createTranslator({ locales: profile.locales }), clock: () => new Date(), calendar: createCalendarSource(db, profile) },
+      { db, profile, translator: createTranslator({ locales: profile.locales, addressAs: profile.addressAs }), clock: () => new Date(), calendar: createCalendarSource(db, profile) },
       {
         reference,
         decision,
@@ -37,19 +39,25 @@ async function run(): Promise<number> {
         ...(values.note ? { note: values.note } : {}),
         ...(values.start ? { startsOn: values.start } : {}),
         ...(values.end ? { endsOn: values.end } : {}),
+        ...(values.by ? { dueOn: values.by } : {}),
       },
     );
     if (!result.ok) {
       const why =
         result.error === "not_found"
-          ? `no application ${reference}`
+          ? `no application or appeal ${reference}`
           : result.error === "invalid_transition"
             ? `cannot move ${reference} from ${result.from} to ${result.to}`
-            : "invalid --start/--end dates (YYYY-MM-DD, end not before start)";
+            : result.error === "appeal_decided"
+              ? `appeal ${reference} was already decided`
+              : result.error === "appeal_not_possible"
+                ? `appeal ${reference}: application ${result.application} is ${result.status}`
+                : "invalid --start/--end dates (YYYY-MM-DD, end not before start)";
       process.stderr.write(`decide: ${why}\n`);
       return 1;
     }
-    process.stdout.write(`${result.reference}: ${result.from} -> ${result.to}${result.notified ? " (beneficiary notified)" : ""}\n`);
+    const what = result.appeal ? `appeal ${result.appeal.decision} (application ${result.appeal.application})` : `${result.from} -> ${result.to}`;
+    process.stdout.write(`${result.reference}: ${what}${result.notified ? " (beneficiary notified)" : ""}\n`);
     return 0;
   } finally {
     await close();

@@ -85,7 +85,7 @@ describe("parseDateInput", () => {
     ["\u200f١١/٣/٢٠٢٤\u200f", "2024-03-11"],
     ["29/2/2024", "2024-02-29"],
   ])("reads Gregorian %j", (input, iso) => {
-    expect(parseDateInput(input, NOW)).toEqual({ ok: true, value: { gregorian: iso, calendar: "gregorian" } });
+    expect(parseDateInput(input, NOW)).toMatchObject({ ok: true, value: { gregorian: iso, calendar: "gregorian" } });
   });
 
   it.each([
@@ -102,7 +102,7 @@ describe("parseDateInput", () => {
     ["30/9/1447", "2026-03-19"], // Ramadan 1447 has 30 days in Umm al-Qura
     ["15/7/1400", "1980-05-30"],
   ])("reads Hijri %j", (input, iso) => {
-    expect(parseDateInput(input, NOW)).toEqual({ ok: true, value: { gregorian: iso, calendar: "hijri" } });
+    expect(parseDateInput(input, NOW)).toMatchObject({ ok: true, value: { gregorian: iso, calendar: "hijri" } });
   });
 
   it.each([

@@ -73,8 +73,13 @@ describe("committee decisions", () => {
     const ask = h.sent.filter((s) => s.chatId === "u1").at(-1)!.message;
     expect(plain(ask.text)).toContain("صورة فاتورة الكهرباء");
     expect(ask.choices?.[0]?.value).toBe(`info:${ref}`);
-    const reply = plain(textOf(await h.say({ kind: "media", mediaType: "image", fileRef: "/tmp/bill.jpg", mimeType: "image/jpeg", size: 5000 })));
-    expect(reply).toContain("استلمنا المعلومات");
+    // The photo is collected, shown back, and sent once confirmed (tests/needinfo.test.ts has the rest).
+    const kept = plain(textOf(await h.say({ kind: "media", mediaType: "image", fileRef: "/tmp/bill.jpg", mimeType: "image/jpeg", size: 5000 })));
+    expect(kept).toContain("استلمنا الملف");
+    expect((await h.opened.db.selectFrom("applications").select("status").executeTakeFirstOrThrow()).status).toBe("needs_info");
+    await h.say("مراجعة وإرسال");
+    const reply = plain(textOf(await h.say("نعم، أرسله")));
+    expect(reply).toContain("استلمنا ما أرسلته");
     const app = await h.opened.db.selectFrom("applications").selectAll().executeTakeFirstOrThrow();
     expect(app.status).toBe("under_review");
     const events = await h.opened.db.selectFrom("application_events").selectAll().orderBy("id").execute();
@@ -209,10 +214,21 @@ describe("the whole loop with a fake clock", () => {
     expect(answers.find((a) => a.question_id === questions[0]!.id)!.score).toBe(4);
   });
 
-  it("asks one satisfaction question when a handoff is closed", async () => {
+  it("asks one satisfaction question when a handoff a staff member answered is closed", async () => {
     h = await createHarness();
     await h.say("السلام عليكم");
-    await h.say("موظف");
+    const opened = plain(textOf(await h.say("موظف")));
+    const handoff = /H\d{2}-\d{5}/.exec(opened)![0];
+    const staff = createStaffCommands({
+      db: h.opened.db,
+      profile: h.profile,
+      translator: h.sila.translator,
+      staffIds: { telegram: ["42"] },
+      staffTargets: STAFF,
+      clock: () => h.now(),
+      log: createLogger("silent"),
+    });
+    await staff.handleText({ channel: "telegram", userId: "42" }, `/reply ${handoff} أهلاً بك، كيف نخدمك؟`);
     const r = textOf(await h.say("إنهاء"));
     expect(r).toContain("تم إنهاء المحادثة");
     expect(r).toContain("ما مدى رضاك عن طريقة التعامل");

@@ -179,7 +179,9 @@ function validAnswer(field: FormField, nationalId: string): string | InboundCont
     case "yesno":
       return "1";
     case "date":
-      return "1445/01/01";
+      return field.when === "future" ? "1450/01/01" : "1445/01/01";
+    case "location":
+      return "حي النخيل";
     case "attachment":
       return { kind: "media", mediaType: "document", fileRef: "/tmp/doc.pdf", mimeType: "application/pdf", fileName: "doc.pdf", size: 2048 };
   }
@@ -305,6 +307,8 @@ async function driveMaa(h: Harness, snaps: Snapshot[]): Promise<void> {
   const ho = await handoff.state();
   if (ho.flow !== "handoff" || !ho.reference) throw new Error("no handoff");
   await handoff.snap("handoff: a person has the conversation", { liveHandoff: true, reopenTicket: ho.reference });
+  // A staff member answered (a handoff nobody answered is closed without a survey).
+  await h.opened.db.updateTable("tickets").set({ answered_at: h.now().toISOString() }).where("reference", "=", ho.reference).execute();
   await handoff.say("إنهاء");
   if ((await handoff.state()).flow !== "survey") throw new Error("no ticket survey");
   await handoff.snap("survey: the handoff's one question (scale)");

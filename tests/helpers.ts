@@ -130,7 +130,8 @@ export async function fillForm(
   last = await h.say(answers.nationalId, chatId);
   last = await h.say("0551234567", chatId);
   last = await h.say(en ? "Buraydah" : "بريدة", chatId);
-  last = await h.say("1410/05/20", chatId);
+  // A date of birth within the program's age limits (an adult of 20 for a youth program).
+  last = await h.say(program.maxAge !== undefined && program.maxAge < 36 ? "20/05/2006" : "1410/05/20", chatId);
   let consented = false;
   for (const f of program.fields) {
     if (f.sensitive && !consented) {
@@ -149,7 +150,10 @@ export async function fillForm(
         last = await h.say("1", chatId);
         break;
       case "date":
-        last = await h.say("1445/01/01", chatId);
+        last = await h.say(f.when === "future" ? "1450/01/01" : "1445/01/01", chatId);
+        break;
+      case "location":
+        last = await h.say(en ? "Al Nakheel district" : "حي النخيل", chatId);
         break;
       case "phone":
         last = await h.say("0561234567", chatId);

@@ -32,7 +32,10 @@ describe("locales", () => {
       const flat = (l: string) =>
         Object.fromEntries(
           Object.entries(resources[l]!).filter(([ns]) => !only || only.has(ns)).flatMap(([ns, tree]) =>
-            keys(tree).map((k) => [`${ns}:${k}`, k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], tree)]),
+            keys(tree)
+              // Arabic addressed to a woman (`<key>_female`, tests/address.test.ts) has no English or Urdu twin.
+              .filter((k) => !k.endsWith("_female"))
+              .map((k) => [`${ns}:${k}`, k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], tree)]),
           ),
         ) as Record<string, string>;
       const ar = flat("ar");

@@ -150,7 +150,18 @@ describe("a crisis during a survey and in a hand-off", () => {
   it("answers the crisis and the survey question is still the one waiting", async () => {
     h = await harness();
     await h.say("السلام عليكم");
-    await h.say("موظف");
+    const handoff = /H\d{2}-\d{5}/.exec(plain(textOf(await h.say("موظف"))))![0];
+    // A staff member answered (a hand-off nobody answered closes without a survey).
+    const staff = createStaffCommands({
+      db: h.opened.db,
+      profile: h.profile,
+      translator: h.sila.translator,
+      staffIds: { telegram: ["1001"] },
+      staffTargets: STAFF,
+      clock: () => h.now(),
+      log: createLogger("silent"),
+    });
+    await staff.handleText({ channel: "telegram", userId: "1001" }, `/reply ${handoff} أهلاً بك`);
     await h.say("إنهاء"); // the hand-off closes with one satisfaction question
     expect((await stateOf(h)).flow).toBe("survey");
     expect(plain(textOf(await h.say("تعبت من الحياة ومحد معي")))).toContain("937");

@@ -96,7 +96,9 @@ describe("erasure after «احذف بياناتي»", () => {
     // A complaint with a PDF, on Telegram.
     await sara("شكوى");
     await sara("شكوى");
-    const complaintReply = tgText(await w.tgTurn(SARA.id, () => w.api.sendDocument(SARA, { bytes: PDF("SARA-PRIVATE-COMPLAINT"), name: "شكوى-سارونة.pdf", mime: "application/pdf" })));
+    await w.tgTurn(SARA.id, () => w.api.sendDocument(SARA, { bytes: PDF("SARA-PRIVATE-COMPLAINT"), name: "شكوى-سارونة.pdf", mime: "application/pdf" }));
+    // The file is kept for the complaint; its text follows.
+    const complaintReply = await sara("الفاتورة المرفقة فيها مبلغ غلط على بيت سارونة");
     expect(complaintReply).toMatch(/C\d{2}-\d{5}/);
 
     // A conversation with staff: what she writes is forwarded to the group; staff answer; she ends it.

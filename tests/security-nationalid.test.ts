@@ -94,6 +94,11 @@ describe("a national ID typed anywhere is never stored in clear", () => {
     // The committee asks for more; Sara answers with her ID, dotted.
     await w.tgTurn(SARA.id, () => w.api.sayInGroup(STAFF_GROUP, STAFF, `/decide ${reference} needinfo أرسلي رقم هويتك`));
     await sara(`تفضلوا ${dotted(inAnswer)}`);
+    // Kept (sealed) until she confirms it is her answer and sends it.
+    for (const id of [inAnswer]) expect(clearCopies(w.opened, id), id).toEqual([]);
+    await sara("نعم");
+    await sara("خلاص");
+    await sara("ارسل");
     await w.settle();
 
     for (const id of [inComplaint, inHandoff, inField, inAnswer]) expect(clearCopies(w.opened, id), id).toEqual([]);

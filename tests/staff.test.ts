@@ -183,6 +183,9 @@ describe("the staff workspace", () => {
     const handoff = await openHandoff("ben1");
     // While the handoff is open the bot stays quiet and forwards to staff.
     expect(await h.say("متى يصلني الخزان؟", "ben1")).toEqual([]);
+    // A staff member answers (a handoff nobody answered gets no satisfaction question).
+    await staff.handleText(STAFF, `/reply ${handoff} يصلك خلال أسبوع بإذن الله`);
+    await h.sila.outbox.drainOnce();
 
     const before = h.sent.length;
     expect(texts(await staff.handleText(STAFF, `/close ${handoff}`))).toContain(`أُغلقت ${handoff}`);

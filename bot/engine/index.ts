@@ -24,7 +24,7 @@ import { floodArrival } from "./flood";
 import { renderParts, staffRows } from "../notify";
 import type { Cipher } from "../crypto";
 import type { HotPath } from "../../db/hot";
-import type { ApplicationSummary } from "../../db/repo";
+import type { ApplicationSummary, TicketSummary } from "../../db/repo";
 import { openState, sealState } from "../sealing";
 import { containsNationalId } from "../pii";
 import { cutText } from "../../flows/validate";
@@ -178,7 +178,14 @@ export function createEngine(deps: EngineDeps): Engine {
     return { identity, fresh };
   }
 
-  const runEffect = createEffectRunner({ deps, alertStaff, safeguarding });
+  const runEffect = createEffectRunner({
+    profile: deps.profile,
+    cipher: deps.cipher,
+    hot: deps.hot,
+    hashNationalId: deps.hashNationalId,
+    alertStaff,
+    safeguarding,
+  });
 
   async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
     const now = deps.clock();
@@ -240,6 +247,7 @@ export function createEngine(deps: EngineDeps): Engine {
       // effects of the last round may have changed them.
       let applications: ApplicationSummary[] | undefined;
       let openHandoff: { reference: string } | null | undefined;
+      let tickets: TicketSummary[] | undefined;
       const ctx: FlowContext = {
         profile: deps.profile,
         now,
@@ -262,6 +270,9 @@ export function createEngine(deps: EngineDeps): Engine {
         get openHandoff() {
           if (openHandoff === undefined) openHandoff = deps.hot.openHandoffOf(contact.id);
           return openHandoff;
+        },
+        get tickets() {
+          return (tickets ??= deps.hot.ticketsOfContact(contact.id));
         },
         faq: deps.faq,
         calendar,

@@ -103,7 +103,7 @@ export interface StaffActions {
   note(actor: StaffActor, reference: string, text: string): Promise<NoteOutcome>;
   /**
    * The file behind an application's attachment answer (`slot`: the field id)
-   * or a ticket's attachment (`slot` "ticket"), its opening recorded; null when there is none.
+   * or a ticket's n-th attachment (`slot` "ticket:n", "ticket" the first), its opening recorded; null when there is none.
    */
   attachment(actor: StaffActor, reference: string, slot: string): Promise<Extract<FieldAnswer, { type: "attachment" }> | null>;
   /** The messages of a ticket's conversation since it opened (shown with the ticket, whose view is recorded). */
@@ -223,6 +223,10 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
         const message: Reply = { text: [t("fromstaff:staffReply", { reference: ltr(reference), text: { literal: text } })] };
         const queued = await notifyContact(trx, translator, owner.contactId, message, at);
         await recordAudit(trx, { actor, action: "reply", target: reference, allowed: true, detail: queued ? `chars=${text.length}` : "no_address", at });
+        // A ticket a staff member answered (a handoff nobody answered gets no satisfaction survey).
+        if (queued && owner.type === "ticket") {
+          await trx.updateTable("tickets").set({ answered_at: at }).where("reference", "=", reference).where("answered_at", "is", null).execute();
+        }
         if (queued) {
           await notifyStaff(trx, translator, othersOf(actor), t("staffcmd:notice.replied", { staff: staffName(actor), reference: ltr(reference) }), at);
         }
@@ -306,7 +310,8 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
 
     async attachment(actor, reference, slot) {
       let answer: FieldAnswer | "sealed" | null | undefined = null;
-      if (slot === "ticket") answer = (await q.ticketDetail(db, reference))?.attachment;
+      const nth = /^ticket(?::(\d+))?$/.exec(slot);
+      if (nth) answer = (await q.ticketDetail(db, reference))?.attachments[Number(nth[1] ?? "1") - 1];
       else {
         const a = await q.applicationDetail(db, reference);
         answer = a ? openFields(reference, a.fields)[slot] : null;

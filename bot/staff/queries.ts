@@ -54,7 +54,11 @@ export interface TicketDetail {
   kind: TicketKind;
   status: "open" | "closed";
   body: string | null;
-  attachment: FieldAnswer | null;
+  /** Every photo or document sent with it, in order. */
+  attachments: FieldAnswer[];
+  /** A report of misconduct: routed to `role`. */
+  confidential: boolean;
+  role: string | null;
   createdAt: string;
   closedAt: string | null;
   closedBy: string | null;
@@ -174,7 +178,9 @@ export async function ticketDetail(db: Executor, reference: string): Promise<Tic
     kind: t.kind,
     status: t.status,
     body: t.body,
-    attachment: parseJson<FieldAnswer | null>(t.attachment, null),
+    attachments: ((stored) => (stored === null ? [] : Array.isArray(stored) ? stored : [stored]))(parseJson<FieldAnswer | FieldAnswer[] | null>(t.attachment, null)),
+    confidential: t.confidential === 1,
+    role: t.role,
     createdAt: t.created_at,
     closedAt: t.closed_at,
     closedBy: t.closed_by,

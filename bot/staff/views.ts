@@ -111,7 +111,8 @@ export function createViews(deps: ViewDeps) {
     const valueOf = (field: FormField, answer: FieldAnswer | "sealed"): Text =>
       answer === "sealed" ? t("staffcmd:application.sealed") : answerText(field, answer);
     const program = profile.programs.find((p) => p.id === a.programId);
-    const fields = program ? formFields(program) : [];
+    // With the guardian's questions when the application holds them (an applicant under 18).
+    const fields = program ? formFields(program, { answers: Object.fromEntries(Object.keys(answers).map((k) => [k, { type: "skipped" as const }])) }) : [];
     const known = new Set(fields.map((f) => f.id));
     const fieldLines: Text[] = fields.map((f) => {
       const answer = answers[f.id];
@@ -150,8 +151,12 @@ export function createViews(deps: ViewDeps) {
   async function ticketText(ticket: q.TicketDetail): Promise<Text[]> {
     const parts: Text[] = [ticketTitle(ticket), contactText(ticket.contact, null)];
     if (ticket.body) parts.push(t("staffcmd:ticket.body", { text: { literal: ticket.body } }));
-    if (ticket.attachment?.type === "attachment") {
-      parts.push(t("staffcmd:ticket.attachment", { name: ltr(ticket.attachment.fileName ?? ticket.attachment.mimeType ?? "file") }));
+    if (ticket.confidential) {
+      const role = profile.staffRoles.find((r) => r.id === ticket.role);
+      parts.push(t("staffcmd:ticket.confidential", { role: role ? { localized: role.title } : (ticket.role ?? "-") }));
+    }
+    for (const file of ticket.attachments) {
+      if (file.type === "attachment") parts.push(t("staffcmd:ticket.attachment", { name: ltr(file.fileName ?? file.mimeType ?? "file") }));
     }
     parts.push(await claimLine(ticket.reference));
     if (ticket.closedAt) parts.push(t("staffcmd:ticket.closed", { date: { date: ticket.closedAt, withTime: true }, by: ticket.closedBy ?? "-" }));

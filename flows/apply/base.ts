@@ -20,7 +20,12 @@ export function programOf(ctx: FlowContext, draft: ApplicationDraft | null): Pro
 
 export function fieldById(ctx: FlowContext, draft: ApplicationDraft, id: string): FormField | undefined {
   const program = programOf(ctx, draft);
-  return program ? formFields(program).find((f) => f.id === id) : undefined;
+  return program ? formFields(program, draft).find((f) => f.id === id) : undefined;
+}
+
+/** The fields of the draft's program (with a guardian's, for an applicant under 18). */
+export function fieldsOf(ctx: FlowContext, draft: ApplicationDraft): readonly FormField[] {
+  return formFields(programOf(ctx, draft)!, draft);
 }
 
 /** The application state at `step`, with the draft of `state` (or the one given). */

@@ -1,23 +1,23 @@
 /**
- * The form's fields: the privacy notice that opens it, each answer validated
- * with a reply that says what is wrong, "back" and "skip", consent before
- * sensitive data, the phone the channel reports offered for the mobile.
+ * Moving through the form: the next unanswered field (through consent before
+ * sensitive data and the phone the channel reports), back to the previous
+ * one, and what an answer changes: a national ID checked against earlier
+ * applications, a date of birth under 18 that brings a guardian's questions
+ * (or, for a program for adults only, the reason and a referral).
  */
-import { formFields, parseAnswer, readYesNo, type FormField } from "../form";
-import { matchOption } from "../choices";
-import { looksLikeQuestion, type Command } from "../keywords";
+import { GUARDIAN_FIELD_IDS } from "../../orgs/schema";
+import { ageOn, type FormField } from "../form";
 import { menuReply } from "../menu";
 import { t } from "../reply";
 import { done } from "../session";
-import { sanitizeFreeText } from "../validate";
-import type { ApplicationDraft, Effect, FlowContext, FlowInput, StepResult, Text } from "../types";
-import { at, fieldById, iso, openPrograms, programOf, type ApplyState } from "./base";
+import type { ApplicationDraft, Effect, FieldAnswer, FlowContext, StepResult, Text } from "../types";
+import { at, fieldsOf, openPrograms, programOf, type ApplyState } from "./base";
 import { prompt } from "./prompt";
 import { startApply } from "./programs";
 
 /** The next field without an answer after `fieldId` (or the first), or null when all are answered. */
 export function nextField(ctx: FlowContext, draft: ApplicationDraft, afterId: string | null): FormField | null {
-  const fields = formFields(programOf(ctx, draft)!);
+  const fields = fieldsOf(ctx, draft!);
   const start = afterId === null ? 0 : fields.findIndex((f) => f.id === afterId) + 1;
   for (let i = start; i < fields.length; i++) if (!draft.answers[fields[i]!.id]) return fields[i]!;
   return fields.find((f) => !draft.answers[f.id]) ?? null;
@@ -69,7 +69,7 @@ export function previousStep(state: ApplyState, ctx: FlowContext): StepResult {
         const s = at(state, { name: "summary" });
         return done(s, [prompt(s, ctx)]);
       }
-      const fields = formFields(programOf(ctx, draft)!);
+      const fields = fieldsOf(ctx, draft!);
       const id = step.name === "confirmPhone" ? "mobile" : step.fieldId;
       const i = fields.findIndex((f) => f.id === id);
       if (i <= 0) {
@@ -83,7 +83,7 @@ export function previousStep(state: ApplyState, ctx: FlowContext): StepResult {
       return done(s, [prompt(s, ctx)]);
     }
     case "summary": {
-      const fields = formFields(programOf(ctx, draft)!);
+      const fields = fieldsOf(ctx, draft!);
       const last = fields[fields.length - 1]!;
       const s = at(state, { name: "field", fieldId: last.id, editing: true });
       return done(s, [prompt(s, ctx)]);
@@ -97,6 +97,15 @@ export function previousStep(state: ApplyState, ctx: FlowContext): StepResult {
       const s = at(state, { name: "attest" });
       return done(s, [prompt(s, ctx)]);
     }
+    case "describeNeed":
+    case "suggest": {
+      const s: ApplyState = { ...state, step: { name: "program" } };
+      return done(s, [prompt(s, ctx)]);
+    }
+    case "confirmAnswer": {
+      const s = at(state, { name: "field", fieldId: step.fieldId, editing: step.editing });
+      return done(s, [prompt(s, ctx)]);
+    }
     case "resume":
     case "confirmCancel":
     case "submitting":
@@ -106,17 +115,54 @@ export function previousStep(state: ApplyState, ctx: FlowContext): StepResult {
 }
 
 
+
+/**
+ * What a date of birth decides: under 18 brings the guardian's questions (the
+ * guardian attests), or for a program for adults only ends the application
+ * with the reason and a referral; 18 or more drops guardian answers given
+ * before an edit.
+ */
+function byAge(draft: ApplicationDraft, answer: FieldAnswer, ctx: FlowContext): ApplicationDraft | { refused: StepResult } {
+  if (answer.type !== "date") return draft;
+  const program = programOf(ctx, draft)!;
+  const minor = ageOn(answer.value, ctx.now) < 18;
+  if (minor && program.minAge !== undefined && program.minAge >= 18) {
+    const referral = program.minorReferral ? ctx.profile.referrals.find((r) => r.id === program.minorReferral) : undefined;
+    const lead: Text[] = [t("apply:adultsOnly", { program: { localized: program.name }, age: program.minAge })];
+    if (referral) lead.push(t("referral:goTo", { organization: { localized: referral.organization }, contact: { ltr: referral.contact } }));
+    lead.push(t("apply:nothingSaved"));
+    return { refused: done({ flow: "menu" }, [menuReply(lead)]) };
+  }
+  if (minor) return { ...draft, minor: true };
+  if (!draft.minor) return draft;
+  const answers = { ...draft.answers };
+  for (const id of GUARDIAN_FIELD_IDS) delete answers[id];
+  const { minor: _was, ...rest } = draft;
+  return { ...rest, answers };
+}
+
 export function answered(
   state: ApplyState,
   fieldId: string,
-  answer: ApplicationDraft["answers"][string],
+  answer: FieldAnswer,
   ctx: FlowContext,
   editing: boolean,
   lead: Text[] = [],
 ): StepResult {
-  const draft: ApplicationDraft = { ...state.draft!, answers: { ...state.draft!.answers, [fieldId]: answer } };
+  let draft: ApplicationDraft = { ...state.draft!, answers: { ...state.draft!.answers, [fieldId]: answer } };
+  if (fieldId === "birth_date") {
+    const aged = byAge(draft, answer, ctx);
+    if ("refused" in aged) return aged.refused;
+    // Now under 18 while editing: the guardian's questions come before the summary.
+    const becameMinor = aged.minor === true && !state.draft!.minor;
+    draft = aged;
+    if (becameMinor) {
+      const s: ApplyState = { ...state, draft };
+      return goToField(s, nextField(ctx, draft, fieldId), ctx, false, [...lead, t("apply:guardianNeeded")]);
+    }
+  }
   const s: ApplyState = { ...state, draft };
-  if (answer.type === "nationalId") {
+  if (answer.type === "nationalId" && fieldId === "national_id") {
     const next = editing ? null : nextField(ctx, draft, fieldId);
     const checking = at(s, { name: "checkingId", nextFieldId: next?.id ?? null, editing });
     return done(checking, [], [{ type: "checkOpenApplication", programId: draft.programId, nationalId: answer.value }]);
@@ -125,100 +171,4 @@ export function answered(
   if (lead.length > 0 && r.replies[0]) r.replies[0] = { ...r.replies[0], text: [...lead, ...r.replies[0].text] };
   const effects: Effect[] = answer.type === "phone" && fieldId === "mobile" ? [{ type: "setPhone", phone: answer.value }] : [];
   return { ...r, effects: [...r.effects, ...effects] };
-}
-
-
-type FieldStepName = "privacy" | "resume" | "confirmPhone" | "sensitiveConsent" | "field";
-
-/** One answer in the steps that fill the form. */
-export function fieldStep(
-  state: ApplyState & { step: { name: FieldStepName } },
-  input: FlowInput,
-  command: Command | null,
-  ctx: FlowContext,
-): StepResult {
-  const step = state.step;
-  switch (step.name) {
-    case "privacy": {
-      const yes = readYesNo(input);
-      if (yes === null) return done(state, [prompt(state, ctx, [t("apply:answerYesNo")])]);
-      if (!yes) return done({ flow: "menu" }, [menuReply([t("apply:privacyDeclined")])]);
-      const now = iso(ctx);
-      const draft: ApplicationDraft = { programId: step.programId, answers: {}, privacyAcceptedAt: now, startedAt: now };
-      const s: ApplyState = { flow: "apply", step: { name: "field", fieldId: "full_name", editing: false }, draft };
-      return { ...goToField(s, nextField(ctx, draft, null), ctx, false, [t("apply:privacyThanks")]), effects: [{ type: "acceptPrivacy", at: now }] };
-    }
-    case "resume": {
-      const picked = matchOption(input, [
-        { value: "continue", words: ["متابعة", "أكمل", "اكمل", "كمل", "continue", "resume", "نعم", "yes"] },
-        { value: "restart", words: ["من جديد", "البداية", "ابدأ من جديد", "restart", "start over"] },
-        { value: "menu", words: ["القائمة", "menu"] },
-      ]);
-      if (picked === "continue") return goToField(state, nextField(ctx, state.draft!, null), ctx, false, [t("apply:resumed")]);
-      if (picked === "restart") return startApply(ctx, undefined);
-      if (picked === "menu") return done({ flow: "menu", draft: state.draft! }, [menuReply([t("apply:draftKept")])]);
-      return done(state, [prompt(state, ctx, [t("apply:pickFromList")])]);
-    }
-    case "confirmPhone": {
-      if (input.kind === "text" || input.kind === "contact") {
-        // Typing a number instead of yes/no answers the field directly.
-        const yes = input.kind === "text" ? readYesNo(input) : null;
-        if (yes === true) return answered(state, "mobile", { type: "phone", value: step.phone }, ctx, step.editing);
-        if (yes === false) {
-          const s = at(state, { name: "field", fieldId: "mobile", editing: step.editing });
-          return done(s, [prompt(s, ctx)]);
-        }
-        const field = fieldById(ctx, state.draft!, "mobile")!;
-        const r = parseAnswer(field, input, ctx);
-        if (r.ok) return answered(state, "mobile", r.answer, ctx, step.editing);
-      }
-      if (input.kind === "choice") {
-        const yes = readYesNo(input);
-        if (yes === true) return answered(state, "mobile", { type: "phone", value: step.phone }, ctx, step.editing);
-        if (yes === false) {
-          const s = at(state, { name: "field", fieldId: "mobile", editing: step.editing });
-          return done(s, [prompt(s, ctx)]);
-        }
-      }
-      return done(state, [prompt(state, ctx, [t("apply:answerYesNo")])]);
-    }
-    case "sensitiveConsent": {
-      const yes = readYesNo(input);
-      const field = fieldById(ctx, state.draft!, step.fieldId)!;
-      if (yes === true) {
-        const draft = { ...state.draft!, sensitiveConsentAt: iso(ctx) };
-        const s = at(state, { name: "field", fieldId: field.id, editing: step.editing }, draft);
-        return done(s, [prompt(s, ctx)]);
-      }
-      if (yes === false) {
-        if (!field.required) return answered(state, field.id, { type: "skipped" }, ctx, step.editing, [t("apply:skipped")]);
-        return done(state, [prompt(state, ctx, [t("apply:sensitiveRequired")])]);
-      }
-      return done(state, [prompt(state, ctx, [t("apply:answerYesNo")])]);
-    }
-    case "field": {
-      const field = fieldById(ctx, state.draft!, step.fieldId);
-      if (!field) return goToField(state, nextField(ctx, state.draft!, null), ctx, false);
-      if (command?.type === "skip") {
-        if (field.required) return done(state, [prompt(state, ctx, [t("apply:requiredField")])]);
-        return answered(state, field.id, { type: "skipped" }, ctx, step.editing, [t("apply:skipped")]);
-      }
-      const r = parseAnswer(field, input, ctx);
-      const sensitiveInput = field.type === "nationalId" || field.sensitive;
-      // A question asked instead of an answer ("كم ياخذ الطلب وقت؟") is answered, then the field asked
-      // again: when the answer is not valid, or when a name or a city reads as a question (free-text
-      // fields keep what was typed: a question can be a fair note).
-      const questionLike =
-        !r.ok || ((field.type === "fullName" || field.type === "city") && input.kind === "text" && looksLikeQuestion(input.text));
-      const faq = questionLike && input.kind === "text" ? ctx.faq(sanitizeFreeText(input.text, 300), ctx.locale).accepted : null;
-      const faqEntry = faq ? ctx.profile.faqs.find((f) => f.id === faq.id) : undefined;
-      if (faqEntry) {
-        return { ...done(state, [prompt(state, ctx, [{ localized: faqEntry.answer }, t("apply:backToQuestion")])]), sensitiveInput };
-      }
-      if (!r.ok) {
-        return { ...done(state, [prompt(state, ctx, [t(`validation:${r.error}`, r.params)])]), sensitiveInput };
-      }
-      return { ...answered(state, field.id, r.answer, ctx, step.editing), sensitiveInput };
-    }
-  }
 }

@@ -7,14 +7,15 @@
  * summary and submission in `summary.ts`.
  */
 import { readYesNo } from "../form";
-import { detectCommand } from "../keywords";
+import type { Command } from "../keywords";
 import { menuReply } from "../menu";
 import { t } from "../reply";
 import { done } from "../session";
 import type { FlowContext, FlowInput, StepResult } from "../types";
 import { at, fieldById, iso, programOf, type ApplyState } from "./base";
-import { afterAnswer, fieldStep, goToField, previousStep } from "./fields";
-import { pickProgram } from "./programs";
+import { answerStep } from "./answer";
+import { afterAnswer, goToField, previousStep } from "./fields";
+import { blockedBy, needStep, pickProgram } from "./programs";
 import { prompt } from "./prompt";
 import { submitted, summaryStep } from "./summary";
 
@@ -22,17 +23,14 @@ export { prompt } from "./prompt";
 export { programNamedIn, startApply } from "./programs";
 
 /** One turn inside the application flow. */
-export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext): StepResult {
+export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext, command: Command | null = null): StepResult {
   const step = state.step;
 
   // Results of effects first: they are not typed by a person.
   if (input.kind === "openApplicationChecked" && step.name === "checkingId") {
-    if (input.openReference) {
-      const program = programOf(ctx, state.draft)!;
-      return done({ flow: "menu" }, [
-        menuReply([t("apply:duplicateOpen", { reference: { ltr: input.openReference }, program: { localized: program.name } })]),
-      ]);
-    }
+    const program = programOf(ctx, state.draft)!;
+    const blocked = input.openReference ? blockedBy(program, { reference: input.openReference, status: input.status ?? "submitted" }) : null;
+    if (blocked) return done({ flow: "menu" }, [menuReply([blocked])]);
     const next = step.nextFieldId ? fieldById(ctx, state.draft!, step.nextFieldId) ?? null : null;
     return step.editing ? afterAnswer(state, "national_id", ctx, true) : goToField(state, next, ctx, false);
   }
@@ -41,15 +39,12 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
   }
   if (input.kind === "applicationDuplicate") {
     const program = programOf(ctx, state.draft)!;
-    return done({ flow: "menu" }, [
-      menuReply([t("apply:duplicateOpen", { reference: { ltr: input.reference }, program: { localized: program.name } })]),
-    ]);
+    return done({ flow: "menu" }, [menuReply([blockedBy(program, { reference: input.reference, status: input.status ?? "submitted" })!])]);
   }
   if (input.kind === "openApplicationChecked" || input.kind === "applicationSubmitted" || input.kind === "ticketCreated") {
     return done(state, [prompt(state, ctx)]);
   }
 
-  const command = input.kind === "text" ? detectCommand(input.text) : null;
   if (command?.type === "back") return previousStep(state, ctx);
   if (command?.type === "cancel" && step.name !== "confirmCancel") {
     if (!state.draft) return done({ flow: "menu" }, [menuReply([t("apply:cancelled")])]);
@@ -60,12 +55,16 @@ export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext)
   switch (step.name) {
     case "program":
       return pickProgram(state, input, ctx);
+    case "describeNeed":
+    case "suggest":
+      return needStep({ ...state, step }, input, ctx);
     case "privacy":
     case "resume":
     case "confirmPhone":
     case "sensitiveConsent":
     case "field":
-      return fieldStep({ ...state, step }, input, command, ctx);
+    case "confirmAnswer":
+      return answerStep({ ...state, step }, input, command, ctx);
     case "summary":
     case "editChoose":
     case "attest":

@@ -3,13 +3,13 @@
  * attestation and the program's terms, then submission with a reference.
  */
 import { decisionPeriod } from "../calendar/text";
-import { formFields, readYesNo } from "../form";
+import { readYesNo } from "../form";
 import { matchOption } from "../choices";
 import { menuReply } from "../menu";
 import { t } from "../reply";
 import { done } from "../session";
 import type { FlowContext, FlowInput, StepResult, Text } from "../types";
-import { at, iso, programOf, type ApplyState } from "./base";
+import { at, fieldsOf, iso, programOf, type ApplyState } from "./base";
 import { goToField, nextField } from "./fields";
 import { prompt } from "./prompt";
 
@@ -42,10 +42,11 @@ export function summaryStep(state: ApplyState & { step: { name: SummaryStepName 
       return done(state, [prompt(state, ctx, [t("apply:pickFromList")])]);
     }
     case "editChoose": {
-      const fields = formFields(programOf(ctx, state.draft)!);
+      const fields = fieldsOf(ctx, state.draft!);
       const picked = matchOption(
         input,
         fields.map((f) => ({ value: `field:${f.id}`, ...("localized" in f.label ? { labels: f.label.localized } : {}) })),
+        { loose: true },
       );
       const field = fields.find((f) => `field:${f.id}` === picked);
       if (!field) return done(state, [prompt(state, ctx, [t("apply:pickFromList")])]);

@@ -45,6 +45,7 @@ export function applicationScript(profile: Profile, programId: string, seed: num
     }
     switch (f.type) {
       case "text":
+      case "location":
         out.push(text("إجابة تجريبية"));
         break;
       case "number":
@@ -55,7 +56,7 @@ export function applicationScript(profile: Profile, programId: string, seed: num
         out.push(text("1"));
         break;
       case "date":
-        out.push(text("1445/01/01"));
+        out.push(text(f.when === "future" ? "1450/01/01" : "1445/01/01"));
         break;
       case "phone":
         out.push(text("0561234567"));

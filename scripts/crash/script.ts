@@ -33,8 +33,8 @@ export interface ChatPlan {
   locale: "ar" | "en";
   application: { programId: string; answers: Record<string, ExpectedAnswer> } | null;
   feedback: { kind: "complaint" | "suggestion"; body: string } | null;
-  /** A handoff the beneficiary ends, then the satisfaction score they give. */
-  handoff: { score: number } | null;
+  /** A handoff the beneficiary ends before any staff member answered (so no satisfaction question). */
+  handoff: { ended: true } | null;
   messages: number;
 }
 
@@ -180,7 +180,8 @@ function applySegment(
       continue;
     }
     switch (f.type) {
-      case "text": {
+      case "text":
+      case "location": {
         const v = `${r.pick(en ? EN_TEXT : AR_TEXT)} ${index}`;
         b.text(v);
         answers[f.id] = { type: "text", value: v };
@@ -209,7 +210,8 @@ function applySegment(
         break;
       }
       case "date": {
-        const iso = `20${r.int(24, 27)}-1${r.int(0, 2)}-0${r.int(1, 9)}`;
+        // By the field's rule: a coming date, a past one, or either (the clock starts in November 2026).
+        const iso = `20${f.when === "future" ? 27 : f.when === "past" ? r.int(24, 25) : r.int(24, 27)}-1${r.int(0, 2)}-0${r.int(1, 9)}`;
         b.text(iso);
         answers[f.id] = { type: "date", value: iso, calendar: "gregorian" };
         break;
@@ -269,10 +271,7 @@ function handoffSegment(b: Builder, r: Random, locale: "ar" | "en"): NonNullable
   b.text(en ? "I have a question about my water tank" : "عندي استفسار عن خزان الماء");
   if (r.chance(0.5)) b.text(en ? "Are you there?" : "هل أنتم موجودون؟");
   b.text(en ? "end" : "إنهاء");
-  const score = r.int(1, 5);
-  if (r.chance(0.5)) b.text(String(score));
-  else b.choice(String(score));
-  return { score };
+  return { ended: true };
 }
 
 /**

@@ -148,7 +148,11 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
         ${ticket.closedAt ? html`<div><dt>${ui.t("ticket.closedAt")}</dt><dd>${ui.date(ticket.closedAt, true)} · ${actorLabel(ui, ticket.closedBy ?? "-")}</dd></div>` : ""}
       </dl>
       ${ticket.body ? html`<section><h2>${ui.t("ticket.body")}</h2><p class="text" dir="auto">${ticket.body}</p></section>` : ""}
-      ${ticket.attachment?.type === "attachment" ? html`<p><a href="/tickets/${ticket.reference}/file">${ui.t("file.openAttachment")}</a> <bdi dir="auto">${ticket.attachment.fileName ?? ticket.attachment.mimeType ?? ""}</bdi></p>` : ""}
+      ${ticket.attachments.map((a, i) =>
+        a.type === "attachment"
+          ? html`<p><a href="/tickets/${ticket.reference}/file?n=${i + 1}">${ui.t("file.openAttachment")}</a> <bdi dir="auto">${a.fileName ?? a.mimeType ?? ""}</bdi></p>`
+          : "",
+      )}
       <section><h2>${ui.t("ticket.conversation")}</h2>${conversation(ui, messages)}</section>
       ${open
         ? html`<section class="actions"><h2>${ui.t("ticket.act")}</h2>
@@ -181,7 +185,9 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
     const refused = await kit.need(c, "tickets", reference);
     if (refused) return refused;
     if (!reference) return c.notFound();
-    return sendAttachment(c, kit, reference, "ticket");
+    // The n-th file sent with the ticket (a complaint can carry several).
+    const n = Number(c.req.query("n") ?? "1");
+    return sendAttachment(c, kit, reference, Number.isInteger(n) && n >= 1 && n <= 20 ? `ticket:${n}` : "ticket:1");
   });
 
   /** A POST on a ticket: permission, reference, then the action; back to the ticket with its outcome. */

@@ -1,0 +1,117 @@
+/**
+ * What a message asks for inside a flow that has its own expectation (a
+ * request for information, a complaint, following up): phrases in Arabic
+ * (Saudi everyday forms), English and Urdu, matched after `commandForm`.
+ * Steering commands that work anywhere are `detectCommand` (keywords.ts).
+ */
+import { commandForm } from "./text/arabic";
+
+const phrases = (...list: string[]): string[] => list.map(commandForm);
+
+/** True when the comparison form of `text` is one of `list` or contains one as whole words. */
+function says(text: string, list: readonly string[], whole = false): boolean {
+  const f = ` ${commandForm(text)} `;
+  return list.some((p) => (whole ? f.trim() === p : f.includes(` ${p} `)));
+}
+
+const WHAT_NEEDED = phrases(
+  "وش المطلوب", "ايش المطلوب", "شنو المطلوب", "ما المطلوب", "وش تبون", "وش تبغون", "ايش تبون", "وش يبون", "ايش يبغون",
+  "وش المطلوب بالضبط", "المطلوب ايش", "وش الناقص", "ايش الناقص", "وش النواقص", "متى اخر موعد", "اخر موعد", "الى متى",
+  "لين متى", "متى الموعد", "كم باقي", "وش اللي ناقص", "ما هو المطلوب", "المطلوب وش",
+  "what is needed", "what exactly is needed", "what do you need", "what is missing", "what's needed", "whats needed",
+  "by when", "deadline", "when is the deadline", "how long do i have",
+  "کیا چاہیے", "کب تک",
+);
+const CANNOT = phrases(
+  "ما اقدر", "ماقدر", "ما اقدر ارسله", "ما اقدر اوفره", "ما عندي اياه", "ماعندي اياه", "ما احصله", "ما لقيته", "مو موجود عندي",
+  "ما استطيع", "لا استطيع", "لا اقدر", "ليس لدي", "غير متوفر", "ما يتوفر", "مو متوفر", "ما اقدر اجيبه", "ما عندي المطلوب",
+  "i can't", "i cant", "i cannot", "can't provide", "cannot provide", "i don't have it", "i dont have it", "not available",
+  "میرے پاس نہیں", "نہیں دے سکتا",
+);
+const DONE = phrases(
+  "خلاص", "انتهيت", "خلصت", "هذا كل شي", "هذا كل شيء", "هذا هو", "بس كذا", "تم", "ارسل", "ارسال", "ارسلها", "راجع",
+  "done", "that's all", "thats all", "finished", "send", "send it", "review",
+  "بس", "ہو گیا", "بھیجیں",
+);
+
+export type InfoIntent = "whatNeeded" | "cannot" | "done";
+
+/** Inside a reply to the committee: asking what is needed, saying it cannot be provided, or finishing. */
+export function detectInfoIntent(text: string): InfoIntent | null {
+  if (says(text, DONE, true)) return "done";
+  if (says(text, CANNOT)) return "cannot";
+  if (says(text, WHAT_NEEDED)) return "whatNeeded";
+  return null;
+}
+
+const PROVIDE_INFO = phrases(
+  "ارسل المطلوب", "ارسال المطلوب", "ابي ارسل المطلوب", "ابغى ارسل المطلوب", "المعلومات المطلوبه", "ارسال المعلومات",
+  "ارسل المعلومات", "ابي ارسل الاوراق", "ارسل الاوراق", "ارسل المستندات", "ارسال المستندات", "استكمال الطلب", "استكمال النواقص",
+  "send the information", "send information", "provide information", "send documents", "send the documents", "the requested information",
+  "معلومات بھیجیں",
+);
+
+/** "I want to send what the committee asked for". */
+export function wantsToProvideInfo(text: string): boolean {
+  return says(text, PROVIDE_INFO);
+}
+
+const FOLLOW_CUES = phrases(
+  "وين", "اين", "وش صار", "ايش صار", "شو صار", "وش صار على", "وش صار في", "متى", "حاله", "حالة", "متابعه", "متابعة", "تابع",
+  "ابي اتابع", "ابغى اتابع", "وش اخبار", "ايش اخبار", "اخبار", "وصل", "وين وصل", "وين وصلت", "رد", "ردكم", "ما رديتوا",
+  "where", "status", "what happened", "any update", "update on", "follow up", "track", "news",
+  "کہاں", "کیا ہوا", "حیثیت",
+);
+/** Their own request, by a possessive form ("شكواي", "my complaint"): "where do I file a complaint" is not a follow-up. */
+const OBJECTS: Array<[FollowUpKind, string[]]> = [
+  ["complaint", phrases("شكواي", "شكوتي", "شكوايه", "بلاغي", "my complaint", "my report", "میری شکایت")],
+  ["appeal", phrases("تظلمي", "اعتراضي", "my appeal", "میری اپیل")],
+  ["suggestion", phrases("اقتراحي", "مقترحي", "my suggestion", "میری تجویز")],
+  ["application", phrases("طلبي", "طلباتي", "معاملتي", "my application", "my request", "my applications", "میری درخواست")],
+];
+
+export type FollowUpKind = "complaint" | "appeal" | "suggestion" | "application";
+
+/** "Where is my complaint?", "وش صار على طلبي": which kind of request they ask about, or null. */
+export function detectFollowUp(text: string): FollowUpKind | null {
+  if (!says(text, FOLLOW_CUES)) return null;
+  for (const [kind, words] of OBJECTS) if (says(text, words)) return kind;
+  return null;
+}
+
+const MISCONDUCT = phrases(
+  "رشوه", "رشوة", "رشاوي", "رشوتي", "يرتشي", "مرتشي", "رشى", "طلب مني فلوس", "طلب مني مبلغ", "طلبوا مني فلوس", "يبي فلوس عشان",
+  "ابتزاز", "يبتزني", "ابتزني", "تحرش", "يتحرش", "تحرش بي", "سبني الموظف", "الموظف سبني", "الموظفه سبتني", "اهانني الموظف",
+  "الموظف اهانني", "ضربني", "اساء لي الموظف", "اساءه من موظف", "اساءة من موظف", "تهديد من موظف", "هددني", "فساد", "واسطه", "محسوبيه",
+  "bribe", "bribery", "asked me for money", "asked for a bribe", "harassment", "harassed me", "abused me", "abuse by staff",
+  "staff abuse", "threatened me", "corruption",
+  "رشوت", "ہراساں",
+);
+
+/** A report of misconduct (bribery, abuse or harassment by staff): confidential, never small talk. */
+export function detectMisconduct(text: string): boolean {
+  return says(text, MISCONDUCT);
+}
+
+const APPEAL = phrases(
+  "تظلم", "ابي اتظلم", "ابغى اتظلم", "اتظلم", "تقديم تظلم", "اعتراض", "ابي اعترض", "اعترض على القرار", "اعتراض على الرفض",
+  "ابي اعترض على الرفض", "اعادة النظر", "اعاده النظر", "ليش رفضتوني", "ليش انرفض طلبي",
+  "appeal", "i want to appeal", "appeal the decision", "reconsideration", "object to the decision",
+  "اپیل", "اپیل کرنا",
+);
+
+/** Asking to appeal a decision (تظلم). */
+export function wantsToAppeal(text: string): boolean {
+  return says(text, APPEAL);
+}
+
+const UNSURE_PROGRAM = phrases(
+  "ما اعرف", "ما ادري", "مادري", "ماعرف", "لا اعرف", "لا ادري", "مو عارف", "مو متاكد", "ما اعرف وش يناسبني", "وش يناسبني",
+  "ايش يناسبني", "ساعدني اختار", "i don't know", "i dont know", "not sure", "which one", "help me choose", "which program",
+  "پتہ نہیں", "معلوم نہیں",
+);
+
+/** "I don't know which program" at the program picker. */
+export function unsureWhichProgram(text: string): boolean {
+  return says(text, UNSURE_PROGRAM);
+}
