@@ -1,0 +1,140 @@
+/**
+ * Analysis: a text (a question variant, an answer or a query) becomes tokens,
+ * each standing for terms with a factor: lexicon concepts ("c:water" for ماء،
+ * مويه، موية، water), question types ("q:q_where"), stems ("s:…"), numbers
+ * ("n:…"), with weaker links to related concepts.
+ */
+
+import { lookupWord, type CompiledLexicon, type LexHit } from "./compile";
+import { isArabicScript, isNumber, stem, stemArabic, stripArticle, stripLetterPrefix, tokenize } from "./normalize";
+
+export type TokKind = "content" | "qword" | "light" | "number";
+
+export const QWORD_WEIGHT = 0.3;
+const PHRASE_WORD_FACTOR = 0.7;
+/** A concept matched through another word of the same group (per side). */
+const SYNONYM_FACTOR = 0.97;
+
+export interface Tok {
+  kind: TokKind;
+  /** An unknown Arabic word shaped like a plural imperfect verb (تشاركون، يعطونا). */
+  verbLike?: boolean;
+  /** A concept saying what the person wants to do. */
+  intent?: boolean;
+  /** An attribute concept (price, time, nearby…) rather than a topic. */
+  generic?: boolean;
+  /** An everyday topic outside a charity's FAQ. */
+  offTopic?: boolean;
+  /** A fixed weight (question words). */
+  weight?: number;
+  /** Terms this token stands for, with a factor (1 for its own meaning, less for related ones). */
+  feats: Array<[string, number]>;
+  /** Forms to look up with edit distance when nothing else matches. */
+  fuzzy: string[];
+}
+
+function stemFeats(w: string): Array<[string, number]> {
+  const s = stem(w);
+  const out: Array<[string, number]> = [[`s:${s}`, 1]];
+  if (isArabicScript(w)) {
+    const letter = stripLetterPrefix(w);
+    if (letter) {
+      const s2 = stemArabic(letter);
+      if (s2 !== s) out.push([`s:${s2}`, 0.9]);
+    }
+  }
+  return out;
+}
+
+function fuzzyForms(w: string): string[] {
+  const out = new Set<string>();
+  if (isArabicScript(w)) {
+    out.add(w); // a typo may be in the article itself (اعليد for العيد)
+    out.add(stripArticle(w));
+    out.add(stemArabic(w));
+  } else {
+    out.add(w);
+    out.add(stem(w));
+  }
+  return [...out].filter((f) => f.length >= 4);
+}
+
+function hitToken(hit: LexHit, w: string | null): Tok | null {
+  switch (hit.kind) {
+    case "stop":
+      return null;
+    case "qword":
+      return {
+        kind: "qword",
+        feats: [[`q:${hit.id}`, 1], ...hit.related.map(([id, f]): [string, number] => [`c:${id}`, f])],
+        fuzzy: [],
+        weight: hit.weight ?? QWORD_WEIGHT,
+      };
+    case "light":
+      return { kind: "light", feats: w ? stemFeats(w) : [], fuzzy: [] };
+    case "offtopic":
+      return { kind: "content", feats: w ? stemFeats(w) : [], fuzzy: [], offTopic: true };
+    case "concept": {
+      // The concept first (it decides the weight); the word itself matches a
+      // little better than a synonym does.
+      const feats: Array<[string, number]> = [[`c:${hit.id}`, SYNONYM_FACTOR]];
+      if (w) for (const [t, f] of stemFeats(w)) if (!feats.some(([x]) => x === t)) feats.push([t, f]);
+      for (const [id, f] of hit.related) feats.push([`c:${id}`, f]);
+      return { kind: "content", feats, fuzzy: w ? fuzzyForms(w) : [], intent: hit.intent === true, generic: hit.generic === true };
+    }
+  }
+}
+
+/** Plural imperfect verb shape: ت/ي/ن … ون/ين/وا (optionally with an object pronoun). */
+function looksLikeVerb(w: string): boolean {
+  return isArabicScript(w) && w.length >= 5 && /^[وف]?[تين].{2,}(ون|وا|ين)(ها|هم|نا|ه|ك|كم)?$/.test(w);
+}
+
+/** The tokens of a text; a repeated term counts once. */
+export function analyze(lex: CompiledLexicon, text: string): Tok[] {
+  const words = tokenize(text);
+  const stems = words.map(stem);
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let done = false;
+    for (let n = Math.min(lex.maxPhrase, words.length - i); n >= 2 && !done; n--) {
+      const hit = lex.phrases.get(stems.slice(i, i + n).join(" "));
+      if (hit) {
+        const tok = hitToken(hit, null);
+        if (tok) {
+          // The phrase's own words still count, more weakly ("رقم التواصل" ~ "رقمكم").
+          for (const st of stems.slice(i, i + n)) {
+            const t = `s:${st}`;
+            if (!tok.feats.some(([x]) => x === t)) tok.feats.push([t, PHRASE_WORD_FACTOR]);
+          }
+          out.push(tok);
+        }
+        i += n;
+        done = true;
+      }
+    }
+    if (done) continue;
+    const w = words[i]!;
+    i++;
+    if (isNumber(w)) {
+      out.push({ kind: "number", feats: [[`n:${w}`, 1]], fuzzy: [] });
+      continue;
+    }
+    const hit = lookupWord(lex, w);
+    if (hit) {
+      const tok = hitToken(hit, w);
+      if (tok) out.push(tok);
+      continue;
+    }
+    if (w.length < 2 && !isArabicScript(w)) continue; // stray Latin letters
+    out.push({ kind: "content", feats: stemFeats(w), fuzzy: fuzzyForms(w), verbLike: looksLikeVerb(w) });
+  }
+  const seen = new Set<string>();
+  return out.filter((t) => {
+    const key = t.feats[0]?.[0];
+    if (key === undefined || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * The FAQ lexicon: concepts (language-neutral, concepts.ts) and the words for
+ * them per locale (ar.ts, en.ts, ur.ts), plus place names (places.ts).
+ */
+
+import { AR } from "./ar";
+import { EN } from "./en";
+import { UR } from "./ur";
+import type { LocaleLexicon } from "./types";
+
+export { CONCEPTS, QUESTION_TYPES } from "./concepts";
+export { PLACE_NAMES } from "./places";
+export type { ConceptInfo, LocaleLexicon, QuestionTypeInfo } from "./types";
+
+/** Every locale's words, Arabic first (when one word is listed twice, the first listing wins). */
+export const LEXICONS: ReadonlyArray<readonly [string, LocaleLexicon]> = [
+  ["ar", AR],
+  ["en", EN],
+  ["ur", UR],
+];

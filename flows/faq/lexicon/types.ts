@@ -1,0 +1,44 @@
+/**
+ * The shape of the FAQ lexicon: a language-neutral inventory of concepts
+ * (concepts.ts) and, per locale, the words and phrases that express each one
+ * (ar.ts, en.ts, ur.ts), as data.
+ */
+
+/** What a concept is, independent of language. */
+export interface ConceptInfo {
+  /**
+   * What the person wants to do (apply, donate, volunteer, complain, follow up,
+   * contact…): in a charity's FAQ this decides the entry more than the thing
+   * it is about (a gift towards a water project is about donating, not about water).
+   */
+  intent?: boolean;
+  /**
+   * An attribute rather than a topic (price, time, nearby, "required",
+   * "service"…): it weighs less, so that the unknown topic next to it
+   * ("كم سعر …؟") decides whether the question is one of ours.
+   */
+  generic?: boolean;
+  /** Weaker links to other concepts, weight in (0, 1). */
+  related?: Array<[string, number]>;
+}
+
+/** A kind of question ("what", "where", "how much"…): weak on its own, it tells the kind, not the topic. */
+export interface QuestionTypeInfo {
+  weight: number;
+  /** Concepts the question word itself implies ("where" → location). */
+  related?: Array<[string, number]>;
+}
+
+/** One locale's words. Multi-word entries are phrases; words are written in ordinary spelling. */
+export interface LocaleLexicon {
+  /** Words and phrases per concept id (see concepts.ts). */
+  concepts: Record<string, string[]>;
+  /** Words per question type id (see concepts.ts). */
+  questionWords: Record<string, string[]>;
+  /** Function words, fillers, wants and politeness: no topic at all. */
+  stopwords: string[];
+  /** Verbs and particles with little topic of their own: they count a little. */
+  light: string[];
+  /** Everyday topics outside a charity's FAQ (shopping, weather, sport…). */
+  offTopic: string[];
+}

@@ -1,0 +1,78 @@
+/**
+ * Urdu (Arabic script) words and phrases for the concepts. Urdu letter variants are folded onto
+ * Arabic ones when matching (ہ ۃ ھ → ه, ے → ي, ک → ك, ں → ن).
+ */
+
+import type { LocaleLexicon } from "./types";
+
+export const UR: LocaleLexicon = {
+  concepts: {
+    hours: ["اوقات کار"],
+    open_close: ["کھلتا", "بند"],
+    time: ["وقت", "اوقات"],
+    duration: ["کتنا وقت", "کتنے دن"],
+    location: ["پتہ", "مقام", "جگہ"],
+    branch: ["برانچ", "شاخ"],
+    area: ["گاؤں", "علاقہ"],
+    apply: ["درخواست", "رجسٹر", "رجسٹریشن", "اپلائی"],
+    request: ["درخواست نمبر"],
+    documents: ["دستاویزات", "کاغذات"],
+    required: ["ضروری", "چاہیے"],
+    eligibility: ["مستحق"],
+    conditions: ["شرائط"],
+    status: ["صورتحال", "اسٹیٹس"],
+    repair: ["مرمت"],
+    water: ["پانی"],
+    tanker: ["ٹینکر"],
+    tank: ["ٹینکی"],
+    delivery: ["ڈیلیوری", "پہنچا"],
+    home: ["گھر"],
+    mosque: ["مسجد"],
+    rent: ["کرایہ"],
+    payment: ["ادائیگی"],
+    bill: ["بل"],
+    electricity: ["بجلی"],
+    donation: ["عطیہ", "چندہ"],
+    zakat: ["زکوٰۃ", "زکات"],
+    sadaqa: ["صدقہ", "خیرات"],
+    account: ["اکاؤنٹ", "بینک"],
+    platform: ["ایپ", "ویب سائٹ"],
+    volunteer: ["رضاکار", "رضاکارانہ"],
+    job: ["نوکری", "ملازمت"],
+    school: ["اسکول", "تعلیم"],
+    complaint: ["شکایت"],
+    problem: ["مسئلہ"],
+    feedback: ["تجویز", "رائے"],
+    contact: ["رابطہ", "فون"],
+    talk: ["بات کرنی"],
+    data: ["معلومات", "ڈیٹا"],
+    privacy: ["رازداری"],
+    aid: ["مدد", "امداد"],
+    money: ["پیسے"],
+    salary: ["تنخواہ"],
+    food: ["راشن", "کھانا"],
+    health: ["علاج", "دوا"],
+    sick: ["بیمار", "ہسپتال"],
+    family: ["خاندان"],
+    children: ["بچے", "بچہ"],
+    id_card: ["شناختی کارڈ"],
+    service: ["سروس", "خدمات", "پروگرام"],
+    association: ["انجمن", "تنظیم"],
+    cost: ["قیمت", "فیس"],
+  },
+  questionWords: {
+    q_what: ["کیا", "کون سا"],
+    q_where: ["کہاں"],
+    q_when: ["کب"],
+    q_howmuch: ["کتنا", "کتنی", "کتنے"],
+    q_why: ["کیوں"],
+    q_how: ["کیسے"],
+  },
+  stopwords: [
+    "ہے", "ہیں", "تھا", "تھے", "ہو", "کی", "کا", "کے", "سے", "کو", "اور", "یہ", "وہ", "آپ", "مجھے", "ہم", "نہیں", "کر", "کرنا", "کریں", "پر", "بھی", "جی", "براہ کرم",
+  ],
+  light: [
+  ],
+  offTopic: [
+  ],
+};

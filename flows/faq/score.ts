@@ -1,0 +1,378 @@
+/**
+ * The index and the scoring.
+ *
+ * Index time: every question variant (and, when given, the answer, as weak
+ * evidence) is analysed into terms. IDF is computed over the entries
+ * (normalised to 0..1, so weights mean the same in a 15-entry and a 500-entry
+ * knowledge base). A typo index serves unknown words.
+ *
+ * Query time: entries are bounded from the postings and only those that could
+ * make the list are scored: for each question variant, how much of the query it
+ * explains (IDF-weighted; the answer adds evidence), how much of the question
+ * the query covers, and whether there is enough topical evidence. An entry's
+ * score is its best variant's, in 0..1.
+ */
+
+import { analyze, QWORD_WEIGHT, type Tok, type TokKind } from "./analyze";
+import type { CompiledLexicon } from "./compile";
+import { createTypoIndex } from "./typo";
+
+export interface IndexEntry {
+  id: string;
+  questions: string[];
+  answer?: string;
+}
+export interface Scored {
+  id: string;
+  score: number;
+  question: string;
+}
+export interface FaqIndex {
+  /** The best entries for a query, best first, at most `k`, none below `floor`. */
+  search(text: string, k: number, floor: number): Scored[];
+}
+
+/** IDF is normalised to 0..1 by the largest possible IDF, then sharpened by this power. */
+const IDF_EXP = 1.5;
+/** Weight multiplier for intent concepts (apply, donate, complain…). */
+const INTENT_BOOST = 1.5;
+/** Weight multiplier for attribute concepts (price, time, nearby…). */
+const GENERIC_FACTOR = 0.7;
+/** Weight of an off-topic word (shopping, weather, sport…) the knowledge base does not mention. */
+const OFF_TOPIC_WEIGHT = 2;
+const LIGHT_WEIGHT = 0.25;
+const VERB_LIKE_WEIGHT = 0.6;
+const NUMBER_WEIGHT = 0.15;
+const ANSWER_FACTOR = 0.5;
+/** How much an answer-only occurrence counts in document frequency. */
+const ANSWER_DF = 0.3;
+/** Matched topical weight (in IDF-normalised units) from which evidence counts as full. */
+const FULL_EVIDENCE = 0.6;
+const QCOV_EXP = 0.8;
+const DCOV_EXP = 0.4;
+const DCOV_FLOOR = 0.3;
+
+interface DocTok {
+  weight: number;
+  ids: Int32Array;
+  factors: Float64Array;
+}
+interface DocQuestion {
+  text: string;
+  toks: DocTok[];
+  totalWeight: number;
+}
+interface DocEntry {
+  id: string;
+  questions: DocQuestion[];
+  /** Answer term id → the largest factor it is carried with. */
+  answerTerms: Map<number, number>;
+}
+interface Query {
+  weights: Float64Array;
+  /** Weight each token adds to the absolute evidence (topic words, where/when). */
+  evidence: Float64Array;
+  kinds: TokKind[];
+  totalWeight: number;
+  /** Vocabulary term → flat pairs (query token index, similarity). */
+  terms: Map<number, number[]>;
+}
+
+/**
+ * The calibrated score: mostly how much of the query the question explains,
+ * somewhat how much of the question the query covers (a short query is fine),
+ * and whether there is enough topical evidence at all.
+ */
+const combine = (qcov: number, dcov: number, evidence: number): number =>
+  Math.pow(qcov, QCOV_EXP) * Math.pow(DCOV_FLOOR + (1 - DCOV_FLOOR) * dcov, DCOV_EXP) * Math.sqrt(Math.min(1, evidence / FULL_EVIDENCE));
+
+export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqIndex {
+  const termIds = new Map<string, number>();
+  const idOf = (t: string) => {
+    let id = termIds.get(t);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(t, id);
+    }
+    return id;
+  };
+
+  const analysed = entries.map((e) => ({
+    id: e.id,
+    questions: e.questions.map((q) => ({ text: q, toks: analyze(lex, q) })),
+    answer: e.answer ? analyze(lex, e.answer) : [],
+  }));
+  // Document frequency over entries by a token's own term. An entry whose
+  // answer alone holds a term counts partly: answers are longer and secondary,
+  // and should not make question words look common.
+  const df = new Map<string, number>();
+  for (const e of analysed) {
+    const inQuestions = new Set<string>();
+    for (const q of e.questions) for (const t of q.toks) inQuestions.add(t.feats[0]![0]);
+    const inAnswer = new Set<string>();
+    for (const t of e.answer) if (t.feats[0] && !inQuestions.has(t.feats[0][0])) inAnswer.add(t.feats[0][0]);
+    for (const t of inQuestions) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of inAnswer) df.set(t, (df.get(t) ?? 0) + ANSWER_DF);
+  }
+  const n = Math.max(entries.length, 1);
+  const idfMax = Math.log(1 + (n - 0.5) / 1.5);
+  const idfNorm = (term: string): number | null => {
+    const d = df.get(term);
+    if (d === undefined) return null;
+    const v = Math.pow(Math.log(1 + (n - d + 0.5) / (d + 0.5)) / idfMax, IDF_EXP);
+    return Math.min(1, Math.max(0.1, v));
+  };
+  const weightOf = (t: Tok): number => {
+    switch (t.kind) {
+      case "qword":
+        return t.weight ?? QWORD_WEIGHT;
+      case "light":
+        return LIGHT_WEIGHT;
+      case "number":
+        return NUMBER_WEIGHT;
+      case "content":
+        for (const [term, f] of t.feats) {
+          if (f < 0.9) break;
+          const v = idfNorm(term);
+          if (v !== null) return v * (t.intent ? INTENT_BOOST : t.generic ? GENERIC_FACTOR : 1);
+        }
+        if (t.intent) return INTENT_BOOST;
+        if (t.generic) return GENERIC_FACTOR;
+        if (t.offTopic) return OFF_TOPIC_WEIGHT;
+        // Unknown to the knowledge base: probably what the question is really
+        // about, unless it looks like a conjugated verb (تشاركون، يعطون), which
+        // says less about the topic than a noun.
+        return t.verbLike ? VERB_LIKE_WEIGHT : 1;
+    }
+  };
+  const toDoc = (t: Tok): DocTok => ({
+    weight: weightOf(t),
+    ids: Int32Array.from(t.feats.map(([term]) => idOf(term))),
+    factors: Float64Array.from(t.feats.map(([, f]) => f)),
+  });
+
+  const answers = analysed.map((e) => e.answer.map(toDoc));
+  const docs: DocEntry[] = analysed.map((e, ei) => {
+    const answerTerms = new Map<number, number>();
+    for (const t of answers[ei]!) t.ids.forEach((id, k) => answerTerms.set(id, Math.max(answerTerms.get(id) ?? 0, t.factors[k]!)));
+    return {
+      id: e.id,
+      questions: e.questions.map((q) => {
+        const toks = q.toks.map(toDoc);
+        return { text: q.text, toks, totalWeight: toks.reduce((s, t) => s + t.weight, 0) };
+      }),
+      answerTerms,
+    };
+  });
+
+  // Postings: term id → entries holding it in a question / in the answer, and
+  // the largest factor with which any document token carries the term.
+  const qPostings = new Map<number, number[]>();
+  const aPostings = new Map<number, number[]>();
+  const maxFactor = new Map<number, number>();
+  const post = (target: Map<number, number[]>, id: number, ei: number) => {
+    let p = target.get(id);
+    if (!p) target.set(id, (p = []));
+    if (p[p.length - 1] !== ei) p.push(ei);
+  };
+  docs.forEach((d, ei) => {
+    const note = (t: DocTok, target: Map<number, number[]>) => {
+      t.ids.forEach((id, k) => {
+        post(target, id, ei);
+        if ((maxFactor.get(id) ?? 0) < t.factors[k]!) maxFactor.set(id, t.factors[k]!);
+      });
+    };
+    for (const q of d.questions) for (const t of q.toks) note(t, qPostings);
+    for (const t of answers[ei]!) note(t, aPostings);
+  });
+
+  // Typo index: vocabulary forms (and lexicon concept words whose concept is in
+  // the vocabulary) → the terms they stand for.
+  const formTerms = new Map<string, Set<number>>();
+  const addForm = (form: string, term: string) => {
+    const id = termIds.get(term);
+    if (id === undefined || form.length < 4) return;
+    let s = formTerms.get(form);
+    if (!s) formTerms.set(form, (s = new Set()));
+    s.add(id);
+  };
+  for (const e of analysed) {
+    for (const q of e.questions) for (const t of q.toks) for (const f of t.fuzzy) addForm(f, t.feats[0]![0]);
+    for (const t of e.answer) for (const f of t.fuzzy) addForm(f, t.feats[0]![0]);
+  }
+  for (const [w, term] of lex.conceptWords) addForm(w, term);
+  const typos = createTypoIndex(formTerms);
+
+  const prepareQuery = (text: string): Query => {
+    const toks = analyze(lex, text);
+    const weights = new Float64Array(toks.length);
+    const evidence = new Float64Array(toks.length);
+    const terms = new Map<number, number[]>();
+    toks.forEach((t, i) => {
+      weights[i] = weightOf(t);
+      evidence[i] = t.kind === "content" || t.kind === "number" || (t.kind === "qword" && t.feats.length > 1) ? weights[i]! : 0;
+      const sims = new Map<number, number>();
+      let known = false;
+      for (const [term, f] of t.feats) {
+        const id = termIds.get(term);
+        if (id === undefined) continue;
+        if (f >= 0.9) known = true;
+        if ((sims.get(id) ?? 0) < f) sims.set(id, f);
+      }
+      if (!known && t.kind === "content") for (const form of t.fuzzy) typos.lookup(form, sims);
+      for (const [id, sim] of sims) {
+        let l = terms.get(id);
+        if (!l) terms.set(id, (l = []));
+        l.push(i, sim);
+      }
+    });
+    return { weights, evidence, kinds: toks.map((t) => t.kind), totalWeight: weights.reduce((a, b) => a + b, 0), terms };
+  };
+
+  /**
+   * Best similarity of each query token to the document tokens (into `perQuery`);
+   * returns the weighted share of the document tokens that the query covers.
+   */
+  const matchTokens = (q: Query, toks: DocTok[], perQuery: Float64Array): number => {
+    let matchedD = 0;
+    for (const d of toks) {
+      let best = 0;
+      for (let k = 0; k < d.ids.length; k++) {
+        const l = q.terms.get(d.ids[k]!);
+        if (!l) continue;
+        const f = d.factors[k]!;
+        for (let x = 0; x < l.length; x += 2) {
+          const v = l[x + 1]! * f;
+          if (v > best) best = v;
+          const qi = l[x]!;
+          if (v > perQuery[qi]!) perQuery[qi] = v;
+        }
+      }
+      matchedD += d.weight * best;
+    }
+    return matchedD;
+  };
+
+  const scoreEntry = (q: Query, e: DocEntry): { score: number; question: string } => {
+    const nq = q.weights.length;
+    const fromAnswer = new Float64Array(nq);
+    if (e.answerTerms.size > 0) {
+      for (const [id, l] of q.terms) {
+        const f = e.answerTerms.get(id);
+        if (f === undefined) continue;
+        for (let x = 0; x < l.length; x += 2) {
+          const v = l[x + 1]! * f * ANSWER_FACTOR;
+          if (v > fromAnswer[l[x]!]!) fromAnswer[l[x]!] = v;
+        }
+      }
+    }
+    let best = { score: 0, question: e.questions[0]?.text ?? "" };
+    const perQuery = new Float64Array(nq);
+    for (const dq of e.questions) {
+      perQuery.fill(0);
+      const matchedD = matchTokens(q, dq.toks, perQuery);
+      let matchedQ = 0;
+      let matchedE = 0;
+      for (let i = 0; i < nq; i++) {
+        // The question and the answer are two pieces of evidence (noisy-or).
+        const m = 1 - (1 - perQuery[i]!) * (1 - fromAnswer[i]!);
+        matchedQ += q.weights[i]! * m;
+        matchedE += q.evidence[i]! * m;
+      }
+      const qcov = matchedQ / q.totalWeight;
+      const dcov = dq.totalWeight > 0 ? matchedD / dq.totalWeight : 0;
+      const score = combine(qcov, dcov, matchedE);
+      if (score > best.score) best = { score, question: dq.text };
+    }
+    return best;
+  };
+
+  let boundQ = new Float64Array(0);
+  let boundA = new Float64Array(0);
+
+  const search = (text: string, k: number, floor0: number): Scored[] => {
+    const q = prepareQuery(text);
+    if (q.totalWeight <= 0 || q.terms.size === 0) return [];
+    const nq = q.weights.length;
+
+    // Upper bound of every entry's score from the postings alone, so that only
+    // entries that could still make the list are scored in full. Question
+    // words and light words are assumed to match (they weigh little, and their
+    // postings are long).
+    let freeWeight = 0;
+    let freeEvidence = 0;
+    const strong: boolean[] = [];
+    for (let i = 0; i < nq; i++) {
+      strong.push(q.weights[i]! > QWORD_WEIGHT + 1e-9 || q.kinds[i] === "content");
+      if (!strong[i]) {
+        freeWeight += q.weights[i]!;
+        freeEvidence += q.evidence[i]!;
+      }
+    }
+    const size = docs.length * nq;
+    if (boundQ.length < size) {
+      boundQ = new Float64Array(size * 2);
+      boundA = new Float64Array(size * 2);
+    }
+    const touched: number[] = [];
+    const seen = new Uint8Array(docs.length);
+    for (const [id, l] of q.terms) {
+      const mf = maxFactor.get(id)!;
+      for (let pass = 0; pass < 2; pass++) {
+        const list = pass === 0 ? qPostings.get(id) : aPostings.get(id);
+        if (!list) continue;
+        const target = pass === 0 ? boundQ : boundA;
+        const factor = pass === 0 ? mf : mf * ANSWER_FACTOR;
+        for (let x = 0; x < l.length; x += 2) {
+          const qi = l[x]!;
+          if (!strong[qi]) continue;
+          const v = l[x + 1]! * factor;
+          for (const ei of list) {
+            if (!seen[ei]) {
+              seen[ei] = 1;
+              touched.push(ei);
+              boundQ.fill(0, ei * nq, ei * nq + nq);
+              boundA.fill(0, ei * nq, ei * nq + nq);
+            }
+            const at = ei * nq + qi;
+            if (v > target[at]!) target[at] = v;
+          }
+        }
+      }
+    }
+    const bounds: Array<[number, number]> = [];
+    for (const ei of touched) {
+      let matched = freeWeight;
+      let matchedE = freeEvidence;
+      for (let i = 0; i < nq; i++) {
+        if (!strong[i]) continue;
+        const m = 1 - (1 - boundQ[ei * nq + i]!) * (1 - boundA[ei * nq + i]!);
+        matched += q.weights[i]! * m;
+        matchedE += q.evidence[i]! * m;
+      }
+      const bound = combine(matched / q.totalWeight, 1, matchedE);
+      if (bound >= floor0) bounds.push([ei, bound]);
+    }
+    bounds.sort((a, b) => b[1] - a[1]);
+
+    const keep = Math.max(k, 1);
+    const scored: Scored[] = [];
+    let floor = floor0;
+    for (const [ei, bound] of bounds) {
+      if (bound < floor) break;
+      const e = docs[ei]!;
+      const { score, question } = scoreEntry(q, e);
+      if (score < floor0) continue;
+      scored.push({ id: e.id, score: Math.round(score * 1e4) / 1e4, question });
+      if (scored.length >= keep) {
+        scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+        scored.length = keep;
+        floor = Math.max(floor0, scored[keep - 1]!.score);
+      }
+    }
+    scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    return scored.slice(0, Math.max(0, k));
+  };
+
+  return { search };
+}
