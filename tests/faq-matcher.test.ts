@@ -88,7 +88,9 @@ describe("normalisation", () => {
   it("tokenises Arabic, English and Urdu", () => {
     expect(tokenize("وش  الأوراق،المطلوبة؟")).toEqual(["وش", "الاوراق", "المطلوبه"]);
     expect(tokenize("What's the address?")).toEqual(["what", "the", "address"]);
-    expect(tokenize("درخواست کیسے دیں؟")).toEqual(["درخواست", "كيسي", "دين"]);
+    expect(tokenize("درخواست کیسے دیں؟")).toEqual(["درخواست", "كيسي", "ديں"]);
+    // Noon ghunna is kept: Urdu «میں» ("I", "in") must not read as the Gulf «مين» ("who").
+    expect(tokenize("میں")).not.toEqual(tokenize("مين"));
   });
 
   it("computes a bounded edit distance", () => {

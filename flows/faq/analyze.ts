@@ -31,6 +31,8 @@ export interface Tok {
   feats: Array<[string, number]>;
   /** Forms to look up with edit distance when nothing else matches. */
   fuzzy: string[];
+  /** Query tokens: 1 in the part of the message that asks, less in the context around it. */
+  focus?: number;
 }
 
 function stemFeats(w: string): Array<[string, number]> {
@@ -90,11 +92,25 @@ function looksLikeVerb(w: string): boolean {
   return isArabicScript(w) && w.length >= 5 && /^[وف]?[تين].{2,}(ون|وا|ين)(ها|هم|نا|ه|ك|كم)?$/.test(w);
 }
 
+/** Whether the word at `at` (0-based) follows a negation, with at most one function word between. */
+function negatedAt(lex: CompiledLexicon, words: string[], at: number): boolean {
+  const before = words[at - 1];
+  if (before !== undefined && lex.negations.has(before)) return true;
+  const twoBefore = words[at - 2];
+  return twoBefore !== undefined && lex.negations.has(twoBefore) && lex.exact.get(before!)?.kind === "stop";
+}
+
 /** The tokens of a text; a repeated term counts once. */
 export function analyze(lex: CompiledLexicon, text: string): Tok[] {
   const words = tokenize(text);
   const stems = words.map(stem);
   const out: Tok[] = [];
+  // «من يحق له…», «من يمكنه…»: «من» opening a sentence asks "who", not "from" («من وين» is "from where").
+  if (words.length > 1 && words[0] === "من" && lex.exact.get(words[1]!)?.kind !== "qword") {
+    const who = lex.exact.get("مين");
+    const tok = who ? hitToken(who, null) : null;
+    if (tok) out.push(tok);
+  }
   let i = 0;
   while (i < words.length) {
     let done = false;
@@ -121,7 +137,10 @@ export function analyze(lex: CompiledLexicon, text: string): Tok[] {
       out.push({ kind: "number", feats: [[`n:${w}`, 1]], fuzzy: [] });
       continue;
     }
-    const hit = lookupWord(lex, w);
+    const found = lookupWord(lex, w);
+    // «ما انقبلت», "not accepted": a negation just before (a function word
+    // between allowed: «ما اقدر اجي») turns a concept into its negated one.
+    const hit = found?.negated && negatedAt(lex, words, i - 1) ? found.negated : found;
     if (hit) {
       const tok = hitToken(hit, w);
       if (tok) out.push(tok);
@@ -137,4 +156,47 @@ export function analyze(lex: CompiledLexicon, text: string): Tok[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Weight of a token in the context of a long message, outside the part that asks. */
+const CONTEXT_FACTOR = 0.5;
+/** Clause boundaries: punctuation and "but". */
+const CLAUSE_BREAK = /[،,.؛;!\n]+|[؟?]+|\s(?:بس|لكن|but)\s/u;
+
+/**
+ * A query's tokens, with the focus of a long message: a message of several
+ * clauses usually tells the situation first and asks at the end ("انا ساكن في
+ * قرية… كيف اسجل عندكم؟"). The clauses that ask (a question mark, a question
+ * word, a "want/can/is there" word) keep their weight; the others are context
+ * (see {@link CONTEXT_FACTOR}). A message that is one clause, or where every
+ * clause asks, is all focus.
+ */
+export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
+  const parts: Array<{ text: string; level: number }> = [];
+  const re = new RegExp(CLAUSE_BREAK.source, "gu");
+  let from = 0;
+  for (const m of text.matchAll(re)) {
+    const end = m.index ?? 0;
+    parts.push({ text: text.slice(from, end), level: /[؟?]/.test(m[0]) ? 3 : 0 });
+    from = end + m[0].length;
+  }
+  parts.push({ text: text.slice(from), level: 0 });
+  const clauses = parts.filter((p) => tokenize(p.text).length > 0);
+  if (clauses.length <= 1) return analyze(lex, text);
+  const analysed = clauses.map((c) => {
+    const toks = analyze(lex, c.text);
+    const asks = toks.some((t) => t.kind === "qword") || tokenize(c.text).some((w) => lex.askWords.has(w));
+    return { toks, level: Math.max(c.level, asks ? 2 : 1) };
+  });
+  const top = Math.max(...analysed.map((a) => a.level));
+  const byKey = new Map<string, Tok>();
+  for (const a of analysed) {
+    const focus = a.level === top ? 1 : CONTEXT_FACTOR;
+    for (const t of a.toks) {
+      const key = t.feats[0]![0];
+      const prev = byKey.get(key);
+      if (!prev || (prev.focus ?? 1) < focus) byKey.set(key, { ...t, focus });
+    }
+  }
+  return [...byKey.values()];
 }

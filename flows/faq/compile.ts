@@ -6,7 +6,7 @@
  */
 
 import { CONCEPTS, LEXICONS, QUESTION_TYPES } from "./lexicon";
-import { arabicInflections, isArabicScript, lookupForms, stem, stemEnglish, stripArticle, tokenize } from "./normalize";
+import { arabicInflections, isArabicScript, lookupFormSets, stem, stemEnglish, stripArticle, tokenize } from "./normalize";
 
 export type LexKind = "stop" | "qword" | "light" | "concept" | "offtopic";
 export interface LexHit {
@@ -17,6 +17,8 @@ export interface LexHit {
   generic?: boolean;
   /** Question words: their fixed weight. */
   weight?: number;
+  /** Concepts: what a negated mention stands for (see ConceptInfo.negated). */
+  negated?: LexHit;
 }
 
 export interface CompiledLexicon {
@@ -29,6 +31,10 @@ export interface CompiledLexicon {
   maxPhrase: number;
   /** Concept words (matching form, 4+ letters) for typo matching, with their concept term. */
   conceptWords: Array<[string, string]>;
+  /** Words (matching form) that mark where a long message asks (see LocaleLexicon.askWords). */
+  askWords: Set<string>;
+  /** Negation particles (matching form). */
+  negations: Set<string>;
 }
 
 const STOP_HIT: LexHit = { kind: "stop", id: "", related: [] };
@@ -117,6 +123,13 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
     for (const text of group) add(text, hit, true);
   });
 
+  for (const [id, info] of Object.entries(CONCEPTS)) {
+    if (info.negated === undefined) continue;
+    const to = hits.get(info.negated);
+    if (!to) throw new Error(`FAQ lexicon: "${id}" negates to an unknown concept "${info.negated}"`);
+    hits.get(id)!.negated = to;
+  }
+
   // Resolve joined concepts: every hit reports its representative id.
   for (const h of hits.values()) {
     h.id = find(h.id);
@@ -149,7 +162,11 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
   for (const [w, hit] of exact) {
     if (hit.kind === "concept" && w.length >= 4) conceptWords.push([w, `c:${hit.id}`]);
   }
-  return { exact, derived, phrases, maxPhrase, conceptWords };
+  const askWords = new Set<string>();
+  for (const [, lex] of LEXICONS) for (const w of lex.askWords) for (const t of tokenize(w)) askWords.add(t);
+  const negations = new Set<string>();
+  for (const [, lex] of LEXICONS) for (const w of lex.negations) for (const t of tokenize(w)) negations.add(t);
+  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, negations };
 }
 
 let baseLexicon: CompiledLexicon | undefined;
@@ -165,13 +182,17 @@ export function lookupWord(lex: CompiledLexicon, w: string): LexHit | null {
   const direct = lex.exact.get(w);
   if (direct) return direct;
   if (!isArabicScript(w)) return lex.derived.get(stemEnglish(w)) ?? null;
-  const forms = lookupForms(w);
-  for (const f of forms) {
+  const { nominal, verbal } = lookupFormSets(w);
+  for (const f of nominal) {
     const h = lex.exact.get(f);
     if (h) return h;
   }
-  for (const f of forms) {
+  for (const f of nominal) {
     const h = lex.derived.get(f);
+    if (h) return h;
+  }
+  for (const f of verbal) {
+    const h = lex.exact.get(f);
     if (h) return h;
   }
   return null;

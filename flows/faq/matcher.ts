@@ -49,6 +49,8 @@ export interface FaqMatcherOptions {
 }
 export interface FaqMatcher {
   match(query: string, k?: number): FaqResult;
+  /** Debugging aid: each query term's weight and how well the entry's questions and answer match it. */
+  explain(query: string, id: string): Array<{ term: string; weight: number; question: number; answer: number }>;
   readonly threshold: number;
   readonly suggestThreshold: number;
 }
@@ -83,7 +85,7 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     return { accepted: top && top.score >= threshold && !placeAlone ? top : null, candidates };
   };
 
-  return { match, threshold, suggestThreshold };
+  return { match, threshold, suggestThreshold, explain: (query, id) => index.explain(stripGreeting(query).rest || query, id) };
 }
 
 /** Debugging aid: the terms a text is analysed into (as the matcher sees it). */

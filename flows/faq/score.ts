@@ -13,7 +13,7 @@
  * score is its best variant's, in 0..1.
  */
 
-import { analyze, QWORD_WEIGHT, type Tok, type TokKind } from "./analyze";
+import { analyze, analyzeQuery, QWORD_WEIGHT, type Tok, type TokKind } from "./analyze";
 import type { CompiledLexicon } from "./compile";
 import { createTypoIndex } from "./typo";
 
@@ -30,6 +30,8 @@ export interface Scored {
 export interface FaqIndex {
   /** The best entries for a query, best first, at most `k`, none below `floor`. */
   search(text: string, k: number, floor: number): Scored[];
+  /** Debugging aid: how each query token is matched by one entry's questions and answer. */
+  explain(text: string, id: string): Array<{ term: string; weight: number; question: number; answer: number }>;
 }
 
 /** IDF is normalised to 0..1 by the largest possible IDF, then sharpened by this power. */
@@ -204,12 +206,12 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
   const typos = createTypoIndex(formTerms);
 
   const prepareQuery = (text: string): Query => {
-    const toks = analyze(lex, text);
+    const toks = analyzeQuery(lex, text);
     const weights = new Float64Array(toks.length);
     const evidence = new Float64Array(toks.length);
     const terms = new Map<number, number[]>();
     toks.forEach((t, i) => {
-      weights[i] = weightOf(t);
+      weights[i] = weightOf(t) * (t.focus ?? 1);
       evidence[i] = t.kind === "content" || t.kind === "number" || (t.kind === "qword" && t.feats.length > 1) ? weights[i]! : 0;
       const sims = new Map<number, number>();
       let known = false;
@@ -266,25 +268,39 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
         }
       }
     }
-    let best = { score: 0, question: e.questions[0]?.text ?? "" };
+    let dcovBest = 0;
+    // How much of the query the entry explains: every variant together (a
+    // paraphrase mixes words of several), with the answer as a second piece of
+    // evidence (noisy-or); how much of a question the query covers: the best variant.
+    const fromQuestions = new Float64Array(nq);
     const perQuery = new Float64Array(nq);
+    let bestD = -1;
+    let question = e.questions[0]?.text ?? "";
     for (const dq of e.questions) {
       perQuery.fill(0);
       const matchedD = matchTokens(q, dq.toks, perQuery);
-      let matchedQ = 0;
-      let matchedE = 0;
-      for (let i = 0; i < nq; i++) {
-        // The question and the answer are two pieces of evidence (noisy-or).
-        const m = 1 - (1 - perQuery[i]!) * (1 - fromAnswer[i]!);
-        matchedQ += q.weights[i]! * m;
-        matchedE += q.evidence[i]! * m;
-      }
-      const qcov = matchedQ / q.totalWeight;
       const dcov = dq.totalWeight > 0 ? matchedD / dq.totalWeight : 0;
-      const score = combine(qcov, dcov, matchedE);
-      if (score > best.score) best = { score, question: dq.text };
+      let own = 0;
+      for (let i = 0; i < nq; i++) {
+        own += q.weights[i]! * perQuery[i]!;
+        if (perQuery[i]! > fromQuestions[i]!) fromQuestions[i] = perQuery[i]!;
+      }
+      // The variant shown is the one that both covers and is covered best.
+      const fit = dcov * (own / q.totalWeight);
+      if (fit > bestD) {
+        bestD = fit;
+        question = dq.text;
+      }
+      dcovBest = Math.max(dcovBest, dcov);
     }
-    return best;
+    let matchedQ = 0;
+    let matchedE = 0;
+    for (let i = 0; i < nq; i++) {
+      const m = 1 - (1 - fromQuestions[i]!) * (1 - fromAnswer[i]!);
+      matchedQ += q.weights[i]! * m;
+      matchedE += q.evidence[i]! * m;
+    }
+    return { score: combine(matchedQ / q.totalWeight, dcovBest, matchedE), question };
   };
 
   let boundQ = new Float64Array(0);
@@ -374,5 +390,30 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     return scored.slice(0, Math.max(0, k));
   };
 
-  return { search };
+  const explain = (text: string, id: string) => {
+    const q = prepareQuery(text);
+    const e = docs.find((d) => d.id === id);
+    const names = [...termIds.keys()];
+    const first = new Map<number, string>();
+    for (const [term, l] of q.terms) for (let x = 0; x < l.length; x += 2) if (!first.has(l[x]!)) first.set(l[x]!, names[term]!);
+    return Array.from(q.weights, (weight, i) => {
+      let question = 0;
+      let answer = 0;
+      if (e) {
+        for (const dq of e.questions) {
+          const per = new Float64Array(q.weights.length);
+          matchTokens(q, dq.toks, per);
+          question = Math.max(question, per[i]!);
+        }
+        for (const [term, l] of q.terms) {
+          const f = e.answerTerms.get(term);
+          if (f === undefined) continue;
+          for (let x = 0; x < l.length; x += 2) if (l[x] === i) answer = Math.max(answer, l[x + 1]! * f * ANSWER_FACTOR);
+        }
+      }
+      return { term: first.get(i) ?? "?", weight, question, answer };
+    });
+  };
+
+  return { search, explain };
 }

@@ -20,6 +20,11 @@ export interface ConceptInfo {
   generic?: boolean;
   /** Weaker links to other concepts, weight in (0, 1). */
   related?: Array<[string, number]>;
+  /**
+   * The concept a negated mention stands for: «ما انقبلت», "not accepted" are
+   * a rejection; «ما اقدر اجي», "can't come" ask for a way without coming.
+   */
+  negated?: string;
 }
 
 /** A kind of question ("what", "where", "how much"…): weak on its own, it tells the kind, not the topic. */
@@ -41,4 +46,12 @@ export interface LocaleLexicon {
   light: string[];
   /** Everyday topics outside a charity's FAQ (shopping, weather, sport…). */
   offTopic: string[];
+  /**
+   * Single words that mark the part of a long message where the person asks
+   * (wants, "can I", "is there"), besides question words and a question mark:
+   * the rest of a long message is context and counts for less.
+   */
+  askWords: string[];
+  /** Negation particles (ما، لم، not, نہیں): they turn the next topic word into its `negated` concept. */
+  negations: string[];
 }
