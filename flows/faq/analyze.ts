@@ -188,10 +188,12 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
     const asks = toks.some((t) => t.kind === "qword") || tokenize(c.text).some((w) => lex.askWords.has(w));
     return { toks, level: Math.max(c.level, asks ? 2 : 1) };
   });
-  const top = Math.max(...analysed.map((a) => a.level));
+  // The clauses that ask most; if they hold no topic of their own («فما العمل؟»), the whole message is the question.
+  let top = Math.max(...analysed.map((a) => a.level));
+  if (!analysed.some((a) => a.level === top && a.toks.some((t) => t.kind === "content"))) top = 0;
   const byKey = new Map<string, Tok>();
   for (const a of analysed) {
-    const focus = a.level === top ? 1 : CONTEXT_FACTOR;
+    const focus = a.level >= top ? 1 : CONTEXT_FACTOR;
     for (const t of a.toks) {
       const key = t.feats[0]![0];
       const prev = byKey.get(key);

@@ -102,7 +102,8 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
   const analysed = entries.map((e) => ({
     id: e.id,
     questions: e.questions.map((q) => ({ text: q, toks: analyze(lex, q) })),
-    answer: e.answer ? analyze(lex, e.answer) : [],
+    // An answer is evidence of its topics, not of the kind of question it answers.
+    answer: e.answer ? analyze(lex, e.answer).filter((t) => t.kind === "content" || t.kind === "number") : [],
   }));
   // Document frequency over entries by a token's own term. An entry whose
   // answer alone holds a term counts partly: answers are longer and secondary,

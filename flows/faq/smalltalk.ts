@@ -14,7 +14,7 @@ const PHRASES: Record<SmallTalk, string[]> = {
     "السلام عليكم", "سلام عليكم", "السلام عليكم ورحمه الله", "السلام عليكم ورحمه الله وبركاته", "سلام عليكم ورحمه الله",
     "سلام عليكم ورحمه الله وبركاته", "السلام", "سلام", "سلامو عليكم", "السلام عليكم جميعا", "السلام عليكم ورحمة الله",
     "salam", "salaam", "assalamu alaikum", "assalamualaikum", "asalamu alaikum", "salam alaikum", "salam alikum", "as salam alaikum",
-    "السلام علیکم",
+    "السلام علیکم", "السلام علیکم ورحمۃ اللہ", "assalam o alaikum", "assalam-o-alaikum", "aoa", "slam", "asalam alaikum",
   ],
   greeting: [
     "مرحبا", "مرحبتين", "مرحبا بك", "مرحبا بكم", "مراحب", "هلا", "هلا والله", "هلا بك", "هلا فيك", "هلا وغلا", "يا هلا", "ياهلا",
@@ -26,7 +26,9 @@ const PHRASES: Record<SmallTalk, string[]> = {
     "ايش اخبارك", "شخبارك", "شخباركم", "علومك", "وش علومك", "وش علومكم", "عساك طيب", "عساك بخير", "عساكم بخير", "انت بخير",
     "hi", "hello", "hey", "hiya", "yo", "greetings", "good morning", "good afternoon", "good evening", "good day",
     "how are you", "how r u", "how are you doing", "whats up", "sup",
-    "آداب", "ہیلو",
+    "آداب", "ہیلو", "وعلیکم السلام", "کیا حال ہے", "کیا حال ہیں", "کیا حال چال ہے", "آپ کیسے ہیں", "آپ کیسی ہیں", "کیسے ہو", "کیسے ہیں",
+    "خیریت ہے", "خیریت", "walaikum salam", "wa alaikum assalam", "kya haal hai", "kya hal hai", "kaise ho", "kaise hain", "aap kaise hain",
+    "kese ho", "kaisay ho",
   ],
   thanks: [
     "شكرا", "شكرا لك", "شكرا لكم", "شكرا جزيلا", "شكرا كثير", "الشكر لكم", "مشكور", "مشكوره", "مشكورين", "تشكر", "تشكرون",
@@ -37,20 +39,21 @@ const PHRASES: Record<SmallTalk, string[]> = {
     "بارك الله فيك", "بارك الله فيكم", "الله يبارك فيك", "الله يجبر بخاطرك", "الله يسعدك", "الله يسعدكم",
     "thanks", "thank you", "thank u", "thanks a lot", "thank you so much", "thank you very much", "many thanks", "thx", "ty",
     "much appreciated", "appreciate it", "cheers",
-    "شکریہ", "بہت شکریہ", "جزاک اللہ",
+    "شکریہ", "بہت شکریہ", "جزاک اللہ", "مہربانی", "آپ کا شکریہ", "shukriya", "shukria", "bohat shukriya", "meherbani", "jazakallah",
+    "jazak allah",
   ],
   goodbye: [
     "مع السلامه", "مع السلامه الله معك", "في امان الله", "فامان الله", "فمان الله", "بامان الله", "الله معك", "الله معاك",
     "الله معكم", "باي", "باي باي", "تصبح على خير", "تصبحون على خير", "الى اللقاء", "الي اللقاء", "وداعا", "نشوفكم", "نشوفك",
     "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "good night", "take care",
-    "خدا حافظ", "اللہ حافظ", "allah hafiz", "khuda hafiz",
+    "خدا حافظ", "اللہ حافظ", "allah hafiz", "khuda hafiz", "پھر ملیں گے", "phir milenge",
   ],
   ack: [
     "تمام", "اوكي", "اوك", "اوكيه", "طيب", "زين", "ماشي", "حاضر", "ان شاء الله", "انشاء الله", "انشالله", "ان شاءالله",
     "فهمت", "واضح", "تم", "خلاص", "الحمد لله", "الحمدلله", "الحمد لله بخير", "بخير", "بخير الحمد لله", "كويس", "ممتاز",
     "جميل", "حلو", "اكيد", "مفهوم", "وصلت", "وصل",
     "ok", "okay", "okey", "k", "kk", "fine", "good", "great", "got it", "noted", "alright", "all right", "cool", "sure", "understood",
-    "ٹھیک ہے", "جی ٹھیک ہے",
+    "ٹھیک ہے", "جی ٹھیک ہے", "ٹھیک", "اچھا", "جی ہاں", "ہاں", "جی", "theek hai", "thik hai", "acha", "achha", "haan", "ji",
   ],
 };
 
@@ -60,7 +63,7 @@ const FILLERS = [
   "حبيبي", "الحبيب", "والله", "جميعا", "جزيلا", "كثير", "وايد", "مره", "لكم", "لك", "عليكم", "الله", "اخت", "اختي", "استاذ", "استاذي",
   "و", "ياهلا", "بكم", "بك", "فيكم", "فيك", "عزيزي", "عزيزتي", "اخواني", "اخواتي", "يا شباب",
   "all", "everyone", "guys", "dear", "again", "so", "much", "very", "a", "lot", "there", "you", "to", "and", "sir", "madam", "bro",
-  "جی", "بہت",
+  "جی", "بہت", "بھائی", "بھائی جان", "بہن", "جناب", "صاحب", "bhai", "bhai jaan", "janab", "sahab",
 ];
 
 const EMOJI_KIND: Array<[RegExp, SmallTalk]> = [

@@ -1,11 +1,13 @@
 /**
  * The FAQ lexicon: concepts (language-neutral, concepts.ts) and the words for
- * them per locale (ar.ts, en.ts, ur.ts), plus place names (places.ts).
+ * them per locale (ar.ts, en.ts, ur.ts, ur-latn.ts for Roman Urdu), plus place
+ * names (places.ts).
  */
 
 import { AR } from "./ar";
 import { EN } from "./en";
 import { UR } from "./ur";
+import { UR_LATN } from "./ur-latn";
 import type { LocaleLexicon } from "./types";
 
 export { CONCEPTS, QUESTION_TYPES } from "./concepts";
@@ -17,4 +19,5 @@ export const LEXICONS: ReadonlyArray<readonly [string, LocaleLexicon]> = [
   ["ar", AR],
   ["en", EN],
   ["ur", UR],
+  ["ur-Latn", UR_LATN],
 ];
