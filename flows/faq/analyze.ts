@@ -6,6 +6,7 @@
  */
 
 import { lookupWord, type CompiledLexicon, type LexHit } from "./compile";
+import { COMPOSITIONS } from "./lexicon";
 import { isArabicScript, isNumber, stem, stemArabic, stripArticle, stripLetterPrefix, tokenize } from "./normalize";
 
 export type TokKind = "content" | "qword" | "light" | "number";
@@ -33,6 +34,8 @@ export interface Tok {
   fuzzy: string[];
   /** Query tokens: 1 in the part of the message that asks, less in the context around it. */
   focus?: number;
+  /** A word or a combination that means either of two things (see ConceptInfo.ambiguous, COMPOSITIONS). */
+  ambiguous?: boolean;
 }
 
 function stemFeats(w: string): Array<[string, number]> {
@@ -80,9 +83,11 @@ function hitToken(hit: LexHit, w: string | null): Tok | null {
       // The concept first (it decides the weight); the word itself matches a
       // little better than a synonym does.
       const feats: Array<[string, number]> = [[`c:${hit.id}`, SYNONYM_FACTOR]];
-      if (w) for (const [t, f] of stemFeats(w)) if (!feats.some(([x]) => x === t)) feats.push([t, f]);
+      if (w && !hit.ambiguous) for (const [t, f] of stemFeats(w)) if (!feats.some(([x]) => x === t)) feats.push([t, f]);
       for (const [id, f] of hit.related) feats.push([`c:${id}`, f]);
-      return { kind: "content", feats, fuzzy: w ? fuzzyForms(w) : [], intent: hit.intent === true, generic: hit.generic === true };
+      const tok: Tok = { kind: "content", feats, fuzzy: w ? fuzzyForms(w) : [], intent: hit.intent === true, generic: hit.generic === true };
+      if (hit.ambiguous) tok.ambiguous = true;
+      return tok;
     }
   }
 }
@@ -150,12 +155,30 @@ export function analyze(lex: CompiledLexicon, text: string): Tok[] {
     out.push({ kind: "content", feats: stemFeats(w), fuzzy: fuzzyForms(w), verbLike: looksLikeVerb(w) });
   }
   const seen = new Set<string>();
-  return out.filter((t) => {
-    const key = t.feats[0]?.[0];
-    if (key === undefined || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return compose(
+    lex,
+    out.filter((t) => {
+      const key = t.feats[0]?.[0];
+      if (key === undefined || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
+}
+
+/** Adds what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
+function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
+  const has = (ids: string[]) => toks.find((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
+  for (const c of COMPOSITIONS) {
+    const first = has(c.when[0]);
+    if (!first || !has(c.when[1])) continue;
+    const term = `c:${lex.conceptId(c.add)}`;
+    const at = first.feats.findIndex(([t]) => t === term);
+    if (at < 0) first.feats.push([term, c.factor]);
+    else first.feats[at] = [term, Math.max(first.feats[at]![1], c.factor)];
+    first.ambiguous = true;
+  }
+  return toks;
 }
 
 /** Weight of a token in the context of a long message, outside the part that asks. */

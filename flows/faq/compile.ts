@@ -19,6 +19,8 @@ export interface LexHit {
   weight?: number;
   /** Concepts: what a negated mention stands for (see ConceptInfo.negated). */
   negated?: LexHit;
+  /** Concepts: only the concept links count, not the word's own stem (see ConceptInfo.ambiguous). */
+  ambiguous?: boolean;
 }
 
 export interface CompiledLexicon {
@@ -35,6 +37,8 @@ export interface CompiledLexicon {
   askWords: Set<string>;
   /** Negation particles (matching form). */
   negations: Set<string>;
+  /** The id a built-in concept is known by (an association's synonym group may have joined it to others). */
+  conceptId(id: string): string;
 }
 
 const STOP_HIT: LexHit = { kind: "stop", id: "", related: [] };
@@ -98,6 +102,7 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
     const hit = conceptHit(id, checkLinks(id, info.related));
     if (info.intent) hit.intent = true;
     if (info.generic) hit.generic = true;
+    if (info.ambiguous) hit.ambiguous = true;
     for (const [, lex] of LEXICONS) for (const w of lex.concepts[id] ?? []) add(w, hit);
   }
   for (const [locale, lex] of LEXICONS) {
@@ -166,7 +171,7 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
   for (const [, lex] of LEXICONS) for (const w of lex.askWords) for (const t of tokenize(w)) askWords.add(t);
   const negations = new Set<string>();
   for (const [, lex] of LEXICONS) for (const w of lex.negations) for (const t of tokenize(w)) negations.add(t);
-  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, negations };
+  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, negations, conceptId: find };
 }
 
 let baseLexicon: CompiledLexicon | undefined;

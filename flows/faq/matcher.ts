@@ -8,10 +8,12 @@
  * - analyze.ts: text → tokens standing for concepts, question types, stems;
  * - typo.ts: unknown words matched to vocabulary words within an edit or two;
  * - score.ts: the index and the scoring of entries;
+ * - disambiguate.ts: close answers from families people confuse are asked about, not answered;
  * - smalltalk.ts: greetings, thanks and the like, never an FAQ.
  *
  * Here: small talk is rejected, a leading greeting is dropped, the rest is
- * scored, and the best candidate is accepted when it clears the threshold.
+ * scored, and the best candidate is accepted when it clears the threshold and
+ * no close rival makes the question ambiguous.
  */
 
 import { lexiconFor } from "./compile";
@@ -20,6 +22,7 @@ import { tokenize } from "./normalize";
 import { buildIndex } from "./score";
 import { detectSmallTalk, stripGreeting } from "./smalltalk";
 import { analyze } from "./analyze";
+import { disambiguate } from "./disambiguate";
 
 export interface FaqEntry {
   id: string;
@@ -55,7 +58,7 @@ export interface FaqMatcher {
   readonly suggestThreshold: number;
 }
 
-export const DEFAULT_THRESHOLD = 0.45;
+export const DEFAULT_THRESHOLD = 0.3;
 /** The longest query analysed; longer input is cut. */
 export const MAX_QUERY_LENGTH = 500;
 export const DEFAULT_SUGGEST_THRESHOLD = 0.25;
@@ -78,11 +81,14 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     if (detectSmallTalk(raw)) return empty();
     const { rest } = stripGreeting(raw);
     const text = rest === "" ? raw : rest;
-    const candidates = index.search(text, k, suggestThreshold);
+    // One more candidate than asked for, so that a close rival just below the list is still seen.
+    const { found, ambiguous } = index.search(text, Math.max(k, 2) + 1, suggestThreshold);
+    const { ask, candidates: ordered } = disambiguate(found, index.family, ambiguous);
+    const candidates = ordered.slice(0, Math.max(0, k));
     const top = candidates[0];
     // A place name typed alone ("الرياض", a city answered to the wrong question) is not a question.
     const placeAlone = PLACES.has(tokenize(text).join(" "));
-    return { accepted: top && top.score >= threshold && !placeAlone ? top : null, candidates };
+    return { accepted: top && top.score >= threshold && !placeAlone && !ask ? top : null, candidates };
   };
 
   return { match, threshold, suggestThreshold, explain: (query, id) => index.explain(stripGreeting(query).rest || query, id) };

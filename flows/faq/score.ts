@@ -15,6 +15,7 @@
 
 import { analyze, analyzeQuery, QWORD_WEIGHT, type Tok, type TokKind } from "./analyze";
 import type { CompiledLexicon } from "./compile";
+import { entryFamily } from "./disambiguate";
 import { createTypoIndex } from "./typo";
 
 export interface IndexEntry {
@@ -27,9 +28,17 @@ export interface Scored {
   score: number;
   question: string;
 }
+export interface SearchResult {
+  /** Best first, at most `k`, none below the floor. */
+  found: Scored[];
+  /** The message holds a word or combination that means either of two things. */
+  ambiguous: boolean;
+}
 export interface FaqIndex {
-  /** The best entries for a query, best first, at most `k`, none below `floor`. */
-  search(text: string, k: number, floor: number): Scored[];
+  /** The best entries for a query. */
+  search(text: string, k: number, floor: number): SearchResult;
+  /** The family of an entry (see disambiguate.ts), or null. */
+  family(id: string): string | null;
   /** Debugging aid: how each query token is matched by one entry's questions and answer. */
   explain(text: string, id: string): Array<{ term: string; weight: number; question: number; answer: number }>;
 }
@@ -53,6 +62,13 @@ const FULL_EVIDENCE = 0.6;
 const QCOV_EXP = 0.8;
 const DCOV_EXP = 0.4;
 const DCOV_FLOOR = 0.3;
+/**
+ * How a query word's similarity counts towards the score: a weak link (a
+ * related concept at 0.5, a two-edit typo) counts much less than a synonym, so
+ * that "when is Ramadan" is not taken for "when do you open".
+ */
+const SIM_EXP = Number(process.env.SIM_EXP ?? 2);
+const sharpen = (m: number): number => Math.pow(m, SIM_EXP);
 
 interface DocTok {
   weight: number;
@@ -78,15 +94,48 @@ interface Query {
   totalWeight: number;
   /** Vocabulary term → flat pairs (query token index, similarity). */
   terms: Map<number, number[]>;
+  ambiguous: boolean;
 }
 
+/** Question words: how much a kind of question that does not match lowers the score (see {@link finalScore}). */
+const QTYPE_BASE = 1;
+
 /**
- * The calibrated score: mostly how much of the query the question explains,
- * somewhat how much of the question the query covers (a short query is fine),
- * and whether there is enough topical evidence at all.
+ * The calibrated score from each query token's match (0..1) and how much of
+ * the best question variant the query covers:
+ * - mostly the share of the query's topic (its content words) the entry
+ *   explains; question words do not make up for a topic that is not there;
+ * - a little the kind of question ("when" asked, "when" answered);
+ * - somewhat how much of the question the query covers (a short query is fine);
+ * - whether there is enough topical evidence at all.
  */
-const combine = (qcov: number, dcov: number, evidence: number): number =>
-  Math.pow(qcov, QCOV_EXP) * Math.pow(DCOV_FLOOR + (1 - DCOV_FLOOR) * dcov, DCOV_EXP) * Math.sqrt(Math.min(1, evidence / FULL_EVIDENCE));
+function finalScore(q: Query, m: Float64Array, dcov: number): number {
+  let contentW = 0;
+  let contentM = 0;
+  let qW = 0;
+  let qM = 0;
+  let evidence = 0;
+  for (let i = 0; i < m.length; i++) {
+    const v = sharpen(m[i]!);
+    const w = q.weights[i]!;
+    if (q.kinds[i] === "qword") {
+      qW += w;
+      qM += w * v;
+    } else {
+      contentW += w;
+      contentM += w * v;
+    }
+    evidence += q.evidence[i]! * v;
+  }
+  const cov = contentW > 0 ? contentM / contentW : qW > 0 ? qM / qW : 0;
+  const qtype = (QTYPE_BASE + qM) / (QTYPE_BASE + qW);
+  return (
+    Math.pow(cov, QCOV_EXP) *
+    qtype *
+    Math.pow(DCOV_FLOOR + (1 - DCOV_FLOOR) * dcov, DCOV_EXP) *
+    Math.sqrt(Math.min(1, evidence / FULL_EVIDENCE))
+  );
+}
 
 export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqIndex {
   const termIds = new Map<string, number>();
@@ -105,6 +154,11 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     // An answer is evidence of its topics, not of the kind of question it answers.
     answer: e.answer ? analyze(lex, e.answer).filter((t) => t.kind === "content" || t.kind === "number") : [],
   }));
+  const families = new Map<string, string | null>();
+  for (const e of analysed) {
+    const variants = e.questions.map((q) => new Set(q.toks.map((t) => t.feats[0]![0]).filter((f) => f.startsWith("c:")).map((f) => f.slice(2))));
+    families.set(e.id, entryFamily(variants, lex.conceptId));
+  }
   // Document frequency over entries by a token's own term. An entry whose
   // answer alone holds a term counts partly: answers are longer and secondary,
   // and should not make question words look common.
@@ -229,7 +283,14 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
         l.push(i, sim);
       }
     });
-    return { weights, evidence, kinds: toks.map((t) => t.kind), totalWeight: weights.reduce((a, b) => a + b, 0), terms };
+    return {
+      weights,
+      evidence,
+      kinds: toks.map((t) => t.kind),
+      totalWeight: weights.reduce((a, b) => a + b, 0),
+      terms,
+      ambiguous: toks.some((t) => t.ambiguous === true),
+    };
   };
 
   /**
@@ -294,38 +355,25 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
       }
       dcovBest = Math.max(dcovBest, dcov);
     }
-    let matchedQ = 0;
-    let matchedE = 0;
-    for (let i = 0; i < nq; i++) {
-      const m = 1 - (1 - fromQuestions[i]!) * (1 - fromAnswer[i]!);
-      matchedQ += q.weights[i]! * m;
-      matchedE += q.evidence[i]! * m;
-    }
-    return { score: combine(matchedQ / q.totalWeight, dcovBest, matchedE), question };
+    const m = new Float64Array(nq);
+    for (let i = 0; i < nq; i++) m[i] = 1 - (1 - fromQuestions[i]!) * (1 - fromAnswer[i]!);
+    return { score: finalScore(q, m, dcovBest), question };
   };
 
   let boundQ = new Float64Array(0);
   let boundA = new Float64Array(0);
 
-  const search = (text: string, k: number, floor0: number): Scored[] => {
+  const search = (text: string, k: number, floor0: number): SearchResult => {
     const q = prepareQuery(text);
-    if (q.totalWeight <= 0 || q.terms.size === 0) return [];
+    if (q.totalWeight <= 0 || q.terms.size === 0) return { found: [], ambiguous: false };
     const nq = q.weights.length;
 
     // Upper bound of every entry's score from the postings alone, so that only
     // entries that could still make the list are scored in full. Question
     // words and light words are assumed to match (they weigh little, and their
     // postings are long).
-    let freeWeight = 0;
-    let freeEvidence = 0;
     const strong: boolean[] = [];
-    for (let i = 0; i < nq; i++) {
-      strong.push(q.weights[i]! > QWORD_WEIGHT + 1e-9 || q.kinds[i] === "content");
-      if (!strong[i]) {
-        freeWeight += q.weights[i]!;
-        freeEvidence += q.evidence[i]!;
-      }
-    }
+    for (let i = 0; i < nq; i++) strong.push(q.weights[i]! > QWORD_WEIGHT + 1e-9 || q.kinds[i] === "content");
     const size = docs.length * nq;
     if (boundQ.length < size) {
       boundQ = new Float64Array(size * 2);
@@ -358,16 +406,12 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
       }
     }
     const bounds: Array<[number, number]> = [];
+    const upper = new Float64Array(nq);
     for (const ei of touched) {
-      let matched = freeWeight;
-      let matchedE = freeEvidence;
       for (let i = 0; i < nq; i++) {
-        if (!strong[i]) continue;
-        const m = 1 - (1 - boundQ[ei * nq + i]!) * (1 - boundA[ei * nq + i]!);
-        matched += q.weights[i]! * m;
-        matchedE += q.evidence[i]! * m;
+        upper[i] = strong[i] ? 1 - (1 - boundQ[ei * nq + i]!) * (1 - boundA[ei * nq + i]!) : 1;
       }
-      const bound = combine(matched / q.totalWeight, 1, matchedE);
+      const bound = finalScore(q, upper, 1);
       if (bound >= floor0) bounds.push([ei, bound]);
     }
     bounds.sort((a, b) => b[1] - a[1]);
@@ -388,7 +432,7 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
       }
     }
     scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return scored.slice(0, Math.max(0, k));
+    return { found: scored.slice(0, Math.max(0, k)), ambiguous: q.ambiguous };
   };
 
   const explain = (text: string, id: string) => {
@@ -416,5 +460,5 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     });
   };
 
-  return { search, explain };
+  return { search, explain, family: (id) => families.get(id) ?? null };
 }

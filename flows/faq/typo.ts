@@ -43,7 +43,7 @@ function deletions(w: string, d: number): string[] {
  * Edits tolerated for a word of this length. Arabic words are short and
  * dense (حياه/مياه), so Arabic script needs longer words than Latin.
  */
-const maxEdits = (len: number, arabic: boolean) => (arabic ? (len >= 8 ? 2 : len >= 5 ? 1 : 0) : len >= 7 ? 2 : len >= 4 ? 1 : 0);
+const maxEdits = (len: number, arabic: boolean) => (arabic ? (len >= 8 ? 2 : len >= 5 ? 1 : 0) : len >= 8 ? 2 : len >= 5 ? 1 : 0);
 
 export interface TypoIndex {
   /** Adds to `into` the vocabulary terms within edit distance of `form`, with a factor by distance. */
@@ -75,7 +75,7 @@ export function createTypoIndex(formTerms: Map<string, Set<number>>): TypoIndex 
         if (dist === 0 || dist > allowed) continue;
         // In short Arabic words one changed letter is usually another word
         // (اشتري/اشتكي); dropped, doubled or swapped letters are the typos.
-        if (arabic && dist === 1 && Math.max(cand.length, form.length) < 7 && isSubstitution(form, cand)) continue;
+        if (dist === 1 && Math.max(cand.length, form.length) < (arabic ? 7 : 6) && isSubstitution(form, cand)) continue;
         const len = Math.min(cand.length, form.length);
         const f = dist === 2 ? FUZZY_FACTOR_2 : len >= (arabic ? 7 : 6) ? FUZZY_FACTOR_1 : FUZZY_FACTOR_SHORT;
         for (const id of formTerms.get(cand)!) if ((into.get(id) ?? 0) < f) into.set(id, f);

@@ -10,7 +10,7 @@
  * groups through the matcher options (a profile's `synonyms`).
  */
 
-import type { ConceptInfo, QuestionTypeInfo } from "./types";
+import type { Composition, ConceptInfo, QuestionTypeInfo } from "./types";
 
 export const CONCEPTS: Record<string, ConceptInfo> = {
   hours: {},
@@ -38,7 +38,7 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   area: { generic: true, related: [["location", 0.3], ["branch", 0.3]] },
   apply: { intent: true },
   /** Joining, taking part, signing up "with you": as a beneficiary or as a volunteer (the pair the matcher asks about). */
-  join: { intent: true, related: [["apply", 0.85], ["volunteer", 0.85]] },
+  join: { intent: true, ambiguous: true, related: [["apply", 0.85], ["volunteer", 0.85]] },
   provide: { generic: true },
   request: { generic: true },
   documents: {},
@@ -48,6 +48,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   category: { generic: true, related: [["eligibility", 0.6]] },
   status: { intent: true },
   result: { related: [["status", 0.5]] },
+  /** A committee's decision (not any reply). */
+  decision: { related: [["result", 0.8], ["status", 0.5]] },
   acceptance: { related: [["status", 0.7], ["result", 0.7], ["rejection", 0.5]], negated: "rejection" },
   rejection: { related: [["status", 0.6], ["result", 0.7], ["acceptance", 0.5], ["appeal", 0.4]] },
   /** Asking that a decision be looked at again (appeal, تظلم, إعادة النظر): not a complaint about a person. */
@@ -91,6 +93,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   job: {},
   training: {},
   certificate: { related: [["training", 0.3]] },
+  /** A trainer, teacher or supervisor of a program: a person, and a part of the training. */
+  trainer: { related: [["training", 0.6], ["employee", 0.6]] },
   lecture: { related: [["training", 0.5]] },
   attend: { related: [["training", 0.3]] },
   rules: { related: [["conditions", 0.6]] },
@@ -100,12 +104,18 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   student: { related: [["school", 0.6], ["university", 0.5]] },
   scholarship: { related: [["school", 0.4], ["university", 0.4]] },
   bag: { related: [["school", 0.3]] },
-  complaint: { intent: true, related: [["feedback", 0.5], ["appeal", 0.3]] },
+  complaint: { intent: true, related: [["feedback", 0.5]] },
   conduct: { related: [["complaint", 0.5], ["feedback", 0.4]] },
   problem: { related: [["complaint", 0.6]] },
   feedback: { intent: true, related: [["complaint", 0.5]] },
+  /** A remark about someone or something: praise, a suggestion or a complaint. */
+  remark: { intent: true, related: [["feedback", 0.9], ["complaint", 0.7]] },
   quality: { generic: true, related: [["feedback", 0.5]] },
   contact: {},
+  /** "Someone", "anyone": a person, not named as staff. */
+  someone: { generic: true, related: [["employee", 0.7]] },
+  /** "Talk to you", "reach someone": the channels, or a person (the pair the matcher asks about). */
+  reach: { intent: true, ambiguous: true, related: [["contact", 0.85], ["talk", 0.85]] },
   social_media: { related: [["contact", 0.8]] },
   talk: { intent: true, related: [["contact", 0.5], ["employee", 0.4]] },
   employee: { related: [["job", 0.4]] },
@@ -157,3 +167,43 @@ export const QUESTION_TYPES: Record<string, QuestionTypeInfo> = {
   q_how: { weight: 0.2 },
   q_who: { weight: 0.2, related: [["eligibility", 0.4]] },
 };
+
+/**
+ * Families of FAQ entries that people confuse, by the concepts that mark them:
+ * an entry belongs to the family whose concepts appear in most of its question
+ * variants.
+ */
+export const FAMILIES: Record<string, string[]> = {
+  apply: ["apply"],
+  volunteer: ["volunteer"],
+  complaint: ["complaint", "conduct"],
+  appeal: ["appeal", "rejection"],
+  contact: ["contact", "social_media"],
+  staff: ["talk", "employee"],
+  suggestion: ["feedback", "quality"],
+  status: ["status"],
+  decision_time: ["duration", "result", "decision"],
+};
+
+/**
+ * Pairs of families close enough that, when both answers score near each
+ * other, the matcher asks which one is meant instead of answering one.
+ */
+export const CONFUSABLE_PAIRS: Array<[string, string]> = [
+  ["apply", "volunteer"],
+  ["complaint", "appeal"],
+  ["contact", "staff"],
+  ["complaint", "suggestion"],
+  ["status", "decision_time"],
+];
+
+/**
+ * Meaning units that combine: a complaint about a decision is (also) an appeal;
+ * contacting "someone" is (also) asking for a person; a remark about a staff
+ * member is (also) a complaint.
+ */
+export const COMPOSITIONS: Composition[] = [
+  { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85 },
+  { when: [["contact"], ["someone"]], add: "talk", factor: 0.85 },
+  { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9 },
+];

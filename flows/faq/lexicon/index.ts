@@ -10,9 +10,9 @@ import { UR } from "./ur";
 import { UR_LATN } from "./ur-latn";
 import type { LocaleLexicon } from "./types";
 
-export { CONCEPTS, QUESTION_TYPES } from "./concepts";
+export { COMPOSITIONS, CONCEPTS, CONFUSABLE_PAIRS, FAMILIES, QUESTION_TYPES } from "./concepts";
 export { PLACE_NAMES } from "./places";
-export type { ConceptInfo, LocaleLexicon, QuestionTypeInfo } from "./types";
+export type { Composition, ConceptInfo, LocaleLexicon, QuestionTypeInfo } from "./types";
 
 /** Every locale's words, Arabic first (when one word is listed twice, the first listing wins). */
 export const LEXICONS: ReadonlyArray<readonly [string, LocaleLexicon]> = [

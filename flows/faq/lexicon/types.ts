@@ -25,6 +25,21 @@ export interface ConceptInfo {
    * a rejection; «ما اقدر اجي», "can't come" ask for a way without coming.
    */
   negated?: string;
+  /**
+   * A word that means either of two things (join: as a beneficiary or as a
+   * volunteer): only its concept links count, not the word itself, so that
+   * neither reading wins by the letters it shares with one question.
+   */
+  ambiguous?: boolean;
+}
+
+/** Two meaning units that together mean a third: a complaint about a decision is an appeal. */
+export interface Composition {
+  /** Both present in the message (any concept of each list)… */
+  when: [string[], string[]];
+  /** …add this concept, with this factor, to the first one's token. */
+  add: string;
+  factor: number;
 }
 
 /** A kind of question ("what", "where", "how much"…): weak on its own, it tells the kind, not the topic. */

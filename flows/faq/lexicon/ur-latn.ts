@@ -18,7 +18,7 @@ export const UR_LATN: LocaleLexicon = {
     required: ["zaroori", "zaruri", "chahiye", "chahiyen"],
     eligibility: ["mustahiq"],
     status: ["kya bana", "kya hua"],
-    result: ["jawab", "faisla"],
+    result: ["jawab", ],
     acceptance: ["manzoor", "qubool", "kabool"],
     rejection: ["mustarad", "rad ho gayi", "rad hua"],
     appeal: ["appeal", "nazarsani", "dobara ghor"],
@@ -42,6 +42,7 @@ export const UR_LATN: LocaleLexicon = {
     permit: ["ijazat", "ijazat nama", "permit"],
     salary: ["tankhwah", "tankhwa", "salary"],
     family: ["ghar wale", "family"],
+    decision: ["faisla"],
   },
   questionWords: {
     q_what: ["kya", "kia", "konsa", "kaunsa"],
