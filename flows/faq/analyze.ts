@@ -78,7 +78,7 @@ function hitToken(hit: LexHit, w: string | null): Tok | null {
     case "light":
       return { kind: "light", feats: w ? stemFeats(w) : [], fuzzy: [] };
     case "offtopic":
-      return { kind: "content", feats: w ? stemFeats(w) : [], fuzzy: [], offTopic: true };
+      return { kind: "content", feats: [[`o:${hit.id}`, 1]], fuzzy: [], offTopic: true };
     case "concept": {
       // The concept first (it decides the weight); the word itself matches a
       // little better than a synonym does.
@@ -166,16 +166,23 @@ export function analyze(lex: CompiledLexicon, text: string): Tok[] {
   );
 }
 
-/** Adds what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
+/** Applies what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
 function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
   const has = (ids: string[]) => toks.find((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
   for (const c of COMPOSITIONS) {
     const first = has(c.when[0]);
     if (!first || !has(c.when[1])) continue;
+    if (c.demote) {
+      first.kind = "light";
+      first.intent = false;
+      continue;
+    }
+    if (c.add === undefined) continue;
     const term = `c:${lex.conceptId(c.add)}`;
+    const factor = c.factor ?? 1;
     const at = first.feats.findIndex(([t]) => t === term);
-    if (at < 0) first.feats.push([term, c.factor]);
-    else first.feats[at] = [term, Math.max(first.feats[at]![1], c.factor)];
+    if (at < 0) first.feats.push([term, factor]);
+    else first.feats[at] = [term, Math.max(first.feats[at]![1], factor)];
     first.ambiguous = true;
   }
   return toks;
@@ -211,9 +218,9 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
     const asks = toks.some((t) => t.kind === "qword") || tokenize(c.text).some((w) => lex.askWords.has(w));
     return { toks, level: Math.max(c.level, asks ? 2 : 1) };
   });
-  // The clauses that ask most; if they hold no topic of their own («فما العمل؟»), the whole message is the question.
-  let top = Math.max(...analysed.map((a) => a.level));
-  if (!analysed.some((a) => a.level === top && a.toks.some((t) => t.kind === "content"))) top = 0;
+  // The clauses that ask most and hold a topic («…، فما العمل؟» asks about the clause before it).
+  const withTopic = analysed.filter((a) => a.toks.some((t) => t.kind === "content"));
+  const top = withTopic.length > 0 ? Math.max(...withTopic.map((a) => a.level)) : 0;
   const byKey = new Map<string, Tok>();
   for (const a of analysed) {
     const focus = a.level >= top ? 1 : CONTEXT_FACTOR;

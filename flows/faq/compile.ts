@@ -43,7 +43,6 @@ export interface CompiledLexicon {
 
 const STOP_HIT: LexHit = { kind: "stop", id: "", related: [] };
 const LIGHT_HIT: LexHit = { kind: "light", id: "", related: [] };
-const OFF_TOPIC_HIT: LexHit = { kind: "offtopic", id: "", related: [] };
 
 export function phraseKey(words: string[]): string {
   return words.map(stem).join(" ");
@@ -110,7 +109,8 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
       if (!(id in CONCEPTS) && !(id in QUESTION_TYPES)) throw new Error(`FAQ lexicon ${locale}: words for an unknown concept "${id}"`);
     }
   }
-  for (const [, lex] of LEXICONS) for (const w of lex.offTopic) add(w, OFF_TOPIC_HIT);
+  // Each off-topic word is its own term: «الدوري» (the league) must not meet «الدورة» (a course) through a shared stem.
+  for (const [, lex] of LEXICONS) for (const w of lex.offTopic) add(w, { kind: "offtopic", id: tokenize(w).join(" "), related: [] });
 
   // Association synonym groups: join any concepts their words already belong to.
   extra.forEach((group, gi) => {

@@ -95,10 +95,15 @@ interface Query {
   /** Vocabulary term → flat pairs (query token index, similarity). */
   terms: Map<number, number[]>;
   ambiguous: boolean;
+  /** Content words the knowledge base does not know (1), see {@link UNKNOWN_CAP}. */
+  unknown: Uint8Array;
 }
 
+/** Total weight of unknown words that counts fully; beyond it, each counts {@link UNKNOWN_SLOPE}. */
+const UNKNOWN_CAP = Number(process.env.UNKNOWN_CAP ?? 1.5);
+const UNKNOWN_SLOPE = Number(process.env.UNKNOWN_SLOPE ?? 0.4);
 /** Question words: how much a kind of question that does not match lowers the score (see {@link finalScore}). */
-const QTYPE_BASE = 1;
+const QTYPE_BASE = Number(process.env.QTYPE_BASE ?? 0.7);
 
 /**
  * The calibrated score from each query token's match (0..1) and how much of
@@ -112,6 +117,8 @@ const QTYPE_BASE = 1;
 function finalScore(q: Query, m: Float64Array, dcov: number): number {
   let contentW = 0;
   let contentM = 0;
+  let unknownW = 0;
+  let unknownM = 0;
   let qW = 0;
   let qM = 0;
   let evidence = 0;
@@ -121,12 +128,20 @@ function finalScore(q: Query, m: Float64Array, dcov: number): number {
     if (q.kinds[i] === "qword") {
       qW += w;
       qM += w * v;
+    } else if (q.unknown[i]) {
+      unknownW += w;
+      unknownM += w * v;
     } else {
       contentW += w;
       contentM += w * v;
     }
     evidence += q.evidence[i]! * v;
   }
+  // Words the knowledge base does not know count fully up to a point: one or
+  // two make a question about something else; in a long message many are the story.
+  const scale = unknownW > UNKNOWN_CAP ? (UNKNOWN_CAP + UNKNOWN_SLOPE * (unknownW - UNKNOWN_CAP)) / unknownW : 1;
+  contentW += unknownW * scale;
+  contentM += unknownM * scale;
   const cov = contentW > 0 ? contentM / contentW : qW > 0 ? qM / qW : 0;
   const qtype = (QTYPE_BASE + qM) / (QTYPE_BASE + qW);
   return (
@@ -264,9 +279,11 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     const toks = analyzeQuery(lex, text);
     const weights = new Float64Array(toks.length);
     const evidence = new Float64Array(toks.length);
+    const unknown = new Uint8Array(toks.length);
     const terms = new Map<number, number[]>();
     toks.forEach((t, i) => {
       weights[i] = weightOf(t) * (t.focus ?? 1);
+      unknown[i] = t.kind === "content" && !t.offTopic && !t.feats.some(([term, f]) => f >= 0.9 && df.has(term)) ? 1 : 0;
       evidence[i] = t.kind === "content" || t.kind === "number" || (t.kind === "qword" && t.feats.length > 1) ? weights[i]! : 0;
       const sims = new Map<number, number>();
       let known = false;
@@ -290,6 +307,7 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
       totalWeight: weights.reduce((a, b) => a + b, 0),
       terms,
       ambiguous: toks.some((t) => t.ambiguous === true),
+      unknown,
     };
   };
 

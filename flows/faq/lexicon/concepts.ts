@@ -27,6 +27,7 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   delay: { related: [["duration", 0.4], ["complaint", 0.4]] },
   location: {},
   come: { related: [["location", 0.6], ["delivery", 0.4]], negated: "remote" },
+  not_arrived: { related: [["delivery", 0.8], ["status", 0.6], ["delay", 0.5]] },
   remote: { related: [["platform", 0.3]] },
   home_visit: { intent: true, related: [["remote", 0.6], ["representative", 0.4], ["come", 0.4]] },
   transport: { related: [["delivery", 0.4], ["come", 0.3]] },
@@ -92,6 +93,9 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   volunteer: { intent: true },
   job: {},
   training: {},
+  curriculum: { related: [["training", 0.6]] },
+  assistive_device: { related: [["disability", 0.4], ["health", 0.4]] },
+  employer: { related: [["job", 0.5]] },
   certificate: { related: [["training", 0.3]] },
   /** A trainer, teacher or supervisor of a program: a person, and a part of the training. */
   trainer: { related: [["training", 0.6], ["employee", 0.6]] },
@@ -206,4 +210,12 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85 },
   { when: [["contact"], ["someone"]], add: "talk", factor: 0.85 },
   { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9 },
+  { when: [["review"], ["rejection", "decision"]], add: "appeal", factor: 0.85 },
+  // «اقدم شكوى», "submit an appeal", «اسجل متطوع», «وش المطلوب عشان اسجل»: the verb is how, the noun is what.
+  {
+    when: [["apply"], ["complaint", "appeal", "feedback", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents"]],
+    demote: true,
+  },
+  // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
+  { when: [["join"], ["eligibility", "age", "gender"]], demote: true },
 ];

@@ -33,13 +33,18 @@ export interface ConceptInfo {
   ambiguous?: boolean;
 }
 
-/** Two meaning units that together mean a third: a complaint about a decision is an appeal. */
+/**
+ * Two meaning units that together mean something else: a complaint about a
+ * decision is an appeal; "submit" next to "a complaint" is not applying.
+ */
 export interface Composition {
   /** Both present in the message (any concept of each list)… */
   when: [string[], string[]];
-  /** …add this concept, with this factor, to the first one's token. */
-  add: string;
-  factor: number;
+  /** …add this concept, with this factor, to the first one's token… */
+  add?: string;
+  factor?: number;
+  /** …or make the first one a light word (it only says how, the second says what). */
+  demote?: boolean;
 }
 
 /** A kind of question ("what", "where", "how much"…): weak on its own, it tells the kind, not the topic. */
