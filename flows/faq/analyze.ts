@@ -92,9 +92,13 @@ function hitToken(hit: LexHit, w: string | null): Tok | null {
   }
 }
 
-/** Plural imperfect verb shape: ت/ي/ن … ون/ين/وا (optionally with an object pronoun). */
+/**
+ * Imperfect verb shape: ت/ي/ن … ون/ين/وا, optionally with an object pronoun
+ * (تشاركون، يعطونا), or with an object pronoun alone (تنفذها، يعطيني).
+ */
 function looksLikeVerb(w: string): boolean {
-  return isArabicScript(w) && w.length >= 5 && /^[وف]?[تين].{2,}(ون|وا|ين)(ها|هم|نا|ه|ك|كم)?$/.test(w);
+  if (!isArabicScript(w) || w.length < 5) return false;
+  return /^[وف]?[تين].{2,}(ون|وا|ين)(ها|هم|نا|ه|ك|كم)?$/.test(w) || /^[وف]?[تين].{3,}(ها|هم|ني|نا|كم)$/.test(w);
 }
 
 /** Whether the word at `at` (0-based) follows a negation, with at most one function word between. */
@@ -105,8 +109,12 @@ function negatedAt(lex: CompiledLexicon, words: string[], at: number): boolean {
   return twoBefore !== undefined && lex.negations.has(twoBefore) && lex.exact.get(before!)?.kind === "stop";
 }
 
-/** The tokens of a text; a repeated term counts once. */
+/** The tokens of a text, meaning units combined (see {@link compose}); a repeated term counts once. */
 export function analyze(lex: CompiledLexicon, text: string): Tok[] {
+  return compose(lex, tokens(lex, text));
+}
+
+function tokens(lex: CompiledLexicon, text: string): Tok[] {
   const words = tokenize(text);
   const stems = words.map(stem);
   const out: Tok[] = [];
@@ -155,15 +163,12 @@ export function analyze(lex: CompiledLexicon, text: string): Tok[] {
     out.push({ kind: "content", feats: stemFeats(w), fuzzy: fuzzyForms(w), verbLike: looksLikeVerb(w) });
   }
   const seen = new Set<string>();
-  return compose(
-    lex,
-    out.filter((t) => {
-      const key = t.feats[0]?.[0];
-      if (key === undefined || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
+  return out.filter((t) => {
+    const key = t.feats[0]?.[0];
+    if (key === undefined || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Applies what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
@@ -183,7 +188,7 @@ function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
     const at = first.feats.findIndex(([t]) => t === term);
     if (at < 0) first.feats.push([term, factor]);
     else first.feats[at] = [term, Math.max(first.feats[at]![1], factor)];
-    first.ambiguous = true;
+    if (c.ambiguous) first.ambiguous = true;
   }
   return toks;
 }
@@ -214,7 +219,7 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
   const clauses = parts.filter((p) => tokenize(p.text).length > 0);
   if (clauses.length <= 1) return analyze(lex, text);
   const analysed = clauses.map((c) => {
-    const toks = analyze(lex, c.text);
+    const toks = tokens(lex, c.text);
     const asks = toks.some((t) => t.kind === "qword") || tokenize(c.text).some((w) => lex.askWords.has(w));
     return { toks, level: Math.max(c.level, asks ? 2 : 1) };
   });
@@ -227,8 +232,8 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
     for (const t of a.toks) {
       const key = t.feats[0]![0];
       const prev = byKey.get(key);
-      if (!prev || (prev.focus ?? 1) < focus) byKey.set(key, { ...t, focus });
+      if (!prev || (prev.focus ?? 1) < focus) byKey.set(key, { ...t, feats: [...t.feats], focus });
     }
   }
-  return [...byKey.values()];
+  return compose(lex, [...byKey.values()]);
 }

@@ -45,6 +45,8 @@ export interface FaqIndex {
 
 /** IDF is normalised to 0..1 by the largest possible IDF, then sharpened by this power. */
 const IDF_EXP = 1.5;
+/** The least IDF weight of a lexicon concept. */
+const CONCEPT_IDF_FLOOR = Number(process.env.CONCEPT_IDF_FLOOR ?? 0.4);
 /** Weight multiplier for intent concepts (apply, donate, complain…). */
 const INTENT_BOOST = 1.5;
 /** Weight multiplier for attribute concepts (price, time, nearby…). */
@@ -192,7 +194,8 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     const d = df.get(term);
     if (d === undefined) return null;
     const v = Math.pow(Math.log(1 + (n - d + 0.5) / (d + 0.5)) / idfMax, IDF_EXP);
-    return Math.min(1, Math.max(0.1, v));
+    // A lexicon concept most entries mention (an association's main topic) still says what the question is about.
+    return Math.min(1, Math.max(term.startsWith("c:") ? CONCEPT_IDF_FLOOR : 0.1, v));
   };
   const weightOf = (t: Tok): number => {
     switch (t.kind) {

@@ -42,6 +42,12 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   join: { intent: true, ambiguous: true, related: [["apply", 0.85], ["volunteer", 0.85]] },
   provide: { generic: true },
   request: { generic: true },
+  /** "My application", «طلبي»: one's own request, usually asked about (status). */
+  my_request: { related: [["request", 0.9], ["status", 0.6]] },
+  incomplete: { related: [["status", 0.7], ["documents", 0.5]] },
+  coverage: { related: [["eligibility", 0.7], ["area", 0.5]] },
+  nationality: { related: [["eligibility", 0.6]] },
+  praise: { related: [["feedback", 0.7]] },
   documents: {},
   required: { generic: true },
   eligibility: {},
@@ -154,7 +160,7 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   permit: { intent: true },
   service: { generic: true },
   association: { generic: true },
-  cost: { generic: true },
+  cost: {},
 };
 
 /**
@@ -207,15 +213,21 @@ export const CONFUSABLE_PAIRS: Array<[string, string]> = [
  * member is (also) a complaint.
  */
 export const COMPOSITIONS: Composition[] = [
-  { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85 },
-  { when: [["contact"], ["someone"]], add: "talk", factor: 0.85 },
-  { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9 },
+  { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85, ambiguous: true },
+  { when: [["contact"], ["someone"]], add: "talk", factor: 0.85, ambiguous: true },
+  { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9, ambiguous: true },
   { when: [["review"], ["rejection", "decision"]], add: "appeal", factor: 0.85 },
   // «اقدم شكوى», "submit an appeal", «اسجل متطوع», «وش المطلوب عشان اسجل»: the verb is how, the noun is what.
   {
-    when: [["apply"], ["complaint", "appeal", "feedback", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents"]],
+    when: [
+      ["apply"],
+      ["complaint", "appeal", "feedback", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
+        "result", "decision", "acceptance", "rejection", "duration", "cost"],
+    ],
     demote: true,
   },
+  // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
+  { when: [["certificate"], ["documents", "required"]], demote: true },
   // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
   { when: [["join"], ["eligibility", "age", "gender"]], demote: true },
 ];

@@ -45,6 +45,8 @@ export interface Composition {
   factor?: number;
   /** …or make the first one a light word (it only says how, the second says what). */
   demote?: boolean;
+  /** The combination means either of two things: the matcher asks rather than answers when two answers are close. */
+  ambiguous?: boolean;
 }
 
 /** A kind of question ("what", "where", "how much"…): weak on its own, it tells the kind, not the topic. */
