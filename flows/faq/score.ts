@@ -52,7 +52,7 @@ const INTENT_BOOST = 1.5;
 /** Weight multiplier for attribute concepts (price, time, nearby…). */
 const GENERIC_FACTOR = 0.7;
 /** Weight of an off-topic word (shopping, weather, sport…) the knowledge base does not mention. */
-const OFF_TOPIC_WEIGHT = 2;
+const OFF_TOPIC_WEIGHT = Number(process.env.OFF_TOPIC_WEIGHT ?? 3);
 const LIGHT_WEIGHT = 0.25;
 const VERB_LIKE_WEIGHT = 0.6;
 const NUMBER_WEIGHT = 0.15;

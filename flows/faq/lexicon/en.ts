@@ -195,6 +195,7 @@ export const EN: LocaleLexicon = {
     "urgent", "asap",
   ],
   offTopic: [
+    "hot", "cold", "sunny", "burger", "cook", "cooking", "film", "music", "sing", "funny", "soccer", "cricket", "score", "team", "player", "capital", "president", "homework", "math", "bored", "poem", "news", "shoes", "hotel", "flight", "favorite", "favourite", "color", "colour", "pasta",
     "buy", "sell", "shopping", "gold", "stocks", "bitcoin", "car", "fuel", "petrol", "gas station", "restaurant", "pizza", "coffee",
     "weather", "rain", "football", "match", "movie", "song", "joke", "game", "your name", "who are you", "robot", "visa",
     "are you human", "are you a bot", "are you real", "shop", "shops", "store", "create an account", "make an account", "tea", "recipe",

@@ -61,7 +61,8 @@ export const UR_LATN: LocaleLexicon = {
     "hona", "hota", "hoti", "hote", "koi", "kisi", "liye", "lye", "wala", "wali", "wale", "abhi", "ab", "yeh", "ye", "woh", "wo",
   ],
   light: ["batayen", "batain", "batao", "bata"],
-  offTopic: ["mausam", "cricket", "match", "gaana", "latifa", "khana pakana"],
+  offTopic: [
+    "garmi", "bhook", "chai","mausam", "cricket", "match", "gaana", "latifa", "khana pakana"],
   askWords: ["kya", "kia", "chahta", "chahti", "chahiye", "sakta", "sakti", "sakte"],
   negations: ["nahi", "nahin", "na", "mat"],
 };
