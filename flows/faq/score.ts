@@ -69,7 +69,7 @@ const DCOV_FLOOR = 0.3;
  * related concept at 0.5, a two-edit typo) counts much less than a synonym, so
  * that "when is Ramadan" is not taken for "when do you open".
  */
-const SIM_EXP = Number(process.env.SIM_EXP ?? 2);
+const SIM_EXP = Number(process.env.SIM_EXP ?? 1.5);
 const sharpen = (m: number): number => Math.pow(m, SIM_EXP);
 
 interface DocTok {
