@@ -119,7 +119,7 @@ function tokens(lex: CompiledLexicon, text: string): Tok[] {
   const stems = words.map(stem);
   const out: Tok[] = [];
   // «من يحق له…», «من يمكنه…»: «من» opening a sentence asks "who", not "from" («من وين» is "from where").
-  if (words.length > 1 && words[0] === "من" && lex.exact.get(words[1]!)?.kind !== "qword") {
+  if (words.length > 1 && words[0] === "من" && lex.exact.get(words[1]!)?.kind !== "qword" && !lex.phrases.has(stems.slice(0, 2).join(" "))) {
     const who = lex.exact.get("مين");
     const tok = who ? hitToken(who, null) : null;
     if (tok) out.push(tok);
@@ -194,7 +194,7 @@ function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
 }
 
 /** Weight of a token in the context of a long message, outside the part that asks. */
-const CONTEXT_FACTOR = 0.5;
+const CONTEXT_FACTOR = Number(process.env.CONTEXT_FACTOR ?? 0.5);
 /** Clause boundaries: punctuation and "but". */
 const CLAUSE_BREAK = /[،,.؛;!\n]+|[؟?]+|\s(?:بس|لكن|but)\s/u;
 
@@ -220,7 +220,8 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
   if (clauses.length <= 1) return analyze(lex, text);
   const analysed = clauses.map((c) => {
     const toks = tokens(lex, c.text);
-    const asks = toks.some((t) => t.kind === "qword") || tokenize(c.text).some((w) => lex.askWords.has(w));
+    // «ما» is as often "not" as "what": it does not mark the clause that asks.
+    const asks = tokenize(c.text).some((w) => lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
     return { toks, level: Math.max(c.level, asks ? 2 : 1) };
   });
   // The clauses that ask most and hold a topic («…، فما العمل؟» asks about the clause before it).

@@ -26,7 +26,7 @@ const PHRASES: Record<SmallTalk, string[]> = {
     "ايش اخبارك", "شخبارك", "شخباركم", "علومك", "وش علومك", "وش علومكم", "عساك طيب", "عساك بخير", "عساكم بخير", "انت بخير",
     "hi", "hello", "hey", "hiya", "yo", "greetings", "good morning", "good afternoon", "good evening", "good day",
     "how are you", "how r u", "how are you doing", "whats up", "sup",
-    "آداب", "ہیلو", "وعلیکم السلام", "کیا حال ہے", "کیا حال ہیں", "کیا حال چال ہے", "آپ کیسے ہیں", "آپ کیسی ہیں", "کیسے ہو", "کیسے ہیں",
+    "آداب", "ہیلو", "وعلیکم السلام", "کیا حال ہے", "کیا حال ہیں", "آپ کا حال کیسا ہے", "حال کیسا ہے", "آپ کیسے ہو", "kya kar rahe ho", "کیا حال چال ہے", "آپ کیسے ہیں", "آپ کیسی ہیں", "کیسے ہو", "کیسے ہیں",
     "خیریت ہے", "خیریت", "walaikum salam", "wa alaikum assalam", "kya haal hai", "kya hal hai", "kaise ho", "kaise hain", "aap kaise hain",
     "kese ho", "kaisay ho",
   ],

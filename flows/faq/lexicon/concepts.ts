@@ -30,7 +30,7 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   not_arrived: { related: [["delivery", 0.8], ["status", 0.6], ["delay", 0.5]] },
   remote: { related: [["platform", 0.3]] },
   home_visit: { intent: true, related: [["remote", 0.6], ["representative", 0.4], ["come", 0.4]] },
-  transport: { related: [["delivery", 0.4], ["come", 0.3]] },
+  transport: { related: [["delivery", 0.4], ["come", 0.3]], negated: "remote" },
   near: { generic: true, related: [["location", 0.4]] },
   reside: { related: [["area", 0.5], ["location", 0.4], ["home", 0.4]] },
   branch: { related: [["office", 0.6]] },
@@ -121,6 +121,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   /** A remark about someone or something: praise, a suggestion or a complaint. */
   remark: { intent: true, related: [["feedback", 0.9], ["complaint", 0.7]] },
   quality: { generic: true, related: [["feedback", 0.5]] },
+  /** An idea: often a suggestion, but only a weak sign of one. */
+  idea: { related: [["feedback", 0.7]] },
   contact: {},
   /** "Someone", "anyone": a person, not named as staff. */
   someone: { generic: true, related: [["employee", 0.7]] },
@@ -217,6 +219,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["contact"], ["someone"]], add: "talk", factor: 0.85, ambiguous: true },
   { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9, ambiguous: true },
   { when: [["review"], ["rejection", "decision"]], add: "appeal", factor: 0.85 },
+  // «هل يلزم حضوري؟», "do I have to come": asking for a way without coming.
+  { when: [["come"], ["required"]], add: "remote", factor: 0.8 },
   // «اقدم شكوى», "submit an appeal", «اسجل متطوع», «وش المطلوب عشان اسجل»: the verb is how, the noun is what.
   {
     when: [

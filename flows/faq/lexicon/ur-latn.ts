@@ -62,6 +62,7 @@ export const UR_LATN: LocaleLexicon = {
   ],
   light: ["batayen", "batain", "batao", "bata"],
   offTopic: [
+    "neend", "bore", "namaz ka waqt",
     "garmi", "bhook", "chai","mausam", "cricket", "match", "gaana", "latifa", "khana pakana"],
   askWords: ["kya", "kia", "chahta", "chahti", "chahiye", "sakta", "sakti", "sakte"],
   negations: ["nahi", "nahin", "na", "mat"],
