@@ -17,6 +17,7 @@ import { createTranslator, type Translator } from "./i18n";
 import { createLogger, type Logger } from "./log";
 import { nationalIdHasher } from "./secrets";
 import { createCipher, type Cipher } from "./crypto";
+import { createCalendarSource, type CalendarSource } from "./calendar";
 
 export const DEFAULT_ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 
@@ -45,6 +46,8 @@ export interface Sila {
   cipher: Cipher;
   outbox: OutboxSender;
   translator: Translator;
+  /** The calendar (profile and staff closures): jobs, decisions and staff commands ask the same one. */
+  calendar: CalendarSource;
   /** Registers a channel for delivery (before or after start). */
   addSender(sender: ChannelSender): void;
 }
@@ -62,7 +65,10 @@ export function createSila(options: SilaOptions): Sila {
   for (const s of options.senders ?? []) senders.set(s.name, s);
   const cipher = createCipher(options.secretKey);
   const hot = createHotPath(options.sqlite);
-  const outbox = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, ...options.outbox });
+  const calendar = createCalendarSource(options.db, options.profile);
+  // Survey invitations, reminders and broadcasts already queued still wait out quiet hours and prayer windows.
+  const bulkSendTime = async (now: Date) => (await calendar.get()).sendTime(now, "bulk");
+  const outbox = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, bulkSendTime, ...options.outbox });
   const engine = createEngine({
     db: options.db,
     profile: options.profile,
@@ -71,6 +77,7 @@ export function createSila(options: SilaOptions): Sila {
     clock,
     staff: options.staff ?? [],
     faq: options.faq ?? faqLookup(options.profile),
+    calendar,
     hashNationalId: nationalIdHasher(options.secretKey),
     cipher,
     hot,
@@ -83,6 +90,7 @@ export function createSila(options: SilaOptions): Sila {
     cipher,
     outbox,
     translator,
+    calendar,
     addSender: (s) => senders.set(s.name, s),
   };
 }

@@ -4,13 +4,17 @@
  * when no other is configured) and shuts down gracefully on SIGINT/SIGTERM:
  * stop taking updates, finish the turn in hand, flush the outbox.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { loadConfig, type Config } from "./config";
+import { createClock, parseTimeCommand } from "./clock";
 import { openDatabase } from "../db";
 import { loadProfile } from "../orgs/load";
 import { createConsoleChannel } from "./channels/console";
 import type { ChannelAdapter } from "./channels/types";
 import { ConfigError } from "./errors";
-import { createLogger } from "./log";
+import { createLogger, type Logger } from "./log";
+import { startupBanner } from "./banner";
 import { resolveSecretKey } from "./secrets";
 import type { StaffTarget } from "./engine";
 import { createScheduler } from "./scheduler";
@@ -28,22 +32,27 @@ async function main(): Promise<void> {
     process.stderr.write(`sila: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  const log = createLogger(config.logLevel);
-  const profile = loadProfile(config.org);
+  const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && !config.whatsapp.enabled);
+  // On the console the conversation owns the terminal: logs go to a file beside the database.
+  const logFile = useConsole ? path.join(config.dataDir, "sila.log") : null;
+  const log = logFile ? fileLogger(config.logLevel, logFile) : createLogger(config.logLevel);
+  const profile = loadProfile(config.org, config.orgsDir ? { dir: config.orgsDir } : {});
   const { db, sqlite, close } = await openDatabase(config.databasePath);
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
 
   const staffLocale = profile.locales[0] ?? "ar";
   const staff: StaffTarget[] = [
+    ...(useConsole ? [{ channel: "console" as const, chatId: "staff", locale: staffLocale }] : []),
     ...telegramStaffTargets(config.telegram?.staffChatId, staffLocale),
     ...(config.whatsapp.enabled
       ? whatsappStaffTargets(config.whatsapp.staffNumbers, { ...(config.whatsapp.staffGroupId ? { groupId: config.whatsapp.staffGroupId } : {}), locale: staffLocale })
       : []),
   ];
-  const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && !config.whatsapp.enabled);
-  const sila = createSila({ db, sqlite, profile, secretKey, staff, log, attachmentMaxBytes: config.attachmentMaxBytes });
+  // One clock for the whole installation; the console can set or move it (/time).
+  const time = createClock();
+  const clock = time.now;
+  const sila = createSila({ db, sqlite, profile, secretKey, staff, log, clock, attachmentMaxBytes: config.attachmentMaxBytes });
   const channels: ChannelAdapter[] = [];
-  const clock = () => new Date();
   const attachments = { maxBytes: config.attachmentMaxBytes, mimeTypes: DEFAULT_ATTACHMENT_TYPES };
 
   // One staff-command layer for every channel: who is staff, commands, audit, decisions.
@@ -55,12 +64,15 @@ async function main(): Promise<void> {
     staffIds: {
       telegram: config.telegram?.staffUserIds ?? [],
       whatsapp: config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n),
+      // Whoever sits at the console is the association's staff too (`/staff /pending`).
+      console: useConsole ? [CONSOLE_STAFF.userId] : [],
     },
     staffTargets: staff,
     clock,
     log,
     onOutbox: () => sila.outbox.kick(),
-    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff }),
+    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff, calendar: sila.calendar }),
+    calendar: sila.calendar,
   });
 
   if (config.telegram) {
@@ -98,11 +110,32 @@ async function main(): Promise<void> {
     );
   }
 
+  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock, staff, outbox: sila.outbox, log, calendar: sila.calendar });
+
   let consoleDone: Promise<void> | null = null;
   if (useConsole) {
+    const say = (key: string, params?: Record<string, string | number>) => sila.translator.t(key, staffLocale, params);
     const consoleChannel = createConsoleChannel({
       afterTurn: async () => {
         await sila.outbox.drainOnce();
+      },
+      intro: say("console:banner.hint"),
+      onTime: async (arg, print) => {
+        const command = parseTimeCommand(arg);
+        if (!command) return print(say("console:time.invalid"));
+        if (command.kind === "set") time.set(command.at);
+        if (command.kind === "move") time.advance(command.ms);
+        print(say("console:time.now", { when: sila.translator.render({ date: clock().toISOString(), withTime: true }, staffLocale) }));
+        // What fell due by the new time runs now: surveys, reminders, nudges, messages held for the quiet hours.
+        if (command.kind !== "show" && !(await scheduler.runAll())) print(say("console:time.failed"));
+      },
+      onStaff: async (command) => {
+        try {
+          return await staffCommands.handleText(CONSOLE_STAFF, command);
+        } catch (error) {
+          log.error("console staff command failed", { error });
+          return [{ text: say("console:staff.failed") }];
+        }
       },
     });
     consoleDone = consoleChannel.done;
@@ -111,12 +144,16 @@ async function main(): Promise<void> {
 
   for (const ch of channels) sila.addSender(ch);
   sila.outbox.start();
-  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock, staff, outbox: sila.outbox, log });
-  if (!consoleDone) {
-    // A long-running bot catches up on what came due while it was down, then keeps to the schedule.
-    await scheduler.runAll();
-    scheduler.start();
-  }
+  // The bot catches up on what came due while it was down, then keeps to the schedule (the console too).
+  await scheduler.runAll();
+  scheduler.start();
+  process.stdout.write(
+    startupBanner(sila.translator, staffLocale, profile, {
+      channels: channels.map((c) => c.name),
+      database: config.databasePath,
+      logFile,
+    }) + "\n",
+  );
   log.info("sila started", { org: profile.slug, database: config.databasePath, channels: channels.map((c) => c.name) });
 
   let stopping = false;
@@ -145,6 +182,16 @@ async function main(): Promise<void> {
     await consoleDone;
     await shutdown("end of input");
   }
+}
+
+/** The staff member at the console. */
+const CONSOLE_STAFF = { channel: "console" as const, userId: "console", displayName: "console" };
+
+/** Everything goes to `file` (created owner-only), nothing to the terminal the conversation uses. */
+function fileLogger(level: Config["logLevel"], file: string): Logger {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, "a", 0o600);
+  return createLogger(level, (line) => fs.writeSync(fd, line + "\n"));
 }
 
 main().catch((error: unknown) => {

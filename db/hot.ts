@@ -58,11 +58,13 @@ export interface HotPath {
   recordOutbound(m: { contactId: number | null; channel: ChannelName; chatId: string; messageId: string | null; body: string; at: string }): void;
   /** Queues one message (no dedupe key). */
   enqueue(row: { contactId: number | null; audience: "beneficiary" | "staff"; channel: ChannelName; chatId: string; payload: string; at: string }): void;
+  /** The last season whose greeting the contact got ("ramadan:1448"), or null (read only when greeting in a season). */
+  seasonGreetedOf(contactId: number): string | null;
 }
 
 export function createHotPath(sqlite: SQLite.Database): HotPath {
   const identity = sqlite.prepare(
-    `select i.id as identity_id, c.id, c.locale, c.beneficiary_type, c.phone, c.privacy_accepted_at, c.unreachable, c.created_at
+    `select i.id as identity_id, c.id, c.locale, c.locale_chosen_at, c.beneficiary_type, c.phone, c.privacy_accepted_at, c.unreachable, c.created_at
      from channel_identities i join contacts c on c.id = i.contact_id where i.channel = ? and i.external_id = ?`,
   );
   const inbound = sqlite.prepare(
@@ -93,11 +95,11 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   );
 
   const contactByPhone = sqlite.prepare(
-    `select id, locale, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at from contacts where phone = ? order by id limit 1`,
+    `select id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at from contacts where phone = ? order by id limit 1`,
   );
   const newContact = sqlite.prepare(
     `insert into contacts (locale, display_name, phone, privacy_accepted_at, unreachable_at, created_at, updated_at)
-     values (?, ?, ?, null, null, ?, ?) returning id, locale, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at`,
+     values (?, ?, ?, null, null, ?, ?) returning id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at`,
   );
   const newIdentity = sqlite.prepare(`insert into channel_identities (contact_id, channel, external_id, created_at) values (?, ?, ?, ?) returning id`);
   const openApplication = sqlite.prepare(
@@ -115,7 +117,9 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   );
   const consent = sqlite.prepare(`insert into consents (contact_id, purpose, application_id, granted_at) values (?, ?, ?, ?)`);
 
-  type ContactRow = { id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
+  type ContactRow = { id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
+
+  const seasonGreeted = sqlite.prepare(`select season_greeted from contacts where id = ?`);
 
   const savepoint = sqlite.prepare("savepoint turn");
   const release = sqlite.prepare("release turn");
@@ -136,7 +140,7 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     },
     findIdentity(channel, chatId) {
       const r = identity.get(channel, chatId) as
-        | { identity_id: number; id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string }
+        | { identity_id: number; id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string }
         | undefined;
       return r ? { identityId: r.identity_id, contact: toContact(r) } : undefined;
     },
@@ -190,5 +194,6 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     enqueue(row) {
       outbox.run(row.contactId, row.audience, row.channel, row.chatId, row.payload, row.at, row.at);
     },
+    seasonGreetedOf: (contactId) => (seasonGreeted.get(contactId) as { season_greeted: string | null } | undefined)?.season_greeted ?? null,
   };
 }

@@ -9,6 +9,8 @@ export type ChannelName = "console" | "telegram" | "whatsapp";
 export interface ContactTable {
   id: Generated<number>;
   locale: string;
+  /** When the person chose `locale` explicitly (it then wins over the language of their messages); null otherwise. */
+  locale_chosen_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** "indirect" until a program enrols them, then "direct" (policy definitions). */
   beneficiary_type: ColumnType<"direct" | "indirect", "direct" | "indirect" | undefined, "direct" | "indirect">;
   display_name: string | null;
@@ -20,6 +22,8 @@ export interface ContactTable {
   broadcast_opt_in: ColumnType<number, number | undefined, number>;
   /** Set when the contact's personal data was anonymised (deletion request). */
   anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last season whose greeting the contact got ("ramadan:1448"). */
+  season_greeted: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -215,6 +219,23 @@ export interface StaffAuditTable {
   created_at: string;
 }
 
+/** Closures staff added, and occurrences of the profile's closures they moved or cancelled. */
+export interface CalendarClosureTable {
+  id: Generated<number>;
+  /** The occurrence of a profile closure this replaces ("eid_fitr:1448"), or null for a closure of its own. */
+  replaces: string | null;
+  /** The name staff typed, or null to keep the profile closure's name. */
+  name: string | null;
+  /** First and last closed day, Gregorian YYYY-MM-DD (Riyadh). */
+  starts_on: string;
+  ends_on: string;
+  cancelled: ColumnType<number, number | undefined, number>;
+  /** "staff:<channel>:<id>", "desk:<user>". */
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   contacts: ContactTable;
   channel_identities: ChannelIdentityTable;
@@ -231,6 +252,7 @@ export interface Database {
   consents: ConsentTable;
   privacy_requests: PrivacyRequestTable;
   staff_audit: StaffAuditTable;
+  calendar_closures: CalendarClosureTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -9,6 +9,7 @@ import type { FieldSpec, Locale, LocalizedText, Profile } from "../orgs/schema";
 import type { FaqResult } from "./faq/matcher";
 import type { InboundContent, ChannelName } from "../bot/channels/types";
 import type { ApplicationStatus, TicketKind } from "../db/schema";
+import type { Calendar } from "./calendar";
 
 /**
  * A text to show: a locale key with parameters, a profile text in every
@@ -70,7 +71,8 @@ export interface ApplicationDraft {
 
 /** Effects: what the engine does inside the same transaction. */
 export type Effect =
-  | { type: "setLocale"; locale: Locale }
+  /** `chosen`: the person asked for this language (it then wins over the language of their messages). */
+  | { type: "setLocale"; locale: Locale; chosen?: boolean }
   | { type: "acceptPrivacy"; at: string }
   | { type: "setPhone"; phone: string }
   | { type: "checkOpenApplication"; programId: string; nationalId: string }
@@ -91,7 +93,9 @@ export type Effect =
   | { type: "setBroadcastOptIn"; optIn: boolean }
   /** Send the contact what is stored about them. */
   | { type: "exportMyData" }
-  | { type: "requestDeletion" };
+  | { type: "requestDeletion" }
+  /** The season's greeting was said to this person ("ramadan:1448"): not again this season. */
+  | { type: "rememberSeasonGreeting"; season: string };
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =
@@ -138,6 +142,10 @@ export interface FlowContext {
     isNew: boolean;
     phone: string | null;
     privacyAcceptedAt: string | null;
+    /** The last season whose greeting this person got ("ramadan:1448"), or null. */
+    seasonGreeted: string | null;
+    /** The person chose their language themselves: replies stay in it whatever they write in. */
+    localeChosen: boolean;
   };
   /** The sender's phone as the channel reports it (to offer for the mobile field). */
   senderPhone: string | null;
@@ -145,6 +153,8 @@ export interface FlowContext {
   readonly applications: ApplicationSummary[];
   /** (Read when first used.) */
   readonly openHandoff: { reference: string } | null;
+  /** The association's calendar: hours, Ramadan, closures (with the staff's), prayer windows. */
+  calendar: Calendar;
   /** FAQ lookup in a locale (pure). */
   faq(query: string, locale: Locale): FaqResult;
   /** Limits for attachments. */
@@ -164,7 +174,11 @@ export const SESSION_VERSION = 1;
 
 export type SessionState =
   | { flow: "new" }
-  | { flow: "menu"; lastActiveAt?: string; draft?: ApplicationDraft }
+  /**
+   * `listed`: the values of the choices shown with the last reply when they were not the main menu
+   * (after an FAQ answer), so a number typed next picks from them.
+   */
+  | { flow: "menu"; lastActiveAt?: string; draft?: ApplicationDraft; listed?: string[] }
   | { flow: "faq"; suggestions: string[]; draft?: ApplicationDraft; lastActiveAt?: string }
   | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string }
   | { flow: "status"; draft?: ApplicationDraft; lastActiveAt?: string }

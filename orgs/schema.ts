@@ -4,6 +4,7 @@
  * validated at start-up; an error names the file and the field.
  */
 import { z } from "zod";
+import { calendarSpec } from "./calendar";
 
 /** Locales a profile can carry texts for. Arabic is always required. */
 export const LOCALES = ["ar", "en", "ur"] as const;
@@ -135,10 +136,14 @@ export const profileSchema = z.object({
     .default({ days: [0, 1, 2, 3, 4], open: "08:00", close: "15:00" }),
   /** Proactive messages wait outside these hours (Asia/Riyadh). */
   quietHours: z.object({ start: hhmm, end: hhmm }).default({ start: "21:00", end: "08:00" }),
+  /** Ramadan hours, closures (Eid, national days), the city for prayer times (orgs/calendar.ts). */
+  calendar: calendarSpec,
   committee: z.object({
     name: localizedText,
     /** The policy promises an answer "within a period of not less than two weeks". */
     decisionPeriodDays: z.number().int().min(14),
+    /** "workingDays": the period counts only the days the association works (no weekends, no closures). */
+    decisionPeriodIn: z.enum(["days", "workingDays"]).default("days"),
   }),
   staffRoles: z
     .array(z.object({ id: slugId, title: localizedText }))
@@ -180,6 +185,9 @@ export const profileSchema = z.object({
   p.faqs.forEach((f, i) => {
     if (faqIds.has(f.id)) ctx.addIssue({ code: "custom", path: ["faqs", i, "id"], message: `duplicate FAQ id "${f.id}"` });
     faqIds.add(f.id);
+  });
+  p.calendar.hoursFaqs.forEach((id, i) => {
+    if (!faqIds.has(id)) ctx.addIssue({ code: "custom", path: ["calendar", "hoursFaqs", i], message: `no FAQ with id "${id}"` });
   });
 });
 

@@ -17,7 +17,7 @@ afterEach(async () => {
 const STAFF: StaffTarget[] = [{ channel: "console", chatId: "staff", locale: "ar" }];
 
 function deps(): DecisionDeps & JobDeps {
-  return { db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), staff: STAFF };
+  return { db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), staff: STAFF, calendar: h.sila.calendar };
 }
 
 async function submitted(chatId = "u1", seed = 9090909): Promise<string> {

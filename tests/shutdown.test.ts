@@ -32,8 +32,11 @@ describe("graceful shutdown and start-up", () => {
     bot.child.stdin.write("1\n");
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
-    expect(bot.out.stderr).toContain('"shutting down"');
-    expect(bot.out.stderr).toContain('"stopped"');
+    // On the console, logs go to a file beside the database, not into the conversation.
+    expect(bot.out.stderr).toBe("");
+    const log = fs.readFileSync(path.join(dir, "sila.log"), "utf8");
+    expect(log).toContain('"shutting down"');
+    expect(log).toContain('"stopped"');
     const db = new Database(path.join(dir, "sila.sqlite"), { readonly: true });
     try {
       const pending = db.prepare("select count(*) as n from outbox where status = 'pending'").get() as { n: number };

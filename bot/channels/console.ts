@@ -8,6 +8,11 @@
  *   /voice          a voice note
  *   /contact <num>  sharing one's phone number
  *   /location       sharing a location
+ *
+ * and two that stand for what is not a beneficiary's phone at all:
+ *   /time [when]    show, set (`/time 2027-09-23T10:00`, Riyadh) or move (`/time +3d`) the clock;
+ *                   work that falls due runs, so a survey or a reminder appears here
+ *   /staff <cmd>    a staff command, as a staff member would type it (`/staff /decide A26-00001 approve`)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +27,25 @@ export interface ConsoleChannelOptions {
   clock?: () => Date;
   /** Called after each scripted line's turn, so replies print before the next line. */
   afterTurn?: () => Promise<void>;
+  /** `/time [when]`: the installation moves its clock and runs what fell due; `print` writes a line here. */
+  onTime?: (arg: string, print: (line: string) => void) => Promise<void>;
+  /** `/staff <command>`: returns the staff chat's replies, printed as `[staff]` lines. */
+  onStaff?: (command: string) => Promise<OutboundMessage[]>;
+  /** Printed once when an interactive session starts. */
+  intro?: string;
+}
+
+/** A console line that is not a beneficiary's message but an instruction to the console itself. */
+export type ConsoleControl = { kind: "time"; arg: string } | { kind: "staff"; command: string };
+
+/** Recognises `/time …` and `/staff …`; null for anything a beneficiary could have sent. */
+export function parseConsoleControl(line: string): ConsoleControl | null {
+  const trimmed = line.trim();
+  const time = /^\/time(?:\s+(.*))?$/.exec(trimmed);
+  if (time) return { kind: "time", arg: time[1] ?? "" };
+  const staff = /^\/staff(?:\s+(.*))?$/.exec(trimmed);
+  if (staff) return { kind: "staff", command: staff[1]?.trim() || "/help" };
+  return null;
 }
 
 const MIME_BY_EXT: Record<string, string> = {
@@ -89,6 +113,16 @@ export function createConsoleChannel(options: ConsoleChannelOptions = {}): Chann
     async start(handler: (m: InboundMessage) => Promise<void>) {
       rl = readline.createInterface({ input, terminal: false });
       let n = 0;
+      // A console instruction (/time, /staff) runs here; anything else is a beneficiary's message.
+      const take = async (line: string): Promise<void> => {
+        const control = parseConsoleControl(line);
+        if (!control) return handler(toMessage(line));
+        if (control.kind === "time") {
+          await options.onTime?.(control.arg, write);
+          return;
+        }
+        for (const m of (await options.onStaff?.(control.command)) ?? []) write(`[staff] ${formatOutbound(m)}\n`);
+      };
       const toMessage = (line: string): InboundMessage => ({
         channel: "console",
         chatId: "local",
@@ -97,14 +131,14 @@ export function createConsoleChannel(options: ConsoleChannelOptions = {}): Chann
         content: parseConsoleLine(line),
       });
       if (interactive) {
-        write("— Sila console. Type a message (Ctrl+D to quit) —");
+        if (options.intro) write(options.intro);
         output.write("> ");
         rl.on("line", (line) => {
           if (line.trim() === "") {
             output.write("> ");
             return;
           }
-          void handler(toMessage(line))
+          void take(line)
             .then(() => options.afterTurn?.())
             .then(() => output.write("> "));
         });
@@ -115,7 +149,7 @@ export function createConsoleChannel(options: ConsoleChannelOptions = {}): Chann
         for await (const line of rl!) {
           if (line.trim() === "") continue;
           write(`> ${line}`);
-          await handler(toMessage(line));
+          await take(line);
           await options.afterTurn?.();
         }
         resolveDone();

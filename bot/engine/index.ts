@@ -29,6 +29,9 @@ import { openState, sealAnswers, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
 import { cutText } from "../../flows/validate";
+import type { Calendar } from "../../flows/calendar";
+import type { CalendarSource } from "../calendar";
+import { rememberSeasonGreeting } from "../../db/calendar";
 
 /** Where staff alerts go. */
 export interface StaffTarget {
@@ -46,6 +49,8 @@ export interface EngineDeps {
   staff: readonly StaffTarget[];
   /** FAQ lookup in a locale (built once from the profile). */
   faq: (query: string, locale: Locale) => FaqResult;
+  /** The association's calendar with the staff's closures (read before each turn, outside its transaction). */
+  calendar: CalendarSource;
   /** Keyed hash of a national ID for duplicate checks. */
   hashNationalId: (id: string) => string;
   /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
@@ -167,12 +172,13 @@ export function createEngine(deps: EngineDeps): Engine {
   async function runEffect(
     trx: Transaction<Database>,
     effect: Effect,
-    turn: { contactId: number; at: string; locale: Locale; channel: ChannelName; extra: Reply[] },
+    turn: { contactId: number; at: string; locale: Locale; localeChosen: boolean; channel: ChannelName; extra: Reply[] },
   ): Promise<EffectEvent | null> {
     switch (effect.type) {
       case "setLocale":
         turn.locale = effect.locale;
-        await repo.updateContact(trx, turn.contactId, { locale: effect.locale }, turn.at);
+        turn.localeChosen = effect.chosen ?? turn.localeChosen;
+        await repo.updateContact(trx, turn.contactId, { locale: effect.locale, localeChosen: turn.localeChosen }, turn.at);
         return null;
       case "acceptPrivacy":
         await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
@@ -274,10 +280,13 @@ export function createEngine(deps: EngineDeps): Engine {
       case "alertStaff":
         alertStaff(effect.text, turn.at);
         return null;
+      case "rememberSeasonGreeting":
+        await rememberSeasonGreeting(trx, turn.contactId, effect.season);
+        return null;
     }
   }
 
-  async function turn(trx: Transaction<Database>, message: InboundMessage): Promise<TurnOutcome> {
+  async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
     const now = deps.clock();
     const at = now.toISOString();
     const { kind, body } = inboundKind(message);
@@ -315,7 +324,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
 
     const replies: Reply[] = [];
-    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), channel: message.channel, extra: replies };
+    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), localeChosen: contact.localeChosen, channel: message.channel, extra: replies };
     let sensitiveInput = false;
     let input: FlowInput = content;
 
@@ -334,6 +343,10 @@ export function createEngine(deps: EngineDeps): Engine {
           isNew: identity.isNew,
           phone: contact.phone,
           privacyAcceptedAt: contact.privacyAcceptedAt,
+          get seasonGreeted() {
+            return deps.hot.seasonGreetedOf(contact.id);
+          },
+          localeChosen: turnInfo.localeChosen,
         },
         senderPhone: message.senderPhone ?? null,
         get applications() {
@@ -344,6 +357,7 @@ export function createEngine(deps: EngineDeps): Engine {
           return openHandoff;
         },
         faq: deps.faq,
+        calendar,
         attachments: deps.attachments,
       };
       const result = flowStep(state, input, ctx);
@@ -403,7 +417,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return queue.run(`${message.channel}:${message.chatId}`, async () => {
         let outcome: TurnOutcome;
         try {
-          outcome = await writer.run((trx) => turn(trx, message));
+          const calendar = await deps.calendar.get();
+          outcome = await writer.run((trx) => turn(trx, message, calendar));
         } catch (error) {
           await failed(message, error);
           outcome = "failed";
