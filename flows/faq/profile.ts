@@ -7,7 +7,7 @@
  * is the flow's business (in the conversation's locale).
  */
 
-import type { Locale, Profile } from "../../orgs/schema";
+import type { FaqSpec, Locale, Profile } from "../../orgs/schema";
 import { createFaqMatcher, type FaqEntry, type FaqMatcher, type FaqMatcherOptions, type FaqResult } from "./matcher";
 
 export type FaqLookup = (query: string, locale: Locale) => FaqResult;
@@ -30,4 +30,19 @@ export function profileFaqMatcher(profile: Pick<Profile, "faqs" | "synonyms">, o
 export function profileFaqLookup(profile: Pick<Profile, "faqs" | "synonyms">, options: FaqMatcherOptions = {}): FaqLookup {
   const matcher = profileFaqMatcher(profile, options);
   return (query) => matcher.match(query, 3);
+}
+
+/** The score from which an FAQ answer is given before a referral keyword in the same message. */
+export const FAQ_BEFORE_REFERRAL = 0.5;
+
+/**
+ * Whether the FAQ answer should be given rather than a referral whose keyword
+ * the message also holds: a confident answer that is not the profile's
+ * "outside our scope" entry («هل تعطون بياناتي لكفيلي؟» is about privacy,
+ * «کیا اقامہ ضروری ہے؟» about documents; «ابي علاج» is for the referral).
+ */
+export function answersBeforeReferral(result: FaqResult, faqs: Array<Pick<FaqSpec, "id" | "outOfScope">>): boolean {
+  const top = result.accepted;
+  if (!top || top.score < FAQ_BEFORE_REFERRAL) return false;
+  return faqs.find((f) => f.id === top.id)?.outOfScope !== true;
 }
