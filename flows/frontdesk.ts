@@ -82,8 +82,10 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   if (acted) return acted;
 
   const result = ctx.faq(question, ctx.locale);
-  // A confident FAQ answer beats a referral keyword met in passing (see answersBeforeReferral).
-  const referral = answersBeforeReferral(result, ctx.profile.faqs) ? undefined : findReferral(question, ctx);
+  // An FAQ answer beats a referral keyword met in passing (see answersBeforeReferral).
+  const found = findReferral(question, ctx);
+  const keywords = found ? Object.values(found.keywords).flat() : [];
+  const referral = found && !answersBeforeReferral(question, result, keywords, (q) => ctx.faq(q, ctx.locale), ctx.profile.faqs) ? found : undefined;
   if (referral) return referralReply(state, referral, question, ctx, lead);
   if (result.accepted) return answerFaq(state, result.accepted.id, ctx, lead);
   if (result.candidates.length > 0) {

@@ -8,6 +8,7 @@
  */
 
 import type { FaqSpec, Locale, Profile } from "../../orgs/schema";
+import { commandForm } from "../text/arabic";
 import { createFaqMatcher, type FaqEntry, type FaqMatcher, type FaqMatcherOptions, type FaqResult } from "./matcher";
 
 export type FaqLookup = (query: string, locale: Locale) => FaqResult;
@@ -32,17 +33,30 @@ export function profileFaqLookup(profile: Pick<Profile, "faqs" | "synonyms">, op
   return (query) => matcher.match(query, 3);
 }
 
-/** The score from which an FAQ answer is given before a referral keyword in the same message. */
-export const FAQ_BEFORE_REFERRAL = 0.5;
-
 /**
- * Whether the FAQ answer should be given rather than a referral whose keyword
- * the message also holds: a confident answer that is not the profile's
- * "outside our scope" entry («هل تعطون بياناتي لكفيلي؟» is about privacy,
- * «کیا اقامہ ضروری ہے؟» about documents; «ابي علاج» is for the referral).
+ * Whether the FAQ answer should be given rather than the referral whose
+ * keywords the message also holds: the answer is confident, it is not the
+ * profile's "outside our scope" entry, and the message still asks the same
+ * question without the referral's words («هل تعطون بياناتي لكفيلي؟» is about
+ * privacy, «کیا اقامہ ضروری ہے؟» about documents); a message that is only
+ * the referral's topic («ابغى سكن», «ابي علاج») goes to the referral.
  */
-export function answersBeforeReferral(result: FaqResult, faqs: Array<Pick<FaqSpec, "id" | "outOfScope">>): boolean {
+export function answersBeforeReferral(
+  question: string,
+  result: FaqResult,
+  referralKeywords: string[],
+  ask: (text: string) => FaqResult,
+  faqs: Array<Pick<FaqSpec, "id" | "outOfScope">>,
+): boolean {
   const top = result.accepted;
-  if (!top || top.score < FAQ_BEFORE_REFERRAL) return false;
-  return faqs.find((f) => f.id === top.id)?.outOfScope !== true;
+  if (!top || faqs.find((f) => f.id === top.id)?.outOfScope === true) return false;
+  const typed = ` ${commandForm(question)} `;
+  let rest = typed;
+  for (const k of referralKeywords) {
+    const form = commandForm(k);
+    if (form !== "") rest = rest.split(` ${form} `).join(" ");
+  }
+  if (rest.trim() === "") return false;
+  // Without them the message still points at the same answer (first among the candidates).
+  return ask(rest.trim()).candidates[0]?.id === top.id;
 }

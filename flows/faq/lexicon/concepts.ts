@@ -116,7 +116,7 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   bag: { related: [["school", 0.3]] },
   complaint: { intent: true, related: [["feedback", 0.5]] },
   conduct: { related: [["complaint", 0.5], ["feedback", 0.4]] },
-  problem: { related: [["complaint", 0.6]] },
+  problem: { related: [["complaint", 0.75]] },
   feedback: { intent: true, related: [["complaint", 0.5]] },
   /** A remark about someone or something: praise, a suggestion or a complaint. */
   remark: { intent: true, related: [["feedback", 0.9], ["complaint", 0.7]] },

@@ -38,7 +38,7 @@ export const EN: LocaleLexicon = {
     provide: ["provide", "offer", "offers", "give out", "distribute", "hand out", "available"],
     request: ["application", "applications", "request", "requests", "case", "file"],
     documents: ["document", "documents", "papers", "paperwork", "attachment", "attachments", "attach", "proof", "copy"],
-    required: ["what do you need", "need from me", "bring", "prepare", "need to provide", "required", "requirement", "requirements", "need", "needed", "necessary", "must", "have to"],
+    required: ["need", "needed", "do i need", "do we need", "is it necessary", "need to bring", "need to have", "what do you need", "need from me", "bring", "prepare", "need to provide", "required", "requirement", "requirements", "necessary", "must", "have to"],
     eligibility: ["who do you help", "who do you serve", "who can benefit", "who is it for", "people like me", "only for", "limited to", "accept people", "can anyone", "allowed", "open to", "is it for", 
       "eligible", "eligibility", "qualify", "qualifies", "qualified", "beneficiary", "beneficiaries", "entitled",
       "needy", "who can",
@@ -180,6 +180,8 @@ export const EN: LocaleLexicon = {
     q_who: ["who", "whom"],
   },
   stopwords: [
+    "we need", "i really need",
+    "i need",
     "give me", "send me",
     "would like", "like to", "whether", "still", "yet", "already", "again", "after", "before", "every", "each",
     "a", "an", "the", "is", "are", "am", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "done",
