@@ -35,6 +35,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   reside: { related: [["area", 0.5], ["location", 0.4], ["home", 0.4]] },
   branch: { related: [["office", 0.6]] },
   office: { related: [["branch", 0.6], ["location", 0.4]] },
+  /** A department or section: reached through its staff or its number. */
+  department: { related: [["employee", 0.6], ["contact", 0.6], ["office", 0.5]] },
   representative: { related: [["branch", 0.5]] },
   area: { generic: true, related: [["location", 0.3], ["branch", 0.3]] },
   apply: { intent: true },

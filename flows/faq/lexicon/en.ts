@@ -169,6 +169,7 @@ export const EN: LocaleLexicon = {
     nationality: ["saudi", "non-saudi", "nationality", "expat", "expats", "foreigner", "foreigners"],
     praise: ["liked", "enjoyed", "excellent", "useful", "helpful"],
     idea: ["idea", "ideas"],
+    department: ["department", "departments", "section", "unit"],
   },
   questionWords: {
     q_what: ["what", "which"],

@@ -87,6 +87,7 @@ export const UR: LocaleLexicon = {
     trainer: ["استاد", "ٹیچر"],
     employer: ["کفیل", "کمپنی", "مالک"],
     my_request: ["میری درخواست", "میرا داخلہ", "میری رجسٹریشن"],
+    department: ["شعبہ", "محکمہ"],
   },
   questionWords: {
     q_what: ["کون سے", "کون سی", "کیا", "کون سا"],
