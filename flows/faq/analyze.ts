@@ -194,7 +194,7 @@ function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
 }
 
 /** Weight of a token in the context of a long message, outside the part that asks. */
-const CONTEXT_FACTOR = Number(process.env.CONTEXT_FACTOR ?? 0.5);
+const CONTEXT_FACTOR = 0.5;
 /** Clause boundaries: punctuation and "but". */
 const CLAUSE_BREAK = /[،,.؛;!\n]+|[؟?]+|\s(?:بس|لكن|but)\s/u;
 

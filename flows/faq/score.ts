@@ -46,13 +46,13 @@ export interface FaqIndex {
 /** IDF is normalised to 0..1 by the largest possible IDF, then sharpened by this power. */
 const IDF_EXP = 1.5;
 /** The least IDF weight of a lexicon concept. */
-const CONCEPT_IDF_FLOOR = Number(process.env.CONCEPT_IDF_FLOOR ?? 0.4);
+const CONCEPT_IDF_FLOOR = 0.4;
 /** Weight multiplier for intent concepts (apply, donate, complain…). */
 const INTENT_BOOST = 1.5;
 /** Weight multiplier for attribute concepts (price, time, nearby…). */
 const GENERIC_FACTOR = 0.7;
 /** Weight of an off-topic word (shopping, weather, sport…) the knowledge base does not mention. */
-const OFF_TOPIC_WEIGHT = Number(process.env.OFF_TOPIC_WEIGHT ?? 3);
+const OFF_TOPIC_WEIGHT = 3;
 const LIGHT_WEIGHT = 0.25;
 const VERB_LIKE_WEIGHT = 0.6;
 const NUMBER_WEIGHT = 0.15;
@@ -69,7 +69,7 @@ const DCOV_FLOOR = 0.3;
  * related concept at 0.5, a two-edit typo) counts much less than a synonym, so
  * that "when is Ramadan" is not taken for "when do you open".
  */
-const SIM_EXP = Number(process.env.SIM_EXP ?? 1.5);
+const SIM_EXP = 1.5;
 const sharpen = (m: number): number => Math.pow(m, SIM_EXP);
 
 interface DocTok {
@@ -102,10 +102,10 @@ interface Query {
 }
 
 /** Total weight of unknown words that counts fully; beyond it, each counts {@link UNKNOWN_SLOPE}. */
-const UNKNOWN_CAP = Number(process.env.UNKNOWN_CAP ?? 1.5);
-const UNKNOWN_SLOPE = Number(process.env.UNKNOWN_SLOPE ?? 0.4);
+const UNKNOWN_CAP = 1.5;
+const UNKNOWN_SLOPE = 0.4;
 /** Question words: how much a kind of question that does not match lowers the score (see {@link finalScore}). */
-const QTYPE_BASE = Number(process.env.QTYPE_BASE ?? 0.7);
+const QTYPE_BASE = 0.7;
 
 /**
  * The calibrated score from each query token's match (0..1) and how much of
