@@ -5,9 +5,9 @@
  * ("n:…"), with weaker links to related concepts.
  */
 
-import { lookupWord, type CompiledLexicon, type LexHit } from "./compile";
+import { functionWordTypo, lookupWord, type CompiledLexicon, type LexHit } from "./compile";
 import { COMPOSITIONS } from "./lexicon";
-import { isArabicScript, isNumber, stem, stemArabic, stripArticle, stripLetterPrefix, tokenize } from "./normalize";
+import { foldRepeats, isArabicScript, isNumber, stem, stemArabic, stripArticle, stripLetterPrefix, tokenize } from "./normalize";
 
 export type TokKind = "content" | "qword" | "light" | "number";
 
@@ -53,6 +53,8 @@ function stemFeats(w: string): Array<[string, number]> {
 
 function fuzzyForms(w: string): string[] {
   const out = new Set<string>();
+  const single = foldRepeats(w, 2);
+  if (single !== w) out.add(single);
   if (isArabicScript(w)) {
     out.add(w); // a typo may be in the article itself (اعليد for العيد)
     out.add(stripArticle(w));
@@ -150,7 +152,9 @@ function tokens(lex: CompiledLexicon, text: string): Tok[] {
       out.push({ kind: "number", feats: [[`n:${w}`, 1]], fuzzy: [] });
       continue;
     }
-    const found = lookupWord(lex, w);
+    // A letter typed twice («شككوى», «دواممكم») is tried once when the word is not known as typed.
+    const single = foldRepeats(w, 2);
+    const found = lookupWord(lex, w) ?? (single !== w ? lookupWord(lex, single) : null) ?? functionWordTypo(lex, w);
     // «ما انقبلت», "not accepted": a negation just before (a function word
     // between allowed: «ما اقدر اجي») turns a concept into its negated one.
     const hit = found?.negated && negatedAt(lex, words, i - 1) ? found.negated : found;

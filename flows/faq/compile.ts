@@ -6,6 +6,7 @@
  */
 
 import { CONCEPTS, LEXICONS, QUESTION_TYPES } from "./lexicon";
+import { createTypoIndex, type TypoIndex } from "./typo";
 import { arabicInflections, isArabicScript, lookupFormSets, stem, stemEnglish, stripArticle, tokenize } from "./normalize";
 
 export type LexKind = "stop" | "qword" | "light" | "concept" | "offtopic";
@@ -31,7 +32,7 @@ export interface CompiledLexicon {
   /** Phrases keyed by their words' stems joined with spaces. */
   phrases: Map<string, LexHit>;
   maxPhrase: number;
-  /** Concept words (matching form, 4+ letters) for typo matching, with their concept term. */
+  /** Concept words (matching form, 4+ letters) for typo matching, with their concept term and its close relations. */
   conceptWords: Array<[string, string]>;
   /** Words (matching form) that mark where a long message asks (see LocaleLexicon.askWords). */
   askWords: Set<string>;
@@ -39,6 +40,9 @@ export interface CompiledLexicon {
   negations: Set<string>;
   /** The id a built-in concept is known by (an association's synonym group may have joined it to others). */
   conceptId(id: string): string;
+  /** Function words, question words and light words within a typo of `word` (see {@link functionWordTypo}). */
+  functionTypos: TypoIndex;
+  functionHits: LexHit[];
 }
 
 const STOP_HIT: LexHit = { kind: "stop", id: "", related: [] };
@@ -165,13 +169,24 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
 
   const conceptWords: Array<[string, string]> = [];
   for (const [w, hit] of exact) {
-    if (hit.kind === "concept" && w.length >= 4) conceptWords.push([w, `c:${hit.id}`]);
+    if (hit.kind !== "concept" || w.length < 4) continue;
+    conceptWords.push([w, `c:${hit.id}`]);
+    for (const [id, f] of hit.related) if (f >= 0.8) conceptWords.push([w, `c:${id}`]);
   }
   const askWords = new Set<string>();
   for (const [, lex] of LEXICONS) for (const w of lex.askWords) for (const t of tokenize(w)) askWords.add(t);
   const negations = new Set<string>();
   for (const [, lex] of LEXICONS) for (const w of lex.negations) for (const t of tokenize(w)) negations.add(t);
-  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, negations, conceptId: find };
+  // A typo in a function word («ابغيي», «عشاان») must not turn it into an unknown topic word.
+  const functionHits: LexHit[] = [];
+  const functionForms = new Map<string, Set<number>>();
+  for (const [w, hit] of exact) {
+    if ((hit.kind !== "stop" && hit.kind !== "qword" && hit.kind !== "light") || w.length < 4) continue;
+    functionForms.set(w, new Set([functionHits.length]));
+    functionHits.push(hit);
+  }
+  const functionTypos = createTypoIndex(functionForms);
+  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, negations, conceptId: find, functionTypos, functionHits };
 }
 
 let baseLexicon: CompiledLexicon | undefined;
@@ -201,4 +216,20 @@ export function lookupWord(lex: CompiledLexicon, w: string): LexHit | null {
     if (h) return h;
   }
   return null;
+}
+
+/** The function word (or question word, or light word) a typed word is a typo of, if any. */
+export function functionWordTypo(lex: CompiledLexicon, w: string): LexHit | null {
+  if (w.length < 5) return null;
+  const found = new Map<number, number>();
+  lex.functionTypos.lookup(w, found);
+  let best: LexHit | null = null;
+  let bestF = 0;
+  for (const [i, f] of found) {
+    if (f > bestF) {
+      best = lex.functionHits[i]!;
+      bestF = f;
+    }
+  }
+  return best;
 }

@@ -19,6 +19,14 @@ function isSubstitution(a: string, b: string): boolean {
   return diff === 1;
 }
 
+/** Same letters, two adjacent ones swapped («شوكى» for «شكوى»). */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /** All strings obtained by deleting up to `d` characters. */
 function deletions(w: string, d: number): string[] {
   const out = new Set<string>([w]);
@@ -44,6 +52,8 @@ function deletions(w: string, d: number): string[] {
  * dense (حياه/مياه), so Arabic script needs longer words than Latin.
  */
 const maxEdits = (len: number, arabic: boolean) => (arabic ? (len >= 8 ? 2 : len >= 5 ? 1 : 0) : len >= 8 ? 2 : len >= 5 ? 1 : 0);
+/** Four-letter words: only two swapped letters are taken for a typo (any other edit is usually another word). */
+const indexEdits = (len: number, arabic: boolean) => (len === 4 ? 1 : maxEdits(len, arabic));
 
 export interface TypoIndex {
   /** Adds to `into` the vocabulary terms within edit distance of `form`, with a factor by distance. */
@@ -54,7 +64,7 @@ export interface TypoIndex {
 export function createTypoIndex(formTerms: Map<string, Set<number>>): TypoIndex {
   const deletionIndex = new Map<string, string[]>();
   for (const form of formTerms.keys()) {
-    for (const d of deletions(form, maxEdits(form.length, isArabicScript(form)))) {
+    for (const d of deletions(form, indexEdits(form.length, isArabicScript(form)))) {
       let l = deletionIndex.get(d);
       if (!l) deletionIndex.set(d, (l = []));
       l.push(form);
@@ -63,14 +73,18 @@ export function createTypoIndex(formTerms: Map<string, Set<number>>): TypoIndex 
   const lookup = (form: string, into: Map<number, number>) => {
     const seen = new Set<string>();
     const arabic = isArabicScript(form);
-    for (const d of deletions(form, maxEdits(form.length, arabic))) {
+    for (const d of deletions(form, indexEdits(form.length, arabic))) {
       const forms = deletionIndex.get(d);
       if (!forms) continue;
       for (const cand of forms) {
         if (seen.has(cand)) continue;
         seen.add(cand);
-        const allowed = maxEdits(Math.min(cand.length, form.length), arabic);
-        if (allowed === 0) continue;
+        // A letter too many in a word of five or more («تبريع» for «تبرع») is one edit; a short word must keep its length.
+        const allowed = form.length >= 5 && cand.length === form.length - 1 ? 1 : maxEdits(Math.min(cand.length, form.length), arabic);
+        if (allowed === 0) {
+          if (isTransposition(form, cand)) for (const id of formTerms.get(cand)!) if ((into.get(id) ?? 0) < FUZZY_FACTOR_SHORT) into.set(id, FUZZY_FACTOR_SHORT);
+          continue;
+        }
         const dist = editDistance(form, cand, allowed);
         if (dist === 0 || dist > allowed) continue;
         // In short Arabic words one changed letter is usually another word
