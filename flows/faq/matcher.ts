@@ -58,7 +58,7 @@ export interface FaqMatcher {
   readonly suggestThreshold: number;
 }
 
-export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_THRESHOLD = 0.34;
 /** The longest query analysed; longer input is cut. */
 export const MAX_QUERY_LENGTH = 500;
 export const DEFAULT_SUGGEST_THRESHOLD = 0.25;
