@@ -22,6 +22,7 @@ import { createSila, DEFAULT_ATTACHMENT_TYPES } from "./app";
 import { createTelegramChannel, telegramStaffTargets } from "./channels/telegram";
 import { createWhatsAppChannel, normalizeWhatsAppNumber, whatsappStaffTargets } from "./channels/whatsapp";
 import { createStaffCommands } from "./staff/commands";
+import { createAttachmentStore } from "./channels/attachments";
 import { staffDecisions } from "./decisions";
 
 async function main(): Promise<void> {
@@ -32,13 +33,17 @@ async function main(): Promise<void> {
     process.stderr.write(`sila: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
+  // Everything this process creates (database, key, log, attachments, WhatsApp session, backups) is
+  // readable by its owner only, whatever the shell's umask.
+  process.umask(0o077);
   const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && !config.whatsapp.enabled);
   // On the console the conversation owns the terminal: logs go to a file beside the database.
   const logFile = useConsole ? path.join(config.dataDir, "sila.log") : null;
   const log = logFile ? fileLogger(config.logLevel, logFile) : createLogger(config.logLevel);
   const profile = loadProfile(config.org, config.orgsDir ? { dir: config.orgsDir } : {});
-  const { db, sqlite, close } = await openDatabase(config.databasePath);
+  // A missing, empty or malformed key stops start-up before the database is touched.
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
+  const { db, sqlite, close } = await openDatabase(config.databasePath);
 
   const staffLocale = profile.locales[0] ?? "ar";
   const staff: StaffTarget[] = [
@@ -54,6 +59,8 @@ async function main(): Promise<void> {
   const sila = createSila({ db, sqlite, profile, secretKey, staff, log, clock, attachmentMaxBytes: config.attachmentMaxBytes });
   const channels: ChannelAdapter[] = [];
   const attachments = { maxBytes: config.attachmentMaxBytes, mimeTypes: DEFAULT_ATTACHMENT_TYPES };
+  // A folder per chat, named by a keyed hash: erasure finds a person's files; a folder name shows no number.
+  const attachmentStore = createAttachmentStore(config.dataDir, secretKey);
 
   // One staff-command layer for every channel: who is staff, commands, audit, decisions.
   const staffCommands = createStaffCommands({
@@ -87,6 +94,7 @@ async function main(): Promise<void> {
         defaultLocale: staffLocale,
         dataDir: config.dataDir,
         attachments,
+        attachmentStore,
         log,
         ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
       }),
@@ -105,6 +113,7 @@ async function main(): Promise<void> {
         staff: staffCommands,
         ...(config.whatsapp.staffGroupId ? { staffGroupId: config.whatsapp.staffGroupId } : {}),
         attachments,
+        attachmentStore,
         pacing: { minGapMs: config.whatsapp.minGapMs, maxPerMinute: config.whatsapp.maxPerMinute },
       }),
     );

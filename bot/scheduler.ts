@@ -20,6 +20,7 @@ import type { Logger } from "./log";
 import { notifyContact, notifyStaff } from "./notify";
 import { dispatchProgramSurveys, maySendBulk, remindSurveys } from "./surveys";
 import { applyRetention } from "./privacy";
+import { escalateUnclaimedAlerts } from "./safeguarding";
 
 export const TIMEZONE = "Asia/Riyadh";
 
@@ -135,6 +136,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     { name: "overdue-digest", cron: "0 9 * * *", run: () => overdueDigest(deps) },
     { name: "form-nudges", cron: "20 * * * *", run: () => nudgeUnfinishedForms(deps) },
     { name: "outbox", cron: "* * * * *", run: () => deps.outbox.drainOnce() },
+    // Urgent safety alerts nobody claimed go to the next role (any hour: staff alerts ignore quiet hours).
+    { name: "safety-escalation", cron: "* * * * *", run: () => escalateUnclaimedAlerts(deps) },
     { name: "retention", cron: "30 3 * * *", run: () => applyRetention(deps.db, deps.profile, deps.clock()) },
   ];
   const tasks: Array<Pick<ScheduledTask, "stop">> = [];

@@ -14,8 +14,13 @@ export interface ContactTable {
   /** "indirect" until a program enrols them, then "direct" (policy definitions). */
   beneficiary_type: ColumnType<"direct" | "indirect", "direct" | "indirect" | undefined, "direct" | "indirect">;
   display_name: string | null;
-  /** E.164, when known (WhatsApp sender, a shared contact, an application). */
+  /** E.164, when known (WhatsApp sender, a shared contact, an application): data, as given. */
   phone: string | null;
+  /**
+   * E.164 number the channel itself vouched for (WhatsApp's sender, Telegram's shared contact of
+   * one's own number): the only number that joins a new chat to this contact. Never a typed number.
+   */
+  verified_phone: ColumnType<string | null, string | null | undefined, string | null>;
   privacy_accepted_at: string | null;
   unreachable: ColumnType<number, number | undefined, number>;
   unreachable_at: string | null;
@@ -49,6 +54,7 @@ export interface SessionTable {
 
 export interface MessageTable {
   id: Generated<number>;
+  /** The beneficiary whose chat it is; for a copy of a staff alert, the beneficiary it is about. */
   contact_id: number | null;
   channel: ChannelName;
   chat_id: string;
@@ -101,7 +107,8 @@ export interface ApplicationEventTable {
   created_at: string;
 }
 
-export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral";
+/** "urgent": someone may be in danger (safety alert); "care": health symptoms for the care role. */
+export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral" | "urgent" | "care";
 
 export interface TicketTable {
   id: Generated<number>;
@@ -120,6 +127,7 @@ export interface TicketTable {
 
 export interface OutboxTable {
   id: Generated<number>;
+  /** The beneficiary it goes to; for a staff alert (audience "staff"), the beneficiary it is about, when known. */
   contact_id: number | null;
   audience: "beneficiary" | "staff";
   channel: ChannelName;
@@ -180,7 +188,7 @@ export interface SurveyAnswerTable {
 export interface ConsentTable {
   id: Generated<number>;
   contact_id: number;
-  /** "privacy_notice", "sensitive_data", "attestation", "program_terms:<program id>". */
+  /** "privacy_notice", "sensitive_data:<categories>" (e.g. "sensitive_data:health,disability"), "attestation", "program_terms:<program id>". */
   purpose: string;
   application_id: number | null;
   granted_at: string;
@@ -219,6 +227,20 @@ export interface StaffAuditTable {
   created_at: string;
 }
 
+/** Every safety alert, new message in it, and escalation (what the escalation job reads). */
+export interface SafetyEventTable {
+  id: Generated<number>;
+  ticket_reference: string;
+  contact_id: number;
+  action: "alert" | "update" | "escalate" | "care";
+  /** The kind of danger ("self_harm", "medical", ...) or "symptoms". */
+  kind: string;
+  /** 0 for the safeguarding role, n for the n-th role it was escalated to. */
+  level: number;
+  role: string;
+  created_at: string;
+}
+
 /** Closures staff added, and occurrences of the profile's closures they moved or cancelled. */
 export interface CalendarClosureTable {
   id: Generated<number>;
@@ -252,6 +274,7 @@ export interface Database {
   consents: ConsentTable;
   privacy_requests: PrivacyRequestTable;
   staff_audit: StaffAuditTable;
+  safety_events: SafetyEventTable;
   calendar_closures: CalendarClosureTable;
 }
 

@@ -22,6 +22,7 @@ import { done, keepDraft } from "./session";
 import { statusLookup } from "./status";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
 import { withSeasonGreeting } from "./calendar/text";
+import { safetyFirst } from "./safety";
 import { hasArabicLetters, isLatinScript } from "./text/arabic";
 import type { Effect, FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
 
@@ -59,6 +60,9 @@ function stamp(state: SessionState, ctx: FlowContext): SessionState {
 }
 
 function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
+  // Safety first, in every state: someone who may be in danger is answered before anything else.
+  const safety = safetyFirst(state, input, ctx);
+  if (safety) return safety;
   // Effect results go straight back to the flow that asked for them.
   if (input.kind === "openApplicationChecked" || input.kind === "applicationSubmitted" || input.kind === "applicationDuplicate") {
     return state.flow === "apply" ? applyStep(state, input, ctx) : done(state, []);

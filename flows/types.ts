@@ -7,6 +7,7 @@
  */
 import type { FieldSpec, Locale, LocalizedText, Profile } from "../orgs/schema";
 import type { FaqResult } from "./faq/matcher";
+import type { DangerKind } from "./safety/detect";
 import type { InboundContent, ChannelName } from "../bot/channels/types";
 import type { ApplicationStatus, TicketKind } from "../db/schema";
 import type { Calendar } from "./calendar";
@@ -95,7 +96,14 @@ export type Effect =
   | { type: "exportMyData" }
   | { type: "requestDeletion" }
   /** The season's greeting was said to this person ("ramadan:1448"): not again this season. */
-  | { type: "rememberSeasonGreeting"; season: string };
+  | { type: "rememberSeasonGreeting"; season: string }
+  /**
+   * Someone may be in danger: an urgent ticket, and an alert to the profile's safeguarding role on
+   * every staff channel at once, whatever the hour, with the recent messages (national IDs masked).
+   */
+  | { type: "urgentAlert"; kind: DangerKind; kinds: DangerKind[]; excerpt: string }
+  /** Health symptoms described in chat: a ticket and a (not urgent) alert to the profile's care role. */
+  | { type: "careAlert"; excerpt: string };
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =

@@ -24,7 +24,13 @@ export type InboundContent =
       size?: number;
       caption?: string;
     }
-  | { kind: "contact"; phone: string; name?: string; /** the sender shared their own number */ own: boolean }
+  | {
+      kind: "contact";
+      phone: string;
+      name?: string;
+      /** The channel vouches that this is the sender's own number (Telegram: the contact's user is the sender). */
+      own: boolean;
+    }
   | { kind: "location"; latitude: number; longitude: number };
 
 export interface InboundMessage {
@@ -36,7 +42,10 @@ export interface InboundMessage {
   receivedAt: Date;
   content: InboundContent;
   senderName?: string;
-  /** The sender's phone when the channel knows it (WhatsApp), E.164. */
+  /**
+   * The sender's phone, E.164, only when the channel itself vouches for it (WhatsApp's sender):
+   * it joins the chat to the person proven to hold that number. Never a number the person typed.
+   */
   senderPhone?: string;
 }
 
