@@ -7,7 +7,7 @@
  * - compile.ts: the lexicon (plus an association's synonym groups) as look-up tables;
  * - analyze.ts: text → tokens standing for concepts, question types, stems;
  * - typo.ts: unknown words matched to vocabulary words within an edit or two;
- * - score.ts: the index and the scoring of entries;
+ * - weights.ts, score.ts, search.ts: how much each word counts, the calibrated score, the index and the search;
  * - disambiguate.ts: close answers from families people confuse are asked about, not answered;
  * - smalltalk.ts: greetings, thanks and the like, never an FAQ.
  *
@@ -19,7 +19,7 @@
 import { lexiconFor } from "./compile";
 import { PLACE_NAMES } from "./lexicon";
 import { tokenize } from "./normalize";
-import { buildIndex } from "./score";
+import { buildIndex } from "./search";
 import { detectSmallTalk, stripGreeting } from "./smalltalk";
 import { analyze } from "./analyze";
 import { disambiguate } from "./disambiguate";
