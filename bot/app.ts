@@ -7,7 +7,8 @@ import type { Kysely } from "kysely";
 import type SQLite from "better-sqlite3";
 import { createHotPath } from "../db/hot";
 import type { Database, ChannelName } from "../db/schema";
-import { createFaqMatcher, type FaqMatcher, type FaqResult } from "../flows/faq/matcher";
+import type { FaqResult } from "../flows/faq/matcher";
+import { profileFaqLookup } from "../flows/faq/profile";
 import type { Locale, Profile } from "../orgs/schema";
 import type { ChannelSender } from "./channels/types";
 import { createEngine, type Engine, type StaffTarget } from "./engine";
@@ -51,20 +52,9 @@ export interface Sila {
   addSender(sender: ChannelSender): void;
 }
 
-/** One FAQ matcher per locale the profile serves, built once. */
+/** The profile's FAQ lookup: one matcher over every locale's questions, built once (flows/faq/profile.ts). */
 export function faqLookup(profile: Profile): (query: string, locale: Locale) => FaqResult {
-  const matchers = new Map<Locale, FaqMatcher>();
-  for (const locale of profile.locales) {
-    matchers.set(
-      locale,
-      createFaqMatcher(
-        profile.faqs.map((f) => ({ id: f.id, questions: f.questions[locale] ?? f.questions.ar, answer: f.answer[locale] ?? f.answer.ar })),
-        { synonyms: profile.synonyms },
-      ),
-    );
-  }
-  const fallback = matchers.get(profile.locales[0] ?? "ar")!;
-  return (query, locale) => (matchers.get(locale) ?? fallback).match(query, 3);
+  return profileFaqLookup(profile);
 }
 
 export function createSila(options: SilaOptions): Sila {

@@ -15,6 +15,7 @@ import { detectFollowUp, detectInfoIntent, detectMisconduct, wantsToAppeal, want
 import { startHandoff } from "./handoff";
 import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferral, referralReply } from "./referral";
+import { answersBeforeReferral } from "./faq/profile";
 import { actOnIntent } from "./act";
 import { detectIntent } from "./understand/intents";
 import { choice, reply, t, withChoices } from "./reply";
@@ -114,10 +115,12 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   const acted = intent ? actOnIntent(state, intent, question, ctx, lead) : null;
   if (acted) return acted;
 
-  const referral = findReferral(question, ctx);
-  if (referral) return referralReply(state, referral, question, ctx, lead);
-
   const result = ctx.faq(question, ctx.locale);
+  // An FAQ answer beats a referral keyword met in passing (see answersBeforeReferral).
+  const found = findReferral(question, ctx);
+  const keywords = found ? Object.values(found.keywords).flat() : [];
+  const referral = found && !answersBeforeReferral(question, result, keywords, (q) => ctx.faq(q, ctx.locale), ctx.profile.faqs) ? found : undefined;
+  if (referral) return referralReply(state, referral, question, ctx, lead);
   if (result.accepted) return answerFaq(state, result.accepted.id, ctx, lead);
   if (result.candidates.length > 0) {
     const s: SessionState = keepDraft({ flow: "faq", suggestions: result.candidates.map((c) => c.id) }, state);

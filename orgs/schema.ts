@@ -138,6 +138,13 @@ export const faqSpec = z.object({
   id: slugId,
   questions: localizedList,
   answer: localizedText,
+  /**
+   * This answer says a request is outside the association's work: when a
+   * referral's keywords are in the message too, the referral (the body to go
+   * to) is given instead. Any other FAQ answered with confidence is given
+   * before a referral keyword met in passing («هل تعطون بياناتي لكفيلي؟»).
+   */
+  outOfScope: z.boolean().default(false),
 });
 export type FaqSpec = z.infer<typeof faqSpec>;
 

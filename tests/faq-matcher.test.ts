@@ -88,7 +88,9 @@ describe("normalisation", () => {
   it("tokenises Arabic, English and Urdu", () => {
     expect(tokenize("وش  الأوراق،المطلوبة؟")).toEqual(["وش", "الاوراق", "المطلوبه"]);
     expect(tokenize("What's the address?")).toEqual(["what", "the", "address"]);
-    expect(tokenize("درخواست کیسے دیں؟")).toEqual(["درخواست", "كيسي", "دين"]);
+    expect(tokenize("درخواست کیسے دیں؟")).toEqual(["درخواست", "كيسي", "ديں"]);
+    // Noon ghunna is kept: Urdu «میں» ("I", "in") must not read as the Gulf «مين» ("who").
+    expect(tokenize("میں")).not.toEqual(tokenize("مين"));
   });
 
   it("computes a bounded edit distance", () => {
@@ -219,10 +221,37 @@ describe("rejection and suggestions", () => {
   });
 
   it("returns close candidates for the caller's 'did you mean'", () => {
-    const r = matcher.match("عندي مشكلة مع المندوب", 3);
+    // Joining "you" is applying as a family or volunteering: both are offered, neither is answered.
+    const r = matcher.match("ابي انضم لكم", 3);
     expect(r.accepted).toBeNull();
-    expect(r.candidates[0]?.id).toBe("complain");
+    expect(r.candidates.map((c) => c.id).slice(0, 2).sort()).toEqual(["register", "volunteer"]);
     for (const c of r.candidates) expect(c.score).toBeGreaterThanOrEqual(DEFAULT_SUGGEST_THRESHOLD);
+    // A problem with someone leads to the complaint first.
+    expect(matcher.match("عندي مشكلة مع المندوب", 3).candidates[0]?.id).toBe("complain");
+  });
+
+  it("asks about a complaint that is about a decision, and answers a plain complaint or appeal", () => {
+    const m = createFaqMatcher([
+      { id: "complain", questions: ["كيف أقدم شكوى؟", "عندي شكوى على موظف"] },
+      { id: "appeal", questions: ["كيف أعترض على رفض طلبي؟", "ممكن تعيدون النظر في القرار؟"] },
+      { id: "hours", questions: ["متى دوامكم؟"] },
+    ]);
+    const asked = m.match("عندي شكوى على قرار اللجنة");
+    expect(asked.accepted).toBeNull();
+    expect(asked.candidates.map((c) => c.id).sort()).toEqual(["appeal", "complain"]);
+    expect(best("الموظف كان اسلوبه سيء ابي اشتكي", m)).toBe("complain");
+    expect(best("انرفض طلبي ابي اعترض", m)).toBe("appeal");
+  });
+
+  it("reads negation: «ما انقبلت» is a rejection, «ما اقدر اجي» asks for a way without coming", () => {
+    const m = createFaqMatcher([
+      { id: "accepted", questions: ["متى اعرف اني انقبلت؟"] },
+      { id: "rejected", questions: ["انرفض طلبي وش اسوي؟"] },
+      { id: "remote", questions: ["هل اقدر اكمل الطلب عن بعد؟"] },
+      { id: "location", questions: ["وين مقركم؟"] },
+    ]);
+    expect(best("ما انقبلت ليش", m)).toBe("rejected");
+    expect(best("ما اقدر اجيكم", m)).toBe("remote");
   });
 
   it("gives candidates best first, at most k, scores in 0..1, with the question as written", () => {

@@ -6,11 +6,14 @@
 
 import { normalizeArabic } from "../text/arabic";
 
-/** Urdu/Persian letter variants folded onto their Arabic counterparts. */
+/**
+ * Urdu/Persian letter variants folded onto their Arabic counterparts. Noon
+ * ghunna (ں) is kept: folded, Urdu «میں» ("I", "in") would read as the Gulf
+ * «مين» ("who").
+ */
 const URDU_FOLDS: Array<[RegExp, string]> = [
   [/[ہۃۂھ]/g, "ه"],
   [/[ےۓ]/g, "ي"],
-  [/ں/g, "ن"],
   [/ڪ/g, "ك"],
 ];
 
@@ -40,6 +43,9 @@ export function matchForm(text: string): string {
   let s = normalizeArabic(text);
   for (const [re, to] of URDU_FOLDS) s = s.replace(re, to);
   s = s
+    .replace(/\b(can|won)['’]t\b/g, (_m, w: string) => (w === "can" ? "cannot" : "will not"))
+    .replace(/n['’]t\b/g, " not") // don't → do not: a negation the matcher reads
+    .replace(/['’](ll|re|ve|d|m)\b/g, (_m, c: string) => ` ${({ ll: "will", re: "are", ve: "have", d: "would", m: "am" } as Record<string, string>)[c]}`)
     .replace(/['’`]s\b/g, "") // English possessive
     .replace(/[\p{P}\p{S}]/gu, " ")
     .replace(/(\p{L})(\p{N})/gu, "$1 $2")
@@ -137,14 +143,19 @@ export function stemArabic(word: string): string {
 }
 
 /**
- * Extra look-up forms of an Arabic word for the lexicon: without the article,
- * without a one-letter prefix, without an imperfect-verb prefix and a verb
- * plural suffix ("تداومون" → "داوم", "واتبرع" → "تبرع").
+ * Extra look-up forms of an Arabic word for the lexicon, in two sets:
+ * `nominal`: the word without the article and/or a one-letter prefix
+ * ("والمستندات" → "مستندات"); `verbal`: without a verb plural suffix, an
+ * imperfect-verb prefix, or in another person ("تداومون" → "داوم",
+ * "استحق" → "يستحق"). Verbal forms are looked up among listed words only: a
+ * verb stripped to its bare letters and then read as an inflected noun is
+ * usually another word (يصدر → صدر "chest").
  */
-export function lookupForms(word: string): string[] {
-  const out = new Set<string>();
-  const add = (w: string | null) => {
-    if (w && w.length >= 2) out.add(w);
+export function lookupFormSets(word: string): { nominal: string[]; verbal: string[] } {
+  const nominal = new Set<string>();
+  const verbal = new Set<string>();
+  const addTo = (set: Set<string>, w: string | null) => {
+    if (w && w.length >= 2 && !nominal.has(w)) set.add(w);
   };
   const bases = [word];
   const art = stripArticle(word);
@@ -155,29 +166,37 @@ export function lookupForms(word: string): string[] {
     const a2 = stripArticle(letter);
     if (a2 !== letter) bases.push(a2);
   }
+  for (const b of bases) addTo(nominal, b);
   for (const b of bases) {
-    add(b);
     for (const s of VERB_SUFFIXES) {
-      if (b.endsWith(s) && b.length - s.length >= MIN_STEM) add(b.slice(0, -s.length));
+      if (b.endsWith(s) && b.length - s.length >= MIN_STEM) addTo(verbal, b.slice(0, -s.length));
     }
   }
-  const withPrefix = [...out];
+  const withPrefix = [...nominal, ...verbal];
   for (const b of withPrefix) {
     for (const p of VERB_PREFIXES) {
-      if (b.startsWith(p) && b.length - p.length >= MIN_STEM) add(b.slice(p.length));
+      if (b.startsWith(p) && b.length - p.length >= MIN_STEM) addTo(verbal, b.slice(p.length));
     }
   }
   // Other persons of the same imperfect verb: استحق → يستحق، نتبرع → اتبرع.
   for (const b of withPrefix) {
     const first = b[0]!;
     if (b.length >= 4 && VERB_PREFIXES.includes(first)) {
-      for (const p of VERB_PREFIXES) if (p !== first) add(p + b.slice(1));
+      for (const p of VERB_PREFIXES) if (p !== first) addTo(verbal, p + b.slice(1));
     }
   }
-  return [...out];
+  for (const w of nominal) verbal.delete(w);
+  return { nominal: [...nominal], verbal: [...verbal] };
 }
 
-const PRONOUNS = ["ي", "ك", "ه", "ها", "هم", "هن", "كم", "كن", "نا", "هما", "كما"];
+/** Every look-up form of an Arabic word (see {@link lookupFormSets}). */
+export function lookupForms(word: string): string[] {
+  const { nominal, verbal } = lookupFormSets(word);
+  return [...nominal, ...verbal];
+}
+
+/** Pronoun suffixes, with the dialect object "me" (يجيني، رفضتوني، يكلمني). */
+const PRONOUNS = ["ي", "ني", "ك", "ه", "ها", "هم", "هن", "كم", "كن", "نا", "هما", "كما"];
 
 /**
  * Inflected forms of an Arabic lexicon word (its own entry is the base form):

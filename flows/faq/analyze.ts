@@ -1,0 +1,244 @@
+/**
+ * Analysis: a text (a question variant, an answer or a query) becomes tokens,
+ * each standing for terms with a factor: lexicon concepts ("c:water" for ماء،
+ * مويه، موية، water), question types ("q:q_where"), stems ("s:…"), numbers
+ * ("n:…"), with weaker links to related concepts.
+ */
+
+import { functionWordTypo, lookupWord, type CompiledLexicon, type LexHit } from "./compile";
+import { COMPOSITIONS } from "./lexicon";
+import { foldRepeats, isArabicScript, isNumber, stem, stemArabic, stripArticle, stripLetterPrefix, tokenize } from "./normalize";
+
+export type TokKind = "content" | "qword" | "light" | "number";
+
+export const QWORD_WEIGHT = 0.3;
+const PHRASE_WORD_FACTOR = 0.7;
+/** A concept matched through another word of the same group (per side). */
+const SYNONYM_FACTOR = 0.97;
+
+export interface Tok {
+  kind: TokKind;
+  /** An unknown Arabic word shaped like a plural imperfect verb (تشاركون، يعطونا). */
+  verbLike?: boolean;
+  /** A concept saying what the person wants to do. */
+  intent?: boolean;
+  /** An attribute concept (price, time, nearby…) rather than a topic. */
+  generic?: boolean;
+  /** An everyday topic outside a charity's FAQ. */
+  offTopic?: boolean;
+  /** A fixed weight (question words). */
+  weight?: number;
+  /** Terms this token stands for, with a factor (1 for its own meaning, less for related ones). */
+  feats: Array<[string, number]>;
+  /** Forms to look up with edit distance when nothing else matches. */
+  fuzzy: string[];
+  /** Query tokens: 1 in the part of the message that asks, less in the context around it. */
+  focus?: number;
+  /** A word or a combination that means either of two things (see ConceptInfo.ambiguous, COMPOSITIONS). */
+  ambiguous?: boolean;
+}
+
+function stemFeats(w: string): Array<[string, number]> {
+  const s = stem(w);
+  const out: Array<[string, number]> = [[`s:${s}`, 1]];
+  if (isArabicScript(w)) {
+    const letter = stripLetterPrefix(w);
+    if (letter) {
+      const s2 = stemArabic(letter);
+      if (s2 !== s) out.push([`s:${s2}`, 0.9]);
+    }
+  }
+  return out;
+}
+
+function fuzzyForms(w: string): string[] {
+  const out = new Set<string>();
+  const single = foldRepeats(w, 2);
+  if (single !== w) out.add(single);
+  if (isArabicScript(w)) {
+    out.add(w); // a typo may be in the article itself (اعليد for العيد)
+    out.add(stripArticle(w));
+    out.add(stemArabic(w));
+  } else {
+    out.add(w);
+    out.add(stem(w));
+  }
+  return [...out].filter((f) => f.length >= 4);
+}
+
+function hitToken(hit: LexHit, w: string | null): Tok | null {
+  switch (hit.kind) {
+    case "stop":
+      return null;
+    case "qword":
+      return {
+        kind: "qword",
+        feats: [[`q:${hit.id}`, 1], ...hit.related.map(([id, f]): [string, number] => [`c:${id}`, f])],
+        fuzzy: [],
+        weight: hit.weight ?? QWORD_WEIGHT,
+      };
+    case "light":
+      return { kind: "light", feats: w ? stemFeats(w) : [], fuzzy: [] };
+    case "offtopic":
+      return { kind: "content", feats: [[`o:${hit.id}`, 1]], fuzzy: [], offTopic: true };
+    case "concept": {
+      // The concept first (it decides the weight); the word itself matches a
+      // little better than a synonym does.
+      const feats: Array<[string, number]> = [[`c:${hit.id}`, SYNONYM_FACTOR]];
+      if (w && !hit.ambiguous) for (const [t, f] of stemFeats(w)) if (!feats.some(([x]) => x === t)) feats.push([t, f]);
+      for (const [id, f] of hit.related) feats.push([`c:${id}`, f]);
+      const tok: Tok = { kind: "content", feats, fuzzy: w ? fuzzyForms(w) : [], intent: hit.intent === true, generic: hit.generic === true };
+      if (hit.ambiguous) tok.ambiguous = true;
+      return tok;
+    }
+  }
+}
+
+/**
+ * Imperfect verb shape: ت/ي/ن … ون/ين/وا, optionally with an object pronoun
+ * (تشاركون، يعطونا), or with an object pronoun alone (تنفذها، يعطيني).
+ */
+function looksLikeVerb(w: string): boolean {
+  if (!isArabicScript(w) || w.length < 5) return false;
+  return /^[وف]?[تين].{2,}(ون|وا|ين)(ها|هم|نا|ه|ك|كم)?$/.test(w) || /^[وف]?[تين].{3,}(ها|هم|ني|نا|كم)$/.test(w);
+}
+
+/** Whether the word at `at` (0-based) follows a negation, with at most one function word between. */
+function negatedAt(lex: CompiledLexicon, words: string[], at: number): boolean {
+  const before = words[at - 1];
+  if (before !== undefined && lex.negations.has(before)) return true;
+  const twoBefore = words[at - 2];
+  return twoBefore !== undefined && lex.negations.has(twoBefore) && lex.exact.get(before!)?.kind === "stop";
+}
+
+/** The tokens of a text, meaning units combined (see {@link compose}); a repeated term counts once. */
+export function analyze(lex: CompiledLexicon, text: string): Tok[] {
+  return compose(lex, tokens(lex, text));
+}
+
+function tokens(lex: CompiledLexicon, text: string): Tok[] {
+  const words = tokenize(text);
+  const stems = words.map(stem);
+  const out: Tok[] = [];
+  // «من يحق له…», «من يمكنه…»: «من» opening a sentence asks "who", not "from" («من وين» is "from where").
+  if (words.length > 1 && words[0] === "من" && lex.exact.get(words[1]!)?.kind !== "qword" && !lex.phrases.has(stems.slice(0, 2).join(" "))) {
+    const who = lex.exact.get("مين");
+    const tok = who ? hitToken(who, null) : null;
+    if (tok) out.push(tok);
+  }
+  let i = 0;
+  while (i < words.length) {
+    let done = false;
+    for (let n = Math.min(lex.maxPhrase, words.length - i); n >= 2 && !done; n--) {
+      const hit = lex.phrases.get(stems.slice(i, i + n).join(" "));
+      if (hit) {
+        const tok = hitToken(hit, null);
+        if (tok) {
+          // The phrase's own words still count, more weakly ("رقم التواصل" ~ "رقمكم").
+          for (const st of stems.slice(i, i + n)) {
+            const t = `s:${st}`;
+            if (!tok.feats.some(([x]) => x === t)) tok.feats.push([t, PHRASE_WORD_FACTOR]);
+          }
+          out.push(tok);
+        }
+        i += n;
+        done = true;
+      }
+    }
+    if (done) continue;
+    const w = words[i]!;
+    i++;
+    if (isNumber(w)) {
+      out.push({ kind: "number", feats: [[`n:${w}`, 1]], fuzzy: [] });
+      continue;
+    }
+    // A letter typed twice («شككوى», «دواممكم») is tried once when the word is not known as typed.
+    const single = foldRepeats(w, 2);
+    const found = lookupWord(lex, w) ?? (single !== w ? lookupWord(lex, single) : null) ?? functionWordTypo(lex, w);
+    // «ما انقبلت», "not accepted": a negation just before (a function word
+    // between allowed: «ما اقدر اجي») turns a concept into its negated one.
+    const hit = found?.negated && negatedAt(lex, words, i - 1) ? found.negated : found;
+    if (hit) {
+      const tok = hitToken(hit, w);
+      if (tok) out.push(tok);
+      continue;
+    }
+    if (w.length < 2 && !isArabicScript(w)) continue; // stray Latin letters
+    out.push({ kind: "content", feats: stemFeats(w), fuzzy: fuzzyForms(w), verbLike: looksLikeVerb(w) });
+  }
+  const seen = new Set<string>();
+  return out.filter((t) => {
+    const key = t.feats[0]?.[0];
+    if (key === undefined || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Applies what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
+function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
+  const has = (ids: string[]) => toks.find((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
+  for (const c of COMPOSITIONS) {
+    const first = has(c.when[0]);
+    if (!first || !has(c.when[1])) continue;
+    if (c.demote) {
+      first.kind = "light";
+      first.intent = false;
+      continue;
+    }
+    if (c.add === undefined) continue;
+    const term = `c:${lex.conceptId(c.add)}`;
+    const factor = c.factor ?? 1;
+    const at = first.feats.findIndex(([t]) => t === term);
+    if (at < 0) first.feats.push([term, factor]);
+    else first.feats[at] = [term, Math.max(first.feats[at]![1], factor)];
+    if (c.ambiguous) first.ambiguous = true;
+  }
+  return toks;
+}
+
+/** Weight of a token in the context of a long message, outside the part that asks. */
+const CONTEXT_FACTOR = 0.5;
+/** Clause boundaries: punctuation and "but". */
+const CLAUSE_BREAK = /[،,.؛;!\n]+|[؟?]+|\s(?:بس|لكن|but)\s/u;
+
+/**
+ * A query's tokens, with the focus of a long message: a message of several
+ * clauses usually tells the situation first and asks at the end ("انا ساكن في
+ * قرية… كيف اسجل عندكم؟"). The clauses that ask (a question mark, a question
+ * word, a "want/can/is there" word) keep their weight; the others are context
+ * (see {@link CONTEXT_FACTOR}). A message that is one clause, or where every
+ * clause asks, is all focus.
+ */
+export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
+  const parts: Array<{ text: string; level: number }> = [];
+  const re = new RegExp(CLAUSE_BREAK.source, "gu");
+  let from = 0;
+  for (const m of text.matchAll(re)) {
+    const end = m.index ?? 0;
+    parts.push({ text: text.slice(from, end), level: /[؟?]/.test(m[0]) ? 3 : 0 });
+    from = end + m[0].length;
+  }
+  parts.push({ text: text.slice(from), level: 0 });
+  const clauses = parts.filter((p) => tokenize(p.text).length > 0);
+  if (clauses.length <= 1) return analyze(lex, text);
+  const analysed = clauses.map((c) => {
+    const toks = tokens(lex, c.text);
+    // «ما» is as often "not" as "what": it does not mark the clause that asks.
+    const asks = tokenize(c.text).some((w) => lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
+    return { toks, level: Math.max(c.level, asks ? 2 : 1) };
+  });
+  // The clauses that ask most and hold a topic («…، فما العمل؟» asks about the clause before it).
+  const withTopic = analysed.filter((a) => a.toks.some((t) => t.kind === "content"));
+  const top = withTopic.length > 0 ? Math.max(...withTopic.map((a) => a.level)) : 0;
+  const byKey = new Map<string, Tok>();
+  for (const a of analysed) {
+    const focus = a.level >= top ? 1 : CONTEXT_FACTOR;
+    for (const t of a.toks) {
+      const key = t.feats[0]![0];
+      const prev = byKey.get(key);
+      if (!prev || (prev.focus ?? 1) < focus) byKey.set(key, { ...t, feats: [...t.feats], focus });
+    }
+  }
+  return compose(lex, [...byKey.values()]);
+}

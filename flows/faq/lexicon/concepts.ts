@@ -1,0 +1,239 @@
+/**
+ * The concepts of the FAQ lexicon, independent of language: topics a
+ * charity's FAQ is about (documents, eligibility, water, donating…), what a
+ * person wants to do (intent) and attributes (price, time…), with weaker links
+ * between them ("the bank account" → donating, "when do you close" → working
+ * hours). The words for each are per locale in ar.ts, en.ts and ur.ts.
+ *
+ * General dialect and non-profit vocabulary for any association's FAQ, not
+ * wording taken from an evaluation set. Associations add their own synonym
+ * groups through the matcher options (a profile's `synonyms`).
+ */
+
+import type { Composition, ConceptInfo, QuestionTypeInfo } from "./types";
+
+export const CONCEPTS: Record<string, ConceptInfo> = {
+  hours: {},
+  open_close: { related: [["hours", 0.85]] },
+  time: { generic: true, related: [["hours", 0.5]] },
+  weekday: { related: [["hours", 0.6]] },
+  holiday: { related: [["hours", 0.4]] },
+  daytime: { generic: true, related: [["hours", 0.5]] },
+  start_end: { generic: true, related: [["hours", 0.4], ["time", 0.4]] },
+  appointment: { intent: true, related: [["time", 0.4]] },
+  duration: {},
+  period_unit: { generic: true, related: [["duration", 0.7], ["time", 0.4]] },
+  wait: { related: [["duration", 0.7]] },
+  delay: { related: [["duration", 0.4], ["complaint", 0.4]] },
+  location: {},
+  come: { related: [["location", 0.8], ["delivery", 0.4]], negated: "remote" },
+  not_arrived: { related: [["delivery", 0.8], ["status", 0.6], ["delay", 0.5]] },
+  remote: { related: [["platform", 0.3]] },
+  home_visit: { intent: true, related: [["remote", 0.6], ["representative", 0.4], ["come", 0.4]] },
+  transport: { related: [["delivery", 0.4], ["come", 0.3]], negated: "remote" },
+  near: { generic: true, related: [["location", 0.4]] },
+  reside: { related: [["area", 0.5], ["location", 0.4], ["home", 0.4]] },
+  branch: { related: [["office", 0.6]] },
+  office: { related: [["branch", 0.6], ["location", 0.4]] },
+  /** A department or section: reached through its staff or its number. */
+  department: { related: [["employee", 0.6], ["contact", 0.6], ["office", 0.5]] },
+  representative: { related: [["branch", 0.5]] },
+  area: { generic: true, related: [["location", 0.3], ["branch", 0.3]] },
+  apply: { intent: true },
+  /** Joining, taking part, signing up "with you": as a beneficiary or as a volunteer (the pair the matcher asks about). */
+  join: { intent: true, ambiguous: true, related: [["apply", 0.85], ["volunteer", 0.85]] },
+  provide: { generic: true },
+  request: { generic: true },
+  /** "My application", «طلبي»: one's own request, usually asked about (status). */
+  my_request: { related: [["request", 0.9], ["status", 0.6]] },
+  incomplete: { related: [["status", 0.7], ["documents", 0.5]] },
+  coverage: { related: [["eligibility", 0.7], ["area", 0.5]] },
+  nationality: { related: [["eligibility", 0.6]] },
+  praise: { related: [["feedback", 0.7]] },
+  documents: {},
+  required: { generic: true },
+  eligibility: {},
+  conditions: { related: [["eligibility", 0.8], ["required", 0.4]] },
+  category: { generic: true, related: [["eligibility", 0.6]] },
+  status: { intent: true },
+  result: { related: [["status", 0.5]] },
+  /** A committee's decision (not any reply). */
+  decision: { related: [["result", 0.8], ["status", 0.5]] },
+  acceptance: { related: [["status", 0.7], ["result", 0.7], ["rejection", 0.5]], negated: "rejection" },
+  rejection: { related: [["status", 0.6], ["result", 0.7], ["acceptance", 0.5], ["appeal", 0.4]] },
+  /** Asking that a decision be looked at again (appeal, تظلم, إعادة النظر): not a complaint about a person. */
+  appeal: { intent: true, related: [["rejection", 0.5], ["review", 0.3], ["complaint", 0.3]] },
+  review: { related: [["status", 0.4], ["result", 0.6], ["duration", 0.4]] },
+  disbursement: { related: [["provide", 0.4], ["money", 0.3]] },
+  stopped: {},
+  repair: {},
+  cancel: { intent: true },
+  edit: { intent: true },
+  renew: { intent: true },
+  water: {},
+  water_supply: { related: [["water", 0.6]] },
+  fill: { related: [["water", 0.4], ["delivery", 0.4], ["tank", 0.3]] },
+  tanker: { related: [["water", 0.5], ["delivery", 0.4]] },
+  tank: { related: [["water", 0.3]] },
+  cooler: { related: [["water", 0.5]] },
+  filter: { related: [["water", 0.4]] },
+  delivery: {},
+  home: {},
+  mosque: {},
+  rent: {},
+  deed: {},
+  payment: { related: [["bill", 0.5], ["money", 0.3]] },
+  bill: {},
+  electricity: { related: [["bill", 0.5]] },
+  donation: { intent: true },
+  zakat: { related: [["donation", 0.7]] },
+  sadaqa: { related: [["donation", 0.8]] },
+  receive: {},
+  sponsorship: { intent: true, related: [["donation", 0.5]] },
+  endowment: { related: [["donation", 0.5]] },
+  account: { related: [["donation", 0.7]] },
+  platform: {},
+  ehsan: { related: [["donation", 0.6], ["platform", 0.6]] },
+  absher: { related: [["platform", 0.6]] },
+  tawakkalna: { related: [["platform", 0.6]] },
+  nafath: { related: [["platform", 0.6]] },
+  sehhaty: { related: [["platform", 0.6], ["health", 0.4]] },
+  volunteer: { intent: true },
+  job: {},
+  training: {},
+  curriculum: { related: [["training", 0.6]] },
+  assistive_device: { related: [["disability", 0.4], ["health", 0.4]] },
+  employer: { related: [["job", 0.5]] },
+  certificate: { related: [["training", 0.3]] },
+  /** A trainer, teacher or supervisor of a program: a person, and a part of the training. */
+  trainer: { related: [["training", 0.6], ["employee", 0.6]] },
+  lecture: { related: [["training", 0.5]] },
+  attend: { related: [["training", 0.3]] },
+  rules: { related: [["conditions", 0.6]] },
+  age: { generic: true, related: [["eligibility", 0.5]] },
+  school: {},
+  university: {},
+  student: { related: [["school", 0.6], ["university", 0.5]] },
+  scholarship: { related: [["school", 0.4], ["university", 0.4]] },
+  bag: { related: [["school", 0.3]] },
+  complaint: { intent: true, related: [["feedback", 0.5]] },
+  conduct: { related: [["complaint", 0.5], ["feedback", 0.4]] },
+  problem: { related: [["complaint", 0.75]] },
+  feedback: { intent: true, related: [["complaint", 0.5]] },
+  /** A remark about someone or something: praise, a suggestion or a complaint. */
+  remark: { intent: true, related: [["feedback", 0.9], ["complaint", 0.7]] },
+  quality: { generic: true, related: [["feedback", 0.5]] },
+  /** An idea: often a suggestion, but only a weak sign of one. */
+  idea: { related: [["feedback", 0.7]] },
+  contact: {},
+  /** "Someone", "anyone": a person, not named as staff. */
+  someone: { generic: true, related: [["employee", 0.7]] },
+  /** "Talk to you", "reach someone": the channels, or a person (the pair the matcher asks about). */
+  reach: { intent: true, ambiguous: true, related: [["contact", 0.85], ["talk", 0.85]] },
+  social_media: { related: [["contact", 0.8]] },
+  talk: { intent: true, related: [["contact", 0.5], ["employee", 0.4]] },
+  employee: { related: [["job", 0.4]] },
+  data: {},
+  privacy: {},
+  erase: { intent: true, related: [["privacy", 0.5], ["data", 0.3]] },
+  aid: {},
+  money: {},
+  salary: {},
+  food: {},
+  clothing: {},
+  furniture: {},
+  health: {},
+  symptom: { related: [["health", 0.5], ["sick", 0.4]] },
+  exam: { related: [["health", 0.4], ["appointment", 0.3]] },
+  breast: { related: [["health", 0.3]] },
+  cancer: { related: [["sick", 0.6], ["health", 0.4]] },
+  sick: { related: [["health", 0.6]] },
+  family: {},
+  counselling: { related: [["health", 0.3], ["family", 0.3]] },
+  gender: { related: [["eligibility", 0.4]] },
+  children: { related: [["family", 0.5]] },
+  orphan: { related: [["eligibility", 0.4]] },
+  widow: { related: [["eligibility", 0.4]] },
+  disability: { related: [["eligibility", 0.4]] },
+  elderly: { related: [["eligibility", 0.4]] },
+  id_card: {},
+  religion: {},
+  language: {},
+  books: {},
+  translation: { related: [["language", 0.5]] },
+  permit: { intent: true },
+  service: { generic: true },
+  association: { generic: true },
+  cost: {},
+};
+
+/**
+ * Question types. "What" says least; "where", "when", "how much" and "why" say
+ * a little more; some imply a concept ("where" → location).
+ */
+export const QUESTION_TYPES: Record<string, QuestionTypeInfo> = {
+  q_what: { weight: 0.1 },
+  q_where: { weight: 0.3, related: [["location", 0.55]] },
+  q_when: { weight: 0.3, related: [["time", 0.6], ["duration", 0.6]] },
+  q_howmuch: { weight: 0.3 },
+  q_price: { weight: 0.3, related: [["cost", 0.8]] },
+  q_why: { weight: 0.3 },
+  q_how: { weight: 0.2 },
+  q_who: { weight: 0.2, related: [["eligibility", 0.4]] },
+};
+
+/**
+ * Families of FAQ entries that people confuse, by the concepts that mark them:
+ * an entry belongs to the family whose concepts appear in most of its question
+ * variants.
+ */
+export const FAMILIES: Record<string, string[]> = {
+  apply: ["apply"],
+  volunteer: ["volunteer"],
+  complaint: ["complaint", "conduct"],
+  appeal: ["appeal", "rejection"],
+  contact: ["contact", "social_media"],
+  staff: ["talk", "employee"],
+  suggestion: ["feedback", "quality"],
+  status: ["status"],
+  decision_time: ["duration", "result", "decision"],
+};
+
+/**
+ * Pairs of families close enough that, when both answers score near each
+ * other, the matcher asks which one is meant instead of answering one.
+ */
+export const CONFUSABLE_PAIRS: Array<[string, string]> = [
+  ["apply", "volunteer"],
+  ["complaint", "appeal"],
+  ["contact", "staff"],
+  ["complaint", "suggestion"],
+  ["status", "decision_time"],
+];
+
+/**
+ * Meaning units that combine: a complaint about a decision is (also) an appeal;
+ * contacting "someone" is (also) asking for a person; a remark about a staff
+ * member is (also) a complaint.
+ */
+export const COMPOSITIONS: Composition[] = [
+  { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85, ambiguous: true },
+  { when: [["contact"], ["someone"]], add: "talk", factor: 0.85, ambiguous: true },
+  { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9, ambiguous: true },
+  { when: [["review"], ["rejection", "decision"]], add: "appeal", factor: 0.85 },
+  // «هل يلزم حضوري؟», "do I have to come": asking for a way without coming.
+  { when: [["come"], ["required"]], add: "remote", factor: 0.8 },
+  // «اقدم شكوى», "submit an appeal", «اسجل متطوع», «وش المطلوب عشان اسجل»: the verb is how, the noun is what.
+  {
+    when: [
+      ["apply"],
+      ["complaint", "appeal", "feedback", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
+        "result", "decision", "acceptance", "rejection", "duration", "cost"],
+    ],
+    demote: true,
+  },
+  // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
+  { when: [["certificate"], ["documents", "required"]], demote: true },
+  // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
+  { when: [["join"], ["eligibility", "age", "gender"]], demote: true },
+];

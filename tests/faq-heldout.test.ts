@@ -1,0 +1,79 @@
+/**
+ * The FAQ matcher on our held-out split (tests/faq/README.md), through the
+ * lookup the engine uses for each shipped profile (bot/app.ts faqLookup): the
+ * fixed test part must keep its figures, off-topic chit-chat is rejected, and
+ * confusable questions are asked about rather than answered.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { faqLookup } from "../bot/app";
+import { evaluateProfiles, parseCases, parseConfusable, scoreConfusable, type CaseLookup, type EvalReport } from "../flows/faq/evaluate";
+import { listProfiles, loadProfile } from "../orgs/load";
+import type { Locale } from "../orgs/schema";
+
+const read = (name: string) => readFileSync(new URL(`./faq/${name}`, import.meta.url), "utf8");
+
+const lookups = new Map<string, CaseLookup>(
+  listProfiles().map((slug) => {
+    const lookup = faqLookup(loadProfile(slug));
+    return [slug, (q: string, lang: string) => lookup(q, lang as Locale)];
+  }),
+);
+
+const misses = (r: EvalReport) =>
+  r.misses
+    .slice(0, 40)
+    .map((m) => `${m.kind} ${m.org ?? ""}/${m.register ?? ""}: ${m.q} → ${m.got ?? "null"} (expected ${m.expect ?? "null"})`)
+    .join("\n");
+
+/**
+ * The figures the test part holds today (`npm run faq:eval` prints them):
+ * a change that lowers them fails here. The goals of issue 15 are top1 ≥ 0.95,
+ * top3 ≥ 0.99 and reject ≥ 0.95 (see the report of the branch for where we are).
+ */
+const FLOOR = { top1: 0.895, top3: 0.975, reject: 0.94, profileTop1: 0.87, registerTop1: 0.83 };
+
+describe("held-out test part (never tuned on)", () => {
+  const onTopic = evaluateProfiles(lookups, parseCases(read("heldout-test.jsonl")));
+  const offTopic = evaluateProfiles(lookups, parseCases(read("offtopic-test.jsonl")));
+
+  it("holds its size: every profile, every register", () => {
+    expect([...onTopic.byOrg.keys()].sort()).toEqual(["banan", "hayat", "jaliyat_badr", "maa", "sumou"]);
+    expect([...onTopic.byRegister.keys()].sort()).toEqual(["en", "gulf", "msa", "short", "story", "ur"]);
+    expect(onTopic.overall.expected).toBeGreaterThanOrEqual(500);
+    expect(offTopic.overall.nulls).toBeGreaterThanOrEqual(250);
+  });
+
+  it("finds the right answer first and among the three best", () => {
+    expect(onTopic.overall.top1, misses(onTopic.overall)).toBeGreaterThanOrEqual(FLOOR.top1);
+    expect(onTopic.overall.top3, misses(onTopic.overall)).toBeGreaterThanOrEqual(FLOOR.top3);
+  });
+
+  it("does so for every profile and every register (formal, dialect, keywords, stories, English, Urdu)", () => {
+    for (const [org, r] of onTopic.byOrg) expect(r.top1, `${org}\n${misses(r)}`).toBeGreaterThanOrEqual(FLOOR.profileTop1);
+    for (const [register, r] of onTopic.byRegister) expect(r.top1, `${register}\n${misses(r)}`).toBeGreaterThanOrEqual(FLOOR.registerTop1);
+  });
+
+  it("rejects off-topic chit-chat", () => {
+    expect(offTopic.overall.reject, misses(offTopic.overall)).toBeGreaterThanOrEqual(FLOOR.reject);
+  });
+});
+
+describe("confusable questions", () => {
+  const cases = parseConfusable(read("confusable.jsonl"));
+  const r = scoreConfusable(cases, (c) => lookups.get(c.org)!(c.q, c.lang ?? "ar"));
+
+  it("are mostly asked about (nothing accepted, both answers offered)", () => {
+    const why = r.misses.map((m) => `${m.org}: ${m.q} → ${m.accepted ?? "asked"} [${m.candidates.join(" ")}]`).join("\n");
+    expect(r.asked, why).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("asks for each kind of pair: apply vs volunteer, complaint vs appeal, contact vs staff, complaint vs suggestion", () => {
+    const missed = new Set(r.misses.map((m) => m.q));
+    const asked = (a: string, b: string) => cases.filter((c) => c.either.includes(a) && c.either.includes(b) && !missed.has(c.q)).length;
+    expect(asked("how_to_apply", "volunteering")).toBeGreaterThanOrEqual(3);
+    expect(asked("complaints", "rejected_reconsideration")).toBeGreaterThanOrEqual(1);
+    expect(asked("contact_channels", "talk_to_staff")).toBeGreaterThanOrEqual(2);
+    expect(asked("complaints", "service_evaluation")).toBeGreaterThanOrEqual(2);
+  });
+});
