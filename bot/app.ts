@@ -16,6 +16,7 @@ import { createTranslator, type Translator } from "./i18n";
 import { createLogger, type Logger } from "./log";
 import { nationalIdHasher } from "./secrets";
 import { createCipher, type Cipher } from "./crypto";
+import { createNoticeLadder, type NoticeLadder } from "./notices/ladder";
 
 export const DEFAULT_ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 
@@ -43,6 +44,8 @@ export interface Sila {
   /** Encryption at rest (staff views and "my data" open sealed answers with it). */
   cipher: Cipher;
   outbox: OutboxSender;
+  /** The window-aware ladder of notices; channels report delivery statuses to `notices.recordStatus`. */
+  notices: NoticeLadder;
   translator: Translator;
   /** Registers a channel for delivery (before or after start). */
   addSender(sender: ChannelSender): void;
@@ -72,7 +75,19 @@ export function createSila(options: SilaOptions): Sila {
   for (const s of options.senders ?? []) senders.set(s.name, s);
   const cipher = createCipher(options.secretKey);
   const hot = createHotPath(options.sqlite);
-  const outbox = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, ...options.outbox });
+  const notices = createNoticeLadder({
+    db: options.db,
+    profile: options.profile,
+    translator,
+    cipher,
+    clock,
+    log,
+    // As the engine: with no staff chat configured, alerts go to the console's.
+    staff: options.staff?.length ? options.staff : [{ channel: "console", chatId: "staff", locale: options.profile.locales[0] ?? "ar" }],
+    senders,
+    onOutbox: () => outbox.kick(),
+  });
+  const outbox: OutboxSender = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, notices, ...options.outbox });
   const engine = createEngine({
     db: options.db,
     profile: options.profile,
@@ -92,6 +107,7 @@ export function createSila(options: SilaOptions): Sila {
     engine,
     cipher,
     outbox,
+    notices,
     translator,
     addSender: (s) => senders.set(s.name, s),
   };

@@ -28,13 +28,25 @@ export class ChannelError extends Error {
   readonly permanent: boolean;
   /** Seconds the channel asked us to wait before trying again (HTTP 429). */
   readonly retryAfterSeconds: number | undefined;
+  /** The channel's own error code, when it gives one (WhatsApp Cloud API: "131047"). */
+  readonly code: string | undefined;
+  /**
+   * The channel refused a free message because the person has not written within its
+   * customer-service window (WhatsApp: 24 hours): a template or another channel may still reach them.
+   */
+  readonly outsideWindow: boolean;
+  /** The person cannot be reached on this chat at all (blocked, not on the channel); default: `permanent`. */
+  readonly unreachable: boolean;
   constructor(
     message: string,
-    options: { permanent: boolean; retryAfterSeconds?: number; cause?: unknown },
+    options: { permanent: boolean; retryAfterSeconds?: number; cause?: unknown; code?: string; outsideWindow?: boolean; unreachable?: boolean },
   ) {
     super(message, { cause: options.cause });
     this.permanent = options.permanent;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.code = options.code;
+    this.outsideWindow = options.outsideWindow ?? false;
+    this.unreachable = options.unreachable ?? (options.permanent && !this.outsideWindow);
   }
 }
 

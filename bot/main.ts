@@ -21,6 +21,7 @@ import { createScheduler } from "./scheduler";
 import { createSila, DEFAULT_ATTACHMENT_TYPES } from "./app";
 import { createTelegramChannel, telegramStaffTargets } from "./channels/telegram";
 import { createWhatsAppChannel, normalizeWhatsAppNumber, whatsappStaffTargets } from "./channels/whatsapp";
+import { cloudStaffTargets, createWhatsAppCloudChannel } from "./channels/whatsapp-cloud";
 import { createStaffCommands } from "./staff/commands";
 import { staffDecisions } from "./decisions";
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     process.stderr.write(`sila: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && !config.whatsapp.enabled);
+  const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && config.whatsapp.mode === "off");
   // On the console the conversation owns the terminal: logs go to a file beside the database.
   const logFile = useConsole ? path.join(config.dataDir, "sila.log") : null;
   const log = logFile ? fileLogger(config.logLevel, logFile) : createLogger(config.logLevel);
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     ...(config.whatsapp.enabled
       ? whatsappStaffTargets(config.whatsapp.staffNumbers, { ...(config.whatsapp.staffGroupId ? { groupId: config.whatsapp.staffGroupId } : {}), locale: staffLocale })
       : []),
+    ...(config.whatsapp.cloud ? cloudStaffTargets(config.whatsapp.staffNumbers, staffLocale) : []),
   ];
   // One clock for the whole installation; the console can set or move it (/time).
   const time = createClock();
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     staffIds: {
       telegram: config.telegram?.staffUserIds ?? [],
       whatsapp: config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n),
+      whatsapp_cloud: config.whatsapp.cloud ? config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n) : [],
       // Whoever sits at the console is the association's staff too (`/staff /pending`).
       console: useConsole ? [CONSOLE_STAFF.userId] : [],
     },
@@ -105,6 +108,29 @@ async function main(): Promise<void> {
         ...(config.whatsapp.staffGroupId ? { staffGroupId: config.whatsapp.staffGroupId } : {}),
         attachments,
         pacing: { minGapMs: config.whatsapp.minGapMs, maxPerMinute: config.whatsapp.maxPerMinute },
+      }),
+    );
+  }
+
+  if (config.whatsapp.cloud) {
+    const cloud = config.whatsapp.cloud;
+    channels.push(
+      createWhatsAppCloudChannel({
+        token: cloud.accessToken,
+        phoneNumberId: cloud.phoneNumberId,
+        appSecret: cloud.appSecret,
+        verifyToken: cloud.verifyToken,
+        graphUrl: cloud.graphUrl,
+        apiVersion: cloud.apiVersion,
+        webhook: cloud.webhook,
+        ratePerSecond: cloud.ratePerSecond,
+        dataDir: config.dataDir,
+        attachments,
+        translator: sila.translator,
+        locale: staffLocale,
+        staff: staffCommands,
+        staffNumbers: config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n),
+        log,
       }),
     );
   }
@@ -175,7 +201,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));
   process.on("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
 
-  for (const ch of channels) await ch.start((m) => sila.engine.handle(m).then(() => undefined));
+  // A channel's handler resolves once the message is stored (the turn committed), not when the reply goes.
+  for (const ch of channels) await ch.start((m) => sila.engine.handle(m).then(() => undefined), (s) => sila.notices.recordStatus(s));
 
   if (consoleDone) {
     await consoleDone;

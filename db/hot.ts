@@ -58,6 +58,13 @@ export interface HotPath {
   recordOutbound(m: { contactId: number | null; channel: ChannelName; chatId: string; messageId: string | null; body: string; at: string }): void;
   /** Queues one message (no dedupe key). */
   enqueue(row: { contactId: number | null; audience: "beneficiary" | "staff"; channel: ChannelName; chatId: string; payload: string; at: string }): void;
+  /** The chat wrote to us at `at` (WhatsApp's 24-hour window is measured from the latest). */
+  touchWindow(channel: ChannelName, chatId: string, at: string): void;
+  /**
+   * The free messages of notices that reached this chat as a template and wait for the person
+   * to write again (their window is open now); they are handed over once.
+   */
+  takeFollowups(contactId: number, channel: ChannelName, chatId: string, at: string): string[];
 }
 
 export function createHotPath(sqlite: SQLite.Database): HotPath {
@@ -114,6 +121,15 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
      values (?, 'beneficiary', 'submitted', null, 'submitted', null, ?)`,
   );
   const consent = sqlite.prepare(`insert into consents (contact_id, purpose, application_id, granted_at) values (?, ?, ?, ?)`);
+
+  const window = sqlite.prepare(
+    `insert into chat_windows (channel, chat_id, last_inbound_at) values (?, ?, ?)
+     on conflict (channel, chat_id) do update set last_inbound_at = max(last_inbound_at, excluded.last_inbound_at)`,
+  );
+  const followups = sqlite.prepare(
+    `select id, message from notices where contact_id = ? and followup = 1 and channel = ? and chat_id = ? order by id`,
+  );
+  const followed = sqlite.prepare(`update notices set followup = 0, message = null, updated_at = ? where id = ?`);
 
   type ContactRow = { id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
 
@@ -189,6 +205,14 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     openHandoffOf: (contactId) => (handoff.get(contactId) as { reference: string } | undefined) ?? null,
     enqueue(row) {
       outbox.run(row.contactId, row.audience, row.channel, row.chatId, row.payload, row.at, row.at);
+    },
+    touchWindow(channel, chatId, at) {
+      window.run(channel, chatId, at);
+    },
+    takeFollowups(contactId, channel, chatId, at) {
+      const rows = followups.all(contactId, channel, chatId) as Array<{ id: number; message: string | null }>;
+      for (const r of rows) followed.run(at, r.id);
+      return rows.flatMap((r) => (r.message ? [r.message] : []));
     },
   };
 }

@@ -14,7 +14,7 @@ import { step as flowStep, SESSION_VERSION } from "../../flows";
 import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, Text } from "../../flows/types";
 import type { FaqResult } from "../../flows/faq/matcher";
 import type { Locale, Profile } from "../../orgs/schema";
-import type { ChannelName, InboundMessage, OutboundMessage } from "../channels/types";
+import type { ChannelName, InboundMessage, OutboundMessage, StaffTarget } from "../channels/types";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
@@ -30,12 +30,7 @@ import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
 import { cutText } from "../../flows/validate";
 
-/** Where staff alerts go. */
-export interface StaffTarget {
-  channel: ChannelName;
-  chatId: string;
-  locale: Locale;
-}
+export type { StaffTarget } from "../channels/types";
 
 export interface EngineDeps {
   db: Kysely<Database>;
@@ -161,6 +156,7 @@ export function createEngine(deps: EngineDeps): Engine {
       messageId: message.messageId,
       ...record,
     });
+    if (fresh) deps.hot.touchWindow(message.channel, message.chatId, record.at);
     return { identity, fresh };
   }
 
@@ -363,6 +359,10 @@ export function createEngine(deps: EngineDeps): Engine {
       await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
     }
     deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at, flood.packed);
+    // A notice that reached this chat as a template: its full text now that the person wrote again.
+    for (const payload of deps.hot.takeFollowups(contact.id, message.channel, message.chatId, at)) {
+      deps.hot.enqueue({ contactId: contact.id, audience: "beneficiary", channel: message.channel, chatId: message.chatId, payload, at });
+    }
     for (const r of replies) queueReply(contact.id, message, r, turnInfo.locale, at);
     return "processed" as const;
   }
