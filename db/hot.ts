@@ -69,7 +69,7 @@ export interface HotPath {
 
 export function createHotPath(sqlite: SQLite.Database): HotPath {
   const identity = sqlite.prepare(
-    `select i.id as identity_id, c.id, c.locale, c.beneficiary_type, c.phone, c.privacy_accepted_at, c.unreachable, c.created_at
+    `select i.id as identity_id, c.id, c.locale, c.locale_chosen_at, c.beneficiary_type, c.phone, c.privacy_accepted_at, c.unreachable, c.created_at
      from channel_identities i join contacts c on c.id = i.contact_id where i.channel = ? and i.external_id = ?`,
   );
   const inbound = sqlite.prepare(
@@ -100,11 +100,11 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   );
 
   const contactByPhone = sqlite.prepare(
-    `select id, locale, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at from contacts where phone = ? order by id limit 1`,
+    `select id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at from contacts where phone = ? order by id limit 1`,
   );
   const newContact = sqlite.prepare(
     `insert into contacts (locale, display_name, phone, privacy_accepted_at, unreachable_at, created_at, updated_at)
-     values (?, ?, ?, null, null, ?, ?) returning id, locale, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at`,
+     values (?, ?, ?, null, null, ?, ?) returning id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at`,
   );
   const newIdentity = sqlite.prepare(`insert into channel_identities (contact_id, channel, external_id, created_at) values (?, ?, ?, ?) returning id`);
   const openApplication = sqlite.prepare(
@@ -131,7 +131,7 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   );
   const followed = sqlite.prepare(`update notices set followup = 0, message = null, updated_at = ? where id = ?`);
 
-  type ContactRow = { id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
+  type ContactRow = { id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
 
   const savepoint = sqlite.prepare("savepoint turn");
   const release = sqlite.prepare("release turn");
@@ -152,7 +152,7 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     },
     findIdentity(channel, chatId) {
       const r = identity.get(channel, chatId) as
-        | { identity_id: number; id: number; locale: string; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string }
+        | { identity_id: number; id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string }
         | undefined;
       return r ? { identityId: r.identity_id, contact: toContact(r) } : undefined;
     },

@@ -17,6 +17,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface Contact {
   id: number;
   locale: string;
+  /** True when the person chose `locale` themselves. */
+  localeChosen: boolean;
   beneficiaryType: "direct" | "indirect";
   phone: string | null;
   privacyAcceptedAt: string | null;
@@ -69,6 +71,7 @@ export async function replaceInboundBody(db: Executor, channel: ChannelName, mes
 export function toContact(r: {
   id: number;
   locale: string;
+  locale_chosen_at: string | null;
   beneficiary_type: "direct" | "indirect";
   phone: string | null;
   privacy_accepted_at: string | null;
@@ -78,6 +81,7 @@ export function toContact(r: {
   return {
     id: r.id,
     locale: r.locale,
+    localeChosen: r.locale_chosen_at !== null,
     beneficiaryType: r.beneficiary_type,
     phone: r.phone,
     privacyAcceptedAt: r.privacy_accepted_at,
@@ -91,6 +95,8 @@ export async function updateContact(
   id: number,
   patch: {
     locale?: string;
+    /** With `locale`: true when the person chose it, false when it follows their messages. */
+    localeChosen?: boolean;
     phone?: string;
     privacyAcceptedAt?: string;
     unreachable?: boolean;
@@ -103,6 +109,7 @@ export async function updateContact(
     .updateTable("contacts")
     .set({
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+      ...(patch.localeChosen !== undefined ? { locale_chosen_at: patch.localeChosen ? at : null } : {}),
       ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
       ...(patch.privacyAcceptedAt !== undefined ? { privacy_accepted_at: patch.privacyAcceptedAt } : {}),
       ...(patch.unreachable !== undefined ? { unreachable: patch.unreachable ? 1 : 0, unreachable_at: patch.unreachable ? at : null } : {}),

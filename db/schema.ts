@@ -13,6 +13,8 @@ export type ChannelName = "console" | "telegram" | "whatsapp" | "whatsapp_cloud"
 export interface ContactTable {
   id: Generated<number>;
   locale: string;
+  /** When the person chose `locale` explicitly (it then wins over the language of their messages); null otherwise. */
+  locale_chosen_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** "indirect" until a program enrols them, then "direct" (policy definitions). */
   beneficiary_type: ColumnType<"direct" | "indirect", "direct" | "indirect" | undefined, "direct" | "indirect">;
   display_name: string | null;

@@ -70,7 +70,8 @@ export interface ApplicationDraft {
 
 /** Effects: what the engine does inside the same transaction. */
 export type Effect =
-  | { type: "setLocale"; locale: Locale }
+  /** `chosen`: the person asked for this language (it then wins over the language of their messages). */
+  | { type: "setLocale"; locale: Locale; chosen?: boolean }
   | { type: "acceptPrivacy"; at: string }
   | { type: "setPhone"; phone: string }
   | { type: "checkOpenApplication"; programId: string; nationalId: string }
@@ -138,6 +139,8 @@ export interface FlowContext {
     isNew: boolean;
     phone: string | null;
     privacyAcceptedAt: string | null;
+    /** The person chose their language themselves: replies stay in it whatever they write in. */
+    localeChosen: boolean;
   };
   /** The sender's phone as the channel reports it (to offer for the mobile field). */
   senderPhone: string | null;
@@ -164,7 +167,11 @@ export const SESSION_VERSION = 1;
 
 export type SessionState =
   | { flow: "new" }
-  | { flow: "menu"; lastActiveAt?: string; draft?: ApplicationDraft }
+  /**
+   * `listed`: the values of the choices shown with the last reply when they were not the main menu
+   * (after an FAQ answer), so a number typed next picks from them.
+   */
+  | { flow: "menu"; lastActiveAt?: string; draft?: ApplicationDraft; listed?: string[] }
   | { flow: "faq"; suggestions: string[]; draft?: ApplicationDraft; lastActiveAt?: string }
   | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string }
   | { flow: "status"; draft?: ApplicationDraft; lastActiveAt?: string }

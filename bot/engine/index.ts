@@ -163,12 +163,13 @@ export function createEngine(deps: EngineDeps): Engine {
   async function runEffect(
     trx: Transaction<Database>,
     effect: Effect,
-    turn: { contactId: number; at: string; locale: Locale; channel: ChannelName; extra: Reply[] },
+    turn: { contactId: number; at: string; locale: Locale; localeChosen: boolean; channel: ChannelName; extra: Reply[] },
   ): Promise<EffectEvent | null> {
     switch (effect.type) {
       case "setLocale":
         turn.locale = effect.locale;
-        await repo.updateContact(trx, turn.contactId, { locale: effect.locale }, turn.at);
+        turn.localeChosen = effect.chosen ?? turn.localeChosen;
+        await repo.updateContact(trx, turn.contactId, { locale: effect.locale, localeChosen: turn.localeChosen }, turn.at);
         return null;
       case "acceptPrivacy":
         await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
@@ -311,7 +312,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
 
     const replies: Reply[] = [];
-    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), channel: message.channel, extra: replies };
+    const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), localeChosen: contact.localeChosen, channel: message.channel, extra: replies };
     let sensitiveInput = false;
     let input: FlowInput = content;
 
@@ -330,6 +331,7 @@ export function createEngine(deps: EngineDeps): Engine {
           isNew: identity.isNew,
           phone: contact.phone,
           privacyAcceptedAt: contact.privacyAcceptedAt,
+          localeChosen: turnInfo.localeChosen,
         },
         senderPhone: message.senderPhone ?? null,
         get applications() {

@@ -1,0 +1,79 @@
+/** Talking to a person: a handoff ticket, when staff will answer, and quiet relaying until it ends. */
+import { isWithinWorkingHours, nextOpening } from "./dates";
+import type { Command } from "./keywords";
+import { menuReply } from "./menu";
+import { choice, reply, t, withChoices } from "./reply";
+import { done, keepDraft } from "./session";
+import { sanitizeFreeText } from "./validate";
+import type { FlowContext, FlowInput, SessionState, StepResult } from "./types";
+
+function staffAvailability(ctx: FlowContext): { open: boolean; when: string } {
+  const wh = ctx.profile.workingHours;
+  const open = isWithinWorkingHours(ctx.now, wh);
+  return { open, when: nextOpening(ctx.now, wh).toISOString() };
+}
+
+export function startHandoff(state: SessionState, ctx: FlowContext): StepResult {
+  if (ctx.openHandoff) {
+    return done(keepDraft({ flow: "handoff", reference: ctx.openHandoff.reference }, state), [
+      reply(t("handoff:alreadyOpen", { reference: { ltr: ctx.openHandoff.reference } }), t("handoff:howToEnd")),
+    ]);
+  }
+  return done(keepDraft({ flow: "menu" }, state), [], [{ type: "createTicket", kind: "handoff", body: null }]);
+}
+
+/** "None of these": offer a person or another question. */
+export function startHandoffOffer(state: SessionState): StepResult {
+  return done(keepDraft({ flow: "menu" }, state), [
+    withChoices(reply(t("faq:sorry")), [choice("menu:human", t("menu:item.human")), choice("menu:faq", t("faq:another"))]),
+  ]);
+}
+
+/** The handoff ticket was opened: say who answers and when, and alert staff. */
+export function handoffOpened(state: SessionState, reference: string, ctx: FlowContext): StepResult {
+  const { open, when } = staffAvailability(ctx);
+  const role = ctx.profile.staffRoles.find((r) => r.id === ctx.profile.escalationRole)!;
+  return done(
+    { ...keepDraft({ flow: "handoff", reference }, state) },
+    [
+      reply(
+        t("handoff:opened", { reference: { ltr: reference }, role: { localized: role.title } }),
+        open ? t("handoff:soon") : t("handoff:nextOpening", { when: { date: when, withTime: true } }),
+        t("handoff:howToEnd"),
+      ),
+    ],
+    [{ type: "alertStaff", text: t("staff:handoff", { reference: { ltr: reference }, channel: ctx.channel }) }],
+  );
+}
+
+/**
+ * A message while a person has the conversation; null when staff closed the
+ * handoff meanwhile (the bot answers again, as from the menu).
+ */
+export function handoff(
+  state: Extract<SessionState, { flow: "handoff" }>,
+  input: FlowInput,
+  command: Command | null,
+  ctx: FlowContext,
+): StepResult | null {
+  if (command?.type === "endHandoff") {
+    // The reply comes with the closing's result: the satisfaction question, or the menu.
+    return done(keepDraft({ flow: "menu" }, state), [], [{ type: "closeTicket", reference: state.reference }]);
+  }
+  if (command?.type === "menu") {
+    return done(keepDraft({ flow: "menu" }, state), [menuReply([t("handoff:stillOpen", { reference: { ltr: state.reference } })])]);
+  }
+  if (!ctx.openHandoff) return null;
+  // While a person has the conversation the bot stays quiet and passes everything on.
+  const text =
+    input.kind === "text"
+      ? sanitizeFreeText(input.text, 3000)
+      : input.kind === "media"
+        ? `[${input.mediaType}] ${sanitizeFreeText(input.caption ?? "", 3000)}`.trim()
+        : input.kind === "contact"
+          ? `[contact] ${sanitizeFreeText(input.phone, 40)}`
+          : input.kind === "location"
+            ? `[location] ${input.latitude},${input.longitude}`
+            : "";
+  return done(state, [], text ? [{ type: "forwardToStaff", ticketReference: state.reference, text }] : []);
+}
