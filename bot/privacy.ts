@@ -97,12 +97,14 @@ export async function myDataReply(db: Executor, contactId: number, profile: Prof
  */
 export async function anonymiseContact(db: Executor, contactId: number, at: string, by: string): Promise<void> {
   await db.updateTable("contacts").set({ display_name: null, phone: null, privacy_accepted_at: null, broadcast_opt_in: 0, anonymised_at: at, updated_at: at }).where("id", "=", contactId).execute();
-  const identities = await db.selectFrom("channel_identities").select("id").where("contact_id", "=", contactId).execute();
+  const identities = await db.selectFrom("channel_identities").select(["id", "channel", "external_id"]).where("contact_id", "=", contactId).execute();
   for (const i of identities) {
     await db.deleteFrom("sessions").where("identity_id", "=", i.id).execute();
+    await db.deleteFrom("chat_windows").where("channel", "=", i.channel).where("chat_id", "=", i.external_id).execute();
     await db.updateTable("channel_identities").set({ external_id: `anonymised:${i.id}` }).where("id", "=", i.id).execute();
   }
   await db.updateTable("messages").set({ body: null, chat_id: "anonymised" }).where("contact_id", "=", contactId).execute();
+  await db.updateTable("notices").set({ message: null, params: "{}", chat_id: null, followup: 0 }).where("contact_id", "=", contactId).execute();
   await db.updateTable("applications").set({ fields: "{}", national_id_hash: null, anonymised_at: at, updated_at: at }).where("contact_id", "=", contactId).execute();
   const appIds = (await db.selectFrom("applications").select("id").where("contact_id", "=", contactId).execute()).map((a) => a.id);
   if (appIds.length > 0) await db.updateTable("application_events").set({ note: null }).where("application_id", "in", appIds).execute();
@@ -164,6 +166,7 @@ export async function applyRetention(db: Kysely<Database>, profile: Profile, now
     }
     const msgs = await trx.updateTable("messages").set({ body: null }).where("created_at", "<=", cutoff).where("body", "is not", null).executeTakeFirst();
     await trx.deleteFrom("outbox").where("status", "!=", "pending").where("created_at", "<=", cutoff).execute();
+    await trx.updateTable("notices").set({ message: null, params: "{}", followup: 0 }).where("created_at", "<=", cutoff).where("message", "is not", null).execute();
     return { applications: ids.length, messages: Number(msgs.numUpdatedRows) };
   });
 }

@@ -6,6 +6,9 @@
 import type { Executor } from "./repo";
 import type { ChannelName, NoticeKind, NoticeRow, NoticeRung, NoticeStatus } from "./schema";
 
+/** The consent a broadcast outside WhatsApp's window needs (recorded when a person sends «اشتراك» / START). */
+export const BROADCAST_CONSENT = "broadcasts";
+
 export interface NewNotice {
   contactId: number;
   kind: NoticeKind;

@@ -18,6 +18,7 @@ import type { ChannelName, InboundMessage, OutboundMessage, StaffTarget } from "
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
+import { BROADCAST_CONSENT } from "../../db/notices";
 import { createGroupWriter } from "./writer";
 import { floodArrival } from "./flood";
 import { renderParts, staffRows } from "../notify";
@@ -261,6 +262,8 @@ export function createEngine(deps: EngineDeps): Engine {
         return null;
       case "setBroadcastOptIn":
         await repo.updateContact(trx, turn.contactId, { broadcastOptIn: effect.optIn }, turn.at);
+        // Asking for announcements oneself is the opt-in a WhatsApp marketing template needs.
+        if (effect.optIn) deps.hot.recordConsent({ contactId: turn.contactId, purpose: BROADCAST_CONSENT, applicationId: null, at: turn.at });
         return null;
       case "forwardToStaff":
         alertStaff(

@@ -22,6 +22,7 @@ import type { Kysely } from "kysely";
 import * as repo from "../../db/repo";
 import type { Executor } from "../../db/repo";
 import * as notices from "../../db/notices";
+import { BROADCAST_CONSENT } from "../../db/notices";
 import type { ChannelName, Database, NoticeRow, NoticeRung, OutboxRow } from "../../db/schema";
 import type { Text } from "../../flows/types";
 import type { Locale, NoticeKind, Profile, TemplateKind, WhatsAppTemplate } from "../../orgs/schema";
@@ -73,16 +74,16 @@ export interface NoticeLadder {
 const WINDOW_MARGIN_MS = 5 * 60_000;
 /** Notices whose full text follows, once the person writes again, after a template went. */
 const FOLLOWUP: ReadonlySet<NoticeKind> = new Set(["decision", "reply"]);
-/** The consent a broadcast outside the window needs (recorded when a person sends «اشتراك» / START). */
-export const BROADCAST_CONSENT = "broadcasts";
+export { BROADCAST_CONSENT };
 
 export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
   const { db, profile, translator, log } = deps;
 
-  async function windowOpen(channel: ChannelName, chatId: string, db2: Executor = db): Promise<boolean> {
+  // Every read takes the executor it runs in: inside a transaction, the outer handle would wait for it.
+  async function windowOpen(ex: Executor, channel: ChannelName, chatId: string): Promise<boolean> {
     const hours = deps.senders.get(channel)?.windowHours;
     if (hours === undefined) return true;
-    const last = await notices.lastInbound(db2, channel, chatId);
+    const last = await notices.lastInbound(ex, channel, chatId);
     return last !== null && deps.clock().getTime() - Date.parse(last) < hours * 3_600_000 - WINDOW_MARGIN_MS;
   }
 
@@ -97,30 +98,30 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
     return { text, template: { name: t.name, language: locale, params } };
   }
 
-  async function contactOf(id: number) {
-    return db.selectFrom("contacts").select(["locale", "broadcast_opt_in"]).where("id", "=", id).executeTakeFirst();
+  async function contactOf(ex: Executor, id: number) {
+    return ex.selectFrom("contacts").select(["locale", "broadcast_opt_in"]).where("id", "=", id).executeTakeFirst();
   }
 
   /** The template rung for a notice on `channel`/`chatId`, or null when it has none (or may not use one). */
-  async function templateRung(notice: NoticeRow, channel: ChannelName, chatId: string): Promise<Send | null> {
+  async function templateRung(ex: Executor, notice: NoticeRow, channel: ChannelName, chatId: string): Promise<Send | null> {
     const t = templateOf(notice.kind);
     if (!t || deps.senders.get(channel)?.windowHours === undefined) return null;
-    const contact = await contactOf(notice.contact_id);
+    const contact = await contactOf(ex, notice.contact_id);
     if (!contact) return null;
     if (notice.kind === "broadcast") {
       // Marketing outside the window: only to people who opted in, and said so themselves.
-      if (t.category !== "marketing" || contact.broadcast_opt_in !== 1 || !(await notices.hasConsent(db, notice.contact_id, BROADCAST_CONSENT))) return null;
+      if (t.category !== "marketing" || contact.broadcast_opt_in !== 1 || !(await notices.hasConsent(ex, notice.contact_id, BROADCAST_CONSENT))) return null;
     }
     const values = JSON.parse(notice.params) as Record<string, Text>;
     return { kind: "send", rung: "template", channel, chatId, message: templateMessage(notice.kind, t, values, languageOf(t, contact.locale)) };
   }
 
   /** Another chat of the person on a running channel that may take a free message now. */
-  async function otherRung(notice: NoticeRow, exclude: ChannelName): Promise<Send | null> {
+  async function otherRung(ex: Executor, notice: NoticeRow, exclude: ChannelName): Promise<Send | null> {
     if (!notice.message) return null;
-    for (const id of await notices.identitiesOf(db, notice.contact_id)) {
+    for (const id of await notices.identitiesOf(ex, notice.contact_id)) {
       if (id.channel === exclude || !deps.senders.has(id.channel)) continue;
-      if (!(await windowOpen(id.channel, id.chatId))) continue;
+      if (!(await windowOpen(ex, id.channel, id.chatId))) continue;
       return { kind: "send", rung: "other", channel: id.channel, chatId: id.chatId, message: freeMessage(notice) };
     }
     return null;
@@ -131,27 +132,27 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
   const reasonOf = (error: ChannelError | { code?: string; message: string }): string => error.message.replace(/^WhatsApp Cloud API /, "").slice(0, 300);
 
   /** From `rung` on `channel` after it failed (or could not be used): the next rung that can go. */
-  async function after(notice: NoticeRow, rung: NoticeRung, channel: ChannelName, chatId: string, why: string, outsideWindow: boolean): Promise<Attempt> {
+  async function after(ex: Executor, notice: NoticeRow, rung: NoticeRung, channel: ChannelName, chatId: string, why: string, outsideWindow: boolean): Promise<Attempt> {
     if (rung === "free" && outsideWindow) {
-      const t = await templateRung(notice, channel, chatId);
+      const t = await templateRung(ex, notice, channel, chatId);
       if (t) return t;
     }
     if (rung === "free" || rung === "template") {
-      const o = await otherRung(notice, channel);
+      const o = await otherRung(ex, notice, channel);
       if (o) return o;
     }
     return { kind: "unreached", reason: why };
   }
 
-  async function load(row: OutboxRow): Promise<NoticeRow | undefined> {
-    return row.notice_id === null ? undefined : notices.noticeById(db, row.notice_id);
+  async function load(row: OutboxRow, ex: Executor = db): Promise<NoticeRow | undefined> {
+    return row.notice_id === null ? undefined : notices.noticeById(ex, row.notice_id);
   }
 
   /** Staff numbers outside their window get the staff template when there is one. */
   async function staffPlan(row: OutboxRow, message: OutboundMessage): Promise<Attempt> {
     const as: Attempt = { kind: "send", rung: "free", channel: row.channel, chatId: row.chat_id, message };
     const t = templateOf("staff");
-    if (!t || message.template || (await windowOpen(row.channel, row.chat_id))) return as;
+    if (!t || message.template || (await windowOpen(db, row.channel, row.chat_id))) return as;
     const locale = translator.locales.find((l) => t.languages.includes(l)) ?? t.languages[0]!;
     const summary = message.text.split("\n").filter((l) => l.trim() !== "").slice(0, 3).join(" · ");
     return { kind: "send", rung: "template", channel: row.channel, chatId: row.chat_id, message: templateMessage("staff", t, { text: { literal: summary } }, locale) };
@@ -216,7 +217,7 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
     } else if (s.status === "failed" && (notice.status === "sent" || notice.status === "delivered")) {
       const reason = `${s.errorCode ?? ""} ${s.errorTitle ?? ""}`.trim() || "failed";
       const rung = notice.rung ?? "free";
-      const next = await after(notice, rung, channel, notice.chat_id ?? "", reason, error?.outsideWindow ?? s.errorCode === "131047");
+      const next = await after(trx, notice, rung, channel, notice.chat_id ?? "", reason, error?.outsideWindow ?? s.errorCode === "131047");
       await notices.updateNotice(trx, notice.id, { error: reason, followup: false }, at);
       await queueRung(trx, notice, next, at);
       log.info("notice moved to its next rung after a failure reported later", { notice: notice.id, from: rung, to: next.kind === "send" ? next.rung : "unreached", reason });
@@ -245,16 +246,16 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
       if (!notice) return as;
       // A later rung queued after a failure reported by callback: as decided then.
       if (notice.rung === "other") return { ...as, rung: "other" };
-      if (notice.rung === "template") return (await templateRung(notice, row.channel, row.chat_id)) ?? after(notice, "template", row.channel, row.chat_id, "template no longer configured", false);
-      if (!deps.senders.has(row.channel)) return after(notice, "template", row.channel, row.chat_id, `${row.channel} is not running`, false);
-      if (await windowOpen(row.channel, row.chat_id)) return as;
-      return after(notice, "free", row.channel, row.chat_id, "outside the 24-hour window, no approved template and no other channel", true);
+      if (notice.rung === "template") return (await templateRung(db, notice, row.channel, row.chat_id)) ?? after(db, notice, "template", row.channel, row.chat_id, "template no longer configured", false);
+      if (!deps.senders.has(row.channel)) return after(db, notice, "template", row.channel, row.chat_id, `${row.channel} is not running`, false);
+      if (await windowOpen(db, row.channel, row.chat_id)) return as;
+      return after(db, notice, "free", row.channel, row.chat_id, "outside the 24-hour window, no approved template and no other channel", true);
     },
 
     async next(row, attempt, error) {
       const notice = await load(row);
       if (!notice) return { kind: "unreached", reason: reasonOf(error) };
-      return after(notice, attempt.rung, attempt.channel, attempt.chatId, reasonOf(error), error.outsideWindow);
+      return after(db, notice, attempt.rung, attempt.channel, attempt.chatId, reasonOf(error), error.outsideWindow);
     },
 
     async sent(trx, row, attempt, messageId, at) {
@@ -274,7 +275,7 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
     },
 
     async unreached(trx, row, reason, at) {
-      const notice = await load(row);
+      const notice = await load(row, trx);
       if (notice) await giveUp(trx, notice, reason, at);
     },
 

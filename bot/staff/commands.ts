@@ -23,7 +23,7 @@ import type { Cipher } from "../crypto";
 import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
-import { notifyContact, notifyStaff, renderReply } from "../notify";
+import { notifyContact, notifyStaff, renderReply, type NoticeSpec } from "../notify";
 import type { StoredAnswer } from "../sealing";
 import { createTicketSurvey, openSurveyConversation } from "../surveys";
 import { claimsOf, latestClaim, recordAudit, type Claim } from "./audit";
@@ -37,6 +37,7 @@ import {
   type StaffCommandName,
 } from "./parse";
 import * as q from "./queries";
+import { noticesSection } from "./notices";
 import type { StaffActor, StaffCommands } from "./types";
 
 /** A committee decision asked for from the chat (the seam for a later issue). */
@@ -88,6 +89,8 @@ const lines = (items: Text[]): Text => ({ list: items, lines: true });
 /** A heading with its lines under it, as one paragraph. */
 const section = (title: Text, items: Text[]): Text => lines([title, ...items]);
 const ltr = (v: string | number): Text => ({ ltr: v });
+/** What staff send a beneficiary is a notice: outside WhatsApp's window it goes by the "reply" template. */
+const replyNotice = (reference: string): NoticeSpec => ({ kind: "reply", reference, params: { reference: ltr(reference) } });
 
 
 export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
@@ -285,10 +288,10 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     await audit(actor, "show", reference, true);
     if (owner.type === "application") {
       const a = await q.applicationDetail(db, reference);
-      return a ? render(actor, { text: applicationText(a) }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
+      return a ? render(actor, { text: [...applicationText(a), ...(await noticesSection(db, reference))] }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
     }
     const ticket = await q.ticketDetail(db, reference);
-    return ticket ? render(actor, { text: await ticketText(ticket) }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
+    return ticket ? render(actor, { text: [...(await ticketText(ticket)), ...(await noticesSection(db, reference))] }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
   }
 
   // ---- Acting ---------------------------------------------------------------
@@ -299,7 +302,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     const at = deps.clock().toISOString();
     const outcome = await db.transaction().execute(async (trx) => {
       const message: Reply = { text: [t("fromstaff:staffReply", { reference: ltr(reference), text: { literal: text } })] };
-      const queued = await notifyContact(trx, translator, owner.contactId, message, at);
+      const queued = await notifyContact(trx, translator, owner.contactId, message, at, { notice: replyNotice(reference) });
       await recordAudit(trx, { actor, action: "reply", target: reference, allowed: true, detail: queued ? `chars=${text.length}` : "no_address", at });
       if (queued) {
         await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.replied", { staff: staffName(actor), reference: ltr(reference) }), at);
@@ -341,11 +344,12 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
           lead: [lead, t("survey:ticketIntro")],
           at,
           dedupeKey: `ticket-survey:${reference}`,
+          notice: replyNotice(reference),
         }));
       if (!notified) {
         // After a handoff the bot answers again: the menu comes with the news.
         const message: Reply = owner.kind === "handoff" ? menuReply([lead]) : { text: [lead] };
-        notified = await notifyContact(trx, translator, owner.contactId, message, at);
+        notified = await notifyContact(trx, translator, owner.contactId, message, at, { notice: replyNotice(reference) });
       }
       await recordAudit(trx, { actor, action: "close", target: reference, allowed: true, detail: notified ? null : "no_address", at });
       await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.closed", { staff: staffName(actor), reference: ltr(reference) }), at);
@@ -377,7 +381,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       // Only this row (allowed, no detail but a hand-over note) counts as holding the ticket.
       await recordAudit(trx, { actor, action: "claim", target: reference, allowed: true, detail: before ? `from ${before.channel}:${before.userId}` : null, at });
       if (owner.kind === "handoff" && !before) {
-        await notifyContact(trx, translator, owner.contactId, { text: [t("fromstaff:claimed", { reference: ltr(reference) })] }, at);
+        await notifyContact(trx, translator, owner.contactId, { text: [t("fromstaff:claimed", { reference: ltr(reference) })] }, at, { notice: replyNotice(reference) });
       }
       await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.claimed", { staff: staffName(actor), reference: ltr(reference) }), at);
     });
