@@ -29,6 +29,7 @@
  * Nothing here is Sila's code: it knows only Meta's documented JSON.
  */
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Hono } from "hono";
 import { serve, type ServerType } from "@hono/node-server";
@@ -137,6 +138,13 @@ export interface CloudEmulator {
   inbox(to: string): ReceivedMessage[];
   /** `number` can no longer receive messages (131026 by callback). */
   setUndeliverable(number: string, undeliverable?: boolean): void;
+  /**
+   * While held, sends get no answer (Meta slow or unreachable): they wait, and on release those
+   * whose client is still connected are handled; a client that went away sent nothing.
+   */
+  holdSends(hold: boolean): void;
+  /** Sends waiting while held, whose client is still there. */
+  readonly parked: number;
   /** Resolves when every callback queued so far has been delivered (or given up). */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -480,7 +488,26 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
   };
   const badToken = () => refuse(new GraphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "The access token is missing or invalid."));
 
+  let held: { promise: Promise<void>; release: () => void } | null = null;
+  let parked = 0;
+
   app.post("/:version/:phoneId/messages", async (c) => {
+    if (held) {
+      // Counted while the client waits; a client that goes away is no longer counted, and sent nothing.
+      const env = c.env as { outgoing?: ServerResponse } | undefined;
+      let gone = false;
+      parked++;
+      const onClose = () => {
+        if (!gone) parked--;
+        gone = true;
+      };
+      env?.outgoing?.once("close", onClose);
+      await held.promise;
+      env?.outgoing?.off("close", onClose);
+      if (gone || c.req.raw.signal.aborted) return new Response("gone", { status: 499 });
+      gone = true;
+      parked--;
+    }
     if (!/^v\d+\.\d+$/.test(c.req.param("version"))) return refuse(new GraphError(400, 2500, "Unknown path components", c.req.path));
     if (!authorized(c.req.header("authorization"))) return badToken();
     if (c.req.param("phoneId") !== options.phoneNumberId) return refuse(new GraphError(400, 100, "Invalid parameter", "Unsupported post request: unknown phone number id"));
@@ -636,6 +663,19 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
     },
     addMedia,
     inbox: (to) => sent.filter((m) => m.to === to.replace(/^\+/, "")),
+    holdSends(hold) {
+      if (hold && !held) {
+        let release!: () => void;
+        const promise = new Promise<void>((r) => (release = r));
+        held = { promise, release };
+      } else if (!hold && held) {
+        held.release();
+        held = null;
+      }
+    },
+    get parked() {
+      return parked;
+    },
     setUndeliverable(number, value = true) {
       person(number.replace(/^\+/, "")).undeliverable = value;
     },
