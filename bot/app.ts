@@ -85,6 +85,7 @@ export function createSila(options: SilaOptions): Sila {
     // As the engine: with no staff chat configured, alerts go to the console's.
     staff: options.staff?.length ? options.staff : [{ channel: "console", chatId: "staff", locale: options.profile.locales[0] ?? "ar" }],
     senders,
+    hot,
     onOutbox: () => outbox.kick(),
   });
   const outbox: OutboxSender = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, notices, ...options.outbox });

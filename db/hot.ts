@@ -65,7 +65,29 @@ export interface HotPath {
    * to write again (their window is open now); they are handed over once.
    */
   takeFollowups(contactId: number, channel: ChannelName, chatId: string, at: string): string[];
+  /**
+   * Records a status a channel reported about a sent message (never going back: a late
+   * "delivered" after "read" is ignored) and applies it to the message's row. Returns false when
+   * it changed nothing; else whether a notice carries that message.
+   */
+  recordStatus(s: MessageStatusReport): { changed: false } | { changed: true; notice: boolean };
+  /** The status stored for a sent message, if the channel reported one. */
+  messageStatus(channel: ChannelName, messageId: string): { status: StatusName; at: string; errorCode: string | null; errorTitle: string | null } | null;
 }
+
+export type StatusName = "sent" | "delivered" | "read" | "failed";
+
+export interface MessageStatusReport {
+  channel: ChannelName;
+  messageId: string;
+  status: StatusName;
+  at: string;
+  errorCode: string | null;
+  errorTitle: string | null;
+  now: string;
+}
+
+const STATUS_RANK = (col: string) => `(case ${col} when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 when 'failed' then 4 else 0 end)`;
 
 export function createHotPath(sqlite: SQLite.Database): HotPath {
   const identity = sqlite.prepare(
@@ -130,6 +152,17 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     `select id, message from notices where contact_id = ? and followup = 1 and channel = ? and chat_id = ? order by id`,
   );
   const followed = sqlite.prepare(`update notices set followup = 0, message = null, updated_at = ? where id = ?`);
+  const statusUpsert = sqlite.prepare(
+    `insert into message_statuses (channel, message_id, status, status_at, error_code, error_title, updated_at) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (channel, message_id) do update set status = excluded.status, status_at = excluded.status_at,
+       error_code = excluded.error_code, error_title = excluded.error_title, updated_at = excluded.updated_at
+     where ${STATUS_RANK("excluded.status")} > ${STATUS_RANK("message_statuses.status")}`,
+  );
+  const statusOfMessage = sqlite.prepare(
+    `update messages set status = ?, error = coalesce(?, error) where channel = ? and direction = 'out' and channel_message_id = ?`,
+  );
+  const noticeOfMessage = sqlite.prepare(`select 1 from notices where channel = ? and channel_message_id = ? limit 1`);
+  const storedStatus = sqlite.prepare(`select status, status_at, error_code, error_title from message_statuses where channel = ? and message_id = ?`);
 
   type ContactRow = { id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
 
@@ -208,6 +241,16 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     },
     touchWindow(channel, chatId, at) {
       window.run(channel, chatId, at);
+    },
+    recordStatus(r) {
+      if (statusUpsert.run(r.channel, r.messageId, r.status, r.at, r.errorCode, r.errorTitle, r.now).changes === 0) return { changed: false };
+      const error = r.status === "failed" ? `${r.errorCode ?? ""} ${r.errorTitle ?? ""}`.trim().slice(0, 300) : null;
+      statusOfMessage.run(r.status, error, r.channel, r.messageId);
+      return { changed: true, notice: noticeOfMessage.get(r.channel, r.messageId) !== undefined };
+    },
+    messageStatus(channel, messageId) {
+      const r = storedStatus.get(channel, messageId) as { status: StatusName; status_at: string; error_code: string | null; error_title: string | null } | undefined;
+      return r ? { status: r.status, at: r.status_at, errorCode: r.error_code, errorTitle: r.error_title } : null;
     },
     takeFollowups(contactId, channel, chatId, at) {
       const rows = followups.all(contactId, channel, chatId) as Array<{ id: number; message: string | null }>;

@@ -131,45 +131,9 @@ export async function hasConsent(db: Executor, contactId: number, purpose: strin
   return r !== undefined;
 }
 
-const RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, failed: 4 };
-
 export interface StoredStatus {
   status: "sent" | "delivered" | "read" | "failed";
   at: string;
   errorCode: string | null;
   errorTitle: string | null;
-}
-
-/**
- * Records what a channel reported about a sent message; a status never goes
- * back (a late "delivered" after "read" is kept as "read"). Returns the status now stored.
- */
-export async function recordMessageStatus(
-  db: Executor,
-  s: { channel: ChannelName; messageId: string; status: StoredStatus["status"]; at: string; errorCode: string | null; errorTitle: string | null; now: string },
-): Promise<StoredStatus> {
-  const before = await db.selectFrom("message_statuses").selectAll().where("channel", "=", s.channel).where("message_id", "=", s.messageId).executeTakeFirst();
-  if (before && (RANK[before.status] ?? 0) >= (RANK[s.status] ?? 0)) {
-    return { status: before.status, at: before.status_at, errorCode: before.error_code, errorTitle: before.error_title };
-  }
-  await db
-    .insertInto("message_statuses")
-    .values({ channel: s.channel, message_id: s.messageId, status: s.status, status_at: s.at, error_code: s.errorCode, error_title: s.errorTitle, updated_at: s.now })
-    .onConflict((oc) =>
-      oc.columns(["channel", "message_id"]).doUpdateSet({ status: s.status, status_at: s.at, error_code: s.errorCode, error_title: s.errorTitle, updated_at: s.now }),
-    )
-    .execute();
-  await db
-    .updateTable("messages")
-    .set({ status: s.status, ...(s.status === "failed" ? { error: `${s.errorCode ?? ""} ${s.errorTitle ?? ""}`.trim().slice(0, 300) } : {}) })
-    .where("channel", "=", s.channel)
-    .where("direction", "=", "out")
-    .where("channel_message_id", "=", s.messageId)
-    .execute();
-  return { status: s.status, at: s.at, errorCode: s.errorCode, errorTitle: s.errorTitle };
-}
-
-export async function messageStatus(db: Executor, channel: ChannelName, messageId: string): Promise<StoredStatus | null> {
-  const r = await db.selectFrom("message_statuses").selectAll().where("channel", "=", channel).where("message_id", "=", messageId).executeTakeFirst();
-  return r ? { status: r.status, at: r.status_at, errorCode: r.error_code, errorTitle: r.error_title } : null;
 }

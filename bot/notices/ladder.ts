@@ -34,6 +34,7 @@ import type { Logger } from "../log";
 import { staffRows } from "../notify";
 import type { StaffTarget } from "../channels/types";
 import { riyadhDate } from "../../flows/dates";
+import type { HotPath } from "../../db/hot";
 
 export type Attempt =
   | { kind: "send"; rung: NoticeRung; channel: ChannelName; chatId: string; message: OutboundMessage }
@@ -49,6 +50,8 @@ export interface LadderDeps {
   log: Logger;
   staff: readonly StaffTarget[];
   senders: ReadonlyMap<ChannelName, ChannelSender>;
+  /** Prepared statements on the same connection as `db` (statuses arrive by the hundred a second). */
+  hot: HotPath;
   /** New outbox rows were written (a later rung after a failure reported by callback). */
   onOutbox?: () => void;
 }
@@ -286,18 +289,16 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
 
     async recordStatus(s) {
       const now = deps.clock().toISOString();
+      const at = s.at.toISOString();
+      const errorCode = s.error?.code ?? null;
+      const errorTitle = s.error?.title ?? null;
       const queued = await db.transaction().execute(async (trx) => {
-        const stored = await notices.recordMessageStatus(trx, {
-          channel: s.channel,
-          messageId: s.messageId,
-          status: s.status,
-          at: s.at.toISOString(),
-          errorCode: s.error?.code ?? null,
-          errorTitle: s.error?.title ?? null,
-          now,
-        });
-        if (stored.status !== s.status) return false; // an older status arriving late
-        if (await applyStatus(trx, s.channel, s.messageId, stored, s.error)) return true;
+        // Prepared statements on the connection this transaction holds: most statuses stop here.
+        const r = deps.hot.recordStatus({ channel: s.channel, messageId: s.messageId, status: s.status, at, errorCode, errorTitle, now });
+        if (!r.changed) return false; // an older status arriving late, or the same again
+        if (!r.notice && s.status !== "failed") return false;
+        const stored: notices.StoredStatus = { status: s.status, at, errorCode, errorTitle };
+        if (r.notice && (await applyStatus(trx, s.channel, s.messageId, stored, s.error))) return true;
         if (s.status === "failed") {
           const m = await trx
             .selectFrom("messages")
@@ -317,7 +318,8 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
     },
 
     async reconcile(channel, messageId) {
-      const stored = await notices.messageStatus(db, channel, messageId);
+      // Cheap when nothing came early: one prepared read.
+      const stored = deps.hot.messageStatus(channel, messageId);
       if (!stored) return;
       const queued = await db.transaction().execute(async (trx) => {
         await trx.updateTable("messages").set({ status: stored.status }).where("channel", "=", channel).where("direction", "=", "out").where("channel_message_id", "=", messageId).execute();

@@ -66,6 +66,13 @@ export interface EmulatorOptions {
   redelivery?: { attempts: number; delayMs: number };
   /** fetch used for deliveries (tests may wrap it). */
   fetch?: typeof globalThis.fetch;
+  /** Port to listen on (default: a free one). */
+  port?: number;
+  /**
+   * Serve a control API under /_emulator/ (a separate process driven over HTTP: the benchmark,
+   * demos): subscribe, open-window, user-sends, inbox/:number, stats, settle.
+   */
+  control?: boolean;
 }
 
 /** A message the business sent and the emulator accepted, as the recipient's phone has it. */
@@ -136,6 +143,8 @@ export interface CloudEmulator {
   addMedia(bytes: Buffer, mimeType: string): string;
   /** What `to` received, in order. */
   inbox(to: string): ReceivedMessage[];
+  /** `number` wrote to the business now (its window opens) without a webhook delivery (benchmarks). */
+  openWindow(number: string): void;
   /** `number` can no longer receive messages (131026 by callback). */
   setUndeliverable(number: string, undeliverable?: boolean): void;
   /**
@@ -481,6 +490,7 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
   // ---- HTTP ------------------------------------------------------------------
 
   const app = new Hono();
+  if (options.control) mountControl(app, () => api);
   const authorized = (header: string | undefined) => header === `Bearer ${options.accessToken}`;
   const refuse = (e: GraphError) => {
     stats.refused[e.code] = (stats.refused[e.code] ?? 0) + 1;
@@ -565,7 +575,7 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
   }
 
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
   const graphUrl = `http://127.0.0.1:${port}`;
@@ -632,7 +642,7 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
     return envelope({ contacts: [{ profile: { name: name ?? from }, wa_id: from }], messages: [msg] });
   }
 
-  return {
+  const api: CloudEmulator = {
     graphUrl,
     stats,
     sent,
@@ -663,6 +673,9 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
     },
     addMedia,
     inbox: (to) => sent.filter((m) => m.to === to.replace(/^\+/, "")),
+    openWindow(number) {
+      person(number.replace(/^\+/, "")).lastInboundAt = now();
+    },
     holdSends(hold) {
       if (hold && !held) {
         let release!: () => void;
@@ -692,4 +705,28 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
+  return api;
+}
+
+/** The control API of an emulator run as its own process (scripts/cloud-emulator.ts). */
+function mountControl(app: Hono, api: () => CloudEmulator): void {
+  app.post("/_emulator/subscribe", async (c) => {
+    const { url, verifyToken } = (await c.req.json()) as { url: string; verifyToken: string };
+    return c.json({ ok: await api().subscribe(url, verifyToken) });
+  });
+  app.post("/_emulator/open-window", async (c) => {
+    const { numbers } = (await c.req.json()) as { numbers: string[] };
+    for (const n of numbers) api().openWindow(n);
+    return c.json({ ok: true });
+  });
+  app.post("/_emulator/user-sends", async (c) => {
+    const { from, message, name, id } = (await c.req.json()) as { from: string; message: UserMessage; name?: string; id?: string };
+    return c.json(await api().userSends(from, message, { ...(name ? { name } : {}), ...(id ? { id } : {}) }));
+  });
+  app.get("/_emulator/inbox/:number", (c) => c.json(api().inbox(c.req.param("number"))));
+  app.get("/_emulator/stats", (c) => c.json(api().stats));
+  app.post("/_emulator/settle", async (c) => {
+    await api().settle();
+    return c.json({ ok: true });
+  });
 }

@@ -18,10 +18,10 @@ import type { ChannelSender, StaffTarget } from "../../bot/channels/types";
 import { createLogger } from "../../bot/log";
 import { createStaffCommands, type StaffWorkspace } from "../../bot/staff/commands";
 import { staffDecisions } from "../../bot/decisions";
-import { createTranslator } from "../../bot/i18n";
-import type { Locale, Profile, TemplateKind } from "../../orgs/schema";
+import type { Profile } from "../../orgs/schema";
 import { startCloudEmulator, type CloudEmulator, type EmulatorOptions, type ReceivedMessage, type UserMessage } from "../../scripts/cloud/emulator";
 import { SECRET } from "../helpers";
+import { approvedTemplates } from "../../scripts/cloud/templates";
 
 export const APP_SECRET = "0123456789abcdef0123456789abcdef";
 export const ACCESS_TOKEN = "EAAGtestTokenForTheEmulator1234567890";
@@ -29,20 +29,7 @@ export const PHONE_NUMBER_ID = "106540352242922";
 export const VERIFY_TOKEN = "sila-verify-token";
 export const STAFF_NUMBER = "966500000999";
 
-/** The templates a profile names, as approved at Meta (texts from locales/<lng>/templates.json). */
-export function approvedTemplates(profile: Profile): NonNullable<EmulatorOptions["templates"]> {
-  const translator = createTranslator({ locales: ["ar", "en", "ur"] });
-  return (Object.entries(profile.whatsappTemplates) as Array<[TemplateKind, NonNullable<Profile["whatsappTemplates"][TemplateKind]>]>).flatMap(([kind, t]) =>
-    t.languages.map((language: Locale) => ({
-      name: t.name,
-      language,
-      category: t.category,
-      bodyParams: t.params.length,
-      // The approved text, with Meta's {{n}} placeholders (rendered with themselves).
-      body: translator.t(`templates:${kind}`, language, Object.fromEntries(t.params.map((_, i) => [String(i + 1), `{{${i + 1}}}`]))),
-    })),
-  );
-}
+export { approvedTemplates };
 
 export interface CloudWorld {
   dir: string;

@@ -137,7 +137,8 @@ export const isCloudChatId = (chatId: string): boolean => /^[1-9]\d{6,15}$/.test
 
 export function createCloudSender(options: CloudSenderOptions): CloudSender {
   const limiter: RateLimiter = createRateLimiter({
-    global: { intervalMs: 1000 / options.ratePerSecond, burst: 1 },
+    // A small burst lets a send that came late (a slow commit) catch up; Meta counts messages a second.
+    global: { intervalMs: 1000 / options.ratePerSecond, burst: Math.max(1, Math.ceil(options.ratePerSecond / 20)) },
     perChat: options.perChat ?? PAIR_LIMIT,
     perGroup: options.perChat ?? PAIR_LIMIT,
     ...(options.now ? { now: options.now } : {}),
