@@ -59,6 +59,8 @@ export async function startCloudWorld(
     senders?: ChannelSender[];
     staffTargets?: StaffTarget[];
     dir?: string;
+    /** The fetch the adapter's Graph calls use (tests put failures in it). */
+    channelFetch?: typeof globalThis.fetch;
   } = {},
 ): Promise<CloudWorld> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sila-cloud-"));
@@ -119,6 +121,7 @@ export async function startCloudWorld(
     staffNumbers: [STAFF_NUMBER],
     log,
     clock: clock.now,
+    ...(options.channelFetch ? { fetch: options.channelFetch } : {}),
   });
   sila.addSender(channel);
   await channel.start((m) => sila.engine.handle(m).then(() => undefined), (s) => sila.notices.recordStatus(s));
