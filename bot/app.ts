@@ -17,6 +17,7 @@ import { createLogger, type Logger } from "./log";
 import { nationalIdHasher } from "./secrets";
 import { createCipher, type Cipher } from "./crypto";
 import { createNoticeLadder, type NoticeLadder } from "./notices/ladder";
+import { createCalendarSource, type CalendarSource } from "./calendar";
 
 export const DEFAULT_ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 
@@ -47,6 +48,8 @@ export interface Sila {
   /** The window-aware ladder of notices; channels report delivery statuses to `notices.recordStatus`. */
   notices: NoticeLadder;
   translator: Translator;
+  /** The calendar (profile and staff closures): jobs, decisions and staff commands ask the same one. */
+  calendar: CalendarSource;
   /** Registers a channel for delivery (before or after start). */
   addSender(sender: ChannelSender): void;
 }
@@ -75,6 +78,7 @@ export function createSila(options: SilaOptions): Sila {
   for (const s of options.senders ?? []) senders.set(s.name, s);
   const cipher = createCipher(options.secretKey);
   const hot = createHotPath(options.sqlite);
+  const calendar = createCalendarSource(options.db, options.profile);
   const notices = createNoticeLadder({
     db: options.db,
     profile: options.profile,
@@ -88,7 +92,9 @@ export function createSila(options: SilaOptions): Sila {
     hot,
     onOutbox: () => outbox.kick(),
   });
-  const outbox: OutboxSender = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, notices, ...options.outbox });
+  // Survey invitations, reminders and broadcasts already queued still wait out quiet hours and prayer windows.
+  const bulkSendTime = async (now: Date) => (await calendar.get()).sendTime(now, "bulk");
+  const outbox: OutboxSender = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, notices, bulkSendTime, ...options.outbox });
   const engine = createEngine({
     db: options.db,
     profile: options.profile,
@@ -97,6 +103,7 @@ export function createSila(options: SilaOptions): Sila {
     clock,
     staff: options.staff ?? [],
     faq: options.faq ?? faqLookup(options.profile),
+    calendar,
     hashNationalId: nationalIdHasher(options.secretKey),
     cipher,
     hot,
@@ -110,6 +117,7 @@ export function createSila(options: SilaOptions): Sila {
     outbox,
     notices,
     translator,
+    calendar,
     addSender: (s) => senders.set(s.name, s),
   };
 }

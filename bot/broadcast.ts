@@ -9,7 +9,7 @@
 import type { Kysely } from "kysely";
 import { APPLICATION_STATUSES, type ApplicationStatus, type Database } from "../db/schema";
 import * as repo from "../db/repo";
-import { isQuietTime, quietEnds, type QuietHours } from "../flows/dates";
+import type { Calendar } from "../flows/calendar";
 import type { Reply, Text } from "../flows/types";
 import type { LocalizedText } from "../orgs/schema";
 import { ValidationError } from "./errors";
@@ -35,8 +35,8 @@ export interface BroadcastInput extends BroadcastSegment {
   orgName: LocalizedText;
   /** When the broadcast is queued (ISO-8601 UTC). */
   at: string;
-  /** Proactive messages wait for the end of the quiet hours (not dropped). */
-  quietHours?: QuietHours;
+  /** The association's calendar: the broadcast waits out quiet hours and prayer windows (not dropped). */
+  calendar?: Calendar;
   /** Count only; queue nothing. */
   dryRun?: boolean;
 }
@@ -51,7 +51,7 @@ export interface BroadcastResult {
   alreadyQueued: number;
   /** In the segment but with no channel to reach them on. */
   noChannel: number;
-  /** When delivery may start (the end of the quiet hours, or `at`). */
+  /** When delivery may start (the end of the quiet hours or a prayer window, or `at`). */
   notBefore: string;
   dryRun: boolean;
 }
@@ -103,7 +103,7 @@ export async function queueBroadcast(db: Kysely<Database>, translator: Translato
     if (typeof text === "string" && text.trim() === "") throw new ValidationError(`the ${locale} message is empty`);
   }
   const now = new Date(input.at);
-  const notBefore = input.quietHours && isQuietTime(now, input.quietHours) ? quietEnds(now, input.quietHours).toISOString() : input.at;
+  const notBefore = input.calendar ? input.calendar.sendTime(now, "bulk").toISOString() : input.at;
   const reply = broadcastReply(input.message, input.orgName);
   const dryRun = input.dryRun ?? false;
 

@@ -19,6 +19,7 @@ const list = z.string().transform((v) =>
 
 const envSchema = z.object({
   ORG: z.string().regex(/^[a-z][a-z0-9_]*$/, "a profile slug such as maa (see orgs/)").default("maa"),
+  ORGS_DIR: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -80,6 +81,8 @@ export type RawEnv = Record<string, string | undefined>;
 
 export interface Config {
   org: string;
+  /** The folder of association profiles; undefined: the shipped orgs/. */
+  orgsDir: string | undefined;
   dataDir: string;
   databasePath: string;
   logLevel: LogLevel;
@@ -157,6 +160,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
   const mode = whatsappMode(e);
   return {
     org: e.ORG,
+    orgsDir: e.ORGS_DIR,
     dataDir: e.DATA_DIR,
     databasePath: e.DATABASE_PATH ?? `${e.DATA_DIR}/sila.sqlite`,
     logLevel: e.LOG_LEVEL,

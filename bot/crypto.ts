@@ -9,6 +9,9 @@ import crypto from "node:crypto";
 
 const PREFIX = "enc:v1:";
 
+/** True for a value made by a cipher's `encrypt` (no key needed to tell). */
+export const isEncryptedValue = (value: string): boolean => value.startsWith(PREFIX);
+
 export interface Cipher {
   encrypt(plain: string): string;
   /** Decrypts a value made by `encrypt`; a value without the prefix is returned as is. */
@@ -33,6 +36,6 @@ export function createCipher(secret: Buffer): Cipher {
       d.setAuthTag(Buffer.from(tag, "base64"));
       return Buffer.concat([d.update(Buffer.from(body, "base64")), d.final()]).toString("utf8");
     },
-    isEncrypted: (value) => value.startsWith(PREFIX),
+    isEncrypted: isEncryptedValue,
   };
 }

@@ -8,7 +8,9 @@
 import type { Kysely } from "kysely";
 import type { ApplicationStatus, Database } from "../db/schema";
 import * as repo from "../db/repo";
-import { addDays, isQuietTime, quietEnds, riyadhDate } from "../flows/dates";
+import { addDays, riyadhDate } from "../flows/dates";
+import type { Calendar } from "../flows/calendar";
+import type { CalendarSource } from "./calendar";
 import { SESSION_VERSION, type ApplicationDraft, type Reply, type SessionState } from "../flows/types";
 import type { Profile } from "../orgs/schema";
 import type { StaffTarget } from "./engine";
@@ -53,6 +55,8 @@ export interface DecisionDeps {
   translator: Translator;
   clock: () => Date;
   staff?: readonly StaffTarget[];
+  /** Decision notices wait out the quiet hours (not prayer windows: the person is waiting for them). */
+  calendar: CalendarSource;
 }
 
 export interface DecisionInput {
@@ -72,9 +76,9 @@ export type DecisionResult =
   | { ok: false; error: "invalid_transition"; from: ApplicationStatus; to: ApplicationStatus }
   | { ok: false; error: "invalid_dates" };
 
-/** When a proactive message may go: now, or when the profile's quiet hours end. */
-export function deliveryTime(now: Date, profile: Profile): string {
-  return (isQuietTime(now, profile.quietHours) ? quietEnds(now, profile.quietHours) : now).toISOString();
+/** When a decision notice may go: now, or when the quiet hours end (a notice is not held for prayer windows). */
+export function deliveryTime(now: Date, calendar: Calendar): string {
+  return calendar.sendTime(now, "notice").toISOString();
 }
 
 export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<DecisionResult> {
@@ -82,6 +86,8 @@ export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<
   const at = now.toISOString();
   const to = TARGET[input.decision];
   const ref = input.reference.trim().toUpperCase();
+  // Read before the transaction: the calendar may read the database (one connection).
+  const calendar = await deps.calendar.get();
   return deps.db.transaction().execute(async (trx): Promise<DecisionResult> => {
     const app = await trx.selectFrom("applications").selectAll().where("reference", "=", ref).executeTakeFirst();
     if (!app) return { ok: false, error: "not_found" };
@@ -159,7 +165,7 @@ export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<
         reply = { text: [{ key: "decision:underReview", params: base }] };
     }
     const notified = await notifyContact(trx, deps.translator, app.contact_id, reply, at, {
-      notBefore: deliveryTime(now, deps.profile),
+      notBefore: deliveryTime(now, calendar),
       notice: {
         kind: to === "needs_info" ? "needinfo" : "decision",
         reference: app.reference,

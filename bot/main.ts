@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   // On the console the conversation owns the terminal: logs go to a file beside the database.
   const logFile = useConsole ? path.join(config.dataDir, "sila.log") : null;
   const log = logFile ? fileLogger(config.logLevel, logFile) : createLogger(config.logLevel);
-  const profile = loadProfile(config.org);
+  const profile = loadProfile(config.org, config.orgsDir ? { dir: config.orgsDir } : {});
   const { db, sqlite, close } = await openDatabase(config.databasePath);
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
 
@@ -74,7 +74,8 @@ async function main(): Promise<void> {
     clock,
     log,
     onOutbox: () => sila.outbox.kick(),
-    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff }),
+    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff, calendar: sila.calendar }),
+    calendar: sila.calendar,
   });
 
   if (config.telegram) {
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock, staff, outbox: sila.outbox, log });
+  const scheduler = createScheduler({ db, profile, translator: sila.translator, clock, staff, outbox: sila.outbox, log, calendar: sila.calendar });
 
   let consoleDone: Promise<void> | null = null;
   if (useConsole) {

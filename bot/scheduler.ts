@@ -9,7 +9,8 @@ import type { Kysely } from "kysely";
 import { schedule as cronSchedule, type ScheduledTask } from "node-cron";
 import type { Database } from "../db/schema";
 import * as repo from "../db/repo";
-import { isQuietTime, riyadhDate, riyadhParts } from "../flows/dates";
+import { riyadhDate, riyadhParts } from "../flows/dates";
+import type { CalendarSource } from "./calendar";
 import type { ApplicationDraft } from "../flows/types";
 import type { Profile } from "../orgs/schema";
 import type { StaffTarget } from "./engine";
@@ -17,8 +18,9 @@ import type { OutboxSender } from "./engine/outbox";
 import type { Translator } from "./i18n";
 import type { Logger } from "./log";
 import { notifyContact, notifyStaff } from "./notify";
-import { dispatchProgramSurveys, remindSurveys } from "./surveys";
+import { dispatchProgramSurveys, maySendBulk, remindSurveys } from "./surveys";
 import { applyRetention } from "./privacy";
+import { escalateUnclaimedAlerts } from "./safeguarding";
 
 export const TIMEZONE = "Asia/Riyadh";
 
@@ -28,6 +30,8 @@ export interface JobDeps {
   translator: Translator;
   clock: () => Date;
   staff: readonly StaffTarget[];
+  /** Hours, closures, quiet hours and prayer windows (the committee's working days too). */
+  calendar: CalendarSource;
 }
 
 /**
@@ -38,14 +42,19 @@ export async function overdueDigest(deps: JobDeps, hour = 9): Promise<number> {
   const now = deps.clock();
   if (riyadhParts(now).hour < hour || deps.staff.length === 0) return 0;
   const days = deps.profile.committee.decisionPeriodDays;
+  // The period is at least `days` calendar days (working days or a day off at its end make it longer).
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const overdue = await deps.db
-    .selectFrom("applications")
-    .select(["reference", "program_id", "status", "submitted_at"])
-    .where("status", "in", repo.OPEN_STATUSES)
-    .where("submitted_at", "<=", cutoff)
-    .orderBy("submitted_at")
-    .execute();
+  const calendar = await deps.calendar.get();
+  const today = riyadhDate(now);
+  const overdue = (
+    await deps.db
+      .selectFrom("applications")
+      .select(["reference", "program_id", "status", "submitted_at"])
+      .where("status", "in", repo.OPEN_STATUSES)
+      .where("submitted_at", "<=", cutoff)
+      .orderBy("submitted_at")
+      .execute()
+  ).filter((a) => calendar.decisionDate(new Date(a.submitted_at)) < today);
   if (overdue.length === 0) return 0;
   const key = `digest:${riyadhDate(now)}`;
   const already = await deps.db.selectFrom("outbox").select("id").where("dedupe_key", "like", `${key}:%`).executeTakeFirst();
@@ -73,10 +82,10 @@ export async function overdueDigest(deps: JobDeps, hour = 9): Promise<number> {
   return overdue.length;
 }
 
-/** One nudge for an application form left untouched for a day (outside quiet hours). */
+/** One nudge for an application form left untouched for a day (outside quiet hours and prayer windows). */
 export async function nudgeUnfinishedForms(deps: JobDeps, afterHours = 24): Promise<number> {
   const now = deps.clock();
-  if (isQuietTime(now, deps.profile.quietHours)) return 0;
+  if (!(await maySendBulk(deps.calendar, now))) return 0;
   const before = new Date(now.getTime() - afterHours * 3_600_000).toISOString();
   const rows = await deps.db
     .selectFrom("sessions as s")
@@ -131,6 +140,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     { name: "overdue-digest", cron: "0 9 * * *", run: () => overdueDigest(deps) },
     { name: "form-nudges", cron: "20 * * * *", run: () => nudgeUnfinishedForms(deps) },
     { name: "outbox", cron: "* * * * *", run: () => deps.outbox.drainOnce() },
+    // Urgent safety alerts nobody claimed go to the next role (any hour: staff alerts ignore quiet hours).
+    { name: "safety-escalation", cron: "* * * * *", run: () => escalateUnclaimedAlerts(deps) },
     { name: "retention", cron: "30 3 * * *", run: () => applyRetention(deps.db, deps.profile, deps.clock()) },
   ];
   const tasks: Array<Pick<ScheduledTask, "stop">> = [];

@@ -11,7 +11,8 @@ import * as repo from "../db/repo";
 import { SESSION_VERSION } from "../flows/types";
 import type { ApplicationDraft, SessionState, SurveyQuestion, Text } from "../flows/types";
 import { programSurveyQuestions, surveyPrompt, TICKET_SURVEY_QUESTIONS } from "../flows/survey";
-import { isQuietTime, riyadhDate } from "../flows/dates";
+import { riyadhDate } from "../flows/dates";
+import type { CalendarSource } from "./calendar";
 import type { Profile } from "../orgs/schema";
 import type { Translator } from "./i18n";
 import { notifyContact, type NoticeSpec } from "./notify";
@@ -27,6 +28,13 @@ export interface SurveyDeps {
   profile: Profile;
   translator: Translator;
   clock: () => Date;
+  /** Invitations and reminders wait out quiet hours and prayer windows. */
+  calendar: CalendarSource;
+}
+
+/** True when bulk messages may go now; otherwise a job sends nothing and its next run catches up. */
+export async function maySendBulk(calendar: CalendarSource, now: Date): Promise<boolean> {
+  return (await calendar.get()).sendTime(now, "bulk").getTime() <= now.getTime();
 }
 
 /** Creates the one-question survey for a closed ticket (once per ticket); returns its id or null. */
@@ -85,12 +93,12 @@ export async function openSurveyConversation(
 
 /**
  * Ends enrolments whose end date has come and sends their survey. Outside
- * quiet hours only: during them nothing is sent and the next run catches up.
- * Idempotent: an enrolment has at most one survey.
+ * quiet hours and prayer windows only (the calendar): during them nothing is
+ * sent and the next run catches up. Idempotent: an enrolment has at most one survey.
  */
 export async function dispatchProgramSurveys(deps: SurveyDeps): Promise<number> {
   const now = deps.clock();
-  if (isQuietTime(now, deps.profile.quietHours)) return 0;
+  if (!(await maySendBulk(deps.calendar, now))) return 0;
   const at = now.toISOString();
   const today = riyadhDate(now);
   return deps.db.transaction().execute(async (trx) => {
@@ -127,10 +135,10 @@ export async function dispatchProgramSurveys(deps: SurveyDeps): Promise<number> 
   });
 }
 
-/** One reminder for a program survey unanswered after `afterDays`, outside quiet hours. */
+/** One reminder for a program survey unanswered after `afterDays`, outside quiet hours and prayer windows. */
 export async function remindSurveys(deps: SurveyDeps, afterDays = 3): Promise<number> {
   const now = deps.clock();
-  if (isQuietTime(now, deps.profile.quietHours)) return 0;
+  if (!(await maySendBulk(deps.calendar, now))) return 0;
   const at = now.toISOString();
   const before = new Date(now.getTime() - afterDays * 86_400_000).toISOString();
   return deps.db.transaction().execute(async (trx) => {

@@ -73,6 +73,8 @@ export interface HotPath {
   recordStatus(s: MessageStatusReport): { changed: false } | { changed: true; notice: boolean };
   /** The status stored for a sent message, if the channel reported one. */
   messageStatus(channel: ChannelName, messageId: string): { status: StatusName; at: string; errorCode: string | null; errorTitle: string | null } | null;
+  /** The last season whose greeting the contact got ("ramadan:1448"), or null (read only when greeting in a season). */
+  seasonGreetedOf(contactId: number): string | null;
 }
 
 export type StatusName = "sent" | "delivered" | "read" | "failed";
@@ -166,6 +168,8 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
 
   type ContactRow = { id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
 
+  const seasonGreeted = sqlite.prepare(`select season_greeted from contacts where id = ?`);
+
   const savepoint = sqlite.prepare("savepoint turn");
   const release = sqlite.prepare("release turn");
   const rollback = sqlite.prepare("rollback to turn");
@@ -257,5 +261,6 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
       for (const r of rows) followed.run(at, r.id);
       return rows.flatMap((r) => (r.message ? [r.message] : []));
     },
+    seasonGreetedOf: (contactId) => (seasonGreeted.get(contactId) as { season_greeted: string | null } | undefined)?.season_greeted ?? null,
   };
 }

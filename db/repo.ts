@@ -210,7 +210,7 @@ export async function addApplicationEvent(
 
 // ---- Tickets ----------------------------------------------------------------
 
-const TICKET_PREFIX: Record<TicketKind, string> = { complaint: "C", suggestion: "S", handoff: "H", referral: "R" };
+const TICKET_PREFIX: Record<TicketKind, string> = { complaint: "C", suggestion: "S", handoff: "H", referral: "R", urgent: "U", care: "M" };
 
 export async function createTicket(
   db: Executor,

@@ -26,6 +26,8 @@ export interface ContactTable {
   broadcast_opt_in: ColumnType<number, number | undefined, number>;
   /** Set when the contact's personal data was anonymised (deletion request). */
   anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last season whose greeting the contact got ("ramadan:1448"). */
+  season_greeted: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -103,7 +105,8 @@ export interface ApplicationEventTable {
   created_at: string;
 }
 
-export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral";
+/** "urgent": someone may be in danger (safety alert); "care": health symptoms for the care role. */
+export type TicketKind = "complaint" | "suggestion" | "handoff" | "referral" | "urgent" | "care";
 
 export interface TicketTable {
   id: Generated<number>;
@@ -233,7 +236,7 @@ export interface SurveyAnswerTable {
 export interface ConsentTable {
   id: Generated<number>;
   contact_id: number;
-  /** "privacy_notice", "sensitive_data", "attestation", "program_terms:<program id>". */
+  /** "privacy_notice", "sensitive_data:<categories>" (e.g. "sensitive_data:health,disability"), "attestation", "program_terms:<program id>". */
   purpose: string;
   application_id: number | null;
   granted_at: string;
@@ -272,6 +275,37 @@ export interface StaffAuditTable {
   created_at: string;
 }
 
+/** Every safety alert, new message in it, and escalation (what the escalation job reads). */
+export interface SafetyEventTable {
+  id: Generated<number>;
+  ticket_reference: string;
+  contact_id: number;
+  action: "alert" | "update" | "escalate" | "care";
+  /** The kind of danger ("self_harm", "medical", ...) or "symptoms". */
+  kind: string;
+  /** 0 for the safeguarding role, n for the n-th role it was escalated to. */
+  level: number;
+  role: string;
+  created_at: string;
+}
+
+/** Closures staff added, and occurrences of the profile's closures they moved or cancelled. */
+export interface CalendarClosureTable {
+  id: Generated<number>;
+  /** The occurrence of a profile closure this replaces ("eid_fitr:1448"), or null for a closure of its own. */
+  replaces: string | null;
+  /** The name staff typed, or null to keep the profile closure's name. */
+  name: string | null;
+  /** First and last closed day, Gregorian YYYY-MM-DD (Riyadh). */
+  starts_on: string;
+  ends_on: string;
+  cancelled: ColumnType<number, number | undefined, number>;
+  /** "staff:<channel>:<id>", "desk:<user>". */
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   contacts: ContactTable;
   channel_identities: ChannelIdentityTable;
@@ -291,6 +325,8 @@ export interface Database {
   chat_windows: ChatWindowTable;
   notices: NoticeTable;
   message_statuses: MessageStatusTable;
+  safety_events: SafetyEventTable;
+  calendar_closures: CalendarClosureTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -1,7 +1,7 @@
 /**
- * Dates for Saudi users: Hijri (Umm al-Qura) and Gregorian calendars, the
- * Asia/Riyadh wall clock (UTC+3, no daylight saving), working hours and
- * quiet hours.
+ * Dates for Saudi users: Hijri (Umm al-Qura) and Gregorian calendars and the
+ * Asia/Riyadh wall clock (UTC+3, no daylight saving). Working hours, quiet
+ * hours, closures and prayer windows are the calendar's (flows/calendar/).
  *
  * Pure functions: the current instant is always passed in as `now`.
  * Umm al-Qura conversions use ICU through Intl (the source of truth).
@@ -35,7 +35,8 @@ function fromUtcMs(ms: number): CalendarDate {
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
-function toIso(d: CalendarDate): string {
+/** A calendar day as YYYY-MM-DD. */
+export function toIso(d: CalendarDate): string {
   return `${String(d.year).padStart(4, "0")}-${pad2(d.month)}-${pad2(d.day)}`;
 }
 
@@ -47,7 +48,7 @@ function isValidGregorian(d: CalendarDate): boolean {
 }
 
 /** Parses a strict YYYY-MM-DD string, or returns null when it is not a real date. */
-function parseIso(iso: string): CalendarDate | null {
+export function parseIso(iso: string): CalendarDate | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
@@ -147,8 +148,15 @@ export function riyadhDate(now: Date): string {
 }
 
 /** The instant of a Riyadh wall-clock time given as minutes after midnight of a Riyadh date (may overflow). */
-function riyadhInstant(d: CalendarDate, minutes: number): Date {
+export function riyadhInstant(d: CalendarDate, minutes: number): Date {
   return new Date(utcMidnight(d.year, d.month, d.day) + minutes * 60_000 - RIYADH_OFFSET_MS);
+}
+
+/** The weekday of a YYYY-MM-DD date: 0 = Sunday … 6 = Saturday. Throws a RangeError on an invalid date. */
+export function weekdayOf(isoDate: string): number {
+  const d = parseIso(isoDate);
+  if (!d) throw new RangeError(`weekdayOf: invalid date ${isoDate}`);
+  return new Date(utcMidnight(d.year, d.month, d.day)).getUTCDay();
 }
 
 /** Adds (or subtracts) whole days to a YYYY-MM-DD date. Throws a RangeError on an invalid date. */
@@ -306,81 +314,4 @@ export function formatDualDate(date: Date | string, locale: DisplayLocale): stri
   const hijri = dayMonthYear(longFormatter(tags.hijri, true), ms);
   const gregorian = dayMonthYear(longFormatter(tags.gregorian, tags.gregorianEra), ms);
   return `${hijri} (${gregorian})`;
-}
-
-// ---------------------------------------------------------------------------
-// Working hours and quiet hours (Riyadh time)
-// ---------------------------------------------------------------------------
-
-/**
- * Office hours in Riyadh time: the weekdays it opens (0 = Sunday … 6 = Saturday)
- * and the opening and closing times. A closing time earlier than the opening
- * time runs past midnight; equal times mean open all day.
- */
-export type WorkingHours = { days: number[]; open: string; close: string };
-
-/** Minutes after midnight of "HH:MM" (Arabic digits allowed, 24:00 allowed). Throws on a malformed time. */
-function parseClock(hhmm: string): number {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(toLatinDigits(hhmm).trim());
-  const h = m ? Number(m[1]) : NaN;
-  const min = m ? Number(m[2]) : NaN;
-  if (!(h >= 0 && h <= 24 && min >= 0 && min <= 59) || (h === 24 && min !== 0)) {
-    throw new RangeError(`Invalid time "${hhmm}", expected HH:MM`);
-  }
-  return h * 60 + min;
-}
-
-function minuteOfDay(p: RiyadhParts): number {
-  return p.hour * 60 + p.minute;
-}
-
-/** True when `now` falls within the working hours (opening minute included, closing minute excluded). */
-export function isWithinWorkingHours(now: Date, wh: WorkingHours): boolean {
-  const open = parseClock(wh.open);
-  const close = parseClock(wh.close);
-  const p = riyadhParts(now);
-  const m = minuteOfDay(p);
-  const isDay = (wd: number) => wh.days.includes(wd);
-  if (open === close) return isDay(p.weekday);
-  if (open < close) return isDay(p.weekday) && m >= open && m < close;
-  // Overnight shift: the evening part belongs to today, the early-morning part to yesterday's shift.
-  return (isDay(p.weekday) && m >= open) || (isDay((p.weekday + 6) % 7) && m < close);
-}
-
-/**
- * The next instant the office opens: `now` itself when within working hours.
- * Throws a RangeError when no working day is configured.
- */
-export function nextOpening(now: Date, wh: WorkingHours): Date {
-  if (isWithinWorkingHours(now, wh)) return now;
-  const open = parseClock(wh.open);
-  const p = riyadhParts(now);
-  for (let k = 0; k <= 7; k++) {
-    if (!wh.days.includes((p.weekday + k) % 7)) continue;
-    const t = riyadhInstant({ year: p.year, month: p.month, day: p.day + k }, open);
-    if (t.getTime() > now.getTime()) return t;
-  }
-  throw new RangeError("nextOpening: working hours have no valid days");
-}
-
-/** A daily quiet window in Riyadh time, e.g. 21:00–08:00 (may wrap midnight; equal times mean none). */
-export type QuietHours = { start: string; end: string };
-
-/** True when `now` is inside the quiet window (start included, end excluded). */
-export function isQuietTime(now: Date, quiet: QuietHours): boolean {
-  const start = parseClock(quiet.start);
-  const end = parseClock(quiet.end);
-  const m = minuteOfDay(riyadhParts(now));
-  if (start === end) return false;
-  return start < end ? m >= start && m < end : m >= start || m < end;
-}
-
-/** The instant the current quiet window ends; `now` itself when not in quiet time. */
-export function quietEnds(now: Date, quiet: QuietHours): Date {
-  if (!isQuietTime(now, quiet)) return now;
-  const end = parseClock(quiet.end);
-  const p = riyadhParts(now);
-  // In quiet time, either the end is later today, or (wrapping window, evening part) tomorrow.
-  const dayOffset = minuteOfDay(p) < end ? 0 : 1;
-  return riyadhInstant({ year: p.year, month: p.month, day: p.day + dayOffset }, end);
 }

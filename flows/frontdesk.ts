@@ -2,6 +2,7 @@
  * The main menu and what arrives outside a flow: a chosen option, small
  * talk, a reference, a referral, an FAQ, or help.
  */
+import { faqHoursLine } from "./calendar/text";
 import type { Locale } from "../orgs/schema";
 import { startApply } from "./apply";
 import { matchOption } from "./choices";
@@ -128,7 +129,7 @@ export function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext, 
 export function answerFaq(state: SessionState, id: string, ctx: FlowContext, lead: Text[] = []): StepResult {
   const faq = ctx.profile.faqs.find((f) => f.id === id);
   if (!faq) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:staleButton")])]);
-  return listing(state, withChoices(reply(...lead, { localized: faq.answer }, t("faq:more")), [
+  return listing(state, withChoices(reply(...lead, { localized: faq.answer }, ...faqHoursLine(ctx, faq.id), t("faq:more")), [
     choice("menu:faq", t("faq:another")),
     choice("menu:human", t("menu:item.human")),
   ]));

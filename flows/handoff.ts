@@ -1,5 +1,5 @@
 /** Talking to a person: a handoff ticket, when staff will answer, and quiet relaying until it ends. */
-import { isWithinWorkingHours, nextOpening } from "./dates";
+import { staffAnswerText } from "./calendar/text";
 import type { Command } from "./keywords";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
@@ -7,16 +7,10 @@ import { done, keepDraft } from "./session";
 import { sanitizeFreeText } from "./validate";
 import type { FlowContext, FlowInput, SessionState, StepResult } from "./types";
 
-function staffAvailability(ctx: FlowContext): { open: boolean; when: string } {
-  const wh = ctx.profile.workingHours;
-  const open = isWithinWorkingHours(ctx.now, wh);
-  return { open, when: nextOpening(ctx.now, wh).toISOString() };
-}
-
 export function startHandoff(state: SessionState, ctx: FlowContext): StepResult {
   if (ctx.openHandoff) {
     return done(keepDraft({ flow: "handoff", reference: ctx.openHandoff.reference }, state), [
-      reply(t("handoff:alreadyOpen", { reference: { ltr: ctx.openHandoff.reference } }), t("handoff:howToEnd")),
+      reply(t("handoff:alreadyOpen", { reference: { ltr: ctx.openHandoff.reference } }), staffAnswerText(ctx), t("handoff:howToEnd")),
     ]);
   }
   return done(keepDraft({ flow: "menu" }, state), [], [{ type: "createTicket", kind: "handoff", body: null }]);
@@ -31,14 +25,13 @@ export function startHandoffOffer(state: SessionState): StepResult {
 
 /** The handoff ticket was opened: say who answers and when, and alert staff. */
 export function handoffOpened(state: SessionState, reference: string, ctx: FlowContext): StepResult {
-  const { open, when } = staffAvailability(ctx);
   const role = ctx.profile.staffRoles.find((r) => r.id === ctx.profile.escalationRole)!;
   return done(
     { ...keepDraft({ flow: "handoff", reference }, state) },
     [
       reply(
         t("handoff:opened", { reference: { ltr: reference }, role: { localized: role.title } }),
-        open ? t("handoff:soon") : t("handoff:nextOpening", { when: { date: when, withTime: true } }),
+        staffAnswerText(ctx),
         t("handoff:howToEnd"),
       ),
     ],

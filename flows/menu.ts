@@ -4,6 +4,7 @@ import { choice, reply, t, withChoices } from "./reply";
 import type { FlowContext, Reply, Text } from "./types";
 import { MENU_WORDS } from "./keywords";
 import type { Option } from "./choices";
+import { hoursTexts } from "./calendar/text";
 
 export const MENU_ITEMS = ["apply", "status", "faq", "feedback", "human", "about", "language"] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
@@ -34,17 +35,6 @@ export function languageReply(ctx: FlowContext): Reply {
   );
 }
 
-/** Working days and hours as a sentence ("Sunday to Thursday, 08:00–14:00"). */
-export function workingHoursText(ctx: FlowContext): Text {
-  const { days, open, close } = ctx.profile.workingHours;
-  const sorted = [...days].sort((a, b) => a - b);
-  const consecutive = sorted.length > 2 && sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
-  const dayText: Text = consecutive
-    ? t("common:dayRange", { from: t(`common:day.${sorted[0]}`), to: t(`common:day.${sorted[sorted.length - 1]}`) })
-    : { list: sorted.map((d) => t(`common:day.${d}`)) };
-  return t("common:workingHours", { days: dayText, open: { ltr: open }, close: { ltr: close } });
-}
-
 export function aboutReply(ctx: FlowContext): Reply {
   const p = ctx.profile;
   const parts: Text[] = [t("about:title", { name: { localized: p.name } }), { localized: p.about }];
@@ -54,6 +44,6 @@ export function aboutReply(ctx: FlowContext): Reply {
   if (c.whatsapp) parts.push(t("about:whatsapp", { phone: { ltr: c.whatsapp } }));
   if (c.email) parts.push(t("about:email", { email: { ltr: c.email } }));
   if (c.website) parts.push(t("about:website", { url: { ltr: c.website } }));
-  parts.push(t("about:hours", { hours: workingHoursText(ctx) }));
+  parts.push(...hoursTexts(ctx));
   return menuReply(parts);
 }

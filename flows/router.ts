@@ -21,6 +21,8 @@ import { choice, reply, t, withChoices } from "./reply";
 import { done, keepDraft } from "./session";
 import { statusLookup } from "./status";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
+import { withSeasonGreeting } from "./calendar/text";
+import { safetyFirst } from "./safety";
 import { hasArabicLetters, isLatinScript } from "./text/arabic";
 import type { Effect, FlowContext, FlowInput, SessionState, StepResult, Text } from "./types";
 
@@ -40,9 +42,17 @@ export function detectLocale(text: string, ctx: FlowContext): Locale {
 
 /** The turn: (state, input, context) → (state, replies, effects). */
 export function step(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
-  const result = route(state, input, ctx);
+  const result = withSeasonGreeting(route(state, input, ctx), () => greets(state, input), ctx);
   const stamped = stamp(result.state, ctx);
   return { ...result, state: stamped };
+}
+
+/** The bot greets: a first contact, or a message that greets ("السلام عليكم", "hello"). */
+function greets(state: SessionState, input: FlowInput): boolean {
+  if (state.flow === "new") return true;
+  if (input.kind !== "text") return false;
+  const small = detectSmallTalk(input.text);
+  return small === "salam" || small === "greeting" || stripGreeting(input.text).greeting !== null;
 }
 
 function stamp(state: SessionState, ctx: FlowContext): SessionState {
@@ -50,6 +60,9 @@ function stamp(state: SessionState, ctx: FlowContext): SessionState {
 }
 
 function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
+  // Safety first, in every state: someone who may be in danger is answered before anything else.
+  const safety = safetyFirst(state, input, ctx);
+  if (safety) return safety;
   // Effect results go straight back to the flow that asked for them.
   if (input.kind === "openApplicationChecked" || input.kind === "applicationSubmitted" || input.kind === "applicationDuplicate") {
     return state.flow === "apply" ? applyStep(state, input, ctx) : done(state, []);

@@ -7,8 +7,10 @@
  */
 import type { FieldSpec, Locale, LocalizedText, Profile } from "../orgs/schema";
 import type { FaqResult } from "./faq/matcher";
+import type { DangerKind } from "./safety/detect";
 import type { InboundContent, ChannelName } from "../bot/channels/types";
 import type { ApplicationStatus, TicketKind } from "../db/schema";
+import type { Calendar } from "./calendar";
 
 /**
  * A text to show: a locale key with parameters, a profile text in every
@@ -92,7 +94,16 @@ export type Effect =
   | { type: "setBroadcastOptIn"; optIn: boolean }
   /** Send the contact what is stored about them. */
   | { type: "exportMyData" }
-  | { type: "requestDeletion" };
+  | { type: "requestDeletion" }
+  /** The season's greeting was said to this person ("ramadan:1448"): not again this season. */
+  | { type: "rememberSeasonGreeting"; season: string }
+  /**
+   * Someone may be in danger: an urgent ticket, and an alert to the profile's safeguarding role on
+   * every staff channel at once, whatever the hour, with the recent messages (national IDs masked).
+   */
+  | { type: "urgentAlert"; kind: DangerKind; kinds: DangerKind[]; excerpt: string }
+  /** Health symptoms described in chat: a ticket and a (not urgent) alert to the profile's care role. */
+  | { type: "careAlert"; excerpt: string };
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =
@@ -139,6 +150,8 @@ export interface FlowContext {
     isNew: boolean;
     phone: string | null;
     privacyAcceptedAt: string | null;
+    /** The last season whose greeting this person got ("ramadan:1448"), or null. */
+    seasonGreeted: string | null;
     /** The person chose their language themselves: replies stay in it whatever they write in. */
     localeChosen: boolean;
   };
@@ -148,6 +161,8 @@ export interface FlowContext {
   readonly applications: ApplicationSummary[];
   /** (Read when first used.) */
   readonly openHandoff: { reference: string } | null;
+  /** The association's calendar: hours, Ramadan, closures (with the staff's), prayer windows. */
+  calendar: Calendar;
   /** FAQ lookup in a locale (pure). */
   faq(query: string, locale: Locale): FaqResult;
   /** Limits for attachments. */

@@ -4,6 +4,8 @@
  * validated at start-up; an error names the file and the field.
  */
 import { z } from "zod";
+import { EMERGENCY_LINES } from "./emergency";
+import { calendarSpec } from "./calendar";
 
 /** Locales a profile can carry texts for. Arabic is always required. */
 export const LOCALES = ["ar", "en", "ur"] as const;
@@ -40,6 +42,10 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/** Kinds of special-category personal data, named to the beneficiary when consent is asked. */
+export const SENSITIVE_CATEGORIES = ["health", "disability", "financial", "family", "religious"] as const;
+export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
+
 export const fieldSpec = z
   .object({
     id: slugId,
@@ -53,12 +59,23 @@ export const fieldSpec = z
     /** For "number": inclusive bounds. */
     min: z.number().optional(),
     max: z.number().optional(),
-    /** Special-category personal data (health, disability): needs explicit consent. */
+    /** Special-category personal data (health, disability...): needs explicit consent. */
     sensitive: z.boolean().default(false),
+    /** What kind of sensitive data it is (one or several): named when consent is asked. */
+    sensitiveCategory: z
+      .union([z.enum(SENSITIVE_CATEGORIES), z.array(z.enum(SENSITIVE_CATEGORIES)).min(1)])
+      .transform((c) => (Array.isArray(c) ? c : [c]))
+      .optional(),
   })
   .superRefine((f, ctx) => {
     if (f.type === "choice" && (!f.options || f.options.length < 2)) {
       ctx.addIssue({ code: "custom", message: "a choice field needs at least two options", path: ["options"] });
+    }
+    if (f.sensitive && !f.sensitiveCategory) {
+      ctx.addIssue({ code: "custom", path: ["sensitiveCategory"], message: `a sensitive field needs its category (${SENSITIVE_CATEGORIES.join(", ")})` });
+    }
+    if (!f.sensitive && f.sensitiveCategory) {
+      ctx.addIssue({ code: "custom", path: ["sensitive"], message: "a field with a sensitiveCategory must be marked sensitive: true" });
     }
   });
 export type FieldSpec = z.infer<typeof fieldSpec>;
@@ -139,6 +156,24 @@ export const whatsappTemplate = z.object({
 });
 export type WhatsAppTemplate = z.infer<typeof whatsappTemplate>;
 
+const emergencyLine = z.enum(EMERGENCY_LINES);
+
+/** Who is alerted when a beneficiary may be in danger, and how the alert climbs when nobody claims it. */
+export const safeguardingSpec = z.object({
+  /** The staff role an urgent alert is addressed to first. */
+  role: slugId,
+  /** The roles it is re-sent to, in order, each time nobody has claimed it for `escalateAfterMinutes`. */
+  escalateTo: z.array(slugId).default([]),
+  escalateAfterMinutes: z.number().int().min(1).max(24 * 60).default(10),
+  /** Health symptoms described in chat go to this role (not urgent) instead of being answered by the FAQ. */
+  symptoms: z.object({ role: slugId }).optional(),
+  /** True when the unified number 911 serves the association's region; otherwise 997/998/999 are given too. */
+  served911: z.boolean().default(false),
+  /** Numbers that differ for this association (see orgs/emergency.ts for the lines and their sources). */
+  numbers: z.partialRecord(emergencyLine, z.string().regex(/^\+?\d{3,15}$/, "digits only, e.g. 937")).optional(),
+});
+export type SafeguardingSpec = z.infer<typeof safeguardingSpec>;
+
 export const profileSchema = z.object({
   slug: slugId,
   name: localizedText,
@@ -166,16 +201,22 @@ export const profileSchema = z.object({
     .default({ days: [0, 1, 2, 3, 4], open: "08:00", close: "15:00" }),
   /** Proactive messages wait outside these hours (Asia/Riyadh). */
   quietHours: z.object({ start: hhmm, end: hhmm }).default({ start: "21:00", end: "08:00" }),
+  /** Ramadan hours, closures (Eid, national days), the city for prayer times (orgs/calendar.ts). */
+  calendar: calendarSpec,
   committee: z.object({
     name: localizedText,
     /** The policy promises an answer "within a period of not less than two weeks". */
     decisionPeriodDays: z.number().int().min(14),
+    /** "workingDays": the period counts only the days the association works (no weekends, no closures). */
+    decisionPeriodIn: z.enum(["days", "workingDays"]).default("days"),
   }),
   staffRoles: z
     .array(z.object({ id: slugId, title: localizedText }))
     .min(1),
   /** The role a beneficiary is handed to when something is unclear. */
   escalationRole: slugId,
+  /** Urgent alerts when someone may be in danger (default: the escalation role, no escalation). */
+  safeguarding: safeguardingSpec.optional(),
   /** Tools the policy names for the relations officer (regulations, guides). */
   tools: z.array(localizedText).default([]),
   programs: z.array(programSpec).min(1),
@@ -214,6 +255,16 @@ export const profileSchema = z.object({
   if (!p.staffRoles.some((r) => r.id === p.escalationRole)) {
     ctx.addIssue({ code: "custom", path: ["escalationRole"], message: `no staff role with id "${p.escalationRole}"` });
   }
+  const roles = new Set(p.staffRoles.map((r) => r.id));
+  if (p.safeguarding) {
+    const s = p.safeguarding;
+    const check = (id: string, path: (string | number)[]) => {
+      if (!roles.has(id)) ctx.addIssue({ code: "custom", path: ["safeguarding", ...path], message: `no staff role with id "${id}"` });
+    };
+    check(s.role, ["role"]);
+    s.escalateTo.forEach((id, i) => check(id, ["escalateTo", i]));
+    if (s.symptoms) check(s.symptoms.role, ["symptoms", "role"]);
+  }
   const seen = new Set<string>();
   p.programs.forEach((prog, i) => {
     if (seen.has(prog.id)) ctx.addIssue({ code: "custom", path: ["programs", i, "id"], message: `duplicate program id "${prog.id}"` });
@@ -237,6 +288,9 @@ export const profileSchema = z.object({
   p.faqs.forEach((f, i) => {
     if (faqIds.has(f.id)) ctx.addIssue({ code: "custom", path: ["faqs", i, "id"], message: `duplicate FAQ id "${f.id}"` });
     faqIds.add(f.id);
+  });
+  p.calendar.hoursFaqs.forEach((id, i) => {
+    if (!faqIds.has(id)) ctx.addIssue({ code: "custom", path: ["calendar", "hoursFaqs", i], message: `no FAQ with id "${id}"` });
   });
 });
 

@@ -8,6 +8,7 @@
  * from the messages and the segment) makes a re-run queue nothing twice.
  * Any problem ends with exit code 1 and one line on standard error.
  */
+import { createCalendarSource } from "../bot/calendar";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
@@ -77,7 +78,7 @@ try {
       ...(values.program !== undefined ? { programId: values.program } : {}),
       ...(status !== undefined ? { status: status as ApplicationStatus } : {}),
       at: new Date().toISOString(),
-      quietHours: profile.quietHours,
+      calendar: await createCalendarSource(opened.db, profile).get(),
       dryRun: values["dry-run"] ?? false,
     });
     const extra = `already queued ${r.alreadyQueued}, no channel ${r.noChannel}`;

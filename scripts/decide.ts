@@ -3,6 +3,7 @@
  * Records a committee decision from the command line and queues the
  * beneficiary's notification (delivered by the running bot's outbox).
  */
+import { createCalendarSource } from "../bot/calendar";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../bot/config";
@@ -28,7 +29,7 @@ async function run(): Promise<number> {
   const { db, close } = await openDatabase(config.databasePath);
   try {
     const result = await decide(
-      { db, profile, translator: createTranslator({ locales: profile.locales }), clock: () => new Date() },
+      { db, profile, translator: createTranslator({ locales: profile.locales }), clock: () => new Date(), calendar: createCalendarSource(db, profile) },
       {
         reference,
         decision,

@@ -2,6 +2,7 @@
  * Broadcasts over a real SQLite database: who receives an announcement, in
  * which language, through the outbox, and never twice.
  */
+import { createCalendar } from "../flows/calendar";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -92,7 +93,7 @@ const input = (o: Partial<BroadcastInput> = {}): BroadcastInput => ({
   message: { ar: "يسرّنا إعلامكم بتوزيع المياه يوم الخميس.", en: "Water will be distributed on Thursday." },
   orgName: profile.name,
   at: NOON,
-  quietHours: profile.quietHours,
+  calendar: createCalendar(profile),
   ...o,
 });
 

@@ -49,7 +49,7 @@ async function withApplication(world: CloudWorld, reference = "A26-00042"): Prom
   return reference;
 }
 
-const deps = (world: CloudWorld) => ({ db: world.opened.db, profile: world.profile, translator: world.sila.translator, clock: world.clock.now });
+const deps = (world: CloudWorld) => ({ db: world.opened.db, profile: world.profile, translator: world.sila.translator, clock: world.clock.now, calendar: world.sila.calendar });
 
 async function notice(world: CloudWorld) {
   return world.opened.db.selectFrom("notices").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
@@ -196,7 +196,8 @@ describe("notices and the 24-hour window", () => {
     await w.say(OMAR, "السلام عليكم");
     // Omar asks for announcements himself: his opt-in is recorded.
     await w.say(OMAR, "اشتراك");
-    w.clock.advance(40 * HOUR);
+    // Two days later, at 09:00 in Riyadh: outside quiet hours and prayer windows (bulk rows wait for them).
+    w.clock.advance(45 * HOUR);
     const before = { sara: w.emu.inbox(SARA).length, omar: w.emu.inbox(OMAR).length };
     const r = await queueBroadcast(w.opened.db, w.sila.translator, {
       broadcastId: "water-day",

@@ -4,15 +4,10 @@ import {
   formatDualDate,
   gregorianToHijri,
   hijriToGregorian,
-  isQuietTime,
-  isWithinWorkingHours,
-  nextOpening,
   parseDateInput,
   parseDateOfBirth,
-  quietEnds,
   riyadhDate,
   riyadhParts,
-  type WorkingHours,
 } from "../flows/dates";
 
 /** Known Umm al-Qura pairs (checked against ICU). */
@@ -241,119 +236,5 @@ describe("addDays", () => {
     expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
     expect(() => addDays("23/11/2026", 1)).toThrow(RangeError);
     expect(() => addDays("2026-11-23", 1.5)).toThrow(RangeError);
-  });
-});
-
-describe("working hours (Riyadh time)", () => {
-  // Sunday to Thursday, 08:00–16:00 Riyadh = 05:00–13:00 UTC.
-  const wh: WorkingHours = { days: [0, 1, 2, 3, 4], open: "08:00", close: "16:00" };
-
-  it("is open on Thursday afternoon before closing", () => {
-    expect(isWithinWorkingHours(new Date("2026-11-26T12:30:00Z"), wh)).toBe(true); // Thu 15:30
-    expect(isWithinWorkingHours(new Date("2026-11-26T12:59:00Z"), wh)).toBe(true); // Thu 15:59
-  });
-
-  it("closes at the closing minute and opens at the opening minute", () => {
-    expect(isWithinWorkingHours(new Date("2026-11-26T13:00:00Z"), wh)).toBe(false); // Thu 16:00
-    expect(isWithinWorkingHours(new Date("2026-11-29T05:00:00Z"), wh)).toBe(true); // Sun 08:00
-    expect(isWithinWorkingHours(new Date("2026-11-29T04:59:00Z"), wh)).toBe(false); // Sun 07:59
-  });
-
-  it("is closed on Friday and Saturday, even in office hours", () => {
-    expect(isWithinWorkingHours(new Date("2026-11-27T07:00:00Z"), wh)).toBe(false); // Fri 10:00
-    expect(isWithinWorkingHours(new Date("2026-11-28T07:00:00Z"), wh)).toBe(false); // Sat 10:00
-  });
-
-  it("uses Riyadh time, not UTC", () => {
-    // 14:00 UTC Wednesday is 17:00 Riyadh: closed, although 14:00 is within 08–16.
-    expect(isWithinWorkingHours(new Date("2026-11-25T14:00:00Z"), wh)).toBe(false);
-    // 07:30 UTC Monday is 10:30 Riyadh: open.
-    expect(isWithinWorkingHours(new Date("2026-11-23T07:30:00Z"), wh)).toBe(true);
-    // 05:30 UTC Monday is 08:30 Riyadh: open, although 05:30 is before 08:00.
-    expect(isWithinWorkingHours(new Date("2026-11-23T05:30:00Z"), wh)).toBe(true);
-    // 23:00 UTC Saturday is 02:00 Sunday in Riyadh: a working day, but before opening.
-    expect(isWithinWorkingHours(new Date("2026-11-28T23:00:00Z"), wh)).toBe(false);
-  });
-
-  it("nextOpening returns now while open", () => {
-    const now = new Date("2026-11-26T12:30:00Z");
-    expect(nextOpening(now, wh)).toBe(now);
-  });
-
-  it("nextOpening after Thursday close is Sunday 08:00 Riyadh", () => {
-    const sunday = new Date("2026-11-29T05:00:00Z").getTime();
-    expect(nextOpening(new Date("2026-11-26T13:00:00Z"), wh).getTime()).toBe(sunday); // Thu 16:00
-    expect(nextOpening(new Date("2026-11-26T20:00:00Z"), wh).getTime()).toBe(sunday); // Thu 23:00
-    expect(nextOpening(new Date("2026-11-27T07:00:00Z"), wh).getTime()).toBe(sunday); // Fri 10:00
-    expect(nextOpening(new Date("2026-11-28T22:00:00Z"), wh).getTime()).toBe(sunday); // Sun 01:00
-    expect(nextOpening(new Date("2026-11-29T04:59:00Z"), wh).getTime()).toBe(sunday); // Sun 07:59
-  });
-
-  it("nextOpening on a weekday evening is the next morning", () => {
-    // Monday 18:00 Riyadh → Tuesday 08:00 Riyadh.
-    expect(nextOpening(new Date("2026-11-23T15:00:00Z"), wh).toISOString()).toBe("2026-11-24T05:00:00.000Z");
-    // Monday 06:00 Riyadh → Monday 08:00 Riyadh.
-    expect(nextOpening(new Date("2026-11-23T03:00:00Z"), wh).toISOString()).toBe("2026-11-23T05:00:00.000Z");
-  });
-
-  it("handles a single working day a week", () => {
-    const onlyFriday: WorkingHours = { days: [5], open: "16:00", close: "20:00" };
-    // Friday 20:00 Riyadh → the next Friday 16:00 Riyadh.
-    expect(nextOpening(new Date("2026-11-27T17:00:00Z"), onlyFriday).toISOString()).toBe("2026-12-04T13:00:00.000Z");
-  });
-
-  it("supports an overnight shift", () => {
-    const night: WorkingHours = { days: [4], open: "20:00", close: "02:00" };
-    expect(isWithinWorkingHours(new Date("2026-11-26T18:00:00Z"), night)).toBe(true); // Thu 21:00
-    expect(isWithinWorkingHours(new Date("2026-11-26T22:00:00Z"), night)).toBe(true); // Fri 01:00 (Thursday's shift)
-    expect(isWithinWorkingHours(new Date("2026-11-26T23:00:00Z"), night)).toBe(false); // Fri 02:00
-    expect(isWithinWorkingHours(new Date("2026-11-25T22:00:00Z"), night)).toBe(false); // Thu 01:00 (Wednesday off)
-  });
-
-  it("rejects malformed times and empty day lists", () => {
-    expect(() => isWithinWorkingHours(NOW, { days: [0], open: "8am", close: "16:00" })).toThrow(RangeError);
-    expect(() => isWithinWorkingHours(NOW, { days: [0], open: "08:00", close: "25:00" })).toThrow(RangeError);
-    expect(() => nextOpening(NOW, { days: [], open: "08:00", close: "16:00" })).toThrow(RangeError);
-  });
-});
-
-describe("quiet hours", () => {
-  const quiet = { start: "21:00", end: "08:00" }; // wraps midnight
-
-  it("is quiet late in the evening and early in the morning (Riyadh)", () => {
-    expect(isQuietTime(new Date("2026-11-26T18:00:00Z"), quiet)).toBe(true); // 21:00
-    expect(isQuietTime(new Date("2026-11-26T21:30:00Z"), quiet)).toBe(true); // 00:30 next day
-    expect(isQuietTime(new Date("2026-11-27T04:59:00Z"), quiet)).toBe(true); // 07:59
-  });
-
-  it("is not quiet during the day", () => {
-    expect(isQuietTime(new Date("2026-11-27T05:00:00Z"), quiet)).toBe(false); // 08:00
-    expect(isQuietTime(new Date("2026-11-26T12:30:00Z"), quiet)).toBe(false); // 15:30
-    expect(isQuietTime(new Date("2026-11-26T17:59:00Z"), quiet)).toBe(false); // 20:59
-  });
-
-  it("quietEnds is the next 08:00 Riyadh", () => {
-    const end = "2026-11-27T05:00:00.000Z"; // Fri 08:00 Riyadh
-    expect(quietEnds(new Date("2026-11-26T18:00:00Z"), quiet).toISOString()).toBe(end); // Thu 21:00
-    expect(quietEnds(new Date("2026-11-26T20:59:00Z"), quiet).toISOString()).toBe(end); // Thu 23:59
-    expect(quietEnds(new Date("2026-11-26T21:00:00Z"), quiet).toISOString()).toBe(end); // Fri 00:00
-    expect(quietEnds(new Date("2026-11-27T03:00:00Z"), quiet).toISOString()).toBe(end); // Fri 06:00
-  });
-
-  it("quietEnds is now when not quiet", () => {
-    const now = new Date("2026-11-26T12:30:00Z");
-    expect(quietEnds(now, quiet)).toBe(now);
-  });
-
-  it("handles a window that does not wrap", () => {
-    const nap = { start: "13:00", end: "15:00" };
-    expect(isQuietTime(new Date("2026-11-26T10:30:00Z"), nap)).toBe(true); // 13:30
-    expect(isQuietTime(new Date("2026-11-26T12:00:00Z"), nap)).toBe(false); // 15:00
-    expect(isQuietTime(new Date("2026-11-26T21:00:00Z"), nap)).toBe(false); // 00:00
-    expect(quietEnds(new Date("2026-11-26T10:30:00Z"), nap).toISOString()).toBe("2026-11-26T12:00:00.000Z");
-  });
-
-  it("an empty window is never quiet", () => {
-    expect(isQuietTime(new Date("2026-11-26T18:00:00Z"), { start: "21:00", end: "21:00" })).toBe(false);
   });
 });

@@ -17,7 +17,7 @@ afterEach(async () => {
 const STAFF: StaffTarget[] = [{ channel: "console", chatId: "staff", locale: "ar" }];
 
 function deps(): DecisionDeps & JobDeps {
-  return { db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), staff: STAFF };
+  return { db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), staff: STAFF, calendar: h.sila.calendar };
 }
 
 async function submitted(chatId = "u1", seed = 9090909): Promise<string> {
@@ -261,7 +261,7 @@ describe("scheduled jobs", () => {
       },
     });
     scheduler.start();
-    expect(registered.map((r) => r.name).sort()).toEqual(["form-nudges", "outbox", "overdue-digest", "retention", "survey-reminders", "surveys"]);
+    expect(registered.map((r) => r.name).sort()).toEqual(["form-nudges", "outbox", "overdue-digest", "retention", "safety-escalation", "survey-reminders", "surveys"]);
     expect(new Set(registered.map((r) => r.timezone))).toEqual(new Set(["Asia/Riyadh"]));
     const ref = await submitted();
     await decide(deps(), { reference: ref, decision: "approve", actor: "cli:test", startsOn: "2026-11-22", endsOn: "2026-11-22" });

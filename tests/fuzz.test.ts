@@ -309,7 +309,7 @@ async function driveMaa(h: Harness, snaps: Snapshot[]): Promise<void> {
   if ((await handoff.state()).flow !== "survey") throw new Error("no ticket survey");
   await handoff.snap("survey: the handoff's one question (scale)");
 
-  const deps = { db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now() };
+  const deps = { db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), calendar: h.sila.calendar };
   const info = new Walker(h, "fz-info", snaps);
   await info.say("السلام عليكم");
   await walkApplication(info, programs[0]!.id, validNationalId(7200), { snapCore: false, detours: false });

@@ -12,10 +12,10 @@ import { parseYesNo } from "../flows/validate";
 /** The namespaces a beneficiary reads. */
 const BENEFICIARY_NAMESPACES = [
   "common", "menu", "about", "apply", "validation", "faq", "referral", "status",
-  "feedback", "handoff", "decision", "survey", "privacy", "broadcast", "whatsapp", "telegram", "fromstaff",
+  "feedback", "handoff", "decision", "survey", "privacy", "broadcast", "whatsapp", "telegram", "fromstaff", "calendar", "safety", "consent",
 ] as const;
 /** Namespaces only staff (and the operator at the console) read: they stay Arabic/English. */
-const STAFF_NAMESPACES = ["staff", "staffcmd", "report", "console"] as const;
+const STAFF_NAMESPACES = ["staff", "staffcmd", "report", "console", "safeguarding"] as const;
 
 const AR_DIR = path.join(DEFAULT_LOCALES_DIR, "ar");
 const UR_DIR = path.join(DEFAULT_LOCALES_DIR, "ur");

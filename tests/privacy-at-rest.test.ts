@@ -153,7 +153,7 @@ describe("the beneficiary's rights over their data", () => {
     await h.say("السلام عليكم");
     await applyUntilSummary(h, "tank_installation", { nationalId: validNationalId(7171717) });
     const ref = /A\d{2}-\d{5}/.exec(textOf(await submitFromSummary(h)).replace(/[\u2066-\u2069]/g, ""))![0];
-    await decide({ db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now() }, { reference: ref, decision: "reject", actor: "cli:t" });
+    await decide({ db: h.opened.db, profile: h.profile, translator: h.sila.translator, clock: () => h.now(), calendar: h.sila.calendar }, { reference: ref, decision: "reject", actor: "cli:t" });
     const early = await applyRetention(h.opened.db, h.profile, new Date(h.now().getTime() + 86_400_000));
     expect(early).toEqual({ applications: 0, messages: 0 });
     const later = new Date(h.now().getTime() + (h.profile.retentionDays + 1) * 86_400_000);

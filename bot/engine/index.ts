@@ -30,6 +30,11 @@ import { openState, sealAnswers, sealState } from "../sealing";
 import { containsNationalId, redact } from "../log";
 import { myDataReply, requestDeletion } from "../privacy";
 import { cutText } from "../../flows/validate";
+import { raiseCareAlert, raiseUrgentAlert } from "../safeguarding";
+import { sensitiveConsentPurpose } from "../../flows/consent";
+import type { Calendar } from "../../flows/calendar";
+import type { CalendarSource } from "../calendar";
+import { rememberSeasonGreeting } from "../../db/calendar";
 
 export type { StaffTarget } from "../channels/types";
 
@@ -42,6 +47,8 @@ export interface EngineDeps {
   staff: readonly StaffTarget[];
   /** FAQ lookup in a locale (built once from the profile). */
   faq: (query: string, locale: Locale) => FaqResult;
+  /** The association's calendar with the staff's closures (read before each turn, outside its transaction). */
+  calendar: CalendarSource;
   /** Keyed hash of a national ID for duplicate checks. */
   hashNationalId: (id: string) => string;
   /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
@@ -110,6 +117,9 @@ export function createEngine(deps: EngineDeps): Engine {
       deps.hot.enqueue({ contactId: null, audience: "staff", channel: row.channel, chatId: row.chat_id, payload: row.payload, at });
     }
   };
+
+  /** Safety alerts go to every staff target at once (bot/safeguarding.ts). */
+  const safeguarding = () => ({ profile: deps.profile, translator: deps.translator, staff: staffTargets() });
 
   /** The contact's language if the association serves it, else the association's first. */
   const localeOf = (contact: { locale: string }): Locale =>
@@ -211,7 +221,7 @@ export function createEngine(deps: EngineDeps): Engine {
         });
         const consents: Array<[string, string | undefined]> = [
           ["privacy_notice", d.privacyAcceptedAt],
-          ["sensitive_data", d.sensitiveConsentAt],
+          [sensitiveConsentPurpose(deps.profile.programs.find((p) => p.id === d.programId)), d.sensitiveConsentAt],
           ["attestation", d.attestedAt ?? turn.at],
           [`program_terms:${d.programId}`, effect.termsAcceptedAt],
         ];
@@ -274,10 +284,19 @@ export function createEngine(deps: EngineDeps): Engine {
       case "alertStaff":
         alertStaff(effect.text, turn.at);
         return null;
+      case "urgentAlert":
+        await raiseUrgentAlert(trx, safeguarding(), { contactId: turn.contactId, channel: turn.channel, kind: effect.kind, excerpt: effect.excerpt, at: turn.at });
+        return null;
+      case "careAlert":
+        await raiseCareAlert(trx, safeguarding(), { contactId: turn.contactId, channel: turn.channel, excerpt: effect.excerpt, at: turn.at });
+        return null;
+      case "rememberSeasonGreeting":
+        await rememberSeasonGreeting(trx, turn.contactId, effect.season);
+        return null;
     }
   }
 
-  async function turn(trx: Transaction<Database>, message: InboundMessage): Promise<TurnOutcome> {
+  async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
     const now = deps.clock();
     const at = now.toISOString();
     const { kind, body } = inboundKind(message);
@@ -334,6 +353,9 @@ export function createEngine(deps: EngineDeps): Engine {
           isNew: identity.isNew,
           phone: contact.phone,
           privacyAcceptedAt: contact.privacyAcceptedAt,
+          get seasonGreeted() {
+            return deps.hot.seasonGreetedOf(contact.id);
+          },
           localeChosen: turnInfo.localeChosen,
         },
         senderPhone: message.senderPhone ?? null,
@@ -345,6 +367,7 @@ export function createEngine(deps: EngineDeps): Engine {
           return openHandoff;
         },
         faq: deps.faq,
+        calendar,
         attachments: deps.attachments,
       };
       const result = flowStep(state, input, ctx);
@@ -408,7 +431,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return queue.run(`${message.channel}:${message.chatId}`, async () => {
         let outcome: TurnOutcome;
         try {
-          outcome = await writer.run((trx) => turn(trx, message));
+          const calendar = await deps.calendar.get();
+          outcome = await writer.run((trx) => turn(trx, message, calendar));
         } catch (error) {
           await failed(message, error);
           outcome = "failed";

@@ -31,6 +31,12 @@ export interface OutboxOptions {
   hot: HotPath;
   /** The window-aware ladder of notices (and staff numbers outside their window); without it rows go as written. */
   notices?: NoticeLadder;
+  /**
+   * The earliest instant bulk rows (broadcasts, survey invitations, reminders) may go (the
+   * calendar: quiet hours, prayer windows). While it is later than now they wait, in their order;
+   * replies of conversations, notices and staff alerts do not. Without it bulk rows go when due.
+   */
+  bulkSendTime?: (now: Date) => Promise<Date>;
 }
 
 export interface OutboxSender {
@@ -151,22 +157,18 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
     for (;;) {
       // Rows committed from here on are seen by this read; a kick during the batch means new ones.
       again = false;
-      const now = clock().toISOString();
+      const instant = clock();
+      const now = instant.toISOString();
+      const bulkHeld = options.bulkSendTime !== undefined && (await options.bulkSendTime(instant)).getTime() > instant.getTime();
       // The replies of conversations first, then bulk rows (broadcasts, survey waves), each in the order written.
-      const rows = await db
-        .selectFrom("outbox")
-        .selectAll()
-        .where("status", "=", "pending")
-        .where("next_attempt_at", "<=", now)
-        .orderBy("bulk")
-        .orderBy("id")
-        .limit(batchSize)
-        .execute();
+      let query = db.selectFrom("outbox").selectAll().where("status", "=", "pending").where("next_attempt_at", "<=", now);
+      if (bulkHeld) query = query.where("bulk", "=", 0);
+      const rows = await query.orderBy("bulk").orderBy("id").limit(batchSize).execute();
       if (rows.length === 0) return handled;
       // A chat with a row waiting for a retry keeps its later rows waiting too, so order holds.
       const firstWaiting = await firstRetryByChat(now);
       // A reply goes after the bulk rows its chat was sent before it (they go with it, not after the wave).
-      const olderBulk = await dueBulkOfChats(rows, now);
+      const olderBulk = bulkHeld ? new Map<string, OutboxRow[]>() : await dueBulkOfChats(rows, now);
       const held = new Set<string>();
       const done = new Set<number>();
       let progressed = false;

@@ -12,11 +12,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import * as repo from "../../db/repo";
-import { answerText, formFields, type FormField } from "../../flows/form";
 import { menuReply } from "../../flows/menu";
 import { t } from "../../flows/reply";
 import { TICKET_SURVEY_QUESTIONS } from "../../flows/survey";
-import type { FieldAnswer, Reply, Text } from "../../flows/types";
+import type { Reply, Text } from "../../flows/types";
 import type { Locale, Profile } from "../../orgs/schema";
 import type { ChannelName, OutboundChoice, OutboundMessage } from "../channels/types";
 import type { Cipher } from "../crypto";
@@ -24,9 +23,10 @@ import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { notifyContact, notifyStaff, renderReply, type NoticeSpec } from "../notify";
-import type { StoredAnswer } from "../sealing";
 import { createTicketSurvey, openSurveyConversation } from "../surveys";
-import { claimsOf, latestClaim, recordAudit, type Claim } from "./audit";
+import { claimsOf, latestClaim, recordAudit } from "./audit";
+import type { CalendarSource } from "../calendar";
+import { closureCommand, closuresList } from "./closure-commands";
 import {
   findReference as findReferenceInText,
   isStaffCommand,
@@ -38,6 +38,7 @@ import {
 } from "./parse";
 import * as q from "./queries";
 import { noticesSection } from "./notices";
+import { claimName, createViews, ltr, section } from "./views";
 import type { StaffActor, StaffCommands } from "./types";
 
 /** A committee decision asked for from the chat (the seam for a later issue). */
@@ -69,6 +70,8 @@ export interface StaffDeps {
   onOutbox?: () => void;
   /** Committee decisions; without it "/decide" answers that decisions are not available yet. */
   decide?: (request: DecideRequest) => Promise<Reply>;
+  /** The running calendar; without it "/closure" and "/closures" answer that they are not available. */
+  calendar?: CalendarSource;
   /** How many items "/pending" lists of each kind. */
   listLimit?: number;
 }
@@ -85,10 +88,6 @@ export interface StaffWorkspace extends StaffCommands {
   alertChoices(text: string, locale?: Locale): Promise<OutboundChoice[]>;
 }
 
-const lines = (items: Text[]): Text => ({ list: items, lines: true });
-/** A heading with its lines under it, as one paragraph. */
-const section = (title: Text, items: Text[]): Text => lines([title, ...items]);
-const ltr = (v: string | number): Text => ({ ltr: v });
 /** What staff send a beneficiary is a notice: outside WhatsApp's window it goes by the "reply" template. */
 const replyNotice = (reference: string): NoticeSpec => ({ kind: "reply", reference, params: { reference: ltr(reference) } });
 
@@ -102,14 +101,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const isStaff = (actor: StaffActor): boolean => (deps.staffIds[actor.channel] ?? []).includes(actor.userId);
   const actorKey = (actor: StaffActor): string => `staff:${actor.channel}:${actor.userId}`;
   const staffName = (actor: StaffActor): string => actor.displayName?.trim() || actor.userId;
-  const claimName = (c: Claim): string => c.name?.trim() || c.userId;
-
-  const programName = (id: string): Text => {
-    const p = profile.programs.find((x) => x.id === id);
-    return p ? { localized: p.name } : t("staffcmd:application.unknownProgram", { id });
-  };
-  const statusLabel = (status: string): Text => t(`status:state.${status}`);
-  const kindLabel = (kind: string): Text => t(`staffcmd:kind.${kind}`);
+  const { programName, statusLabel, kindLabel, applicationText, ticketText } = createViews({ db, profile, log, ...(deps.cipher ? { cipher: deps.cipher } : {}) });
 
   const render = (actor: StaffActor, ...replies: Reply[]): OutboundMessage[] =>
     replies.map((r) => renderReply(translator, r, localeFor(actor.channel)));
@@ -179,107 +171,6 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   }
 
   // ---- One application or ticket --------------------------------------------
-
-  function contactText(c: q.ContactInfo, fallbackName: string | null): Text {
-    const unknown = t("staffcmd:application.unknown");
-    return t("staffcmd:application.contact", {
-      name: c.displayName ?? fallbackName ?? unknown,
-      phone: c.phone ? ltr(c.phone) : unknown,
-      channels: c.channels.length > 0 ? c.channels.join(", ") : unknown,
-    });
-  }
-
-  /** Opens sealed answers; one that cannot be opened (a changed key) shows as sealed, the rest still show. */
-  function openFields(reference: string, stored: Record<string, StoredAnswer>): Record<string, FieldAnswer | "sealed"> {
-    const out: Record<string, FieldAnswer | "sealed"> = {};
-    for (const [id, answer] of Object.entries(stored)) {
-      if (answer.type !== "sealed") {
-        out[id] = answer;
-        continue;
-      }
-      if (!deps.cipher) {
-        out[id] = "sealed";
-        continue;
-      }
-      try {
-        out[id] = JSON.parse(deps.cipher.decrypt(answer.enc)) as FieldAnswer;
-      } catch (error) {
-        log.warn("a sealed answer could not be opened", { reference, field: id, error });
-        out[id] = "sealed";
-      }
-    }
-    return out;
-  }
-
-  function applicationText(a: q.ApplicationDetail): Text[] {
-    const answers = openFields(a.reference, a.fields);
-    const valueOf = (field: FormField, answer: FieldAnswer | "sealed"): Text =>
-      answer === "sealed" ? t("staffcmd:application.sealed") : answerText(field, answer);
-    const program = profile.programs.find((p) => p.id === a.programId);
-    const fields = program ? formFields(program) : [];
-    const known = new Set(fields.map((f) => f.id));
-    const fieldLines: Text[] = fields.map((f) => {
-      const answer = answers[f.id];
-      return t("staffcmd:application.fieldLine", { label: f.label, value: answer ? valueOf(f, answer) : t("apply:summaryValue.missing") });
-    });
-    // Answers to fields the profile no longer has are still shown, by id.
-    for (const [id, answer] of Object.entries(answers)) {
-      if (known.has(id)) continue;
-      const field: FormField = { id, type: "text", label: { literal: id }, required: false, sensitive: false };
-      fieldLines.push(t("staffcmd:application.fieldLine", { label: field.label, value: valueOf(field, answer) }));
-    }
-    const fullName = answers["full_name"];
-    const name = fullName && fullName !== "sealed" && fullName.type === "text" ? fullName.value : null;
-    const parts: Text[] = [
-      t("staffcmd:application.title", {
-        reference: ltr(a.reference),
-        program: programName(a.programId),
-        status: statusLabel(a.status),
-        submitted: { date: a.submittedAt, withTime: true },
-        updated: { date: a.updatedAt, withTime: true },
-      }),
-      contactText(a.contact, name),
-    ];
-    if (a.contact.unreachable) parts.push(t("staffcmd:application.unreachable"));
-    parts.push(section(t("staffcmd:application.fieldsTitle"), fieldLines));
-    parts.push(t("staffcmd:application.consents", { attested: { date: a.attestedAt, withTime: true }, terms: { date: a.termsAcceptedAt, withTime: true } }));
-    if (a.sensitiveConsentAt) parts.push(t("staffcmd:application.sensitiveConsent", { date: { date: a.sensitiveConsentAt, withTime: true } }));
-    if (a.events.length > 0) {
-      const history: Text[] = [];
-      for (const e of a.events) {
-        history.push(
-          t("staffcmd:application.historyLine", {
-            date: { date: e.at, withTime: true },
-            what: e.toStatus ? statusLabel(e.toStatus) : { literal: e.action },
-            actor: e.actor,
-          }),
-        );
-        if (e.note) history.push(t("staffcmd:application.historyNote", { note: { literal: e.note } }));
-      }
-      parts.push(section(t("staffcmd:application.historyTitle"), history));
-    }
-    return parts;
-  }
-
-  async function ticketText(ticket: q.TicketDetail): Promise<Text[]> {
-    const claim = await latestClaim(db, ticket.reference);
-    const parts: Text[] = [
-      t("staffcmd:ticket.title", {
-        kind: kindLabel(ticket.kind),
-        reference: ltr(ticket.reference),
-        status: t(`staffcmd:ticketStatus.${ticket.status}`),
-        created: { date: ticket.createdAt, withTime: true },
-      }),
-      contactText(ticket.contact, null),
-    ];
-    if (ticket.body) parts.push(t("staffcmd:ticket.body", { text: { literal: ticket.body } }));
-    if (ticket.attachment?.type === "attachment") {
-      parts.push(t("staffcmd:ticket.attachment", { name: ltr(ticket.attachment.fileName ?? ticket.attachment.mimeType ?? "file") }));
-    }
-    parts.push(claim ? t("staffcmd:ticket.claimedBy", { staff: claimName(claim), date: { date: claim.at, withTime: true } }) : t("staffcmd:ticket.notClaimed"));
-    if (ticket.closedAt) parts.push(t("staffcmd:ticket.closed", { date: { date: ticket.closedAt, withTime: true }, by: ticket.closedBy ?? "-" }));
-    return parts;
-  }
 
   async function show(actor: StaffActor, reference: string): Promise<OutboundMessage[]> {
     const owner = await q.findReference(db, reference);
@@ -380,7 +271,8 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     await db.transaction().execute(async (trx) => {
       // Only this row (allowed, no detail but a hand-over note) counts as holding the ticket.
       await recordAudit(trx, { actor, action: "claim", target: reference, allowed: true, detail: before ? `from ${before.channel}:${before.userId}` : null, at });
-      if (owner.kind === "handoff" && !before) {
+      // The person learns that someone has their message: a hand-off, a safety alert, symptoms.
+      if ((owner.kind === "handoff" || owner.kind === "urgent" || owner.kind === "care") && !before) {
         await notifyContact(trx, translator, owner.contactId, { text: [t("fromstaff:claimed", { reference: ltr(reference) })] }, at, { notice: replyNotice(reference) });
       }
       await notifyStaff(trx, translator, otherTargets(actor), t("staffcmd:notice.claimed", { staff: staffName(actor), reference: ltr(reference) }), at);
@@ -414,6 +306,15 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
         return pending(actor);
       case "stats":
         return statistics(actor);
+      case "closures":
+      case "closure": {
+        if (!deps.calendar) {
+          await audit(actor, name, null, true, "unavailable");
+          return say(actor, t("staffcmd:closure.unavailable"));
+        }
+        const closureDeps = { db, calendar: deps.calendar, clock: deps.clock };
+        return say(actor, ...(name === "closures" ? await closuresList(closureDeps, actor) : await closureCommand(closureDeps, actor, firstArg, rest)));
+      }
       case "show":
       case "reply":
       case "close":

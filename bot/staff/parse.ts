@@ -5,7 +5,7 @@
  */
 import { normalizeArabic, toLatinDigits } from "../../flows/text/arabic";
 
-export type StaffCommandName = "help" | "pending" | "show" | "reply" | "close" | "claim" | "stats" | "decide";
+export type StaffCommandName = "help" | "pending" | "show" | "reply" | "close" | "claim" | "stats" | "decide" | "closure" | "closures";
 
 const ALIASES: Record<StaffCommandName, readonly string[]> = {
   help: ["help", "start", "commands", "مساعدة", "مساعده", "أوامر", "الأوامر"],
@@ -16,6 +16,8 @@ const ALIASES: Record<StaffCommandName, readonly string[]> = {
   claim: ["claim", "take", "استلام", "استلم"],
   stats: ["stats", "statistics", "إحصائيات", "احصائيات", "إحصاءات", "احصاءات"],
   decide: ["decide", "decision", "قرار"],
+  closure: ["closure", "holiday", "إجازة", "اجازة", "عطلة"],
+  closures: ["closures", "holidays", "الإجازات", "الاجازات", "إجازات", "اجازات", "العطل"],
 };
 
 const BY_WORD: ReadonlyMap<string, StaffCommandName> = new Map(

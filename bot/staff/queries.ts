@@ -96,6 +96,8 @@ export async function openTickets(db: Executor, limit: number): Promise<{ total:
     .selectFrom("tickets")
     .select(["reference", "kind", "created_at"])
     .where("status", "=", "open")
+    // Urgent safety alerts first.
+    .orderBy(sql`kind = 'urgent'`, "desc")
     .orderBy("id")
     .limit(limit)
     .execute();

@@ -1,6 +1,7 @@
 /** The question of each step of the application, asked first and whenever it must be asked again. */
 import { answerText, formFields } from "../form";
 import { choice, reply, t, withChoices } from "../reply";
+import { sensitiveCategoriesText } from "../consent";
 import type { ApplicationDraft, FlowContext, Reply, Text } from "../types";
 import { fieldById, openPrograms, programOf, yesNoChoices, type ApplyState } from "./base";
 
@@ -45,7 +46,7 @@ export function prompt(state: ApplyState, ctx: FlowContext, lead: Text[] = []): 
     case "sensitiveConsent": {
       const field = fieldById(ctx, draft!, step.fieldId)!;
       return withChoices(
-        reply(...lead, t("apply:sensitiveConsent", { label: field.label })),
+        reply(...lead, t("consent:sensitive", { label: field.label, categories: sensitiveCategoriesText(programOf(ctx, draft)!, field.id) })),
         [choice("yes", t("apply:sensitiveAccept")), choice("no", t("apply:sensitiveDecline"))],
       );
     }

@@ -2,6 +2,7 @@
  * The end of the form: the summary where any answer can be edited, the
  * attestation and the program's terms, then submission with a reference.
  */
+import { decisionPeriod } from "../calendar/text";
 import { formFields, readYesNo } from "../form";
 import { matchOption } from "../choices";
 import { menuReply } from "../menu";
@@ -83,8 +84,7 @@ export function summaryStep(state: ApplyState & { step: { name: SummaryStepName 
 export function submitted(state: ApplyState, reference: string, submittedAt: string, ctx: FlowContext): StepResult {
   const draft = state.draft!;
   const program = programOf(ctx, draft)!;
-  const period = ctx.profile.committee.decisionPeriodDays;
-  const expected = new Date(Date.parse(submittedAt) + period * 86_400_000).toISOString();
+  const period = decisionPeriod(ctx, submittedAt);
   const nameAnswer = draft.answers["full_name"];
   const nidAnswer = draft.answers["national_id"];
   const cityAnswer = draft.answers["city"];
@@ -105,8 +105,8 @@ export function submitted(state: ApplyState, reference: string, submittedAt: str
           reference: { ltr: reference },
           program: { localized: program.name },
           committee: { localized: ctx.profile.committee.name },
-          days: period,
-          date: { date: expected },
+          days: period.days,
+          date: period.date,
         }),
       ]),
     ],

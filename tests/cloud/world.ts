@@ -103,7 +103,7 @@ export async function startCloudWorld(
     clock: clock.now,
     log,
     onOutbox: () => sila.outbox.kick(),
-    decide: staffDecisions({ db: opened.db, profile, translator: sila.translator, clock: clock.now, staff: staffTargets }),
+    decide: staffDecisions({ db: opened.db, profile, translator: sila.translator, clock: clock.now, staff: staffTargets, calendar: sila.calendar }),
   });
   const channel = createWhatsAppCloudChannel({
     token: ACCESS_TOKEN,

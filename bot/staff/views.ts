@@ -1,0 +1,144 @@
+/**
+ * How the staff workspace shows things: one application in full (sealed
+ * answers opened when the key allows), one ticket, a contact, and the small
+ * labels lists are made of. Texts only; the commands decide what to show.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { answerText, formFields, type FormField } from "../../flows/form";
+import { t } from "../../flows/reply";
+import type { FieldAnswer, Text } from "../../flows/types";
+import type { Profile } from "../../orgs/schema";
+import type { Cipher } from "../crypto";
+import type { Logger } from "../log";
+import type { StoredAnswer } from "../sealing";
+import { latestClaim, type Claim } from "./audit";
+import type * as q from "./queries";
+
+export const lines = (items: Text[]): Text => ({ list: items, lines: true });
+/** A heading with its lines under it, as one paragraph. */
+export const section = (title: Text, items: Text[]): Text => lines([title, ...items]);
+export const ltr = (v: string | number): Text => ({ ltr: v });
+export const claimName = (c: Claim): string => c.name?.trim() || c.userId;
+
+export interface ViewDeps {
+  db: Kysely<Database>;
+  profile: Profile;
+  log: Logger;
+  /** Opens sealed answers; without it they show as sealed. */
+  cipher?: Cipher;
+}
+
+export function createViews(deps: ViewDeps) {
+  const { db, profile, log, cipher } = deps;
+
+  const programName = (id: string): Text => {
+    const p = profile.programs.find((x) => x.id === id);
+    return p ? { localized: p.name } : t("staffcmd:application.unknownProgram", { id });
+  };
+  const statusLabel = (status: string): Text => t(`status:state.${status}`);
+  const kindLabel = (kind: string): Text => t(`staffcmd:kind.${kind}`);
+
+  function contactText(c: q.ContactInfo, fallbackName: string | null): Text {
+    const unknown = t("staffcmd:application.unknown");
+    return t("staffcmd:application.contact", {
+      name: c.displayName ?? fallbackName ?? unknown,
+      phone: c.phone ? ltr(c.phone) : unknown,
+      channels: c.channels.length > 0 ? c.channels.join(", ") : unknown,
+    });
+  }
+
+  /** Opens sealed answers; one that cannot be opened (a changed key) shows as sealed, the rest still show. */
+  function openFields(reference: string, stored: Record<string, StoredAnswer>): Record<string, FieldAnswer | "sealed"> {
+    const out: Record<string, FieldAnswer | "sealed"> = {};
+    for (const [id, answer] of Object.entries(stored)) {
+      if (answer.type !== "sealed") {
+        out[id] = answer;
+        continue;
+      }
+      if (!cipher) {
+        out[id] = "sealed";
+        continue;
+      }
+      try {
+        out[id] = JSON.parse(cipher.decrypt(answer.enc)) as FieldAnswer;
+      } catch (error) {
+        log.warn("a sealed answer could not be opened", { reference, field: id, error });
+        out[id] = "sealed";
+      }
+    }
+    return out;
+  }
+
+  function applicationText(a: q.ApplicationDetail): Text[] {
+    const answers = openFields(a.reference, a.fields);
+    const valueOf = (field: FormField, answer: FieldAnswer | "sealed"): Text =>
+      answer === "sealed" ? t("staffcmd:application.sealed") : answerText(field, answer);
+    const program = profile.programs.find((p) => p.id === a.programId);
+    const fields = program ? formFields(program) : [];
+    const known = new Set(fields.map((f) => f.id));
+    const fieldLines: Text[] = fields.map((f) => {
+      const answer = answers[f.id];
+      return t("staffcmd:application.fieldLine", { label: f.label, value: answer ? valueOf(f, answer) : t("apply:summaryValue.missing") });
+    });
+    // Answers to fields the profile no longer has are still shown, by id.
+    for (const [id, answer] of Object.entries(answers)) {
+      if (known.has(id)) continue;
+      const field: FormField = { id, type: "text", label: { literal: id }, required: false, sensitive: false };
+      fieldLines.push(t("staffcmd:application.fieldLine", { label: field.label, value: valueOf(field, answer) }));
+    }
+    const fullName = answers["full_name"];
+    const name = fullName && fullName !== "sealed" && fullName.type === "text" ? fullName.value : null;
+    const parts: Text[] = [
+      t("staffcmd:application.title", {
+        reference: ltr(a.reference),
+        program: programName(a.programId),
+        status: statusLabel(a.status),
+        submitted: { date: a.submittedAt, withTime: true },
+        updated: { date: a.updatedAt, withTime: true },
+      }),
+      contactText(a.contact, name),
+    ];
+    if (a.contact.unreachable) parts.push(t("staffcmd:application.unreachable"));
+    parts.push(section(t("staffcmd:application.fieldsTitle"), fieldLines));
+    parts.push(t("staffcmd:application.consents", { attested: { date: a.attestedAt, withTime: true }, terms: { date: a.termsAcceptedAt, withTime: true } }));
+    if (a.sensitiveConsentAt) parts.push(t("staffcmd:application.sensitiveConsent", { date: { date: a.sensitiveConsentAt, withTime: true } }));
+    if (a.events.length > 0) {
+      const history: Text[] = [];
+      for (const e of a.events) {
+        history.push(
+          t("staffcmd:application.historyLine", {
+            date: { date: e.at, withTime: true },
+            what: e.toStatus ? statusLabel(e.toStatus) : { literal: e.action },
+            actor: e.actor,
+          }),
+        );
+        if (e.note) history.push(t("staffcmd:application.historyNote", { note: { literal: e.note } }));
+      }
+      parts.push(section(t("staffcmd:application.historyTitle"), history));
+    }
+    return parts;
+  }
+
+  async function ticketText(ticket: q.TicketDetail): Promise<Text[]> {
+    const claim = await latestClaim(db, ticket.reference);
+    const parts: Text[] = [
+      t("staffcmd:ticket.title", {
+        kind: kindLabel(ticket.kind),
+        reference: ltr(ticket.reference),
+        status: t(`staffcmd:ticketStatus.${ticket.status}`),
+        created: { date: ticket.createdAt, withTime: true },
+      }),
+      contactText(ticket.contact, null),
+    ];
+    if (ticket.body) parts.push(t("staffcmd:ticket.body", { text: { literal: ticket.body } }));
+    if (ticket.attachment?.type === "attachment") {
+      parts.push(t("staffcmd:ticket.attachment", { name: ltr(ticket.attachment.fileName ?? ticket.attachment.mimeType ?? "file") }));
+    }
+    parts.push(claim ? t("staffcmd:ticket.claimedBy", { staff: claimName(claim), date: { date: claim.at, withTime: true } }) : t("staffcmd:ticket.notClaimed"));
+    if (ticket.closedAt) parts.push(t("staffcmd:ticket.closed", { date: { date: ticket.closedAt, withTime: true }, by: ticket.closedBy ?? "-" }));
+    return parts;
+  }
+
+  return { programName, statusLabel, kindLabel, contactText, applicationText, ticketText };
+}

@@ -1,0 +1,90 @@
+/**
+ * Does a message say that someone may be in danger? Pure: the text in, the
+ * kinds of danger found (most urgent first) and the language they were said
+ * in out. Tuned to kinds of messages, not to sentences: each lexicon rule is
+ * a way of saying something (wanting to die, being hit, not breathing), with
+ * negation («ما ابي اموت», "I don't want to die") and figures of speech
+ * («بموت من الضحك», "this form is killing me") taken into account. When in
+ * doubt it raises the alarm: a false alarm costs a staff member a minute, a
+ * miss may cost a life.
+ */
+import { arabic } from "./lexicon/ar";
+import { english } from "./lexicon/en";
+import { romanUrdu, urdu } from "./lexicon/ur";
+import { Clause, compileLexicon, matchRule, parseSlot, slotAt, type CompiledRule, type DangerKind, type RuleHit } from "./match";
+import { NEGATION } from "./negation";
+import { clauses } from "./normalize";
+
+export type { DangerKind } from "./match";
+
+/** Most urgent first: the reply and the numbers follow the first kind found. */
+export const DANGER_KINDS: readonly DangerKind[] = ["self_harm", "child", "violence", "medical", "emergency", "distress"];
+
+export interface Danger {
+  /** Every kind found, most urgent first. */
+  kinds: DangerKind[];
+  /** The language the danger was said in. */
+  lang: "ar" | "en" | "ur";
+  /** The rules that matched (for evaluation and tests; never shown to anyone). */
+  rules: string[];
+}
+
+const LEXICONS = [arabic, english, urdu, romanUrdu];
+const RULES: readonly CompiledRule[] = LEXICONS.flatMap(compileLexicon);
+
+/** Words that say the one in danger is a child (a violence hit becomes "child"). */
+const CHILD_WORDS = parseSlot(
+  [arabic.groups.CHILD, english.groups.CHILD, urdu.groups.CHILD, romanUrdu.groups.CHILD].join("|"),
+  {},
+);
+/** "عمري 15", "I'm 14", "umar 13 saal": said to be under 18. */
+const AGE_WORDS = parseSlot("=عمري|=عمرها|=عمره|=عمرك|=سني|=im|=am|=aged|=age|=umar|=umr|=عمر|=saal|=سال|=years|=yrs|=سنه|=سنوات|=سنين");
+
+/** Letters only Urdu writes (پ چ گ are typed in Gulf Arabic too). */
+const URDU_LETTERS = /[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2\u06D3]/;
+/** Everyday Roman Urdu words: two of them and a Latin message is Urdu. */
+const ROMAN_URDU = new Set(
+  "hai hain hun hoon hu mujhe mujhay muje main mein mai nahi nahin nhi kar karna karta karti raha rahi ka ki ke ko se yeh ye woh kya kyun bohat bahut aur lekin magar mera meri mere apni apna tha thi gaya gayi".split(" "),
+);
+
+function saysChild(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (slotAt(words, i, CHILD_WORDS, false) > 0) return true;
+    const n = Number(words[i]);
+    if (Number.isInteger(n) && n > 0 && n < 18) {
+      const near = [words[i - 1], words[i + 1]].filter((w): w is string => w !== undefined);
+      if (near.some((w) => slotAt([w], 0, AGE_WORDS, false) > 0)) return true;
+    }
+  }
+  return false;
+}
+
+/** The kinds of danger in `text`, or null when there are none. */
+export function detectDanger(text: string): Danger | null {
+  const parts = clauses(text);
+  const hits: RuleHit[] = [];
+  for (const words of parts) {
+    const clause = new Clause(words);
+    for (const rule of RULES) {
+      const hit = matchRule(rule, clause, NEGATION);
+      if (hit) hits.push(hit);
+    }
+  }
+  if (hits.length === 0) return null;
+  const found = new Set(hits.map((h) => h.rule.kind));
+  if (found.has("violence") && parts.some(saysChild)) found.add("child");
+  const kinds = DANGER_KINDS.filter((k) => found.has(k));
+  return { kinds, lang: languageOf(text, hits), rules: hits.map((h) => `${h.rule.lang}:${h.rule.kind}:${h.rule.source}`) };
+}
+
+/** The language of the words that raised the alarm: Urdu, Roman Urdu (→ ur), English or Arabic. */
+function languageOf(text: string, hits: readonly RuleHit[]): Danger["lang"] {
+  const langs = new Set(hits.map((h) => h.rule.lang));
+  const arabicScript = /[\u0600-\u06FF]/.test(text);
+  if (!arabicScript) {
+    const roman = clauses(text).flat().filter((w) => ROMAN_URDU.has(w)).length;
+    return langs.has("ur-latn") || roman >= 2 ? "ur" : "en";
+  }
+  if (URDU_LETTERS.test(text)) return "ur";
+  return langs.has("ur") && !langs.has("ar") ? "ur" : "ar";
+}
