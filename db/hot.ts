@@ -10,7 +10,6 @@
 import type SQLite from "better-sqlite3";
 import type { ApplicationStatus, ChannelName } from "./schema";
 import { formatReference, OPEN_STATUSES, referenceCounter, toContact, type ApplicationSummary, type Contact, type InboundRecord } from "./repo";
-import type { Savepoints } from "../bot/engine/writer";
 
 /** An application as the engine stores it at submission (the answers already sealed). */
 export interface NewApplication {
@@ -23,6 +22,15 @@ export interface NewApplication {
   termsAcceptedAt: string;
   sensitiveConsentAt: string | null;
   at: string;
+}
+
+/** Savepoint control on the connection the Kysely handle uses: one per turn inside a group's transaction. */
+export interface Savepoints {
+  savepoint(): void;
+  release(): void;
+  rollback(): void;
+  /** False once SQLite has rolled the whole transaction back on its own (disk full, I/O error). */
+  inTransaction(): boolean;
 }
 
 export interface HotPath {

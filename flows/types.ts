@@ -8,7 +8,7 @@
 import type { FieldSpec, Locale, LocalizedText, Profile } from "../orgs/schema";
 import type { FaqResult } from "./faq/matcher";
 import type { DangerKind } from "./safety/detect";
-import type { InboundContent, ChannelName } from "../bot/channels/types";
+import type { ChannelName, InboundContent, SurveyAnswer } from "../db/kinds";
 import type { ApplicationStatus, TicketKind } from "../db/schema";
 import type { Calendar } from "./calendar";
 
@@ -125,11 +125,7 @@ export interface SurveyQuestion {
   optional: boolean;
 }
 
-export type SurveyAnswer =
-  | { type: "scale5"; score: number }
-  | { type: "yesno"; value: boolean }
-  | { type: "text"; text: string }
-  | { type: "skipped" };
+export type { SurveyAnswer };
 
 export interface ApplicationSummary {
   reference: string;

@@ -15,25 +15,8 @@ export interface StaffTarget {
   locale: Locale;
 }
 
-export type MediaType = "image" | "document" | "audio" | "voice" | "video" | "sticker";
-
-/** What a person sent, one variant per kind: no magic strings in a body. */
-export type InboundContent =
-  | { kind: "text"; text: string }
-  /** A button press (Telegram inline keyboard): the value of the choice offered. */
-  | { kind: "choice"; value: string }
-  | {
-      kind: "media";
-      mediaType: MediaType;
-      /** A channel reference or a local path of the downloaded file. */
-      fileRef: string;
-      mimeType?: string;
-      fileName?: string;
-      size?: number;
-      caption?: string;
-    }
-  | { kind: "contact"; phone: string; name?: string; /** the sender shared their own number */ own: boolean }
-  | { kind: "location"; latitude: number; longitude: number };
+export type { InboundContent, MediaType } from "../../db/kinds";
+import type { InboundContent } from "../../db/kinds";
 
 export interface InboundMessage {
   channel: ChannelName;
