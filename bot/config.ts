@@ -95,7 +95,7 @@ export interface Config {
         apiRoot: string;
         staffChatId: string | undefined;
         staffUserIds: string[];
-        webhook: { url: string; secret: string | undefined; port: number } | undefined;
+        webhook: { url: string; secret: string; port: number } | undefined;
       }
     | undefined;
   whatsapp: {
@@ -157,6 +157,12 @@ export function loadConfig(env: RawEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${problemsOf(parsed.error).join("; ")}`);
   }
   const e = parsed.data;
+  if (e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    // Without the secret anyone who finds the address could post updates as any user, staff included.
+    throw new ConfigError(
+      "invalid configuration: TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set (1-256 of A-Z a-z 0-9 _ -, e.g. from `openssl rand -hex 32`)",
+    );
+  }
   const mode = whatsappMode(e);
   return {
     org: e.ORG,
@@ -174,7 +180,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
           staffChatId: e.TELEGRAM_STAFF_CHAT_ID,
           staffUserIds: e.TELEGRAM_STAFF_USER_IDS,
           webhook: e.TELEGRAM_WEBHOOK_URL
-            ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT }
+            ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET!, port: e.TELEGRAM_WEBHOOK_PORT }
             : undefined,
         }
       : undefined,

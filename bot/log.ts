@@ -2,6 +2,7 @@
  * A small structured logger. Every line goes through `redact`: national IDs,
  * Iqama numbers and bot tokens never reach a log.
  */
+import { maskNationalIds } from "./pii";
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -12,17 +13,11 @@ export interface Logger {
   error(msg: string, data?: Record<string, unknown>): void;
 }
 
-/** A Saudi national ID or Iqama number (10 digits starting 1 or 2) in Latin, Arabic-Indic or Persian digits. */
-const NATIONAL_ID = /(?<![\d\u0660-\u0669\u06F0-\u06F9])[12\u0661\u0662\u06F1\u06F2][\d\u0660-\u0669\u06F0-\u06F9]{9}(?![\d\u0660-\u0669\u06F0-\u06F9])/g;
+export { containsNationalId } from "./pii";
 
-/** True when the text holds something that looks like a national ID or Iqama number. */
-export function containsNationalId(text: string): boolean {
-  return text.replace(/[\s-]/g, "").search(NATIONAL_ID) >= 0 || text.search(NATIONAL_ID) >= 0;
-}
-
-/** Masks Saudi national ID / Iqama numbers (any digit script) and bot tokens. */
+/** Masks Saudi national ID / Iqama numbers (any digit script, any separators between the digits) and bot tokens. */
 export function redact(text: string): string {
-  return text.replace(/\d{6,12}:[A-Za-z0-9_-]{30,}/g, "[token]").replace(NATIONAL_ID, "[id]");
+  return maskNationalIds(text.replace(/\d{6,12}:[A-Za-z0-9_-]{30,}/g, "[token]"), () => "[id]");
 }
 
 function describe(value: unknown): unknown {

@@ -23,6 +23,7 @@ import { createTelegramChannel, telegramStaffTargets } from "./channels/telegram
 import { createWhatsAppChannel, normalizeWhatsAppNumber, whatsappStaffTargets } from "./channels/whatsapp";
 import { cloudStaffTargets, createWhatsAppCloudChannel } from "./channels/whatsapp-cloud";
 import { createStaffCommands } from "./staff/commands";
+import { createAttachmentStore } from "./channels/attachments";
 import { staffDecisions } from "./decisions";
 
 async function main(): Promise<void> {
@@ -33,13 +34,17 @@ async function main(): Promise<void> {
     process.stderr.write(`sila: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
+  // Everything this process creates (database, key, log, attachments, WhatsApp session, backups) is
+  // readable by its owner only, whatever the shell's umask.
+  process.umask(0o077);
   const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && config.whatsapp.mode === "off");
   // On the console the conversation owns the terminal: logs go to a file beside the database.
   const logFile = useConsole ? path.join(config.dataDir, "sila.log") : null;
   const log = logFile ? fileLogger(config.logLevel, logFile) : createLogger(config.logLevel);
   const profile = loadProfile(config.org, config.orgsDir ? { dir: config.orgsDir } : {});
-  const { db, sqlite, close } = await openDatabase(config.databasePath);
+  // A missing, empty or malformed key stops start-up before the database is touched.
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
+  const { db, sqlite, close } = await openDatabase(config.databasePath);
 
   const staffLocale = profile.locales[0] ?? "ar";
   const staff: StaffTarget[] = [
@@ -56,6 +61,8 @@ async function main(): Promise<void> {
   const sila = createSila({ db, sqlite, profile, secretKey, staff, log, clock, attachmentMaxBytes: config.attachmentMaxBytes });
   const channels: ChannelAdapter[] = [];
   const attachments = { maxBytes: config.attachmentMaxBytes, mimeTypes: DEFAULT_ATTACHMENT_TYPES };
+  // A folder per chat, named by a keyed hash: erasure finds a person's files; a folder name shows no number.
+  const attachmentStore = createAttachmentStore(config.dataDir, secretKey);
 
   // One staff-command layer for every channel: who is staff, commands, audit, decisions.
   const staffCommands = createStaffCommands({
@@ -90,6 +97,7 @@ async function main(): Promise<void> {
         defaultLocale: staffLocale,
         dataDir: config.dataDir,
         attachments,
+        attachmentStore,
         log,
         ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
       }),
@@ -108,6 +116,7 @@ async function main(): Promise<void> {
         staff: staffCommands,
         ...(config.whatsapp.staffGroupId ? { staffGroupId: config.whatsapp.staffGroupId } : {}),
         attachments,
+        attachmentStore,
         pacing: { minGapMs: config.whatsapp.minGapMs, maxPerMinute: config.whatsapp.maxPerMinute },
       }),
     );
@@ -126,6 +135,7 @@ async function main(): Promise<void> {
         webhook: cloud.webhook,
         ratePerSecond: cloud.ratePerSecond,
         dataDir: config.dataDir,
+        attachmentStore,
         attachments,
         translator: sila.translator,
         locale: staffLocale,

@@ -13,6 +13,7 @@ import { insertNotice } from "../db/notices";
 import type { OutboundMessage, StaffTarget } from "./channels/types";
 import type { Translator } from "./i18n";
 import { cutText } from "../flows/validate";
+import { maskNationalIds } from "./pii";
 
 /** The longest text one message may carry on any channel (Telegram's limit). */
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -162,7 +163,8 @@ export function staffRows(
       audience: "staff" as const,
       channel: target.channel,
       chat_id: target.chatId,
-      payload: JSON.stringify(part),
+      // Staff see a national ID masked, even one a beneficiary typed into free text; so does the stored copy.
+      payload: JSON.stringify({ ...part, text: maskNationalIds(part.text) }),
       next_attempt_at: options.notBefore ?? at,
       last_error: null,
       dedupe_key: options.dedupeKey ? `${options.dedupeKey}:${target.channel}:${target.chatId}${i === 0 ? "" : `#${i}`}` : null,

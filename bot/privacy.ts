@@ -30,12 +30,22 @@ function consentPurpose(purpose: string, profile: Profile): Text {
 /** What Sila stores about a contact, as a message to them (sensitive: encrypted at rest). */
 export async function myDataReply(db: Executor, contactId: number, profile: Profile, cipher: Cipher): Promise<Reply> {
   const contact = await db.selectFrom("contacts").selectAll().where("id", "=", contactId).executeTakeFirstOrThrow();
-  const identities = await db.selectFrom("channel_identities").select(["channel"]).where("contact_id", "=", contactId).execute();
+  const identities = await db.selectFrom("channel_identities").select(["channel", "external_id"]).where("contact_id", "=", contactId).execute();
   const consents = await db.selectFrom("consents").select(["purpose", "granted_at"]).where("contact_id", "=", contactId).orderBy("id").execute();
   const apps = await db.selectFrom("applications").selectAll().where("contact_id", "=", contactId).orderBy("id").execute();
   const tickets = await db.selectFrom("tickets").select(["reference", "kind", "status", "created_at"]).where("contact_id", "=", contactId).orderBy("id").execute();
   const surveys = await db.selectFrom("surveys").select(["status"]).where("contact_id", "=", contactId).execute();
-  const messages = await db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).where("contact_id", "=", contactId).executeTakeFirstOrThrow();
+  // Their own chats' messages (staff alerts about them are linked to them too, for erasure, but are not theirs).
+  const chats = identities.map((i) => i.external_id);
+  const messages =
+    chats.length > 0
+      ? await db
+          .selectFrom("messages")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("contact_id", "=", contactId)
+          .where("chat_id", "in", chats)
+          .executeTakeFirstOrThrow()
+      : { n: 0 };
 
   const parts: Text[] = [
     { key: "privacy:myDataTitle" },
@@ -90,46 +100,7 @@ export async function myDataReply(db: Executor, contactId: number, profile: Prof
   return { text: parts, sensitive: true };
 }
 
-/**
- * Removes a contact's personal data, keeping what counts need: applications
- * keep program, status and dates; surveys keep scores; tickets keep kind and
- * dates. Their chats are unlinked, so a new message starts a new contact.
- */
-export async function anonymiseContact(db: Executor, contactId: number, at: string, by: string): Promise<void> {
-  await db.updateTable("contacts").set({ display_name: null, phone: null, privacy_accepted_at: null, broadcast_opt_in: 0, anonymised_at: at, updated_at: at }).where("id", "=", contactId).execute();
-  const identities = await db.selectFrom("channel_identities").select(["id", "channel", "external_id"]).where("contact_id", "=", contactId).execute();
-  for (const i of identities) {
-    await db.deleteFrom("sessions").where("identity_id", "=", i.id).execute();
-    await db.deleteFrom("chat_windows").where("channel", "=", i.channel).where("chat_id", "=", i.external_id).execute();
-    await db.updateTable("channel_identities").set({ external_id: `anonymised:${i.id}` }).where("id", "=", i.id).execute();
-  }
-  await db.updateTable("messages").set({ body: null, chat_id: "anonymised" }).where("contact_id", "=", contactId).execute();
-  await db.updateTable("notices").set({ message: null, params: "{}", chat_id: null, followup: 0 }).where("contact_id", "=", contactId).execute();
-  await db.updateTable("applications").set({ fields: "{}", national_id_hash: null, anonymised_at: at, updated_at: at }).where("contact_id", "=", contactId).execute();
-  const appIds = (await db.selectFrom("applications").select("id").where("contact_id", "=", contactId).execute()).map((a) => a.id);
-  if (appIds.length > 0) await db.updateTable("application_events").set({ note: null }).where("application_id", "in", appIds).execute();
-  await db.updateTable("tickets").set({ body: null, attachment: null }).where("contact_id", "=", contactId).execute();
-  const surveyIds = (await db.selectFrom("surveys").select("id").where("contact_id", "=", contactId).execute()).map((s) => s.id);
-  if (surveyIds.length > 0) await db.updateTable("survey_answers").set({ text: null }).where("survey_id", "in", surveyIds).execute();
-  await db.deleteFrom("outbox").where("contact_id", "=", contactId).where("status", "=", "pending").execute();
-  await db.updateTable("privacy_requests").set({ status: "done", done_at: at, done_by: by }).where("contact_id", "=", contactId).where("kind", "=", "deletion").where("status", "=", "pending").execute();
-}
-
-/** Carries out a pending deletion request by its reference (staff confirmation). */
-export async function confirmDeletion(
-  db: Kysely<Database>,
-  reference: string,
-  by: string,
-  at: string,
-): Promise<{ ok: true; contactId: number } | { ok: false; error: "not_found" | "not_pending" }> {
-  return db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom("privacy_requests").selectAll().where("reference", "=", reference.trim().toUpperCase()).executeTakeFirst();
-    if (!r || r.kind !== "deletion") return { ok: false as const, error: "not_found" as const };
-    if (r.status !== "pending") return { ok: false as const, error: "not_pending" as const };
-    await anonymiseContact(trx, r.contact_id, at, by);
-    return { ok: true as const, contactId: r.contact_id };
-  });
-}
+export { anonymiseContact, confirmDeletion, type ErasureFiles } from "./erasure";
 
 /** Records a beneficiary's deletion request; returns its reference. */
 export async function requestDeletion(db: Executor, contactId: number, at: string): Promise<string> {

@@ -62,10 +62,14 @@ export async function conversationExcerpt(db: Executor, contactId: number, at: s
     .execute();
   return rows.reverse().map((r) => {
     const body = r.body ?? "";
-    if (isEncryptedValue(body)) return { key: "safeguarding:sealedLine" };
-    const text = redact(body).replace(/\s+/g, " ").trim();
-    return { key: "safeguarding:excerptLine", params: { text: text.length > EXCERPT_LINE ? `${text.slice(0, EXCERPT_LINE)}…` : text } };
+    return isEncryptedValue(body) ? { key: "safeguarding:sealedLine" } : excerptLine(body);
   });
+}
+
+/** One line of the excerpt: national IDs masked, cut to a line. */
+function excerptLine(body: string): Text {
+  const text = redact(body).replace(/\s+/g, " ").trim();
+  return { key: "safeguarding:excerptLine", params: { text: text.length > EXCERPT_LINE ? `${text.slice(0, EXCERPT_LINE)}…` : text } };
 }
 
 async function openTicketOf(db: Executor, contactId: number, kind: "urgent" | "care"): Promise<string | null> {
@@ -139,6 +143,9 @@ export async function raiseUrgentAlert(
   const reference = await repo.createTicket(db, { contactId: a.contactId, kind: "urgent", body: redact(a.excerpt), attachment: null, referralId: null, at: a.at });
   const role = roleAt(deps.profile, 0);
   const excerpt = await conversationExcerpt(db, a.contactId, a.at);
+  // The message that raised the alarm was sealed on arrival when it held a national ID: staff still read it, the ID masked.
+  const last = excerpt.at(-1);
+  if (last && "key" in last && last.key === "safeguarding:sealedLine") excerpt[excerpt.length - 1] = excerptLine(a.excerpt);
   await notifyStaff(db, deps.translator, deps.staff, {
     key: "safeguarding:urgent",
     params: {

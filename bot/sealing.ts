@@ -7,6 +7,7 @@
 import type { ApplicationDraft, FieldAnswer } from "../flows/types";
 import type { Profile } from "../orgs/schema";
 import type { Cipher } from "./crypto";
+import { containsNationalId } from "./pii";
 
 export type StoredAnswer = FieldAnswer | { type: "sealed"; enc: string };
 
@@ -19,6 +20,9 @@ const openedFrom = new WeakMap<FieldAnswer, string>();
 
 function isSensitive(fieldId: string, answer: FieldAnswer, programId: string, profile: Profile): boolean {
   if (answer.type === "nationalId") return true;
+  // A national ID typed into a free-text field (a note, a district) is sealed like the ID field.
+  if (answer.type === "text" && containsNationalId(answer.value)) return true;
+  if (answer.type === "attachment" && answer.fileName && containsNationalId(answer.fileName)) return true;
   const program = profile.programs.find((p) => p.id === programId);
   return program?.fields.some((f) => f.id === fieldId && f.sensitive) ?? false;
 }

@@ -39,14 +39,22 @@ export interface HotPath {
   /** The contact behind a chat, or undefined on first contact (then `createIdentity`). */
   findIdentity(channel: ChannelName, chatId: string): { identityId: number; contact: Contact } | undefined;
   /**
-   * The identity of a chat heard from for the first time. A phone the channel reports links it to
-   * the contact with that phone (one person on WhatsApp and Telegram); otherwise a new contact.
+   * The identity of a chat heard from for the first time. A phone the channel itself vouches for
+   * (WhatsApp's sender) links it to the contact proven to hold that number (one person on WhatsApp
+   * and Telegram); otherwise a new contact. A number typed into a form never links anything.
    */
-  createIdentity(a: { channel: ChannelName; chatId: string; phone: string | null; defaultLocale: string; at: string; displayName: string | null }): {
+  createIdentity(a: { channel: ChannelName; chatId: string; verifiedPhone: string | null; defaultLocale: string; at: string; displayName: string | null }): {
     identityId: number;
     contact: Contact;
     isNew: boolean;
   };
+  /**
+   * The chat proved that `phone` is its own (Telegram's shared contact of one's own number). When
+   * another contact already holds that proven number, the chat's contact is merged into it (every
+   * row of the one moves to the other: it is one person); otherwise the number is recorded as this
+   * contact's proof. Returns the contact the chat belongs to now.
+   */
+  proveOwnPhone(a: { identityId: number; contact: Contact; phone: string; at: string }): Contact;
   /** The reference of an open application to `programId` by the person with this national-ID hash. */
   findOpenApplication(programId: string, nationalIdHash: string): string | null;
   /** Stores a submitted application with its reference (A<yy>-nnnnn) and its first event. */
@@ -131,13 +139,23 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
      values (?, ?, ?, 'out', ?, 'text', ?, 'sent', null, ?) on conflict do nothing`,
   );
 
-  const contactByPhone = sqlite.prepare(
-    `select id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at from contacts where phone = ? order by id limit 1`,
+  const CONTACT_COLUMNS = "id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at";
+  const contactByProof = sqlite.prepare(
+    `select ${CONTACT_COLUMNS} from contacts where verified_phone = ? and anonymised_at is null order by id limit 1`,
   );
   const newContact = sqlite.prepare(
-    `insert into contacts (locale, display_name, phone, privacy_accepted_at, unreachable_at, created_at, updated_at)
-     values (?, ?, ?, null, null, ?, ?) returning id, locale, locale_chosen_at, beneficiary_type, phone, privacy_accepted_at, unreachable, created_at`,
+    `insert into contacts (locale, display_name, phone, verified_phone, privacy_accepted_at, unreachable_at, created_at, updated_at)
+     values (?, ?, ?, ?, null, null, ?, ?) returning ${CONTACT_COLUMNS}`,
   );
+  const recordProof = sqlite.prepare(`update contacts set verified_phone = ?, phone = coalesce(phone, ?), updated_at = ? where id = ?`);
+  const contactById = sqlite.prepare(`select ${CONTACT_COLUMNS} from contacts where id = ?`);
+  const deleteContact = sqlite.prepare(`delete from contacts where id = ?`);
+  // Every table that names a contact (read now: migrations have run), so a merge leaves nothing behind.
+  const contactTables = (
+    sqlite
+      .prepare(`select m.name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and p.name = 'contact_id' order by m.name`)
+      .all() as Array<{ name: string }>
+  ).map((t) => sqlite.prepare(`update "${t.name.replace(/"/g, '""')}" set contact_id = ? where contact_id = ?`));
   const newIdentity = sqlite.prepare(`insert into channel_identities (contact_id, channel, external_id, created_at) values (?, ?, ?, ?) returning id`);
   const openApplication = sqlite.prepare(
     `select reference from applications where program_id = ? and national_id_hash = ? and status in (${OPEN_STATUSES.map(() => "?").join(", ")}) limit 1`,
@@ -202,10 +220,22 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
       return r ? { identityId: r.identity_id, contact: toContact(r) } : undefined;
     },
     createIdentity(a) {
-      const linked = a.phone ? (contactByPhone.get(a.phone) as ContactRow | undefined) : undefined;
-      const row = linked ?? (newContact.get(a.defaultLocale, a.displayName, a.phone, a.at, a.at) as ContactRow);
+      const linked = a.verifiedPhone ? (contactByProof.get(a.verifiedPhone) as ContactRow | undefined) : undefined;
+      const row = linked ?? (newContact.get(a.defaultLocale, a.displayName, a.verifiedPhone, a.verifiedPhone, a.at, a.at) as ContactRow);
       const { id } = newIdentity.get(row.id, a.channel, a.chatId, a.at) as { id: number };
       return { identityId: id, contact: toContact(row), isNew: !linked };
+    },
+    proveOwnPhone(a) {
+      const holder = contactByProof.get(a.phone) as ContactRow | undefined;
+      if (!holder) {
+        recordProof.run(a.phone, a.phone, a.at, a.contact.id);
+        return { ...a.contact, phone: a.contact.phone ?? a.phone };
+      }
+      if (holder.id === a.contact.id) return a.contact;
+      // The same proven number on two channels: one person. The chat's contact joins the holder.
+      for (const move of contactTables) move.run(holder.id, a.contact.id);
+      deleteContact.run(a.contact.id);
+      return toContact(contactById.get(holder.id) as ContactRow);
     },
     findOpenApplication: (programId, hash) => (openApplication.get(programId, hash, ...OPEN_STATUSES) as { reference: string } | undefined)?.reference ?? null,
     insertApplication(a) {

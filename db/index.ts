@@ -19,9 +19,16 @@ export interface OpenedDb {
   close(): Promise<void>;
 }
 
-/** Opens (creating the folder and file if needed) the SQLite database at `file`. */
+/**
+ * Opens (creating the folder and file if needed) the SQLite database at `file`. A new folder and
+ * file are readable by their owner only (0700, 0600); SQLite gives its WAL and shared-memory files
+ * the database file's permissions.
+ */
 export function createDb(file: string): OpenedDb {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
+  }
   let sqlite: SQLite.Database;
   try {
     sqlite = new SQLite(file);
@@ -88,9 +95,11 @@ export async function openDatabase(file: string): Promise<OpenedDb> {
  * consistent even while the bot writes. Returns the number of pages copied.
  */
 export async function backupDatabase(file: string, out: string): Promise<number> {
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true, mode: 0o700 });
   const source = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
+    // The copy holds everything the database does: owner-only from its first byte.
+    if (!fs.existsSync(out)) fs.closeSync(fs.openSync(out, "a", 0o600));
     const result = await source.backup(out);
     return result.totalPages;
   } catch (cause) {

@@ -86,7 +86,13 @@ export type InboundContent =
       size?: number;
       caption?: string;
     }
-  | { kind: "contact"; phone: string; name?: string; /** the sender shared their own number */ own: boolean }
+  | {
+      kind: "contact";
+      phone: string;
+      name?: string;
+      /** The channel vouches that this is the sender's own number (Telegram: the contact's user is the sender). */
+      own: boolean;
+    }
   | { kind: "location"; latitude: number; longitude: number };
 
 /** An answer to a satisfaction question, as a flow reads it and the database stores it. */

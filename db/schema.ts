@@ -18,8 +18,13 @@ export interface ContactTable {
   /** "indirect" until a program enrols them, then "direct" (policy definitions). */
   beneficiary_type: ColumnType<"direct" | "indirect", "direct" | "indirect" | undefined, "direct" | "indirect">;
   display_name: string | null;
-  /** E.164, when known (WhatsApp sender, a shared contact, an application). */
+  /** E.164, when known (WhatsApp sender, a shared contact, an application): data, as given. */
   phone: string | null;
+  /**
+   * E.164 number the channel itself vouched for (WhatsApp's sender, Telegram's shared contact of
+   * one's own number): the only number that joins a new chat to this contact. Never a typed number.
+   */
+  verified_phone: ColumnType<string | null, string | null | undefined, string | null>;
   privacy_accepted_at: string | null;
   unreachable: ColumnType<number, number | undefined, number>;
   unreachable_at: string | null;
@@ -53,6 +58,7 @@ export interface SessionTable {
 
 export interface MessageTable {
   id: Generated<number>;
+  /** The beneficiary whose chat it is; for a copy of a staff alert, the beneficiary it is about. */
   contact_id: number | null;
   channel: ChannelName;
   chat_id: string;
@@ -125,6 +131,7 @@ export interface TicketTable {
 
 export interface OutboxTable {
   id: Generated<number>;
+  /** The beneficiary it goes to; for a staff alert (audience "staff"), the beneficiary it is about, when known. */
   contact_id: number | null;
   audience: "beneficiary" | "staff";
   channel: ChannelName;

@@ -21,7 +21,7 @@ import { loadProfile } from "../orgs/load";
 import { runTurns, type TurnsResult } from "./bench/turns";
 import { openLimitBench, type LimitPass } from "./bench/limit";
 import { runFaq, type FaqResultBench } from "./bench/faq";
-import { runOutbox, runReplyDuringWave, type OutboxBenchResult, type ReplyDuringWaveResult } from "./bench/outbox";
+import { runBurstAndReply, runOutbox, runReplyDuringWave, type BurstResult, type OutboxBenchResult, type ReplyDuringWaveResult } from "./bench/outbox";
 import { runIdle, type IdleResult } from "./bench/idle";
 import { runCloud, type CloudBenchResult } from "./bench/cloud";
 import { timeStatements, type StatementTime } from "./bench/sqlite";
@@ -164,6 +164,7 @@ let limit: { minimal: Rate[]; passes: Map<LimitPass, Rate>; pragmas: Record<stri
 let faq: FaqResultBench | null = null;
 const outbox: OutboxBenchResult[] = [];
 const waves: ReplyDuringWaveResult[] = [];
+let burst: BurstResult | null = null;
 let idle: IdleResult | null = null;
 let cloud: CloudBenchResult | null = null;
 let cpuBreakdown: { users: number; turns: number; rows: ReturnType<typeof breakdown> } | null = null;
@@ -291,6 +292,10 @@ try {
       waves.push(r);
       if (r.lost > 0) problems.push(`outbox (reply during a broadcast): ${r.lost} messages not sent`);
     }
+    log("outbox: another chat's reply during a burst of 100 replies to one chat ...");
+    burst = await runBurstAndReply({ dir, burst: 100, rate: opts.outboxRate });
+    if (burst.lost > 0) problems.push(`outbox (burst): ${burst.lost} messages not sent`);
+    if (burst.orderViolations > 0) problems.push(`outbox (burst): ${burst.orderViolations} messages out of order within a chat`);
   }
 
   if (only.has("cloud")) {
@@ -430,6 +435,16 @@ if (bulkWave && fifoWave) {
     `${bulkWave.replyLagSeconds < 1 ? `${ms(bulkWave.replyLagSeconds * 1000)} ms` : `${fmt(bulkWave.replyLagSeconds, 1)} s`}, ${fmt(bulkWave.waveLeftAtReply)} of the broadcast still waiting (the broadcast is queued as bulk); ` +
       `first come first served it would have waited ${fmt(fifoWave.replyLagSeconds, 0)} s. The broadcast took ${fmt(bulkWave.totalSeconds, 0)} s either way; ` +
       `lost ${bulkWave.lost + fifoWave.lost}`,
+  );
+}
+if (burst) {
+  row(
+    `Another chat's reply while one chat gets a burst of ${fmt(burst.burst)} replies (Telegram's limits: ~1 a second in a chat, 30 overall)`,
+    `${burst.otherReplyLagSeconds < 1 ? `${ms(burst.otherReplyLagSeconds * 1000)} ms` : `${fmt(burst.otherReplyLagSeconds, 1)} s`}, ` +
+      `${fmt(burst.burstLeftAtOtherReply)} of the burst still waiting its turn; the burst took ${fmt(burst.burstSeconds, 0)} s at the chat's pace; ` +
+      `lost ${burst.lost}, ${burst.orderViolations} out of order`,
+    "< 1 s",
+    burst.otherReplyLagSeconds < 1 && burst.lost === 0,
   );
 }
 if (cloud) {

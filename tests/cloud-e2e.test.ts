@@ -147,12 +147,17 @@ describe("WhatsApp Cloud API, end to end against the emulator", () => {
     expect(await w.say(SARA, { type: "reaction", messageId: "wamid.x", emoji: "👍" })).toHaveLength(0);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
     await w.say(SARA, { type: "image", mediaId: w.emu.addMedia(png, "image/png"), caption: "صورة" });
-    const stored = fs.readdirSync(`${w.dir}/attachments`);
-    expect(stored.some((f) => f.startsWith("wac-") && f.endsWith(".png"))).toBe(true);
+    // In the chat's own folder (named by a hash, not the number), under a name Sila made up.
+    const folders = fs.readdirSync(`${w.dir}/attachments`);
+    expect(folders).toHaveLength(1);
+    expect(folders[0]).toMatch(/^whatsapp_cloud-[0-9a-f]{32}$/);
+    expect(folders[0]).not.toContain(SARA);
+    const stored = fs.readdirSync(`${w.dir}/attachments/${folders[0]}`);
+    expect(stored.filter((f) => f.endsWith(".png"))).toHaveLength(1);
     // A file over the limit is not downloaded.
     const big = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(2 * 1024 * 1024, 32)]);
     await w.say(SARA, { type: "document", mediaId: w.emu.addMedia(big, "application/pdf"), filename: "big.pdf" });
-    expect(fs.readdirSync(`${w.dir}/attachments`).filter((f) => f.endsWith(".pdf"))).toHaveLength(0);
+    expect(fs.readdirSync(`${w.dir}/attachments/${folders[0]}`).filter((f) => f.endsWith(".pdf"))).toHaveLength(0);
     const kinds = (await w.opened.db.selectFrom("messages").select("kind").where("direction", "=", "in").execute()).map((m) => m.kind);
     expect(kinds).toEqual(["media:image", "media:document"]);
   });

@@ -103,7 +103,13 @@ describe("the console channel", () => {
   it("parses console stand-ins for media, contacts and voice notes", () => {
     expect(parseConsoleLine("/voice")).toMatchObject({ kind: "media", mediaType: "voice" });
     expect(parseConsoleLine("/contact +966551234567")).toMatchObject({ kind: "contact", phone: "+966551234567" });
-    expect(parseConsoleLine("/file x.pdf")).toMatchObject({ kind: "media", mediaType: "document", mimeType: "application/pdf" });
+    // The type is read from the file's bytes, not its name.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sila-console-file-"));
+    fs.writeFileSync(path.join(dir, "x.pdf"), "%PDF-1.4 test");
+    fs.writeFileSync(path.join(dir, "page.pdf"), "<html><script>alert(1)</script></html>");
+    expect(parseConsoleLine(`/file ${path.join(dir, "x.pdf")}`)).toMatchObject({ kind: "media", mediaType: "document", mimeType: "application/pdf" });
+    expect(parseConsoleLine(`/file ${path.join(dir, "page.pdf")}`)).toMatchObject({ kind: "media", mimeType: "application/octet-stream" });
+    expect(parseConsoleLine("/file missing.pdf")).toMatchObject({ kind: "media", mimeType: "application/octet-stream" });
     expect(parseConsoleLine("مرحبا")).toEqual({ kind: "text", text: "مرحبا" });
   });
 

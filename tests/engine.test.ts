@@ -128,7 +128,7 @@ describe("the flood window", () => {
 });
 
 /** An outbox on the harness's database whose channel records "chat:text" of each send, in order. */
-function recordingOutbox(harness: Harness, now: Date, batchSize?: number) {
+function recordingOutbox(harness: Harness, now: Date, batchSize?: number, maxLanes?: number) {
   const order: string[] = [];
   const recorder: ChannelSender = {
     name: "console",
@@ -145,6 +145,7 @@ function recordingOutbox(harness: Harness, now: Date, batchSize?: number) {
     log: createLogger("silent"),
     cipher: harness.sila.cipher,
     ...(batchSize ? { batchSize } : {}),
+    ...(maxLanes ? { maxLanes } : {}),
   });
   return { outbox, order };
 }
@@ -194,31 +195,47 @@ describe("the outbox", () => {
   });
 
   it("sends the replies of conversations before a broadcast, each chat's own rows in the order written", async () => {
+    const queueAll = async (harness: Harness, now: Date) => {
+      const queue = (chatId: string, text: string, bulk: 0 | 1) =>
+        harness.opened.db.insertInto("outbox").values({
+          contact_id: null, audience: "beneficiary", channel: "console", chat_id: chatId, bulk,
+          payload: JSON.stringify({ text }), status: "pending", attempts: 0,
+          next_attempt_at: now.toISOString(), last_error: null, dedupe_key: null, created_at: now.toISOString(), sent_at: null,
+        }).execute();
+      for (let i = 1; i <= 6; i++) await queue(`b${i}`, "announcement", 1);
+      await queue("c", "reply", 0);
+      await queue("b5", "reply", 0); // b5 was sent the announcement first: it goes first, then the reply
+      await queue("c", "reply 2", 0);
+    };
+    // One chat at a time: every reply, then the wave.
     h = await createHarness();
-    const now = h.now();
-    const { outbox, order } = recordingOutbox(h, now, 4);
-    const queue = (chatId: string, text: string, bulk: 0 | 1, at = now) =>
-      h.opened.db.insertInto("outbox").values({
-        contact_id: null, audience: "beneficiary", channel: "console", chat_id: chatId, bulk,
-        payload: JSON.stringify({ text }), status: "pending", attempts: 0,
-        next_attempt_at: at.toISOString(), last_error: null, dedupe_key: null, created_at: now.toISOString(), sent_at: null,
-      }).execute();
-    for (let i = 1; i <= 6; i++) await queue(`b${i}`, "announcement", 1);
-    await queue("c", "reply", 0);
-    await queue("b5", "reply", 0); // b5 was sent the announcement first: it goes first, then the reply
-    await queue("c", "reply 2", 0);
-    await outbox.drainOnce();
-    expect(order).toEqual([
+    const one = recordingOutbox(h, h.now(), 4, 1);
+    await queueAll(h, h.now());
+    await one.outbox.drainOnce();
+    expect(one.order).toEqual([
       "c:reply",
+      "c:reply 2",
       "b5:announcement",
       "b5:reply",
-      "c:reply 2",
       "b1:announcement",
       "b2:announcement",
       "b3:announcement",
       "b4:announcement",
       "b6:announcement",
     ]);
+    await h.close();
+
+    // Chats side by side: the replies start first, each chat keeps its own order, nothing twice.
+    h = await createHarness();
+    const many = recordingOutbox(h, h.now(), 4);
+    await queueAll(h, h.now());
+    await many.outbox.drainOnce();
+    expect(many.order[0]).toBe("c:reply");
+    expect([...many.order].sort()).toEqual(one.order.slice().sort());
+    const at = (x: string) => many.order.indexOf(x);
+    expect(at("c:reply")).toBeLessThan(at("c:reply 2"));
+    expect(at("b5:announcement")).toBeLessThan(at("b5:reply"));
+    expect(at("b5:announcement")).toBeLessThan(at("b1:announcement"));
   });
 
   it("lets a message scheduled for later (quiet hours) hold none of its chat's replies", async () => {

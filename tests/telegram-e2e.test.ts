@@ -198,7 +198,7 @@ describe("Telegram end to end", () => {
     // The attachment was downloaded into the data folder and recorded with the application.
     const app = await w.app.opened.db.selectFrom("applications").selectAll().where("reference", "=", ref).executeTakeFirstOrThrow();
     const deed = JSON.parse(app.fields).ownership_document as { fileRef: string; size: number };
-    expect(path.dirname(deed.fileRef)).toBe(path.join(w.dir, "attachments"));
+    expect(path.dirname(path.dirname(deed.fileRef))).toBe(path.join(w.dir, "attachments"));
     expect(fs.readFileSync(deed.fileRef)).toEqual(PDF);
     // Every button press was answered.
     expect(w.api.answeredCallbacks.length).toBe(w.app.outcomes.filter((o) => o.id.startsWith("cb:")).length);
@@ -211,12 +211,19 @@ describe("Telegram end to end", () => {
     expect(alert.text).not.toContain(nid);
     expect(alert.reply_markup?.inline_keyboard).toEqual([[{ text: "📄 عرض", callback_data: `staff:show:${ref}` }]]);
 
-    const full = textOfAll(await turn(w, STAFF_GROUP, () => w.api.press(STAFF, alert, "📄 عرض")));
+    // Opened from the group: the full record goes to the staff member privately; the group sees a summary.
+    const groupBefore = w.api.to(STAFF_GROUP).length;
+    const full = textOfAll(await turn(w, STAFF.id, () => w.api.press(STAFF, alert, "📄 عرض")));
     expect(full).toContain(`الطلب ${ref}`);
     expect(full).toContain(nid);
     expect(full).toContain("deed.pdf");
+    await vi.waitFor(() => expect(w.api.to(STAFF_GROUP).length).toBeGreaterThan(groupBefore), WAIT);
+    const summary = textOfAll(w.api.to(STAFF_GROUP).slice(groupBefore));
+    expect(summary).toContain(`الطلب ${ref}`);
+    expect(summary).toContain("محادثة خاصة");
+    expect(summary).not.toContain(nid);
     const [view] = await auditTrail(w.app.opened.db, { target: ref });
-    expect(view).toMatchObject({ action: "show", allowed: true, actorChannel: "telegram", actorId: String(STAFF.id) });
+    expect(view).toMatchObject({ action: "show", allowed: true, actorChannel: "telegram", actorId: String(STAFF.id), detail: "sent_privately" });
 
     // A staff reply by application reference reaches the beneficiary.
     const relayed = textOfAll(await turn(w, SARA.id, () => w.api.sayInGroup(STAFF_GROUP, STAFF, `/reply ${ref} نحتاج صورة أوضح للصك لو سمحت`)));

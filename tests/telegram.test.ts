@@ -296,13 +296,15 @@ describe("attachments", () => {
       ? { ok: true, result: { file_id: call.payload.file_id, file_unique_id: "uniq", file_size: undefined, file_path: "documents/file_7.pdf" } }
       : undefined;
 
-  it("downloads a photo or document with a size limit into the data folder", async () => {
+  it("downloads a photo or document with a size limit into the chat's folder, under a name Sila makes", async () => {
     const fetched: string[] = [];
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(596, 1)]);
     const s = await setup(
       {
         fetch: async (url) => {
           fetched.push(String(url));
-          return new Response(bytes, { headers: { "content-length": String(bytes.length) } });
+          const body = fetched.length === 1 ? bytes : jpeg;
+          return new Response(body, { headers: { "content-length": String(body.length) } });
         },
       },
       fileResponder,
@@ -313,8 +315,9 @@ describe("attachments", () => {
     const content = s.received[0]!.content;
     expect(content).toMatchObject({ kind: "media", mediaType: "document", mimeType: "application/pdf", fileName: "صك.pdf", size: bytes.length, caption: "الصك" });
     const ref = (content as { fileRef: string }).fileRef;
-    expect(path.dirname(ref)).toBe(path.join(s.dir, "attachments"));
-    expect(path.basename(ref)).toBe("telegram-AgAD____x.pdf");
+    expect(path.dirname(path.dirname(ref))).toBe(path.join(s.dir, "attachments"));
+    expect(path.basename(path.dirname(ref))).toMatch(/^telegram-[0-9a-f]{32}$/);
+    expect(path.basename(ref)).toMatch(/^[0-9a-f-]{36}\.pdf$/);
     expect(fs.readFileSync(ref)).toEqual(bytes);
     expect(fetched).toEqual([`https://api.telegram.org/file/bot${TOKEN}/documents/file_7.pdf`]);
 
@@ -359,7 +362,9 @@ describe("attachments", () => {
     // Only the file without a declared size was fetched, and it was cut short.
     expect(s.calls.filter((c) => c.method === "getFile").map((c) => c.payload.file_id)).toEqual(["LIAR"]);
     expect(streamed).toBeLessThan(4000);
-    expect(fs.existsSync(path.join(s.dir, "attachments")) ? fs.readdirSync(path.join(s.dir, "attachments")) : []).toEqual([]);
+    const files = (dir: string): string[] =>
+      fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [e.name])) : [];
+    expect(files(path.join(s.dir, "attachments"))).toEqual([]);
   });
 
   it("apologises when a download fails, and the turn does not run", async () => {

@@ -18,6 +18,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import type { ChannelAdapter, InboundContent, InboundMessage, OutboundMessage, SendResult } from "./types";
+import { sniffFile } from "./attachments";
 
 export interface ConsoleChannelOptions {
   input?: NodeJS.ReadableStream;
@@ -48,22 +49,14 @@ export function parseConsoleControl(line: string): ConsoleControl | null {
   return null;
 }
 
-const MIME_BY_EXT: Record<string, string> = {
-  ".pdf": "application/pdf",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-};
-
 /** Turns one console line into what a phone would have sent. */
 export function parseConsoleLine(line: string): InboundContent {
   const trimmed = line.trim();
   const file = /^\/file\s+(.+)$/.exec(trimmed);
   if (file) {
     const ref = path.resolve(file[1]!);
-    const ext = path.extname(ref).toLowerCase();
-    const mimeType = MIME_BY_EXT[ext] ?? "application/octet-stream";
+    // The bytes decide, as on every channel: a missing file or one of another type is refused by the flow.
+    const mimeType = sniffFile(ref) ?? "application/octet-stream";
     const size = fs.existsSync(ref) ? fs.statSync(ref).size : undefined;
     return {
       kind: "media",

@@ -1,11 +1,12 @@
 /**
- * Which texts on a WhatsApp chat are staff commands. Staff type "/" commands
- * or the Arabic command words without "/"; anyone else who types a
- * staff-only command is passed to the staff layer too, which refuses and
+ * Which texts on a WhatsApp chat are staff commands, for both WhatsApp
+ * adapters (Web and Cloud API). Staff type "/" commands (however the slash
+ * was typed) or the Arabic command words without "/"; anyone else who types
+ * a staff-only command is passed to the staff layer too, which refuses and
  * audits the attempt. Everything else goes to the beneficiary engine.
- * Shared by the WhatsApp Web and Cloud API adapters.
  */
 import { commandForm } from "../../flows/text/arabic";
+import { commandText } from "../staff/parse";
 import type { StaffActor, StaffCommands } from "../staff/types";
 
 /**
@@ -37,7 +38,20 @@ export const DEFAULT_STAFF_COMMAND_WORDS: readonly string[] = [
 /** The staff layer as a WhatsApp adapter uses it; `isCommand` says whether a text is staff-only. */
 export type StaffLayer = StaffCommands & { isCommand?(text: string): boolean };
 
-export function createStaffTextRouter(words: readonly string[] = DEFAULT_STAFF_COMMAND_WORDS) {
+export interface StaffTextRouter {
+  isCommandWord(text: string): boolean;
+  /** True for a text written as a command or starting with a command word. */
+  looksLikeCommand(text: string): boolean;
+  /**
+   * The text to hand to the staff layer, or null for the beneficiary engine. Staff: any "/" text,
+   * and a known Arabic command word (given a "/" so the layer reads it as the command). Others:
+   * staff-only commands, which the layer refuses and audits; "/start", "/help" and the rest go to
+   * the engine. In a staff group only command-like texts reach here.
+   */
+  staffText(staff: StaffLayer, text: string, actor: StaffActor, inStaffGroup?: boolean): string | null;
+}
+
+export function createStaffTextRouter(words: readonly string[] = DEFAULT_STAFF_COMMAND_WORDS): StaffTextRouter {
   const commandWords = new Set(words.map(commandForm));
   const isCommandWord = (text: string): boolean => {
     const first = commandForm(text).split(" ")[0] ?? "";
@@ -45,20 +59,17 @@ export function createStaffTextRouter(words: readonly string[] = DEFAULT_STAFF_C
   };
   return {
     isCommandWord,
-    /**
-     * The text to hand to the staff layer, or null for the beneficiary engine.
-     * In a staff group only command-like texts reach here.
-     */
-    staffText(staff: StaffLayer | undefined, text: string, actor: StaffActor, inStaffGroup = false): string | null {
-      if (!staff) return null;
-      const slash = /^[/／]/.test(text);
+    looksLikeCommand: (text) => commandText(text) !== null || isCommandWord(text),
+    staffText(staff, text, actor, inStaffGroup = false) {
+      // A slash however typed ("/", "／"), whatever invisible mark came before it.
+      const typed = commandText(text);
       if (staff.isStaff(actor)) {
-        if (slash) return text;
+        if (typed !== null) return typed;
         return isCommandWord(text) ? `/${text}` : null;
       }
-      if (inStaffGroup) return slash ? text : `/${text}`;
-      const staffOnly = staff.isCommand ? staff.isCommand(text) : slash;
-      return staffOnly ? text : null;
+      if (inStaffGroup) return typed ?? `/${text}`;
+      const staffOnly = staff.isCommand ? typed !== null && staff.isCommand(typed) : typed !== null;
+      return staffOnly ? typed : null;
     },
   };
 }

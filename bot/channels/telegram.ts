@@ -16,43 +16,27 @@
  * await telegram.start((m) => sila.engine.handle(m).then(() => undefined));
  * ```
  */
-import http from "node:http";
-import path from "node:path";
-import { createHash } from "node:crypto";
-import { Bot, GrammyError, webhookCallback, type Context } from "grammy";
-import type { CallbackQuery, Message, User, UserFromGetMe } from "grammy/types";
+import type http from "node:http";
+import { Bot, type Context } from "grammy";
+import type { CallbackQuery, User, UserFromGetMe } from "grammy/types";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import type { Locale } from "../../orgs/schema";
-import { hasArabicLetters } from "../../flows/text/arabic";
 import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
-import type { StaffActor, StaffCommands } from "../staff/types";
-import type { ChannelAdapter, InboundContent, InboundMessage, OutboundChoice, OutboundMessage, SendResult } from "./types";
-import { attachmentPath, downloadFile, extensionFor } from "./telegram/download";
-import { toChannelError } from "./telegram/errors";
-import { senderName, translateMessage, type Translation } from "./telegram/inbound";
+import type { ChannelAdapter, InboundContent, InboundMessage } from "./types";
+import { createAttachmentStore, type AttachmentStore } from "./attachments";
+import { fetchMedia, type Download } from "./telegram/media";
+import { senderName, translateMessage } from "./telegram/inbound";
 import { createRateLimiter, type RateLimiterOptions } from "./telegram/limiter";
-import { CallbackCodec, contactKeyboard, inlineKeyboard, splitText } from "./telegram/render";
+import { CallbackCodec } from "./telegram/render";
+import { createTelegramSender } from "./telegram/send";
+import { createStaffDesk, forAnotherBot, isStart, type TelegramStaff } from "./telegram/staff-desk";
+import { commandText } from "../staff/parse";
+import { startWebhookServer, type TelegramWebhookOptions } from "./telegram/webhook";
 
-export interface TelegramWebhookOptions {
-  /** The public HTTPS address Telegram posts to; its path is served locally. */
-  url: string;
-  /** Checked against the X-Telegram-Bot-Api-Secret-Token header. */
-  secret?: string;
-  /** Local port (0 picks a free one; see `webhookAddress()`). */
-  port: number;
-  /** Local address; default 127.0.0.1 (put a reverse proxy in front). */
-  host?: string;
-}
-
-/** What the Telegram adapter needs from the staff workspace (`createStaffCommands` gives all of it). */
-export type TelegramStaff = StaffCommands & {
-  /** A staff-only command, whoever typed it (so a refusal is recorded). */
-  isCommand?(text: string): boolean;
-  /** Buttons to put under a staff alert. */
-  alertChoices?(text: string, locale?: Locale): Promise<OutboundChoice[]>;
-};
+export type { TelegramWebhookOptions } from "./telegram/webhook";
+export type { TelegramStaff } from "./telegram/staff-desk";
 
 export interface TelegramChannelOptions {
   token: string;
@@ -69,6 +53,8 @@ export interface TelegramChannelOptions {
   defaultLocale?: Locale;
   /** Attachments are written to `<dataDir>/attachments/`. */
   dataDir: string;
+  /** Where files are kept (a folder per chat); main passes one keyed by the installation's secret. */
+  attachmentStore?: AttachmentStore;
   attachments: { maxBytes: number; mimeTypes: readonly string[] };
   log: Logger;
   /** Known bot identity (tests); without it `start` asks Telegram (getMe). */
@@ -103,24 +89,13 @@ export function telegramStaffTargets(staffChatId: string | undefined, locale: Lo
 }
 const UPDATES = ["message", "callback_query"] as const;
 
-type ReplyMarkup =
-  | ReturnType<typeof inlineKeyboard>
-  | ReturnType<typeof contactKeyboard>
-  | { remove_keyboard: true }
-  | { force_reply: true; input_field_placeholder?: string };
-
-interface DeliverOptions {
-  /** Show the reply interface (a staff "reply" prompt). */
-  forceReply?: boolean;
-}
-
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
   const { token, staff, translator, log } = options;
   const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, "");
   const staffChatId = options.staffChatId ?? null;
   const staffLocale: Locale = options.staffLocale ?? "ar";
   const defaultLocale: Locale = options.defaultLocale ?? "ar";
-  const attachmentsDir = path.join(options.dataDir, "attachments");
+  const store = options.attachmentStore ?? createAttachmentStore(options.dataDir);
   const clock = options.clock ?? (() => new Date());
   const transport = options.transport ?? (options.webhook ? "webhook" : "polling");
 
@@ -128,14 +103,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { apiRoot },
   });
-  const limiter = createRateLimiter(options.throttle);
   const codec = new CallbackCodec();
-  /** Chats currently showing the share-number keyboard (removed with the next plain message). */
-  const replyKeyboards = new Set<string>();
-  /** Staff "reply" prompts: `${chat}:${message}` → the reference a reply to it answers. */
-  const prompts = new Map<string, string>();
-  /** Parts of a long message already sent, so a retry does not repeat them. */
-  const partsSent = new Map<string, number>();
   const inflight = new Set<Promise<unknown>>();
 
   let handler: ((message: InboundMessage) => Promise<void>) | null = null;
@@ -148,13 +116,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const code = user?.language_code?.slice(0, 2);
     return code && (translator.locales as readonly string[]).includes(code) ? (code as Locale) : defaultLocale;
   };
-  /** The language a rendered text is in, for the adapter's own button labels. */
-  const has = (l: Locale) => (translator.locales as readonly string[]).includes(l);
-  const localeOfText = (text: string): Locale => (hasArabicLetters(text) ? (has("ar") ? "ar" : defaultLocale) : has("en") ? "en" : defaultLocale);
-  const actorOf = (user: User): StaffActor => {
-    const name = senderName({ from: user });
-    return { channel: "telegram", userId: String(user.id), ...(name ? { displayName: name } : {}) };
-  };
   const track = <T>(p: Promise<T>): Promise<T> => {
     inflight.add(p);
     const done = () => {
@@ -163,72 +124,17 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     p.then(done, done);
     return p;
   };
-  const remember = <K, V>(map: Map<K, V>, key: K, value: V, max = 1000) => {
-    map.delete(key);
-    map.set(key, value);
-    if (map.size > max) {
-      const oldest = map.keys().next();
-      if (!oldest.done) map.delete(oldest.value);
-    }
-  };
+  const deliver = createTelegramSender({ api: bot.api, translator, defaultLocale, codec, limiter: createRateLimiter(options.throttle) });
 
-  // ---- Sending ---------------------------------------------------------------
-
-  function markupFor(chatId: string, message: OutboundMessage, opts: DeliverOptions): ReplyMarkup | undefined {
-    if (message.requestContact) {
-      replyKeyboards.add(chatId);
-      return contactKeyboard(translator.t("telegram:shareContact", localeOfText(message.text)), message.choices ?? []);
-    }
-    if (message.choices?.length) return inlineKeyboard(message.choices, codec);
-    if (opts.forceReply) return { force_reply: true };
-    if (replyKeyboards.delete(chatId)) return { remove_keyboard: true };
-    return undefined;
-  }
-
-  async function deliver(chatId: string, message: OutboundMessage, opts: DeliverOptions = {}): Promise<SendResult & { telegramId?: number }> {
-    const parts = splitText(message.text);
-    const progressKey = parts.length > 1 ? `${chatId}:${createHash("sha1").update(message.text).digest("hex")}` : null;
-    const already = progressKey ? (partsSent.get(progressKey) ?? 0) : 0;
-    const markup = markupFor(chatId, message, opts);
-    let last: Message.TextMessage | undefined;
-    for (let i = already; i < parts.length; i++) {
-      await limiter.acquire(chatId);
-      const isLast = i === parts.length - 1;
-      try {
-        last = await bot.api.sendMessage(chatId, parts[i]!, isLast && markup ? { reply_markup: markup } : {});
-      } catch (error) {
-        if (markup && "remove_keyboard" in markup) replyKeyboards.add(chatId);
-        throw toChannelError(error);
-      }
-      if (progressKey && !isLast) remember(partsSent, progressKey, i + 1);
-    }
-    if (progressKey) partsSent.delete(progressKey);
-    return last ? { messageId: String(last.message_id), telegramId: last.message_id } : {};
-  }
-
-  /** Staff alerts get buttons for their reference (claim, reply, close, show). */
-  async function decorate(chatId: string, message: OutboundMessage): Promise<OutboundMessage> {
-    if (chatId !== staffChatId || message.choices?.length || !staff.alertChoices) return message;
-    try {
-      const choices = await staff.alertChoices(message.text, staffLocale);
-      return choices.length > 0 ? { ...message, choices } : message;
-    } catch (error) {
-      log.warn("could not add buttons to a staff alert", { chat: chatId, error });
-      return message;
-    }
-  }
-
-  /** Replies to a staff member (or a group) go straight back, not through the outbox; a failure is logged. */
-  async function replyToStaff(chatId: string, replies: OutboundMessage[], promptFor?: string): Promise<void> {
-    for (const reply of replies) {
-      try {
-        const sent = await deliver(chatId, reply, { forceReply: promptFor !== undefined });
-        if (promptFor !== undefined && sent.telegramId !== undefined) remember(prompts, `${chatId}:${sent.telegramId}`, promptFor);
-      } catch (error) {
-        log.error("could not answer a staff member", { chat: chatId, error });
-      }
-    }
-  }
+  const desk = createStaffDesk({
+    staff,
+    translator,
+    staffChatId,
+    staffLocale,
+    log,
+    deliver,
+    botUsername: () => bot.botInfo.username,
+  });
 
   // ---- Receiving -------------------------------------------------------------
 
@@ -248,72 +154,20 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
   }
 
-  const isStart = (text: string) => /^\/start(?:@\S+)?(?:\s|$)/i.test(text.trim());
-
-  /** A command meant for another bot in the group ("/help@other_bot"). */
-  function forAnotherBot(text: string): boolean {
-    const m = /^\/[^\s@]+@(\S+)/.exec(text.trim());
-    return m !== null && m[1]!.toLowerCase() !== bot.botInfo.username.toLowerCase();
-  }
-
-  /**
-   * Staff commands (and replies to a staff "reply" prompt). Returns false when
-   * the message is not for the staff workspace.
-   */
-  async function staffMessage(chatId: string, msg: Message, inGroup: boolean): Promise<boolean> {
-    const text = msg.text;
-    if (text === undefined || !msg.from) return false;
-    const actor = actorOf(msg.from);
-    const prompt = msg.reply_to_message ? prompts.get(`${chatId}:${msg.reply_to_message.message_id}`) : undefined;
-    const trimmed = text.trim();
-    let command: string | null = null;
-    if (prompt !== undefined && !trimmed.startsWith("/")) command = `/reply ${prompt} ${text}`;
-    else if (trimmed.startsWith("/") && !forAnotherBot(trimmed)) {
-      if (inGroup) command = text;
-      else if (staff.isStaff(actor) && !isStart(trimmed)) command = text;
-      else if (staff.isCommand?.(text)) command = text;
-    }
-    if (command === null) return false;
-    const replies = await staff.handleText(actor, command);
-    await replyToStaff(chatId, replies);
-    return true;
-  }
-
-  async function mediaContent(tr: Extract<Translation, { type: "download" }>, chatId: string, from?: User): Promise<InboundContent | null> {
-    const base = {
-      kind: "media" as const,
-      mediaType: tr.mediaType,
-      mimeType: tr.mimeType,
-      ...(tr.fileName !== undefined ? { fileName: tr.fileName } : {}),
-      ...(tr.caption !== undefined ? { caption: tr.caption } : {}),
-    };
-    const notFetched = (size?: number): InboundContent => ({ ...base, fileRef: `telegram:${tr.file.file_id}`, ...(size !== undefined ? { size } : {}) });
-    // A type or size the association does not accept is not downloaded: the flow explains why.
-    if (!options.attachments.mimeTypes.includes(tr.mimeType)) return notFetched(tr.file.file_size);
-    if (tr.file.file_size !== undefined && tr.file.file_size > options.attachments.maxBytes) return notFetched(tr.file.file_size);
+  /** A file message's content; null when the download failed (the sender is asked to send it again). */
+  async function mediaContent(tr: Download, chatId: string, from?: User): Promise<InboundContent | null> {
+    const content = await fetchMedia(
+      { api: bot.api, token, apiRoot, store, attachments: options.attachments, log, ...(options.fetch ? { fetch: options.fetch } : {}) },
+      tr,
+      chatId,
+    );
+    if (content) return content;
     try {
-      const file = await bot.api.getFile(tr.file.file_id);
-      const target = attachmentPath(attachmentsDir, tr.file.file_unique_id, extensionFor({ file_path: file.file_path, fileName: tr.fileName, mimeType: tr.mimeType }));
-      const result = await downloadFile(file, target, {
-        token,
-        apiRoot,
-        dir: attachmentsDir,
-        maxBytes: options.attachments.maxBytes,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      return result.ok ? { ...base, fileRef: result.path, size: result.size } : notFetched(result.size);
-    } catch (error) {
-      if (error instanceof GrammyError && /file is too big/i.test(error.description)) {
-        return notFetched(tr.file.file_size ?? options.attachments.maxBytes + 1);
-      }
-      log.warn("could not download an attachment", { chat: chatId, error });
-      try {
-        await deliver(chatId, { text: translator.t("telegram:downloadFailed", localeOf(from)) });
-      } catch (sendError) {
-        log.warn("could not tell the sender their file failed", { chat: chatId, error: sendError });
-      }
-      return null;
+      await deliver(chatId, { text: translator.t("telegram:downloadFailed", localeOf(from)) });
+    } catch (sendError) {
+      log.warn("could not tell the sender their file failed", { chat: chatId, error: sendError });
     }
+    return null;
   }
 
   async function onMessage(ctx: Context): Promise<void> {
@@ -322,14 +176,19 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const chatId = String(msg.chat.id);
     if (msg.chat.type !== "private") {
       // Groups: only the staff group, and only commands (or replies to a staff prompt).
-      if (chatId === staffChatId) await staffMessage(chatId, msg, true);
-      else if (msg.text !== undefined && isStart(msg.text) && !forAnotherBot(msg.text)) {
+      const typed = msg.text === undefined ? null : commandText(msg.text);
+      if (chatId === staffChatId) await desk.message(chatId, msg, true);
+      else if (typed !== null && isStart(typed) && !forAnotherBot(typed, bot.botInfo.username)) {
         // Someone tried the bot in another group: point them to a private chat; nothing else is read here.
-        await replyToStaff(chatId, [{ text: translator.t("telegram:staffOnlyHere", localeOf(msg.from)) }]);
+        try {
+          await deliver(chatId, { text: translator.t("telegram:staffOnlyHere", localeOf(msg.from)) });
+        } catch (error) {
+          log.warn("could not answer in another group", { chat: chatId, error });
+        }
       }
       return;
     }
-    if (await staffMessage(chatId, msg, false)) return;
+    if (await desk.message(chatId, msg, false)) return;
 
     const tr = translateMessage(msg);
     if (tr.type === "ignore") {
@@ -370,10 +229,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
     if (data.startsWith("staff:")) {
       await answerButton(ctx);
-      const actor = actorOf(cq.from);
-      const replies = await staff.handleAction(actor, data);
-      const prompt = data.startsWith("staff:reply:") && staff.isStaff(actor) ? data.slice("staff:reply:".length) : undefined;
-      await replyToStaff(chatId, replies, prompt);
+      await desk.button(chatId, cq.from, data, chat !== undefined && chat.type !== "private");
       return;
     }
     if (chat && chat.type !== "private") {
@@ -447,40 +303,10 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   // ---- Starting and stopping -------------------------------------------------
 
   async function startWebhook(config: TelegramWebhookOptions): Promise<void> {
-    const route = new URL(config.url).pathname || "/";
-    const callback = webhookCallback(bot, "http", {
-      ...(config.secret ? { secretToken: config.secret } : {}),
-      onTimeout: "return",
-      timeoutMilliseconds: 55_000,
-    });
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      if (req.method !== "POST" || url.pathname !== route) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      callback(req, res).catch((error: unknown) => {
-        log.error("telegram webhook request failed", { error });
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
-    });
-    const host = config.host ?? "127.0.0.1";
-    await new Promise<void>((resolve, reject) => {
-      server!.once("error", reject);
-      server!.listen(config.port, host, () => {
-        server!.off("error", reject);
-        resolve();
-      });
-    });
-    const address = server.address();
-    listening = { host, port: typeof address === "object" && address ? address.port : config.port };
-    await bot.api.setWebhook(config.url, {
-      ...(config.secret ? { secret_token: config.secret } : {}),
-      allowed_updates: [...UPDATES],
-    });
-    log.info("telegram webhook listening", { host, port: listening.port, path: route });
+    const started = await startWebhookServer(bot, config, log);
+    server = started.server;
+    listening = { host: started.host, port: started.port };
+    await bot.api.setWebhook(config.url, { secret_token: config.secret, allowed_updates: [...UPDATES] });
   }
 
   async function startPolling(): Promise<void> {
@@ -503,7 +329,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     webhookAddress: () => listening,
 
     async send(chatId, message) {
-      const sent = await deliver(chatId, await decorate(chatId, message));
+      const sent = await deliver(chatId, await desk.decorate(chatId, message));
       return sent.messageId !== undefined ? { messageId: sent.messageId } : {};
     },
 

@@ -27,7 +27,10 @@ export interface InboundMessage {
   receivedAt: Date;
   content: InboundContent;
   senderName?: string;
-  /** The sender's phone when the channel knows it (WhatsApp), E.164. */
+  /**
+   * The sender's phone, E.164, only when the channel itself vouches for it (WhatsApp's sender):
+   * it joins the chat to the person proven to hold that number. Never a number the person typed.
+   */
   senderPhone?: string;
 }
 

@@ -25,63 +25,25 @@
  *   replies go back to that chat. In the staff group only commands are read.
  */
 import path from "node:path";
-import { setTimeout as delay } from "node:timers/promises";
 import { KeyedQueue } from "../engine/queue";
 import { ChannelError } from "../errors";
-import { isolate, type Translator } from "../i18n";
+import type { Translator } from "../i18n";
 import type { Logger } from "../log";
-import type { StaffActor, StaffCommands } from "../staff/types";
-import { parseStaffAction } from "../staff/parse";
 import type { Locale } from "../../orgs/schema";
-import { commandForm } from "../../flows/text/arabic";
-import type { ChannelAdapter, InboundMessage, OutboundChoice, OutboundMessage, SendResult } from "./types";
+import type { ChannelAdapter, InboundMessage, OutboundMessage, SendResult } from "./types";
 import type { WhatsAppClientLike, WhatsAppMessageLike } from "./whatsapp/client";
 import { isBrowserGone, isWhatsAppChatId, renderWhatsAppText, toChannelError } from "./whatsapp/format";
-import { contentOf, HANDLED_TYPES, nameOfContact, phoneOfContact, routeOf, type MediaPolicy } from "./whatsapp/inbound";
-import { createSendLimiter, DEFAULT_PACING, type PacingOptions, type Timing } from "./whatsapp/pacing";
+import { contentOf, HANDLED_TYPES, nameOfContact, phoneOfContact, RecentIds, routeOf, type MediaPolicy } from "./whatsapp/inbound";
+import { createSendLimiter, DEFAULT_PACING, realTiming, type PacingOptions, type Timing } from "./whatsapp/pacing";
 import { qrForTerminal, removeQrPng, writeQrPng } from "./whatsapp/qr";
+import { createWhatsAppStaffDesk, type WhatsAppStaff } from "./whatsapp/staff-desk";
+import { createAttachmentStore, type AttachmentStore } from "./attachments";
 
 export type { WhatsAppClientLike, WhatsAppContactLike, WhatsAppMediaLike, WhatsAppMessageLike } from "./whatsapp/client";
 export { isWhatsAppChatId, normalizeWhatsAppNumber, renderWhatsAppText, toChannelError, whatsappStaffTargets } from "./whatsapp/format";
 export { parseVCard, phoneOfContact, routeOf, sniffMime } from "./whatsapp/inbound";
 export { createSendLimiter, DEFAULT_PACING, type PacingOptions, type SendLimiter, type Timing } from "./whatsapp/pacing";
-
-/**
- * Arabic words that start a staff command when a staff member types them
- * without "/" (the staff layer's Arabic aliases); compared in normalised form.
- */
-export const DEFAULT_STAFF_COMMAND_WORDS: readonly string[] = [
-  "طلبات",
-  "الطلبات",
-  "معلقة",
-  "المعلقة",
-  "عرض",
-  "اعرض",
-  "رد",
-  "الرد",
-  "إغلاق",
-  "أغلق",
-  "إنهاء",
-  "استلام",
-  "استلم",
-  "إحصائيات",
-  "إحصاءات",
-  "قرار",
-  "مساعدة",
-  "أوامر",
-  "الأوامر",
-];
-
-/**
- * The staff-command layer as the adapter uses it. `isCommand`, when the
- * layer has it, says whether a text is a staff-only command ("/help" and
- * "/start" are not: beneficiaries type them too); without it, any "/" text is.
- */
-export type WhatsAppStaff = StaffCommands & {
-  isCommand?(text: string): boolean;
-  /** The actions on a staff alert's reference (shown as commands to copy under the alert). */
-  alertChoices?(text: string, locale?: Locale): Promise<OutboundChoice[]>;
-};
+export { DEFAULT_STAFF_COMMAND_WORDS, type WhatsAppStaff } from "./whatsapp/staff-desk";
 
 export const DEFAULT_ATTACHMENT_MIME_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 
@@ -101,7 +63,10 @@ export interface WhatsAppChannelOptions {
   staffGroupId?: string;
   /** Words that start a staff command for a staff member (default `DEFAULT_STAFF_COMMAND_WORDS`). */
   staffCommandWords?: readonly string[];
+  /** `dir`: one folder for every chat's files (tests); by default each chat has its own in `attachmentStore`. */
   attachments?: { maxBytes?: number; mimeTypes?: readonly string[]; dir?: string };
+  /** Where files are kept (a folder per chat); main passes one keyed by the installation's secret. */
+  attachmentStore?: AttachmentStore;
   pacing?: PacingOptions;
   /** Delay before the first new client after a disconnect, doubling up to `maxMs`. */
   reconnect?: { baseMs?: number; maxMs?: number };
@@ -120,28 +85,6 @@ export interface WhatsAppChannel extends ChannelAdapter {
   idle(): Promise<void>;
 }
 
-const realTiming: Timing = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : undefined),
-};
-
-/** A bounded set of recent ids: enough to catch a message seen twice, without growing for ever. */
-class RecentIds {
-  private readonly ids = new Set<string>();
-  constructor(private readonly max: number) {}
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-  add(id: string): void {
-    this.ids.delete(id);
-    this.ids.add(id);
-    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
-  }
-  delete(id: string): void {
-    this.ids.delete(id);
-  }
-}
-
 export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsAppChannel {
   const { log, translator } = options;
   const locale: Locale = options.locale ?? "ar";
@@ -149,14 +92,14 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
   const clock = options.clock ?? (() => new Date());
   const qrPng = options.qr?.pngPath ?? path.join(options.dataDir, "whatsapp-qr.png");
   const qrOutput = options.qr?.output === undefined ? process.stdout : options.qr.output;
+  const store = options.attachmentStore ?? createAttachmentStore(options.dataDir);
   const media: MediaPolicy = {
-    dir: options.attachments?.dir ?? path.join(options.dataDir, "attachments"),
+    dir: options.attachments?.dir ?? store.root,
     maxBytes: options.attachments?.maxBytes ?? 10 * 1024 * 1024,
     mimeTypes: options.attachments?.mimeTypes ?? DEFAULT_ATTACHMENT_MIME_TYPES,
   };
   const reconnectBase = options.reconnect?.baseMs ?? 5_000;
   const reconnectMax = options.reconnect?.maxMs ?? 5 * 60_000;
-  const commandWords = new Set((options.staffCommandWords ?? DEFAULT_STAFF_COMMAND_WORDS).map(commandForm));
   const limiter = createSendLimiter(options.pacing ?? DEFAULT_PACING, timing);
 
   let handler: ((message: InboundMessage) => Promise<void>) | null = null;
@@ -173,6 +116,18 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
   const inbound = new KeyedQueue();
 
   const t = (key: string): string => translator.t(`whatsapp:${key}`, locale);
+  const desk = options.staff
+    ? createWhatsAppStaffDesk({
+        staff: options.staff,
+        translator,
+        locale,
+        log,
+        ...(options.staffGroupId ? { staffGroupId: options.staffGroupId } : {}),
+        ...(options.staffCommandWords ? { commandWords: options.staffCommandWords } : {}),
+        send: (chatId, message) => send(chatId, message),
+        notify: (chatId, message) => notify(chatId, message),
+      })
+    : null;
 
   // ---- Connection -----------------------------------------------------------
 
@@ -326,48 +281,18 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
     }
   }
 
-  const actorOf = (senderId: string, sender: { phone?: string; name?: string }): StaffActor => ({
-    channel: "whatsapp",
-    // Staff numbers are configured as international digits; an unknown phone leaves the WhatsApp id.
-    userId: sender.phone ? sender.phone.slice(1) : senderId,
-    ...(sender.name ? { displayName: sender.name } : {}),
-  });
-
-  const isCommandWord = (text: string): boolean => {
-    const first = commandForm(text).split(" ")[0] ?? "";
-    return first !== "" && commandWords.has(first);
-  };
-
-  /**
-   * The text to hand to the staff layer, or null for the beneficiary engine.
-   * Staff: any "/" text, and a known Arabic command word (given a "/" so the
-   * layer reads it as the command). Others: staff-only commands, which the
-   * layer refuses and audits; "/start", "/help" and the rest go to the engine.
-   */
-  function staffText(text: string, actor: StaffActor, inStaffGroup: boolean): string | null {
-    const staff = options.staff;
-    if (!staff) return null;
-    const slash = /^[/／]/.test(text);
-    if (staff.isStaff(actor)) {
-      if (slash) return text;
-      return isCommandWord(text) ? `/${text}` : null;
-    }
-    if (inStaffGroup) return slash ? text : `/${text}`; // the group passes only command-like texts
-    const staffOnly = staff.isCommand ? staff.isCommand(text) : slash;
-    return staffOnly ? text : null;
-  }
-
   async function fromPerson(message: WhatsAppMessageLike, chatId: string, id: string): Promise<void> {
     const sender = await contactOf(message, chatId);
-    if (message.type === "chat" && options.staff) {
-      const actor = actorOf(chatId, sender);
-      const command = staffText((message.body ?? "").trim(), actor, false);
+    if (message.type === "chat" && desk) {
+      const actor = desk.actorOf(chatId, sender);
+      const command = desk.staffText((message.body ?? "").trim(), actor, false);
       if (command !== null) {
-        await staffCommand(chatId, actor, command);
+        await desk.run(chatId, actor, command);
         return;
       }
     }
-    const result = await contentOf(message, media, sender.phone);
+    // Each chat's files in a folder of its own (erasing a person removes it whole).
+    const result = await contentOf(message, options.attachments?.dir ? media : { ...media, dir: store.folderFor("whatsapp", chatId) }, sender.phone);
     if (!result.ok) {
       if (result.reason === "mediaUnavailable") {
         seen.delete(id);
@@ -389,24 +314,13 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
 
   /** In the staff group only commands are read (staff talk among themselves there); a non-staff member's command is refused by the layer. */
   async function fromStaffGroup(message: WhatsAppMessageLike, groupId: string): Promise<void> {
-    if (!options.staff || message.type !== "chat") return;
+    if (!desk || message.type !== "chat") return;
     const text = (message.body ?? "").trim();
-    if (!/^[/／]/.test(text) && !isCommandWord(text)) return;
+    if (!desk.looksLikeCommand(text)) return;
     const sender = await contactOf(message, groupId);
-    const actor = actorOf(message.author ?? groupId, sender);
-    const command = staffText(text, actor, true);
-    if (command !== null) await staffCommand(groupId, actor, command);
-  }
-
-  async function staffCommand(chatId: string, actor: StaffActor, text: string): Promise<void> {
-    let replies: OutboundMessage[];
-    try {
-      replies = await options.staff!.handleText(actor, text);
-    } catch (error) {
-      log.error("whatsapp: a staff command failed", { chat: chatId, error });
-      replies = [{ text: t("staffCommandFailed") }];
-    }
-    for (const reply of replies) await notify(chatId, reply);
+    const actor = desk.actorOf(message.author ?? groupId, sender);
+    const command = desk.staffText(text, actor, true);
+    if (command !== null) await desk.run(groupId, actor, command);
   }
 
   /** Sends outside the outbox (staff replies, notices); a failure is logged, not thrown. */
@@ -422,38 +336,10 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): WhatsApp
 
   const notConnected = () => new ChannelError("WhatsApp is not connected yet", { permanent: false });
 
-  /** A staff chat: the staff group, or a configured staff number. */
-  const isStaffChat = (chatId: string): boolean =>
-    chatId === options.staffGroupId ||
-    (chatId.endsWith("@c.us") && (options.staff?.isStaff({ channel: "whatsapp", userId: chatId.slice(0, -"@c.us".length) }) ?? false));
-
-  /**
-   * WhatsApp has no buttons: a staff alert ends with the commands that act on its reference
-   * ("🙋 Claim: /claim H26-00012"), ready to copy, as Telegram shows buttons.
-   */
-  async function withStaffCommands(chatId: string, message: OutboundMessage): Promise<OutboundMessage> {
-    if (message.choices?.length || !options.staff?.alertChoices || !isStaffChat(chatId)) return message;
-    try {
-      const actions = await options.staff.alertChoices(message.text, locale);
-      if (actions.length === 0) return message;
-      const lines = actions.flatMap((a) => {
-        const parsed = parseStaffAction(a.value);
-        if (!parsed) return [];
-        const command = `/${parsed.action} ${parsed.reference}${parsed.action === "reply" ? " …" : ""}`;
-        return [options.translator.t("staffcmd:alertCommand", locale, { action: a.label, command: isolate(command) })];
-      });
-      if (lines.length === 0) return message;
-      return { ...message, text: `${message.text}\n\n${lines.join("\n")}` };
-    } catch (error) {
-      log.warn("whatsapp: could not add the commands to a staff alert", { chat: chatId, error });
-      return message;
-    }
-  }
-
   async function send(chatId: string, message: OutboundMessage): Promise<SendResult> {
     if (!isWhatsAppChatId(chatId)) throw new ChannelError(`not a WhatsApp chat id: ${chatId}`, { permanent: true });
     if (!client || !ready) throw notConnected();
-    const text = renderWhatsAppText(await withStaffCommands(chatId, message));
+    const text = renderWhatsAppText(desk ? await desk.withStaffCommands(chatId, message) : message);
     try {
       await limiter.acquire(chatId, abort.signal);
     } catch (error) {

@@ -7,62 +7,29 @@
  * way forward, and the process lives on. Turns of different chats that are
  * ready together share one commit (`writer.ts`), each in its own savepoint.
  */
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import * as repo from "../../db/repo";
 import { step as flowStep, SESSION_VERSION } from "../../flows";
-import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, Text } from "../../flows/types";
-import type { FaqResult } from "../../flows/faq/matcher";
-import type { Locale, Profile } from "../../orgs/schema";
+import type { EffectEvent, FlowContext, FlowInput, Reply, SessionState, Text } from "../../flows/types";
+import type { Locale } from "../../orgs/schema";
 import type { ChannelName, InboundMessage, OutboundMessage, StaffTarget } from "../channels/types";
 import type { Translator } from "../i18n";
-import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
-import { BROADCAST_CONSENT } from "../../db/notices";
+import { createEffectRunner } from "./effects";
 import { createGroupWriter } from "./writer";
 import { floodArrival } from "./flood";
 import { renderParts, staffRows } from "../notify";
-import { createTicketSurvey } from "../surveys";
-import type { Cipher } from "../crypto";
-import type { HotPath } from "../../db/hot";
 import type { ApplicationSummary } from "../../db/repo";
-import { openState, sealAnswers, sealState } from "../sealing";
-import { containsNationalId, redact } from "../log";
-import { myDataReply, requestDeletion } from "../privacy";
+import { openState, sealState } from "../sealing";
+import { containsNationalId } from "../pii";
 import { cutText } from "../../flows/validate";
-import { raiseCareAlert, raiseUrgentAlert } from "../safeguarding";
-import { sensitiveConsentPurpose } from "../../flows/consent";
 import type { Calendar } from "../../flows/calendar";
-import type { CalendarSource } from "../calendar";
-import { rememberSeasonGreeting } from "../../db/calendar";
 
 export type { StaffTarget } from "../channels/types";
 
-export interface EngineDeps {
-  db: Kysely<Database>;
-  profile: Profile;
-  translator: Translator;
-  log: Logger;
-  clock: () => Date;
-  staff: readonly StaffTarget[];
-  /** FAQ lookup in a locale (built once from the profile). */
-  faq: (query: string, locale: Locale) => FaqResult;
-  /** The association's calendar with the staff's closures (read before each turn, outside its transaction). */
-  calendar: CalendarSource;
-  /** Keyed hash of a national ID for duplicate checks. */
-  hashNationalId: (id: string) => string;
-  /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
-  cipher: Cipher;
-  /** The statements of every turn, prepared on the same SQLite connection as `db`. */
-  hot: HotPath;
-  attachments: { maxBytes: number; mimeTypes: string[] };
-  /** Called after a turn commits with outbox rows to deliver. */
-  onOutbox?: () => void;
-  /** Longest text a turn keeps from one message (longer is cut, not refused). */
-  maxTextLength?: number;
-  /** Messages a contact may send in a minute before being asked to slow down (default 30). */
-  floodPerMinute?: number;
-}
+export type { EngineDeps } from "./deps";
+import type { EngineDeps } from "./deps";
 
 /** "throttled": recorded but not processed, the contact sent too many messages too fast. */
 export type TurnOutcome = "processed" | "duplicate" | "failed" | "throttled";
@@ -77,6 +44,9 @@ export interface Engine {
   /** Commits so far and the turns (with recorded failures) they carried. */
   readonly commits: { groups: number; items: number };
 }
+
+/** An E.164 number, as channels report a proven one. */
+const PROVEN_PHONE = /^\+[1-9]\d{7,14}$/;
 
 /** How many effect results may feed back into the flow in one turn. */
 const MAX_EFFECT_ROUNDS = 4;
@@ -111,10 +81,13 @@ export function createEngine(deps: EngineDeps): Engine {
   const staffTargets = (): readonly StaffTarget[] =>
     deps.staff.length > 0 ? deps.staff : [{ channel: "console", chatId: "staff", locale: defaultLocale }];
 
-  /** Queues an alert to every staff target, on the turn's connection. */
-  const alertStaff = (text: Text, at: string): void => {
+  /**
+   * Queues an alert about the turn's contact to every staff target, on the turn's connection. The
+   * rows carry the contact's id (audience "staff"): erasing the person finds every copy.
+   */
+  const alertStaff = (text: Text, at: string, contactId: number): void => {
     for (const row of staffRows(deps.translator, staffTargets(), text, at)) {
-      deps.hot.enqueue({ contactId: null, audience: "staff", channel: row.channel, chatId: row.chat_id, payload: row.payload, at });
+      deps.hot.enqueue({ contactId, audience: "staff", channel: row.channel, chatId: row.chat_id, payload: row.payload, at });
     }
   };
 
@@ -137,7 +110,8 @@ export function createEngine(deps: EngineDeps): Engine {
         audience: "beneficiary",
         channel: message.channel,
         chatId: message.chatId,
-        payload: reply.sensitive ? deps.cipher.encrypt(payload) : payload,
+        // A reply that echoes a national ID (whatever the flow meant) is sealed like a summary.
+        payload: reply.sensitive || containsNationalId(part.text) ? deps.cipher.encrypt(payload) : payload,
         at,
       });
     }
@@ -155,7 +129,8 @@ export function createEngine(deps: EngineDeps): Engine {
       : deps.hot.createIdentity({
           channel: message.channel,
           chatId: message.chatId,
-          phone: message.senderPhone ?? null,
+          // Only a number the channel vouches for joins a chat to a known person; typed numbers are data.
+          verifiedPhone: message.senderPhone ?? null,
           defaultLocale,
           at: record.at,
           displayName: message.senderName ?? null,
@@ -171,130 +146,7 @@ export function createEngine(deps: EngineDeps): Engine {
     return { identity, fresh };
   }
 
-  async function runEffect(
-    trx: Transaction<Database>,
-    effect: Effect,
-    turn: { contactId: number; at: string; locale: Locale; localeChosen: boolean; channel: ChannelName; extra: Reply[] },
-  ): Promise<EffectEvent | null> {
-    switch (effect.type) {
-      case "setLocale":
-        turn.locale = effect.locale;
-        turn.localeChosen = effect.chosen ?? turn.localeChosen;
-        await repo.updateContact(trx, turn.contactId, { locale: effect.locale, localeChosen: turn.localeChosen }, turn.at);
-        return null;
-      case "acceptPrivacy":
-        await repo.updateContact(trx, turn.contactId, { privacyAcceptedAt: effect.at }, turn.at);
-        deps.hot.recordConsent({ contactId: turn.contactId, purpose: "privacy_notice", applicationId: null, at: effect.at });
-        return null;
-      case "exportMyData": {
-        const r = await myDataReply(trx, turn.contactId, deps.profile, deps.cipher);
-        turn.extra.push(r);
-        return null;
-      }
-      case "requestDeletion":
-        return { kind: "deletionRequested", reference: await requestDeletion(trx, turn.contactId, turn.at) };
-      case "setPhone":
-        await repo.updateContact(trx, turn.contactId, { phone: effect.phone }, turn.at);
-        return null;
-      case "checkOpenApplication": {
-        const open = deps.hot.findOpenApplication(effect.programId, deps.hashNationalId(effect.nationalId));
-        return { kind: "openApplicationChecked", openReference: open };
-      }
-      case "submitApplication": {
-        const d = effect.draft;
-        const nid = d.answers["national_id"];
-        const hash = nid?.type === "nationalId" ? deps.hashNationalId(nid.value) : null;
-        if (hash) {
-          const open = deps.hot.findOpenApplication(d.programId, hash);
-          if (open) return { kind: "applicationDuplicate", reference: open };
-        }
-        const { id: applicationId, reference } = deps.hot.insertApplication({
-          contactId: turn.contactId,
-          programId: d.programId,
-          fields: sealAnswers(d.answers, d.programId, deps.profile, deps.cipher),
-          nationalIdHash: hash,
-          attestedAt: d.attestedAt ?? turn.at,
-          privacyAcceptedAt: d.privacyAcceptedAt,
-          termsAcceptedAt: effect.termsAcceptedAt,
-          sensitiveConsentAt: d.sensitiveConsentAt ?? null,
-          at: turn.at,
-        });
-        const consents: Array<[string, string | undefined]> = [
-          ["privacy_notice", d.privacyAcceptedAt],
-          [sensitiveConsentPurpose(deps.profile.programs.find((p) => p.id === d.programId)), d.sensitiveConsentAt],
-          ["attestation", d.attestedAt ?? turn.at],
-          [`program_terms:${d.programId}`, effect.termsAcceptedAt],
-        ];
-        for (const [purpose, grantedAt] of consents) {
-          if (grantedAt) deps.hot.recordConsent({ contactId: turn.contactId, purpose, applicationId, at: grantedAt });
-        }
-        return { kind: "applicationSubmitted", reference, submittedAt: turn.at };
-      }
-      case "createTicket": {
-        const reference = await repo.createTicket(trx, {
-          contactId: turn.contactId,
-          kind: effect.kind,
-          body: effect.body === null ? null : redact(effect.body),
-          attachment: effect.attachment ?? null,
-          referralId: effect.referralId ?? null,
-          at: turn.at,
-        });
-        return { kind: "ticketCreated", ticketKind: effect.kind, reference, body: effect.body };
-      }
-      case "closeTicket": {
-        const closed = await repo.closeTicket(trx, effect.reference, turn.contactId, "beneficiary", turn.at);
-        if (!closed) return { kind: "ticketClosed", reference: effect.reference, surveyId: null };
-        alertStaff({ key: "staff:handoffEnded", params: { reference: { ltr: effect.reference } } }, turn.at);
-        const surveyId = await createTicketSurvey(trx, effect.reference, turn.at);
-        return { kind: "ticketClosed", reference: effect.reference, surveyId };
-      }
-      case "provideInfo": {
-        const accepted = await repo.provideApplicationInfo(trx, {
-          reference: effect.reference,
-          contactId: turn.contactId,
-          text: effect.text === null ? null : redact(effect.text),
-          attachment: effect.attachment,
-          at: turn.at,
-        });
-        if (accepted) {
-          alertStaff(
-            { key: "staff:infoProvided", params: { reference: { ltr: effect.reference }, text: effect.text ?? "📎", channel: turn.channel } },
-            turn.at,
-          );
-        }
-        return { kind: "infoProvided", reference: effect.reference, accepted };
-      }
-      case "saveSurveyAnswer":
-        await repo.saveSurveyAnswer(trx, { surveyId: effect.surveyId, contactId: turn.contactId, questionId: effect.questionId, answer: effect.answer, at: turn.at });
-        return null;
-      case "completeSurvey":
-        await repo.completeSurvey(trx, effect.surveyId, turn.contactId, turn.at);
-        return null;
-      case "setBroadcastOptIn":
-        await repo.updateContact(trx, turn.contactId, { broadcastOptIn: effect.optIn }, turn.at);
-        // Asking for announcements oneself is the opt-in a WhatsApp marketing template needs.
-        if (effect.optIn) deps.hot.recordConsent({ contactId: turn.contactId, purpose: BROADCAST_CONSENT, applicationId: null, at: turn.at });
-        return null;
-      case "forwardToStaff":
-        alertStaff(
-          { key: "staff:handoffMessage", params: { reference: { ltr: effect.ticketReference }, text: effect.text, channel: turn.channel } },
-          turn.at,
-        );
-        return null;
-      case "alertStaff":
-        alertStaff(effect.text, turn.at);
-        return null;
-      case "urgentAlert":
-        await raiseUrgentAlert(trx, safeguarding(), { contactId: turn.contactId, channel: turn.channel, kind: effect.kind, excerpt: effect.excerpt, at: turn.at });
-        return null;
-      case "careAlert":
-        await raiseCareAlert(trx, safeguarding(), { contactId: turn.contactId, channel: turn.channel, excerpt: effect.excerpt, at: turn.at });
-        return null;
-      case "rememberSeasonGreeting":
-        await rememberSeasonGreeting(trx, turn.contactId, effect.season);
-        return null;
-    }
-  }
+  const runEffect = createEffectRunner({ deps, alertStaff, safeguarding });
 
   async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
     const now = deps.clock();
@@ -305,10 +157,18 @@ export function createEngine(deps: EngineDeps): Engine {
         ? { ...message.content, text: cutText(message.content.text, maxText) }
         : message.content;
     const storedBody = body === null ? null : cutText(body, maxText);
+    // A national ID typed anywhere (spaced, dotted, in Arabic-Indic digits) is sealed before the
+    // message is stored, whatever happens to the turn next (a flood, a failure).
+    const sealedOnArrival = storedBody !== null && containsNationalId(storedBody);
 
-    const { identity, fresh } = recordArrival(message, { kind, body: storedBody, status: "processed", at });
+    const { identity, fresh } = recordArrival(message, {
+      kind,
+      body: sealedOnArrival ? deps.cipher.encrypt(storedBody) : storedBody,
+      status: "processed",
+      at,
+    });
     if (!fresh) return "duplicate" as const;
-    const contact = identity.contact;
+    let contact = identity.contact;
 
     // A flood is recorded but not processed; the person is asked once to slow down.
     const saved = deps.hot.loadSession(identity.identityId);
@@ -318,6 +178,11 @@ export function createEngine(deps: EngineDeps): Engine {
       deps.hot.saveFlood(identity.identityId, flood.packed);
       if (flood.count === floodLimit + 1) queueReply(contact.id, message, { text: [{ key: "common:slowDown" }] }, localeOf(contact), at);
       return "throttled" as const;
+    }
+
+    // The channel vouches that this number is the sender's own: the proof that joins channels.
+    if (content.kind === "contact" && content.own && PROVEN_PHONE.test(content.phone)) {
+      contact = deps.hot.proveOwnPhone({ identityId: identity.identityId, contact, phone: content.phone, at });
     }
 
     let state: SessionState = { flow: "new" };
@@ -383,7 +248,7 @@ export function createEngine(deps: EngineDeps): Engine {
       input = event;
     }
 
-    if (storedBody !== null && (sensitiveInput || containsNationalId(storedBody))) {
+    if (storedBody !== null && sensitiveInput && !sealedOnArrival) {
       await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
     }
     deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at, flood.packed);
@@ -404,7 +269,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const { kind, body } = inboundKind(message);
         const { identity, fresh } = recordArrival(message, {
           kind,
-          body: body === null ? null : redact(cutText(body, maxText)),
+          body: body === null ? null : containsNationalId(body) ? deps.cipher.encrypt(cutText(body, maxText)) : cutText(body, maxText),
           status: "failed",
           error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error",
           at,

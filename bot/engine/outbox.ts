@@ -1,10 +1,15 @@
 /**
- * Delivers what committed turns wrote to the outbox. Rows of one chat go in
- * order; a failure is retried with exponential backoff (or after the
- * channel's own retry-after); a permanent failure (the person blocked the
- * bot) is recorded, the contact marked unreachable, and never retried.
+ * Delivers what committed turns wrote to the outbox. Each chat with due rows
+ * gets a lane that sends its rows one after another, in order; different
+ * chats' lanes run side by side, so a burst to one chat (paced by the
+ * channel, about one a second on Telegram) holds up no one else, and the
+ * channel's own limiter keeps the overall rate. Replies of conversations are
+ * read before bulk rows, which get only a few lanes. A failure is retried
+ * with exponential backoff (or after the channel's own retry-after) and holds
+ * its chat's later rows; a permanent failure (the person blocked the bot) is
+ * recorded, the contact marked unreachable, and never retried.
  */
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { ChannelName, Database, OutboxRow } from "../../db/schema";
 import * as repo from "../../db/repo";
 import type { ChannelSender, OutboundMessage } from "../channels/types";
@@ -25,6 +30,10 @@ export interface OutboxOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   batchSize?: number;
+  /** Chats delivered to side by side (default 32). */
+  maxLanes?: number;
+  /** Of those, chats receiving only bulk rows (default 4): a reply always finds a lane. */
+  maxBulkLanes?: number;
   /** Opens payloads stored encrypted (replies carrying personal data). */
   cipher: Cipher;
   /** Prepared statements on the same connection as `db`. */
@@ -61,9 +70,9 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
   const base = options.baseDelayMs ?? 2_000;
   const maxDelay = options.maxDelayMs ?? 15 * 60_000;
   const batchSize = options.batchSize ?? 100;
+  const maxLanes = Math.max(1, options.maxLanes ?? 32);
+  const maxBulkLanes = Math.max(1, Math.min(options.maxBulkLanes ?? 4, maxLanes));
 
-  let running: Promise<number> | null = null;
-  let again = false;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
@@ -152,64 +161,127 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
     return "retry";
   }
 
-  async function drain(): Promise<number> {
-    let handled = 0;
-    for (;;) {
-      // Rows committed from here on are seen by this read; a kick during the batch means new ones.
-      again = false;
-      const instant = clock();
-      const now = instant.toISOString();
-      const bulkHeld = options.bulkSendTime !== undefined && (await options.bulkSendTime(instant)).getTime() > instant.getTime();
-      // The replies of conversations first, then bulk rows (broadcasts, survey waves), each in the order written.
-      let query = db.selectFrom("outbox").selectAll().where("status", "=", "pending").where("next_attempt_at", "<=", now);
-      if (bulkHeld) query = query.where("bulk", "=", 0);
-      const rows = await query.orderBy("bulk").orderBy("id").limit(batchSize).execute();
-      if (rows.length === 0) return handled;
-      // A chat with a row waiting for a retry keeps its later rows waiting too, so order holds.
-      const firstWaiting = await firstRetryByChat(now);
-      // A reply goes after the bulk rows its chat was sent before it (they go with it, not after the wave).
-      const olderBulk = bulkHeld ? new Map<string, OutboxRow[]>() : await dueBulkOfChats(rows, now);
-      const held = new Set<string>();
-      const done = new Set<number>();
-      let progressed = false;
-      const send = async (row: OutboxRow, key: string) => {
+  /** The chats being delivered to: one lane each, running its rows in order. */
+  const lanes = new Map<string, { done: Promise<void>; bulk: boolean }>();
+  let bulkLanes = 0;
+  let handled = 0;
+  let cycling: Promise<void> | null = null;
+  let cycleAgain = false;
+
+  const keyOf = (row: { channel: string; chat_id: string }): string => `${row.channel}:${row.chat_id}`;
+
+  /** Delivers `rows` (one chat's, in order) one after another; a row left for a retry holds the rest. */
+  function startLane(key: string, rows: OutboxRow[], bulk: boolean): void {
+    if (bulk) bulkLanes++;
+    const done = (async () => {
+      for (const row of rows) {
+        if (stopped) return;
         const outcome = await deliver(row);
         handled++;
-        progressed = true;
-        done.add(row.id);
-        if (outcome === "retry") held.add(key);
-      };
-      for (const row of rows) {
-        // A turn committed new rows (a reply, most likely) while this batch of a wave went out: read
-        // again (after at least one send, so a steady stream of turns cannot stall the wave).
-        if (row.bulk === 1 && again && progressed) break;
-        const key = `${row.channel}:${row.chat_id}`;
-        const waiting = firstWaiting.get(key);
-        if (done.has(row.id) || held.has(key) || (waiting !== undefined && waiting < row.id)) continue;
-        for (const older of olderBulk.get(key) ?? []) {
-          if (older.id > row.id || held.has(key)) break;
-          if (!done.has(older.id)) await send(older, key);
-        }
-        if (!held.has(key)) await send(row, key);
+        if (outcome === "retry") return;
       }
-      if (!progressed || (rows.length < batchSize && !again)) return handled;
-    }
+    })()
+      .catch((error: unknown) => log.error("outbox delivery failed", { chat: key, error }))
+      .finally(() => {
+        lanes.delete(key);
+        if (bulk) bulkLanes--;
+        // The chat may have more rows by now, and a lane is free for another chat.
+        schedule();
+      });
+    lanes.set(key, { done, bulk });
   }
 
   /**
-   * For each chat with a row waiting for a retry, the id of its first such row. A row scheduled for
-   * later (quiet hours) holds nothing: the replies of a conversation at night go at once.
+   * Starts a lane for every chat with due rows, up to the limits: different chats go side by side
+   * (the channel's own limiter keeps the overall rate), so one chat's burst, paced by the channel,
+   * holds up no one else. Replies of conversations are read first; bulk rows (broadcasts, survey
+   * waves) get a few lanes only, so a reply never waits behind a wave.
    */
-  async function firstRetryByChat(now: string): Promise<Map<string, number>> {
-    const rows = await db
-      .selectFrom("outbox")
-      .select(["channel", "chat_id", (eb) => eb.fn.min("id").as("first")])
-      .where("status", "=", "pending")
-      .where("next_attempt_at", ">", now)
-      .where("last_error", "is not", null)
-      .groupBy(["channel", "chat_id"])
-      .execute();
-    return new Map(rows.map((r) => [`${r.channel}:${r.chat_id}`, Number(r.first)]));
+  async function cycle(): Promise<void> {
+    for (;;) {
+      if (stopped || lanes.size >= maxLanes) return;
+      const instant = clock();
+      const now = instant.toISOString();
+      // Bulk rows wait while the calendar holds them (quiet hours, prayer); replies do not.
+      const bulkHeld = options.bulkSendTime !== undefined && (await options.bulkSendTime(instant)).getTime() > instant.getTime();
+      const busy = [...lanes.keys()];
+      let query = db
+        .selectFrom("outbox")
+        .selectAll()
+        .where("status", "=", "pending")
+        .where("next_attempt_at", "<=", now)
+        // A row waiting for its retry holds its chat's later rows, so each chat's order holds. (A row
+        // scheduled for later, quiet hours, holds nothing: the replies of a conversation at night go.)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("outbox as w")
+                .select("w.id")
+                .where("w.status", "=", "pending")
+                .whereRef("w.channel", "=", "outbox.channel")
+                .whereRef("w.chat_id", "=", "outbox.chat_id")
+                .whereRef("w.id", "<", "outbox.id")
+                .where("w.next_attempt_at", ">", now)
+                .where("w.last_error", "is not", null),
+            ),
+          ),
+        );
+      if (busy.length > 0) query = query.where(sql<string>`channel || ':' || chat_id`, "not in", busy);
+      if (bulkHeld) query = query.where("bulk", "=", 0);
+      // The replies of conversations first, then bulk rows, each in the order written.
+      const rows = await query.orderBy("bulk").orderBy("id").limit(batchSize).execute();
+      if (rows.length === 0) return;
+      // A reply goes after the bulk rows its chat was sent before it (they go with it, not after the wave).
+      const olderBulk = bulkHeld ? new Map<string, OutboxRow[]>() : await dueBulkOfChats(rows, now);
+      const planned = new Map<string, OutboxRow[]>();
+      const taken = new Set<number>();
+      for (const row of rows) {
+        const key = keyOf(row);
+        let list = planned.get(key);
+        if (!list) planned.set(key, (list = []));
+        for (const older of olderBulk.get(key) ?? []) {
+          if (older.id > row.id) break;
+          if (!taken.has(older.id)) {
+            taken.add(older.id);
+            list.push(older);
+          }
+        }
+        if (!taken.has(row.id)) {
+          taken.add(row.id);
+          list.push(row);
+        }
+      }
+      let started = 0;
+      for (const [key, list] of planned) {
+        if (lanes.size >= maxLanes) break;
+        const bulk = list.every((r) => r.bulk === 1);
+        // Lanes come in the order read: once bulk lanes are full, the rest are bulk too.
+        if (bulk && bulkLanes >= maxBulkLanes) break;
+        startLane(key, list, bulk);
+        started++;
+      }
+      // A full batch may hide other chats behind the ones just started: read again without them.
+      if (rows.length < batchSize || started === 0) return;
+    }
+  }
+
+  /** Runs a cycle now, or once more after the one running (kicks coalesce). */
+  function schedule(): void {
+    if (stopped) return;
+    if (cycling) {
+      cycleAgain = true;
+      return;
+    }
+    cycling = (async () => {
+      do {
+        cycleAgain = false;
+        await cycle();
+      } while (cycleAgain && !stopped);
+    })()
+      .catch((error: unknown) => log.error("outbox drain failed", { error }))
+      .finally(() => {
+        cycling = null;
+      });
   }
 
   /** The due bulk rows of the chats that have a conversation reply in `rows`, by chat, in id order. */
@@ -244,36 +316,36 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
     return r !== undefined;
   }
 
-  function drainOnce(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
+  /** Delivers every due row (other chats' lanes side by side); resolves when none is left to start or in flight. */
+  async function drainOnce(): Promise<number> {
+    const before = handled;
+    for (;;) {
+      schedule();
+      if (cycling) await cycling;
+      if (lanes.size === 0) {
+        if (cycling) continue; // the last lane to finish asked for another look
+        return handled - before;
+      }
+      await Promise.race([...lanes.values()].map((l) => l.done));
     }
-    running = (async () => {
-      let total = 0;
-      do {
-        again = false;
-        total += await drain();
-      } while (again && !stopped);
-      return total;
-    })().finally(() => {
-      running = null;
-    });
-    return running;
   }
 
   return {
     drainOnce,
     kick() {
-      if (stopped) return;
-      drainOnce().catch((error: unknown) => log.error("outbox drain failed", { error }));
+      schedule();
     },
     async flush(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        if (running) await running;
-        const handled = await drainOnce();
-        if (handled === 0 && !running) return;
+      while (!stopped && Date.now() < deadline) {
+        let deadlineTimer: NodeJS.Timeout | undefined;
+        const timeUp = new Promise<"time">((resolve) => {
+          deadlineTimer = setTimeout(() => resolve("time"), Math.max(0, deadline - Date.now()));
+          deadlineTimer.unref();
+        });
+        const handledNow = await Promise.race([drainOnce(), timeUp]);
+        clearTimeout(deadlineTimer);
+        if (handledNow === "time" || (handledNow === 0 && lanes.size === 0)) return;
       }
     },
     start(intervalMs = 1_000) {
@@ -285,7 +357,8 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
       stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
-      if (running) await running;
+      if (cycling) await cycling;
+      await Promise.all([...lanes.values()].map((l) => l.done));
     },
   };
 }

@@ -39,7 +39,7 @@ import {
 import * as q from "./queries";
 import { noticesSection } from "./notices";
 import { claimName, createViews, ltr, section } from "./views";
-import type { StaffActor, StaffCommands } from "./types";
+import type { StaffActor, StaffChat, StaffCommands, StaffReply } from "./types";
 
 /** A committee decision asked for from the chat (the seam for a later issue). */
 export interface DecideRequest {
@@ -92,6 +92,8 @@ export interface StaffWorkspace extends StaffCommands {
 const replyNotice = (reference: string): NoticeSpec => ({ kind: "reply", reference, params: { reference: ltr(reference) } });
 
 
+const PRIVATE: StaffChat = { group: false };
+
 export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const { db, translator, profile, log } = deps;
   const listLimit = deps.listLimit ?? 20;
@@ -101,7 +103,8 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   const isStaff = (actor: StaffActor): boolean => (deps.staffIds[actor.channel] ?? []).includes(actor.userId);
   const actorKey = (actor: StaffActor): string => `staff:${actor.channel}:${actor.userId}`;
   const staffName = (actor: StaffActor): string => actor.displayName?.trim() || actor.userId;
-  const { programName, statusLabel, kindLabel, applicationText, ticketText } = createViews({ db, profile, log, ...(deps.cipher ? { cipher: deps.cipher } : {}) });
+  const views = createViews({ db, profile, log, ...(deps.cipher ? { cipher: deps.cipher } : {}) });
+  const { programName, statusLabel, kindLabel } = views;
 
   const render = (actor: StaffActor, ...replies: Reply[]): OutboundMessage[] =>
     replies.map((r) => renderReply(translator, r, localeFor(actor.channel)));
@@ -172,17 +175,24 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
 
   // ---- One application or ticket --------------------------------------------
 
-  async function show(actor: StaffActor, reference: string): Promise<OutboundMessage[]> {
+  /**
+   * One application or ticket in full. Asked in a group, the full record goes to the staff member
+   * privately and the group sees a summary without personal data; either way the view is audited.
+   */
+  async function show(actor: StaffActor, reference: string, where: StaffChat): Promise<StaffReply[]> {
     const owner = await q.findReference(db, reference);
     if (!owner) return notFound(actor, "show", reference);
     // Viewing personal data is an action of its own: recorded before anything is shown.
-    await audit(actor, "show", reference, true);
-    if (owner.type === "application") {
-      const a = await q.applicationDetail(db, reference);
-      return a ? render(actor, { text: [...applicationText(a), ...(await noticesSection(db, reference))] }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
-    }
-    const ticket = await q.ticketDetail(db, reference);
-    return ticket ? render(actor, { text: [...(await ticketText(ticket)), ...(await noticesSection(db, reference))] }) : say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
+    await audit(actor, "show", reference, true, where.group ? "sent_privately" : null);
+    const detail = owner.type === "application" ? await q.applicationDetail(db, reference) : await q.ticketDetail(db, reference);
+    if (!detail) return say(actor, t("staffcmd:notFound", { reference: ltr(reference) }));
+    const full = [...("fields" in detail ? views.applicationText(detail) : await views.ticketText(detail)), ...(await noticesSection(db, reference))];
+    if (!where.group) return render(actor, { text: full });
+    const summary = "fields" in detail ? [views.applicationSummary(detail)] : await views.ticketSummary(detail);
+    return [
+      ...render(actor, { text: full }).map((m) => ({ ...m, privately: true })),
+      ...say(actor, ...summary, t("staffcmd:show.sentPrivately", { reference: ltr(reference), staff: staffName(actor) })),
+    ];
   }
 
   // ---- Acting ---------------------------------------------------------------
@@ -297,7 +307,14 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
 
   // ---- Dispatch -------------------------------------------------------------
 
-  async function run(actor: StaffActor, name: StaffCommandName, reference: string | null, firstArg: string | null, rest: string): Promise<OutboundMessage[]> {
+  async function run(
+    actor: StaffActor,
+    name: StaffCommandName,
+    reference: string | null,
+    firstArg: string | null,
+    rest: string,
+    where: StaffChat,
+  ): Promise<StaffReply[]> {
     switch (name) {
       case "help":
         await audit(actor, "help", null, true);
@@ -324,7 +341,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
           await audit(actor, name, reference ?? firstArg?.slice(0, 40) ?? null, true, "usage");
           return say(actor, t(`staffcmd:usage.${name}`));
         }
-        if (name === "show") return show(actor, reference);
+        if (name === "show") return show(actor, reference, where);
         if (name === "reply") return replyTo(actor, reference, rest);
         if (name === "close") return close(actor, reference);
         if (name === "claim") return claim(actor, reference);
@@ -334,7 +351,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
   }
 
   /** Staff only; anything else refused and recorded. Never throws: a failure is logged and answered. */
-  async function guarded(actor: StaffActor, action: string, target: string | null, work: () => Promise<OutboundMessage[]>): Promise<OutboundMessage[]> {
+  async function guarded(actor: StaffActor, action: string, target: string | null, work: () => Promise<StaffReply[]>): Promise<StaffReply[]> {
     try {
       if (!isStaff(actor)) {
         await audit(actor, action, target, false, "not_staff");
@@ -352,18 +369,18 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     isStaff,
     isCommand: isStaffCommand,
 
-    handleText(actor, text) {
+    handleText(actor, text, where = PRIVATE) {
       const parsed = parseStaffCommand(text);
       return guarded(actor, parsed?.name ?? "unknown", parsed?.reference ?? null, async () => {
         if (!parsed || !parsed.name) {
           await audit(actor, "unknown", null, true, parsed ? parsed.word.slice(0, 40) : null);
           return say(actor, t("staffcmd:unknown"));
         }
-        return run(actor, parsed.name, parsed.reference, parsed.firstArg, parsed.rest);
+        return run(actor, parsed.name, parsed.reference, parsed.firstArg, parsed.rest, where);
       });
     },
 
-    handleAction(actor, value) {
+    handleAction(actor, value, where = PRIVATE) {
       const parsed = parseStaffAction(value);
       const verb = parsed?.action ?? null;
       const reference = parsed?.reference ?? null;
@@ -376,7 +393,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
           await audit(actor, "reply_hint", reference, true);
           return say(actor, t("staffcmd:reply.hint", { reference: ltr(reference) }));
         }
-        return run(actor, verb, reference, reference, "");
+        return run(actor, verb, reference, reference, "", where);
       });
     },
 

@@ -69,10 +69,25 @@ export interface ParsedCommand {
   rest: string;
 }
 
+/** What a phone may put before a command: spaces, direction marks, isolates, zero-width characters, a BOM. */
+const LEADING_MARKS = /^[\s\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/;
+/** A slash as typed on any keyboard: "/", the full-width "／", the division and fraction slashes. */
+const SLASH = /^[/\uff0f\u2215\u2044]/;
+
+/**
+ * The text as a "/command ..." line, with what came before the slash removed and the slash made
+ * "/" ("\u200f／عرض A26-00001" → "/عرض A26-00001"); null when it is not written as a command.
+ */
+export function commandText(text: string): string | null {
+  const trimmed = text.replace(LEADING_MARKS, "");
+  return SLASH.test(trimmed) ? `/${trimmed.slice(1)}` : null;
+}
+
 /** Reads a "/command ..." line; null when the text is not a command at all. */
 export function parseStaffCommand(text: string): ParsedCommand | null {
-  const trimmed = text.replace(/^[\s\u200e\u200f\u2066-\u2069]+/, "");
-  const m = /^[/／]([^\s@]+)(?:@\S+)?(?:\s+(\S+))?([\s\S]*)$/u.exec(trimmed);
+  const trimmed = commandText(text);
+  if (trimmed === null) return null;
+  const m = /^\/([^\s@]+)(?:@\S+)?(?:\s+(\S+))?([\s\S]*)$/u.exec(trimmed);
   if (!m) return null;
   const word = m[1]!;
   const firstArg = m[2] ?? null;

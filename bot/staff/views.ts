@@ -1,7 +1,8 @@
 /**
  * How the staff workspace shows things: one application in full (sealed
  * answers opened when the key allows), one ticket, a contact, and the small
- * labels lists are made of. Texts only; the commands decide what to show.
+ * labels lists are made of; and each as a summary without personal data (for
+ * a group everyone in it reads). Texts only; the commands decide what to show.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -38,6 +39,32 @@ export function createViews(deps: ViewDeps) {
   };
   const statusLabel = (status: string): Text => t(`status:state.${status}`);
   const kindLabel = (kind: string): Text => t(`staffcmd:kind.${kind}`);
+
+  /** The application without personal data: reference, program, status, dates. */
+  const applicationSummary = (a: q.ApplicationDetail): Text =>
+    t("staffcmd:application.title", {
+      reference: ltr(a.reference),
+      program: programName(a.programId),
+      status: statusLabel(a.status),
+      submitted: { date: a.submittedAt, withTime: true },
+      updated: { date: a.updatedAt, withTime: true },
+    });
+
+  const ticketTitle = (ticket: q.TicketDetail): Text =>
+    t("staffcmd:ticket.title", {
+      kind: kindLabel(ticket.kind),
+      reference: ltr(ticket.reference),
+      status: t(`staffcmd:ticketStatus.${ticket.status}`),
+      created: { date: ticket.createdAt, withTime: true },
+    });
+
+  const claimLine = async (reference: string): Promise<Text> => {
+    const claim = await latestClaim(db, reference);
+    return claim ? t("staffcmd:ticket.claimedBy", { staff: claimName(claim), date: { date: claim.at, withTime: true } }) : t("staffcmd:ticket.notClaimed");
+  };
+
+  /** The ticket without personal data: kind, reference, status, date, who holds it. */
+  const ticketSummary = async (ticket: q.TicketDetail): Promise<Text[]> => [ticketTitle(ticket), await claimLine(ticket.reference)];
 
   function contactText(c: q.ContactInfo, fallbackName: string | null): Text {
     const unknown = t("staffcmd:application.unknown");
@@ -89,16 +116,7 @@ export function createViews(deps: ViewDeps) {
     }
     const fullName = answers["full_name"];
     const name = fullName && fullName !== "sealed" && fullName.type === "text" ? fullName.value : null;
-    const parts: Text[] = [
-      t("staffcmd:application.title", {
-        reference: ltr(a.reference),
-        program: programName(a.programId),
-        status: statusLabel(a.status),
-        submitted: { date: a.submittedAt, withTime: true },
-        updated: { date: a.updatedAt, withTime: true },
-      }),
-      contactText(a.contact, name),
-    ];
+    const parts: Text[] = [applicationSummary(a), contactText(a.contact, name)];
     if (a.contact.unreachable) parts.push(t("staffcmd:application.unreachable"));
     parts.push(section(t("staffcmd:application.fieldsTitle"), fieldLines));
     parts.push(t("staffcmd:application.consents", { attested: { date: a.attestedAt, withTime: true }, terms: { date: a.termsAcceptedAt, withTime: true } }));
@@ -121,24 +139,15 @@ export function createViews(deps: ViewDeps) {
   }
 
   async function ticketText(ticket: q.TicketDetail): Promise<Text[]> {
-    const claim = await latestClaim(db, ticket.reference);
-    const parts: Text[] = [
-      t("staffcmd:ticket.title", {
-        kind: kindLabel(ticket.kind),
-        reference: ltr(ticket.reference),
-        status: t(`staffcmd:ticketStatus.${ticket.status}`),
-        created: { date: ticket.createdAt, withTime: true },
-      }),
-      contactText(ticket.contact, null),
-    ];
+    const parts: Text[] = [ticketTitle(ticket), contactText(ticket.contact, null)];
     if (ticket.body) parts.push(t("staffcmd:ticket.body", { text: { literal: ticket.body } }));
     if (ticket.attachment?.type === "attachment") {
       parts.push(t("staffcmd:ticket.attachment", { name: ltr(ticket.attachment.fileName ?? ticket.attachment.mimeType ?? "file") }));
     }
-    parts.push(claim ? t("staffcmd:ticket.claimedBy", { staff: claimName(claim), date: { date: claim.at, withTime: true } }) : t("staffcmd:ticket.notClaimed"));
+    parts.push(await claimLine(ticket.reference));
     if (ticket.closedAt) parts.push(t("staffcmd:ticket.closed", { date: { date: ticket.closedAt, withTime: true }, by: ticket.closedBy ?? "-" }));
     return parts;
   }
 
-  return { programName, statusLabel, kindLabel, contactText, applicationText, ticketText };
+  return { programName, statusLabel, kindLabel, contactText, applicationText, applicationSummary, ticketText, ticketSummary };
 }

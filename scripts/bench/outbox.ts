@@ -286,3 +286,85 @@ export async function runReplyDuringWave(options: { dir: string; wave: number; r
     orderViolations,
   };
 }
+
+export interface BurstResult {
+  /** Replies queued to one chat at once (a forward of that many messages). */
+  burst: number;
+  /** Simulated seconds from the other chat's reply commit to its delivery. */
+  otherReplyLagSeconds: number;
+  /** Replies of the burst still waiting when the other chat's reply was delivered. */
+  burstLeftAtOtherReply: number;
+  /** Simulated seconds until the whole burst was delivered (the chat's own pace). */
+  burstSeconds: number;
+  lost: number;
+  orderViolations: number;
+}
+
+/**
+ * One chat forwards `burst` messages and gets as many replies; Telegram lets a chat have about one a
+ * second (after a burst of 3), so they take a while. A second into it, another beneficiary writes and
+ * the engine commits their reply. How long does it wait? Behind the Telegram adapter's limiter (the
+ * chat's pace and 30 a second overall), on simulated time.
+ */
+export async function runBurstAndReply(options: { dir: string; burst: number; rate: number; afterSeconds?: number }): Promise<BurstResult> {
+  const opened = await openDatabase(path.join(options.dir, "burst.sqlite"));
+  const at = new Date(BENCH_ORIGIN).toISOString();
+  const insert = opened.sqlite.prepare(
+    "INSERT INTO outbox (contact_id, audience, channel, chat_id, payload, status, attempts, next_attempt_at, created_at) " +
+      "VALUES (NULL, 'beneficiary', 'console', ?, ?, 'pending', 0, ?, ?)",
+  );
+  opened.sqlite.transaction(() => {
+    for (let i = 0; i < options.burst; i++) insert.run("forwarder", JSON.stringify({ text: `عذراً، لم أفهم رسالتك #${i}` }), at, at);
+  })();
+
+  const clock = new WarpClock(BENCH_ORIGIN + 1000);
+  const channel = new RateLimitedChannel(options.rate, clock);
+  const afterMs = (options.afterSeconds ?? 1) * 1000;
+  const simStart = clock.ms();
+  let repliedAt = NaN;
+  let burstLeft = NaN;
+  let burstSent = 0;
+  const watching: ChannelSender = {
+    name: "console",
+    async send(chatId, message) {
+      const result = await channel.send(chatId, message);
+      if (chatId === "other") {
+        repliedAt = clock.ms();
+        burstLeft = options.burst - burstSent;
+      } else burstSent++;
+      return result;
+    },
+  };
+  const outbox = createOutboxSender({
+    db: opened.db,
+    hot: createHotPath(opened.sqlite),
+    senders: new Map([["console", telegramPacedSender(watching, clock)]]),
+    clock: () => clock.now(),
+    log: createLogger("silent"),
+    cipher: createCipher(Buffer.alloc(32, 7)),
+  });
+  const draining = outbox.drainOnce();
+  // The other beneficiary writes while the burst is going out: the turn commits a reply and kicks the outbox.
+  await clock.sleep(afterMs);
+  const now = clock.now().toISOString();
+  insert.run("other", JSON.stringify({ text: "وعليكم السلام، اختر من القائمة #0" }), now, now);
+  const replyAt = clock.ms();
+  outbox.kick();
+  await draining;
+  while ((await outbox.drainOnce()) > 0) {
+    // Until every row is sent.
+  }
+  await outbox.stop();
+  const pending = await opened.db.selectFrom("outbox").select((e) => e.fn.countAll<number>().as("n")).where("status", "!=", "sent").executeTakeFirstOrThrow();
+  await opened.close();
+  let orderViolations = 0;
+  for (const list of channel.order.values()) for (let i = 1; i < list.length; i++) if (list[i]! < list[i - 1]!) orderViolations++;
+  return {
+    burst: options.burst,
+    otherReplyLagSeconds: (repliedAt - replyAt) / 1000,
+    burstLeftAtOtherReply: burstLeft,
+    burstSeconds: (channel.lastSendAt - simStart) / 1000,
+    lost: Number(pending.n),
+    orderViolations,
+  };
+}

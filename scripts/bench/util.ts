@@ -72,13 +72,18 @@ export class RateTimer {
 }
 
 /**
- * A clock that runs with real time but can skip ahead: `sleep(ms)` moves it
- * forward instead of waiting. Real work done between sleeps still counts, so
- * a simulated rate includes every real cost of the code under test.
+ * A clock that runs with real time but can skip ahead: `sleep(ms)` does not
+ * wait, the clock jumps to the sleeper's time once whatever else is running
+ * has settled. Sleepers are woken in time order, so tasks that wait side by
+ * side (the outbox's lanes) overlap as they would in real time instead of
+ * adding up. Real work done between sleeps still counts, so a simulated rate
+ * includes every real cost of the code under test.
  */
 export class WarpClock {
   private skipped = 0;
   private readonly realStart = performance.now();
+  private readonly sleepers: Array<{ at: number; wake: () => void }> = [];
+  private pumping = false;
   constructor(private readonly origin: number) {}
   /** Milliseconds since the epoch, simulated. */
   ms(): number {
@@ -87,14 +92,44 @@ export class WarpClock {
   now(): Date {
     return new Date(Math.floor(this.ms()));
   }
-  /** Moves the clock forward by `ms` and yields to the event loop once. */
+  /** Resolves when the clock has reached `ms` from now (at once in real time; yields to the event loop). */
   async sleep(ms: number): Promise<void> {
-    if (ms > 0) this.skipped += ms;
-    await new Promise<void>((r) => setImmediate(r));
+    if (ms <= 0) {
+      await new Promise<void>((r) => setImmediate(r));
+      return;
+    }
+    await new Promise<void>((wake) => {
+      this.sleepers.push({ at: this.ms() + ms, wake });
+      this.pump();
+    });
   }
   /** Milliseconds skipped so far (time the run did not really spend). */
   get skippedMs(): number {
     return this.skipped;
+  }
+  /** Wakes the earliest sleeper once the event loop has had two quiet turns (what runs has settled). */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    const turn = (quiet: number) =>
+      setImmediate(() => {
+        if (this.sleepers.length === 0) {
+          this.pumping = false;
+          return;
+        }
+        if (quiet < 2) {
+          turn(quiet + 1);
+          return;
+        }
+        let earliest = 0;
+        for (let i = 1; i < this.sleepers.length; i++) if (this.sleepers[i]!.at < this.sleepers[earliest]!.at) earliest = i;
+        const next = this.sleepers.splice(earliest, 1)[0]!;
+        const now = this.ms();
+        if (next.at > now) this.skipped += next.at - now;
+        next.wake();
+        turn(0);
+      });
+    turn(0);
   }
 }
 

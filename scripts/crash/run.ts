@@ -233,7 +233,7 @@ export function formatReport(r: CrashResult): string {
     out.push(`  applications: ${c.applications} of ${c.applicationsPlanned} planned, wrong or missing ${c.applicationsWrong}`);
     out.push(`  complaints and suggestions: ${c.feedbackFound} of ${c.feedbackPlanned}; survey answers: ${c.surveyAnswers} of ${c.surveyAnswersPlanned}`);
     out.push(`  outbox: ${c.outboxRows} rows, ${c.outboxSent} sent, ${c.outboxPending} pending, ${c.outboxFailed} failed; ${c.outboundMessages} outbound message rows`);
-    out.push(`  deliveries: ${c.deliveries} (rows delivered ${c.rowsDelivered}, never delivered ${c.rowsNeverDelivered}, duplicates ${c.duplicateDeliveries} ≤ kills ${r.kills.length}, unidentified ${c.unidentifiedDeliveries}, out of order ${c.outOfOrderDeliveries})`);
+    out.push(`  deliveries: ${c.deliveries} (rows delivered ${c.rowsDelivered}, never delivered ${c.rowsNeverDelivered}, duplicates ${c.duplicateDeliveries}, at most ${c.mostDuplicatesInAChat} in a chat ≤ kills ${r.kills.length}, unidentified ${c.unidentifiedDeliveries}, out of order ${c.outOfOrderDeliveries})`);
   }
   if (r.error) out.push(`  error: ${r.error}`);
   for (const check of r.checks) {

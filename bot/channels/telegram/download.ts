@@ -63,7 +63,7 @@ export function attachmentPath(dir: string, uniqueId: string, ext: string): stri
 export async function downloadFile(file: TelegramFileInfo, target: string, options: DownloadOptions): Promise<DownloadResult> {
   if (file.file_size !== undefined && file.file_size > options.maxBytes) return { ok: false, reason: "too_large", size: file.file_size };
   if (!file.file_path) throw new DownloadError("Telegram gave no file path (the file may be over the Bot API's 20 MB limit)");
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   const temp = `${target}.${randomUUID()}.part`;
 
   try {
@@ -71,6 +71,7 @@ export async function downloadFile(file: TelegramFileInfo, target: string, optio
       const size = fs.statSync(file.file_path).size;
       if (size > options.maxBytes) return { ok: false, reason: "too_large", size };
       fs.copyFileSync(file.file_path, temp);
+      fs.chmodSync(temp, 0o600);
       fs.renameSync(temp, target);
       return { ok: true, path: target, size };
     }
@@ -90,7 +91,7 @@ export async function downloadFile(file: TelegramFileInfo, target: string, optio
       return { ok: false, reason: "too_large", size: declared };
     }
 
-    const out = fs.openSync(temp, "w");
+    const out = fs.openSync(temp, "w", 0o600);
     let size = 0;
     try {
       const reader = response.body.getReader();

@@ -1,9 +1,11 @@
 /**
  * A small send limiter within Telegram's limits: about one message a second
  * in a chat (a short burst allowed), about twenty a minute in a group, and
- * thirty a second overall. Each `acquire` reserves the earliest slot that
- * keeps every limit (generic cell rate algorithm) and waits for it, so
- * concurrent senders queue fairly. Clock and sleep are injectable for tests.
+ * thirty a second overall (generic cell rate algorithm for each). `acquire`
+ * waits for the chat's own slot first, then books the earliest overall slot:
+ * a chat held by its own pace (a burst of replies) never holds slots the
+ * other chats could use, so senders to different chats go side by side.
+ * Clock and sleep are injectable for tests.
  */
 
 export interface RateLimit {
@@ -53,17 +55,23 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
   return {
     async acquire(chatId) {
+      // First the chat's own pace: its slot is booked at once (sends to one chat keep their order)...
       const t = now();
       const limit = chatId.startsWith("-") ? perGroup : perChat;
       const chatNext = Math.max(chatTat.get(chatId) ?? t, t);
-      const globalNext = Math.max(globalTat, t);
-      const start = Math.max(t, chatNext - tolerance(limit), globalNext - tolerance(global));
-      chatTat.set(chatId, Math.max(chatNext, start) + limit.intervalMs);
-      globalTat = Math.max(globalNext, start) + global.intervalMs;
+      const chatStart = Math.max(t, chatNext - tolerance(limit));
+      chatTat.set(chatId, Math.max(chatNext, chatStart) + limit.intervalMs);
       if (chatTat.size > 1000) {
         for (const [id, tat] of chatTat) if (tat <= t) chatTat.delete(id);
       }
-      if (start > t) await sleep(start - t);
+      if (chatStart > t) await sleep(chatStart - t);
+      // ...then, once the chat may send, a slot of the overall limit. Booked only now, so a chat
+      // waiting for its own pace holds no slot that other chats could use meanwhile.
+      const t2 = now();
+      const globalNext = Math.max(globalTat, t2);
+      const start = Math.max(t2, globalNext - tolerance(global));
+      globalTat = Math.max(globalNext, start) + global.intervalMs;
+      if (start > t2) await sleep(start - t2);
     },
   };
 }

@@ -22,7 +22,6 @@
  * await cloud.start((m) => sila.engine.handle(m).then(() => undefined), (s) => deliveries.record(s));
  * ```
  */
-import path from "node:path";
 import type { Locale } from "../../../orgs/schema";
 import { hasArabicLetters } from "../../../flows/text/arabic";
 import { KeyedQueue } from "../../engine/queue";
@@ -34,6 +33,7 @@ import { whatsappStaffTargets } from "../whatsapp/format";
 import { createGraphClient, MediaFetchError } from "./graph";
 import { CHANNEL, eventsOf, type CloudEvent } from "./inbound";
 import { fetchMedia, type MediaPolicy } from "./media";
+import { createAttachmentStore, type AttachmentStore } from "../attachments";
 import { createCloudSender, type ListLabels } from "./outbound";
 import { createCloudStaff, type CloudStaffLayer } from "./staff";
 import { startWebhookServer, type WebhookServer } from "./webhook";
@@ -57,8 +57,10 @@ export interface WhatsAppCloudOptions {
   graphUrl?: string;
   apiVersion?: string;
   webhook: { host: string; port: number; maxBodyBytes?: number };
-  /** Attachments go to `<dataDir>/attachments/`. */
+  /** Attachments go to `<dataDir>/attachments/`, a folder per chat (`attachmentStore`). */
   dataDir: string;
+  /** The installation's attachments folder (main passes the one keyed with the secret). */
+  attachmentStore?: AttachmentStore;
   attachments: { maxBytes: number; mimeTypes: readonly string[] };
   /** For the adapter's own few words (the `whatsapp` namespace). */
   translator: Pick<Translator, "t" | "locales">;
@@ -131,7 +133,11 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudOptions): Whats
   };
   const sender = createCloudSender({ graph, labels, ratePerSecond: options.ratePerSecond ?? 80, ...(options.perChat ? { perChat: options.perChat } : {}) });
   const staff = createCloudStaff({ ...(options.staff ? { staff: options.staff } : {}), staffNumbers: options.staffNumbers ?? [], locale, log });
-  const media: MediaPolicy = { dir: path.join(options.dataDir, "attachments"), maxBytes: options.attachments.maxBytes, mimeTypes: options.attachments.mimeTypes };
+  const media: MediaPolicy = {
+    store: options.attachmentStore ?? createAttachmentStore(options.dataDir),
+    maxBytes: options.attachments.maxBytes,
+    mimeTypes: options.attachments.mimeTypes,
+  };
   const chats = new KeyedQueue();
   /** Ids handled outside the engine (staff commands, the adapter's own answers): a redelivery does nothing. */
   const handled = new RecentIds(20_000);
@@ -163,7 +169,8 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudOptions): Whats
       log.error("whatsapp cloud: a staff command failed", { chat: chatId, error });
       replies = [{ text: t("staffCommandFailed") }];
     }
-    for (const r of replies) await direct(chatId, r);
+    // A staff number is the staff member's own chat: everything goes back there.
+    for (const { privately: _, ...r } of replies as Array<OutboundMessage & { privately?: boolean }>) await direct(chatId, r);
   }
 
   async function onMessage(e: Extract<CloudEvent, { type: "message" }>): Promise<void> {
@@ -178,7 +185,7 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudOptions): Whats
       }
     } else {
       try {
-        content = await fetchMedia(graph, content, media);
+        content = await fetchMedia(graph, content, media, e.chatId);
       } catch (error) {
         if (error instanceof MediaFetchError && !error.transient) {
           // Gone for good (expired, deleted): the person is asked to send it again.

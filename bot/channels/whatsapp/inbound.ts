@@ -9,6 +9,7 @@ import path from "node:path";
 import type { InboundContent, MediaType } from "../types";
 import type { WhatsAppContactLike, WhatsAppMessageLike } from "./client";
 import { normalizeWhatsAppNumber } from "./format";
+import { EXTENSION_BY_MIME, sniffMime } from "../attachments";
 
 export type Route =
   | { kind: "ignore"; reason: "own" | "status" | "channel" | "group" }
@@ -28,6 +29,23 @@ export function routeOf(message: WhatsAppMessageLike, staffGroupId?: string): Ro
     return { kind: "ignore", reason: "group" };
   }
   return { kind: "private", chatId: from, senderId: from };
+}
+
+/** A bounded set of recent ids: enough to catch a message seen twice, without growing for ever. */
+export class RecentIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly max: number) {}
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+  add(id: string): void {
+    this.ids.delete(id);
+    this.ids.add(id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
+  }
+  delete(id: string): void {
+    this.ids.delete(id);
+  }
 }
 
 /** Message types the adapter turns into content; anything else (reactions, revoked, notifications, polls) is skipped. */
@@ -82,24 +100,10 @@ export function parseVCard(vcard: string): { phone: string | null; name?: string
   return { phone, ...(name ? { name } : {}) };
 }
 
-const EXTENSIONS: Record<string, string> = {
-  "application/pdf": ".pdf",
-  "image/jpeg": ".jpg",
-  "image/png": ".png",
-  "image/webp": ".webp",
-};
-
-/** The type a file's first bytes show (the declared type is not trusted). */
-export function sniffMime(bytes: Buffer): string | undefined {
-  if (bytes.subarray(0, 5).toString("latin1") === "%PDF-") return "application/pdf";
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "image/png";
-  if (bytes.subarray(0, 4).toString("latin1") === "RIFF" && bytes.subarray(8, 12).toString("latin1") === "WEBP") return "image/webp";
-  return undefined;
-}
+export { sniffMime } from "../attachments";
 
 export interface MediaPolicy {
-  /** Where accepted files are saved (`<dataDir>/attachments`). */
+  /** Where accepted files are saved (the chat's own folder under `<dataDir>/attachments`). */
   dir: string;
   maxBytes: number;
   mimeTypes: readonly string[];
@@ -152,7 +156,8 @@ async function fileContent(message: WhatsAppMessageLike, mediaType: MediaType, p
     return { ok: true, content: { kind: "media", fileRef: chatRef(message), ...common } };
   }
   await fs.promises.mkdir(policy.dir, { recursive: true, mode: 0o700 });
-  const name = `wa-${createHash("sha256").update(message.id._serialized).digest("hex").slice(0, 24)}${EXTENSIONS[mimeType] ?? ""}`;
+  // A name Sila makes (the same for a message seen twice), never the sender's.
+  const name = `wa-${createHash("sha256").update(message.id._serialized).digest("hex").slice(0, 24)}${EXTENSION_BY_MIME[mimeType] ?? ""}`;
   const file = path.join(policy.dir, name);
   await fs.promises.writeFile(file, bytes, { mode: 0o600 });
   return { ok: true, content: { kind: "media", fileRef: file, ...common } };

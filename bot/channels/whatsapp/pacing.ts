@@ -5,6 +5,7 @@
  * overall. `acquire` waits (through the injected `sleep`) until a send is
  * allowed and books it; tests inject a clock and a sleep that advances it.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import { KeyedQueue } from "../../engine/queue";
 
 export interface Timing {
@@ -22,6 +23,12 @@ export interface PacingOptions {
 }
 
 export const DEFAULT_PACING = { minGapMs: 1_000, maxPerMinute: 30 } as const;
+
+/** Real time: the clock and timers of the process. */
+export const realTiming: Timing = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : undefined),
+};
 
 const WINDOW_MS = 60_000;
 
