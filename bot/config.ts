@@ -47,6 +47,27 @@ const envSchema = z.object({
   WHATSAPP_MIN_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().min(0).max(1000).default(30),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+
+  DESK_ENABLED: bool.default(true),
+  DESK_HOST: z.string().min(1).default("127.0.0.1"),
+  DESK_PORT: z.coerce.number().int().min(0, "a port 1-65535 (0: any free port)").max(65535).default(8080),
+  DESK_PUBLIC_URL: z.string().url("the desk's address as staff open it, e.g. https://desk.example.org").optional(),
+  DESK_STAFF: list.pipe(z.array(z.string().regex(/^[a-z][a-z0-9_.-]{1,31}$/, "short lower-case names (a-z 0-9 _ . -), comma-separated"))).default([]),
+  DESK_SESSION_HOURS: z.coerce.number().min(0.25).max(24).default(8),
+  STAFF_ROLES: list
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^(telegram|whatsapp|console):[^=\s]+=[a-z][a-z0-9_]*$/, "channel:id=role entries, e.g. telegram:123456=social_researcher,console:amal=relations_officer")
+          .transform((v) => {
+            const [who, role] = v.split("=") as [string, string];
+            const at = who.indexOf(":");
+            return { channel: who.slice(0, at) as "telegram" | "whatsapp" | "console", id: who.slice(at + 1), role };
+          }),
+      ),
+    )
+    .default([]),
 });
 
 /** The Cloud API's variables, read only when WHATSAPP_MODE=cloud (then the first four are required). */
@@ -110,6 +131,18 @@ export interface Config {
     maxPerMinute: number;
     cloud: CloudConfig | undefined;
   };
+  desk: {
+    enabled: boolean;
+    host: string;
+    port: number;
+    /** The address staff open (behind a proxy); https makes the session cookie Secure. */
+    publicUrl: string | undefined;
+    /** Names that sign in with a code shown on the console (`[staff]`). */
+    consoleStaff: string[];
+    sessionHours: number;
+  };
+  /** Roles of staff members (profile `staffRoles` ids); staff without one may do everything. */
+  staffRoles: Array<{ channel: "telegram" | "whatsapp" | "console"; id: string; role: string }>;
 }
 
 export interface CloudConfig {
@@ -194,5 +227,14 @@ export function loadConfig(env: RawEnv = process.env): Config {
       maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE,
       cloud: mode === "cloud" ? cloudConfig(cleaned) : undefined,
     },
+    desk: {
+      enabled: e.DESK_ENABLED,
+      host: e.DESK_HOST,
+      port: e.DESK_PORT,
+      publicUrl: e.DESK_PUBLIC_URL,
+      consoleStaff: e.DESK_STAFF,
+      sessionHours: e.DESK_SESSION_HOURS,
+    },
+    staffRoles: e.STAFF_ROLES,
   };
 }

@@ -22,8 +22,10 @@ import { createSila, DEFAULT_ATTACHMENT_TYPES } from "./app";
 import { createTelegramChannel, telegramStaffTargets } from "./channels/telegram";
 import { createWhatsAppChannel, normalizeWhatsAppNumber, whatsappStaffTargets } from "./channels/whatsapp";
 import { cloudStaffTargets, createWhatsAppCloudChannel } from "./channels/whatsapp-cloud";
+import { createStaffActions } from "./staff/actions";
 import { createStaffCommands } from "./staff/commands";
 import { createAttachmentStore } from "./channels/attachments";
+import { launchDesk } from "./desk";
 import { staffDecisions } from "./decisions";
 
 async function main(): Promise<void> {
@@ -64,12 +66,25 @@ async function main(): Promise<void> {
   // A folder per chat, named by a keyed hash: erasure finds a person's files; a folder name shows no number.
   const attachmentStore = createAttachmentStore(config.dataDir, secretKey);
 
+  // One set of staff actions (audited) for the chat commands and the desk.
+  const staffActions = createStaffActions({
+    db,
+    profile,
+    translator: sila.translator,
+    cipher: sila.cipher,
+    staffTargets: staff,
+    clock,
+    log,
+    onOutbox: () => sila.outbox.kick(),
+    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff, calendar: sila.calendar }),
+  });
   // One staff-command layer for every channel: who is staff, commands, audit, decisions.
   const staffCommands = createStaffCommands({
     db,
     profile,
     translator: sila.translator,
     cipher: sila.cipher,
+    actions: staffActions,
     staffIds: {
       telegram: config.telegram?.staffUserIds ?? [],
       whatsapp: config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n),
@@ -80,8 +95,6 @@ async function main(): Promise<void> {
     staffTargets: staff,
     clock,
     log,
-    onOutbox: () => sila.outbox.kick(),
-    decide: staffDecisions({ db, profile, translator: sila.translator, clock, staff, calendar: sila.calendar }),
     calendar: sila.calendar,
   });
 
@@ -183,12 +196,21 @@ async function main(): Promise<void> {
   // The bot catches up on what came due while it was down, then keeps to the schedule (the console too).
   await scheduler.runAll();
   scheduler.start();
+  const desk = config.desk.enabled
+    ? await launchDesk(
+        config,
+        { telegram: Boolean(config.telegram), whatsapp: config.whatsapp.enabled, console: useConsole },
+        { db, profile, translator: sila.translator, cipher: sila.cipher, secretKey, clock, log, calendar: sila.calendar, actions: staffActions, onOutbox: () => sila.outbox.kick() },
+        (key, params) => sila.translator.t(key, staffLocale, params),
+      )
+    : null;
   process.stdout.write(
     startupBanner(sila.translator, staffLocale, profile, {
       channels: channels.map((c) => c.name),
       database: config.databasePath,
       logFile,
-    }) + "\n",
+      ...(desk?.running ? { deskUrl: desk.running.url } : {}),
+    }) + (desk?.problem ? `\n  ${desk.problem}` : "") + "\n",
   );
   log.info("sila started", { org: profile.slug, database: config.databasePath, channels: channels.map((c) => c.name) });
 
@@ -197,6 +219,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info("shutting down", { signal });
+    await desk?.running?.stop();
     scheduler.stop();
     // Stop taking updates and finish the turns in hand; WhatsApp stays connected to deliver the flush.
     const last = channels.filter((ch) => ch.name === "whatsapp");

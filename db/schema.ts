@@ -296,6 +296,31 @@ export interface SafetyEventTable {
   created_at: string;
 }
 
+/** A one-time sign-in code of the staff desk; only keyed hashes are stored. */
+export interface DeskCodeTable {
+  id: Generated<number>;
+  /** SHA-256 of the random challenge the sign-in page carries between asking for a code and entering it. */
+  challenge_hash: string;
+  staff_channel: ChannelName;
+  staff_id: string;
+  /** HMAC of the six digits (keyed by the installation's secret). */
+  code_hash: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** A signed-in desk session; the cookie's token is never stored, only its SHA-256. */
+export interface DeskSessionTable {
+  token_hash: string;
+  staff_channel: ChannelName;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
 /** Closures staff added, and occurrences of the profile's closures they moved or cancelled. */
 export interface CalendarClosureTable {
   id: Generated<number>;
@@ -334,6 +359,8 @@ export interface Database {
   message_statuses: MessageStatusTable;
   safety_events: SafetyEventTable;
   calendar_closures: CalendarClosureTable;
+  desk_codes: DeskCodeTable;
+  desk_sessions: DeskSessionTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

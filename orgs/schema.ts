@@ -173,6 +173,13 @@ export const safeguardingSpec = z.object({
   numbers: z.partialRecord(emergencyLine, z.string().regex(/^\+?\d{3,15}$/, "digits only, e.g. 937")).optional(),
 });
 export type SafeguardingSpec = z.infer<typeof safeguardingSpec>;
+/**
+ * What a staff role may do on the desk: read the applications queue and
+ * files (sealed answers opened, every view audited), decide applications,
+ * work tickets (handoffs, complaints, suggestions, appeals), read reports.
+ */
+export const STAFF_PERMISSIONS = ["applications", "decide", "tickets", "reports"] as const;
+export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
 export const profileSchema = z.object({
   slug: slugId,
@@ -211,7 +218,14 @@ export const profileSchema = z.object({
     decisionPeriodIn: z.enum(["days", "workingDays"]).default("days"),
   }),
   staffRoles: z
-    .array(z.object({ id: slugId, title: localizedText }))
+    .array(
+      z.object({
+        id: slugId,
+        title: localizedText,
+        /** What a staff member in this role may do on the desk; absent: everything. */
+        may: z.array(z.enum(STAFF_PERMISSIONS)).optional(),
+      }),
+    )
     .min(1),
   /** The role a beneficiary is handed to when something is unclear. */
   escalationRole: slugId,

@@ -121,7 +121,7 @@ export const plain = (s: string): string => s.replace(/[\u2066-\u2069]/g, "");
 export async function fillForm(
   h: Harness,
   programId: string,
-  answers: { nationalId: string; chatId?: string; locale?: "ar" | "en" },
+  answers: { nationalId: string; chatId?: string; locale?: "ar" | "en"; attachment?: { fileRef: string; fileName: string; mimeType: string } },
 ): Promise<OutboundMessage[]> {
   const chatId = answers.chatId ?? "u1";
   const program = h.profile.programs.find((p) => p.id === programId)!;
@@ -159,7 +159,7 @@ export async function fillForm(
         break;
       case "attachment":
         last = await h.say(
-          { kind: "media", mediaType: "document", fileRef: "/tmp/doc.pdf", mimeType: "application/pdf", fileName: "doc.pdf", size: 2048 },
+          { kind: "media", mediaType: "document", fileRef: "/tmp/doc.pdf", mimeType: "application/pdf", fileName: "doc.pdf", size: 2048, ...answers.attachment },
           chatId,
         );
         break;
@@ -172,7 +172,7 @@ export async function fillForm(
 export async function applyUntilSummary(
   h: Harness,
   programId: string,
-  answers: { nationalId: string; chatId?: string; locale?: "ar" | "en" },
+  answers: Parameters<typeof fillForm>[2],
 ): Promise<OutboundMessage[]> {
   const chatId = answers.chatId ?? "u1";
   const open = h.profile.programs.filter((p) => p.open);

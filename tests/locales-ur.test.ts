@@ -15,7 +15,7 @@ const BENEFICIARY_NAMESPACES = [
   "feedback", "handoff", "decision", "survey", "privacy", "broadcast", "whatsapp", "telegram", "fromstaff", "calendar", "safety", "consent",
 ] as const;
 /** Namespaces only staff (and the operator at the console) read: they stay Arabic/English. */
-const STAFF_NAMESPACES = ["staff", "staffcmd", "report", "console", "safeguarding"] as const;
+const STAFF_NAMESPACES = ["staff", "staffcmd", "report", "console", "safeguarding", "desk"] as const;
 
 const AR_DIR = path.join(DEFAULT_LOCALES_DIR, "ar");
 const UR_DIR = path.join(DEFAULT_LOCALES_DIR, "ur");

@@ -73,11 +73,26 @@ export interface Claim {
 /**
  * Claims are audit rows with action "claim", allowed, and no detail or a
  * hand-over note ("from ..."); other "claim" rows record attempts that took
- * nothing (the ticket was closed, already yours, not found).
+ * nothing (the ticket was closed, already yours, not found). An assignment
+ * (the desk) is an "assign" row whose detail names the holder ("to <channel>:<id> <name>").
  */
-const HOLDS = (eb: ExpressionBuilder<Database, "staff_audit">) => eb.or([eb("detail", "is", null), eb("detail", "like", "from %")]);
+const HOLDS = (eb: ExpressionBuilder<Database, "staff_audit">) =>
+  eb.or([
+    eb.and([eb("action", "=", "claim"), eb.or([eb("detail", "is", null), eb("detail", "like", "from %")])]),
+    eb.and([eb("action", "=", "assign"), eb("detail", "like", "to %")]),
+  ]);
 
-/** Who holds a ticket: the latest claim recorded for it. */
+/** The detail of an "assign" row: who holds the ticket from now on. */
+export const assignDetail = (holder: StaffActor): string =>
+  `to ${holder.channel}:${holder.userId}${holder.displayName?.trim() ? ` ${holder.displayName.trim().slice(0, 100)}` : ""}`;
+
+function holderOf(r: { action: string; detail: string | null; actor_channel: string; actor_id: string; actor_name: string | null; created_at: string }): Claim | null {
+  if (r.action === "claim") return { channel: r.actor_channel, userId: r.actor_id, name: r.actor_name, at: r.created_at };
+  const m = /^to ([a-z_]+):(\S+)(?: (.+))?$/s.exec(r.detail ?? "");
+  return m ? { channel: m[1]!, userId: m[2]!, name: m[3] ?? null, at: r.created_at } : null;
+}
+
+/** Who holds a ticket: the latest claim or assignment recorded for it. */
 export async function latestClaim(db: Executor, reference: string): Promise<Claim | null> {
   return (await claimsOf(db, [reference])).get(reference) ?? null;
 }
@@ -88,15 +103,16 @@ export async function claimsOf(db: Executor, references: readonly string[]): Pro
   if (references.length === 0) return out;
   const rows = await db
     .selectFrom("staff_audit")
-    .select(["target", "actor_channel", "actor_id", "actor_name", "created_at"])
+    .select(["target", "action", "detail", "actor_channel", "actor_id", "actor_name", "created_at"])
     .where("target", "in", references)
-    .where("action", "=", "claim")
+    .where("action", "in", ["claim", "assign"])
     .where("allowed", "=", 1)
     .where(HOLDS)
     .orderBy("id", "asc")
     .execute();
   for (const r of rows) {
-    if (r.target !== null) out.set(r.target, { channel: r.actor_channel, userId: r.actor_id, name: r.actor_name, at: r.created_at });
+    const holder = holderOf(r);
+    if (r.target !== null && holder) out.set(r.target, holder);
   }
   return out;
 }

@@ -30,9 +30,13 @@ function line(n: NoticeRow): Text {
   });
 }
 
-/** The notices section for `reference`, or nothing when none was sent about it. */
+/** One line per notice sent about `reference`, oldest first (the desk lists them). */
+export async function noticeLines(db: Executor, reference: string): Promise<Text[]> {
+  return (await noticesAbout(db, reference)).map(line);
+}
+
+/** The notices section for `reference` in a chat, or nothing when none was sent about it. */
 export async function noticesSection(db: Executor, reference: string): Promise<Text[]> {
-  const rows = await noticesAbout(db, reference);
-  if (rows.length === 0) return [];
-  return [{ list: [t("staffcmd:notices.title"), ...rows.map(line)], lines: true }];
+  const lines = await noticeLines(db, reference);
+  return lines.length === 0 ? [] : [{ list: [t("staffcmd:notices.title"), ...lines], lines: true }];
 }

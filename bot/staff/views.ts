@@ -22,6 +22,35 @@ export const section = (title: Text, items: Text[]): Text => lines([title, ...it
 export const ltr = (v: string | number): Text => ({ ltr: v });
 export const claimName = (c: Claim): string => c.name?.trim() || c.userId;
 
+/**
+ * Opens sealed answers; one that cannot be opened (a changed key) shows as
+ * sealed, the rest still show. Without a cipher every sealed answer stays sealed.
+ */
+export function openAnswers(
+  deps: { cipher?: Cipher; log: Logger },
+  reference: string,
+  stored: Record<string, StoredAnswer>,
+): Record<string, FieldAnswer | "sealed"> {
+  const out: Record<string, FieldAnswer | "sealed"> = {};
+  for (const [id, answer] of Object.entries(stored)) {
+    if (answer.type !== "sealed") {
+      out[id] = answer;
+      continue;
+    }
+    if (!deps.cipher) {
+      out[id] = "sealed";
+      continue;
+    }
+    try {
+      out[id] = JSON.parse(deps.cipher.decrypt(answer.enc)) as FieldAnswer;
+    } catch (error) {
+      deps.log.warn("a sealed answer could not be opened", { reference, field: id, error });
+      out[id] = "sealed";
+    }
+  }
+  return out;
+}
+
 export interface ViewDeps {
   db: Kysely<Database>;
   profile: Profile;
@@ -75,27 +104,7 @@ export function createViews(deps: ViewDeps) {
     });
   }
 
-  /** Opens sealed answers; one that cannot be opened (a changed key) shows as sealed, the rest still show. */
-  function openFields(reference: string, stored: Record<string, StoredAnswer>): Record<string, FieldAnswer | "sealed"> {
-    const out: Record<string, FieldAnswer | "sealed"> = {};
-    for (const [id, answer] of Object.entries(stored)) {
-      if (answer.type !== "sealed") {
-        out[id] = answer;
-        continue;
-      }
-      if (!cipher) {
-        out[id] = "sealed";
-        continue;
-      }
-      try {
-        out[id] = JSON.parse(cipher.decrypt(answer.enc)) as FieldAnswer;
-      } catch (error) {
-        log.warn("a sealed answer could not be opened", { reference, field: id, error });
-        out[id] = "sealed";
-      }
-    }
-    return out;
-  }
+  const openFields = (reference: string, stored: Record<string, StoredAnswer>) => openAnswers({ log, ...(cipher ? { cipher } : {}) }, reference, stored);
 
   function applicationText(a: q.ApplicationDetail): Text[] {
     const answers = openFields(a.reference, a.fields);

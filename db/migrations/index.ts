@@ -16,6 +16,7 @@ import * as cloudNotices from "./2026_12_06_030_cloud_notices";
 import * as calendar from "./2026_12_06_040_calendar";
 import * as localeChosen from "./2026_12_06_050_locale_chosen";
 import * as safety from "./2026_12_06_060_safety";
+import * as desk from "./2026_12_06_070_desk";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_23_001_core": core,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_040_calendar": calendar,
   "2026_12_06_050_locale_chosen": localeChosen,
   "2026_12_06_060_safety": safety,
+  "2026_12_06_070_desk": desk,
 };
