@@ -17,6 +17,7 @@ import { createTranslator, type Translator } from "./i18n";
 import { createLogger, type Logger } from "./log";
 import { nationalIdHasher } from "./secrets";
 import { createCipher, type Cipher } from "./crypto";
+import { createNoticeLadder, type NoticeLadder } from "./notices/ladder";
 import { createCalendarSource, type CalendarSource } from "./calendar";
 
 export const DEFAULT_ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
@@ -45,6 +46,8 @@ export interface Sila {
   /** Encryption at rest (staff views and "my data" open sealed answers with it). */
   cipher: Cipher;
   outbox: OutboxSender;
+  /** The window-aware ladder of notices; channels report delivery statuses to `notices.recordStatus`. */
+  notices: NoticeLadder;
   translator: Translator;
   /** The calendar (profile and staff closures): jobs, decisions and staff commands ask the same one. */
   calendar: CalendarSource;
@@ -66,9 +69,22 @@ export function createSila(options: SilaOptions): Sila {
   const cipher = createCipher(options.secretKey);
   const hot = createHotPath(options.sqlite);
   const calendar = createCalendarSource(options.db, options.profile);
+  const notices = createNoticeLadder({
+    db: options.db,
+    profile: options.profile,
+    translator,
+    cipher,
+    clock,
+    log,
+    // As the engine: with no staff chat configured, alerts go to the console's.
+    staff: options.staff?.length ? options.staff : [{ channel: "console", chatId: "staff", locale: options.profile.locales[0] ?? "ar" }],
+    senders,
+    hot,
+    onOutbox: () => outbox.kick(),
+  });
   // Survey invitations, reminders and broadcasts already queued still wait out quiet hours and prayer windows.
   const bulkSendTime = async (now: Date) => (await calendar.get()).sendTime(now, "bulk");
-  const outbox = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, bulkSendTime, ...options.outbox });
+  const outbox: OutboxSender = createOutboxSender({ db: options.db, senders, clock, log, cipher, hot, notices, bulkSendTime, ...options.outbox });
   const engine = createEngine({
     db: options.db,
     profile: options.profile,
@@ -89,6 +105,7 @@ export function createSila(options: SilaOptions): Sila {
     engine,
     cipher,
     outbox,
+    notices,
     translator,
     calendar,
     addSender: (s) => senders.set(s.name, s),

@@ -138,7 +138,12 @@ export async function queueBroadcast(db: Kysely<Database>, translator: Translato
         else result.noChannel++;
         continue;
       }
-      const queued = await notifyContact(trx, translator, contactId, reply, input.at, { dedupeKey: key, notBefore, bulk: true });
+      const queued = await notifyContact(trx, translator, contactId, reply, input.at, {
+        dedupeKey: key,
+        notBefore,
+        bulk: true,
+        notice: { kind: "broadcast", params: { name: { localized: input.orgName }, message: { localized: input.message } } },
+      });
       if (queued) result.queued++;
       else result.noChannel++;
     }

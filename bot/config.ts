@@ -39,6 +39,7 @@ const envSchema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
 
   WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_MODE: z.enum(["web", "cloud"], "web (WhatsApp Web through whatsapp-web.js) or cloud (the WhatsApp Business Cloud API)").optional(),
   WHATSAPP_STAFF_NUMBERS: list
     .pipe(z.array(z.string().regex(/^\+?\d{8,15}$/, "international numbers without spaces, comma-separated, e.g. 966500000001")))
     .default([]),
@@ -69,6 +70,34 @@ const envSchema = z.object({
     .default([]),
 });
 
+/** The Cloud API's variables, read only when WHATSAPP_MODE=cloud (then the first four are required). */
+const cloudSchema = z.object({
+  WHATSAPP_CLOUD_ACCESS_TOKEN: z
+    .string("a system user's permanent access token from Meta Business Settings (required)")
+    .regex(/^[A-Za-z0-9_.|-]{20,}$/, "an access token (letters and digits, at least 20, no spaces)"),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z
+    .string("the phone number id from WhatsApp → API Setup (not the phone number) (required)")
+    .regex(/^\d{5,20}$/, "the phone number id: digits only (WhatsApp → API Setup), not the phone number"),
+  WHATSAPP_CLOUD_APP_SECRET: z
+    .string("the app secret (App settings → Basic); without it webhook signatures cannot be checked (required)")
+    .regex(/^[A-Za-z0-9]{16,128}$/, "the app secret from App settings → Basic (letters and digits)"),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z
+    .string("a verify token you choose and type into Meta's webhook settings (required)")
+    .regex(/^[A-Za-z0-9_.~-]{8,200}$/, "8-200 of A-Z a-z 0-9 _ . ~ - (you choose it and type the same in Meta's webhook settings)"),
+  WHATSAPP_CLOUD_GRAPH_URL: z.string().url("a URL such as https://graph.facebook.com").default("https://graph.facebook.com"),
+  WHATSAPP_CLOUD_API_VERSION: z.string().regex(/^v\d+\.\d+$/, "a Graph API version such as v26.0").default("v26.0"),
+  WHATSAPP_CLOUD_WEBHOOK_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]+$/, "an address to listen on, such as 127.0.0.1 (put a TLS reverse proxy in front)")
+    .default("127.0.0.1"),
+  WHATSAPP_CLOUD_WEBHOOK_PORT: z.coerce
+    .number("the local port of the webhook server (the reverse proxy forwards /webhooks/whatsapp to it) (required)")
+    .int()
+    .min(0)
+    .max(65535, "a port from 1 to 65535"),
+  WHATSAPP_CLOUD_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000, "messages a second, 1-1000 (Meta's default is 80)").default(80),
+});
+
 export type RawEnv = Record<string, string | undefined>;
 
 export interface Config {
@@ -91,12 +120,16 @@ export interface Config {
       }
     | undefined;
   whatsapp: {
+    /** "web": WhatsApp Web (whatsapp-web.js); "cloud": the Business Cloud API; "off". */
+    mode: "off" | "web" | "cloud";
+    /** WhatsApp Web runs (mode "web"). */
     enabled: boolean;
     staffNumbers: string[];
     staffGroupId: string | undefined;
     chromiumPath: string;
     minGapMs: number;
     maxPerMinute: number;
+    cloud: CloudConfig | undefined;
   };
   desk: {
     enabled: boolean;
@@ -112,14 +145,49 @@ export interface Config {
   staffRoles: Array<{ channel: "telegram" | "whatsapp" | "console"; id: string; role: string }>;
 }
 
+export interface CloudConfig {
+  accessToken: string;
+  phoneNumberId: string;
+  appSecret: string;
+  verifyToken: string;
+  graphUrl: string;
+  apiVersion: string;
+  webhook: { host: string; port: number };
+  ratePerSecond: number;
+}
+
+const problemsOf = (error: z.ZodError): string[] => error.issues.map((i) => `${i.path.join(".") || "environment"}: expected ${i.message}`);
+
+function whatsappMode(e: { WHATSAPP_MODE?: "web" | "cloud" | undefined; WHATSAPP_ENABLED: boolean }): "off" | "web" | "cloud" {
+  if (e.WHATSAPP_MODE === "cloud" && e.WHATSAPP_ENABLED) {
+    throw new ConfigError("invalid configuration: WHATSAPP_ENABLED=true means WhatsApp Web; with WHATSAPP_MODE=cloud leave WHATSAPP_ENABLED unset");
+  }
+  return e.WHATSAPP_MODE ?? (e.WHATSAPP_ENABLED ? "web" : "off");
+}
+
+function cloudConfig(cleaned: Record<string, string | undefined>): CloudConfig {
+  const parsed = cloudSchema.safeParse(cleaned);
+  if (!parsed.success) throw new ConfigError(`invalid configuration (WHATSAPP_MODE=cloud): ${problemsOf(parsed.error).join("; ")}`);
+  const c = parsed.data;
+  return {
+    accessToken: c.WHATSAPP_CLOUD_ACCESS_TOKEN,
+    phoneNumberId: c.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+    appSecret: c.WHATSAPP_CLOUD_APP_SECRET,
+    verifyToken: c.WHATSAPP_CLOUD_VERIFY_TOKEN,
+    graphUrl: c.WHATSAPP_CLOUD_GRAPH_URL.replace(/\/+$/, ""),
+    apiVersion: c.WHATSAPP_CLOUD_API_VERSION,
+    webhook: { host: c.WHATSAPP_CLOUD_WEBHOOK_HOST, port: c.WHATSAPP_CLOUD_WEBHOOK_PORT },
+    ratePerSecond: c.WHATSAPP_CLOUD_RATE_PER_SECOND,
+  };
+}
+
 /** Validates the environment; throws `ConfigError` naming each wrong variable. */
 export function loadConfig(env: RawEnv = process.env): Config {
   // Empty strings mean "not set", as in a copied .env.example.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: expected ${i.message}`);
-    throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+    throw new ConfigError(`invalid configuration: ${problemsOf(parsed.error).join("; ")}`);
   }
   const e = parsed.data;
   if (e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
@@ -128,6 +196,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       "invalid configuration: TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set (1-256 of A-Z a-z 0-9 _ -, e.g. from `openssl rand -hex 32`)",
     );
   }
+  const mode = whatsappMode(e);
   return {
     org: e.ORG,
     orgsDir: e.ORGS_DIR,
@@ -149,12 +218,14 @@ export function loadConfig(env: RawEnv = process.env): Config {
         }
       : undefined,
     whatsapp: {
-      enabled: e.WHATSAPP_ENABLED,
+      mode,
+      enabled: mode === "web",
       staffNumbers: e.WHATSAPP_STAFF_NUMBERS,
       staffGroupId: e.WHATSAPP_STAFF_GROUP_ID,
       chromiumPath: e.CHROMIUM_PATH,
       minGapMs: e.WHATSAPP_MIN_GAP_MS,
       maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE,
+      cloud: mode === "cloud" ? cloudConfig(cleaned) : undefined,
     },
     desk: {
       enabled: e.DESK_ENABLED,

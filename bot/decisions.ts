@@ -192,7 +192,14 @@ export async function decide(deps: DecisionDeps, input: DecisionInput): Promise<
       default:
         reply = { text: [{ key: "decision:underReview", params: base }] };
     }
-    const notified = await notifyContact(trx, deps.translator, app.contact_id, reply, at, { notBefore: deliveryTime(now, calendar) });
+    const notified = await notifyContact(trx, deps.translator, app.contact_id, reply, at, {
+      notBefore: deliveryTime(now, calendar),
+      notice: {
+        kind: to === "needs_info" ? "needinfo" : "decision",
+        reference: app.reference,
+        params: { reference: { ltr: app.reference }, program: typeof programName === "string" ? { literal: programName } : programName, status: { key: `status:state.${to}` }, note: { literal: note ?? "-" } },
+      },
+    });
     if (deps.staff?.length) {
       await notifyStaff(trx, deps.translator, deps.staff, { key: "staff:decided", params: { reference: { ltr: app.reference }, status: { key: `status:state.${to}` }, actor: input.actor } }, at);
     }

@@ -100,8 +100,20 @@ export async function anonymiseContact(db: Executor, contactId: number, at: stri
     .execute();
   for (const i of identities) {
     await db.deleteFrom("sessions").where("identity_id", "=", i.id).execute();
+    await db.deleteFrom("chat_windows").where("channel", "=", i.channel).where("chat_id", "=", i.external_id).execute();
     await db.updateTable("channel_identities").set({ external_id: `anonymised:${i.id}` }).where("id", "=", i.id).execute();
   }
+  // What channels reported about their messages is keyed by the message's id (a wamid carries the number).
+  const sentIds = await db.selectFrom("messages").select(["channel", "channel_message_id"]).where("contact_id", "=", contactId).where("direction", "=", "out").execute();
+  for (const m of sentIds) {
+    if (m.channel_message_id) await db.deleteFrom("message_statuses").where("channel", "=", m.channel).where("message_id", "=", m.channel_message_id).execute();
+  }
+  // Notices keep their kind, rung and dates (counts); their text, values and addresses go.
+  await db
+    .updateTable("notices")
+    .set({ message: null, params: "{}", chat_id: null, channel_message_id: null, error: null, followup: 0 })
+    .where("contact_id", "=", contactId)
+    .execute();
   // A message's channel id holds the chat (a WhatsApp id is the phone number): it goes with the text.
   const messages = await db.selectFrom("messages").select("id").where("contact_id", "=", contactId).execute();
   for (const m of messages) {

@@ -21,6 +21,7 @@ import { createScheduler } from "./scheduler";
 import { createSila, DEFAULT_ATTACHMENT_TYPES } from "./app";
 import { createTelegramChannel, telegramStaffTargets } from "./channels/telegram";
 import { createWhatsAppChannel, normalizeWhatsAppNumber, whatsappStaffTargets } from "./channels/whatsapp";
+import { cloudStaffTargets, createWhatsAppCloudChannel } from "./channels/whatsapp-cloud";
 import { createStaffActions } from "./staff/actions";
 import { createStaffCommands } from "./staff/commands";
 import { createAttachmentStore } from "./channels/attachments";
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   // Everything this process creates (database, key, log, attachments, WhatsApp session, backups) is
   // readable by its owner only, whatever the shell's umask.
   process.umask(0o077);
-  const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && !config.whatsapp.enabled);
+  const useConsole = config.console === "on" || (config.console === "auto" && !config.telegram && config.whatsapp.mode === "off");
   // On the console the conversation owns the terminal: logs go to a file beside the database.
   const logFile = useConsole ? path.join(config.dataDir, "sila.log") : null;
   const log = logFile ? fileLogger(config.logLevel, logFile) : createLogger(config.logLevel);
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     ...(config.whatsapp.enabled
       ? whatsappStaffTargets(config.whatsapp.staffNumbers, { ...(config.whatsapp.staffGroupId ? { groupId: config.whatsapp.staffGroupId } : {}), locale: staffLocale })
       : []),
+    ...(config.whatsapp.cloud ? cloudStaffTargets(config.whatsapp.staffNumbers, staffLocale) : []),
   ];
   // One clock for the whole installation; the console can set or move it (/time).
   const time = createClock();
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     staffIds: {
       telegram: config.telegram?.staffUserIds ?? [],
       whatsapp: config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n),
+      whatsapp_cloud: config.whatsapp.cloud ? config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n) : [],
       // Whoever sits at the console is the association's staff too (`/staff /pending`).
       console: useConsole ? [CONSOLE_STAFF.userId] : [],
     },
@@ -128,6 +131,30 @@ async function main(): Promise<void> {
         attachments,
         attachmentStore,
         pacing: { minGapMs: config.whatsapp.minGapMs, maxPerMinute: config.whatsapp.maxPerMinute },
+      }),
+    );
+  }
+
+  if (config.whatsapp.cloud) {
+    const cloud = config.whatsapp.cloud;
+    channels.push(
+      createWhatsAppCloudChannel({
+        token: cloud.accessToken,
+        phoneNumberId: cloud.phoneNumberId,
+        appSecret: cloud.appSecret,
+        verifyToken: cloud.verifyToken,
+        graphUrl: cloud.graphUrl,
+        apiVersion: cloud.apiVersion,
+        webhook: cloud.webhook,
+        ratePerSecond: cloud.ratePerSecond,
+        dataDir: config.dataDir,
+        attachmentStore,
+        attachments,
+        translator: sila.translator,
+        locale: staffLocale,
+        staff: staffCommands,
+        staffNumbers: config.whatsapp.staffNumbers.map((n) => normalizeWhatsAppNumber(n) ?? n),
+        log,
       }),
     );
   }
@@ -208,7 +235,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));
   process.on("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
 
-  for (const ch of channels) await ch.start((m) => sila.engine.handle(m).then(() => undefined));
+  // A channel's handler resolves once the message is stored (the turn committed), not when the reply goes.
+  for (const ch of channels) await ch.start((m) => sila.engine.handle(m).then(() => undefined), (s) => sila.notices.recordStatus(s));
 
   if (consoleDone) {
     await consoleDone;

@@ -4,13 +4,13 @@
  * language and written to the outbox in the caller's transaction, addressed
  * to the channel the person last wrote from.
  */
-import type { Locale } from "../orgs/schema";
+import type { Locale, NoticeKind } from "../orgs/schema";
 import type { Reply, Text } from "../flows/types";
 import * as repo from "../db/repo";
 import type { Executor } from "../db/repo";
 import type { NewOutbox } from "../db/schema";
-import type { OutboundMessage } from "./channels/types";
-import type { StaffTarget } from "./engine";
+import { insertNotice } from "../db/notices";
+import type { OutboundMessage, StaffTarget } from "./channels/types";
 import type { Translator } from "./i18n";
 import { cutText } from "../flows/validate";
 import { maskNationalIds } from "./pii";
@@ -55,6 +55,19 @@ function splitText(text: string, limit: number): string[] {
   return parts;
 }
 
+/**
+ * What makes a message a notice (bot/notices/ladder.ts): its kind, what it is
+ * about, and the values of the WhatsApp template that carries it when the
+ * person has not written within the window.
+ */
+export interface NoticeSpec {
+  kind: NoticeKind;
+  /** The application or ticket it is about: staff see on it how the notice went. */
+  reference?: string | null;
+  /** The template's named values (orgs/schema.ts TEMPLATE_PARAMS), as texts rendered in the template's language. */
+  params?: Record<string, Text>;
+}
+
 export interface NotifyOptions {
   /** The same key is never queued twice (scheduled jobs stay idempotent). */
   dedupeKey?: string;
@@ -62,6 +75,10 @@ export interface NotifyOptions {
   notBefore?: string;
   /** A broadcast, a survey invitation or a reminder: sent after the replies of conversations. */
   bulk?: boolean;
+  /** A notice: delivered by the window-aware ladder (free message, template, other channel, staff alerted). */
+  notice?: NoticeSpec;
+  /** Encrypts a notice carrying personal data (`reply.sensitive`) at rest. */
+  seal?: (plain: string) => string;
 }
 
 /**
@@ -83,6 +100,35 @@ export async function notifyContact(
     ? await db.selectFrom("outbox").select("id").where("dedupe_key", "=", options.dedupeKey).executeTakeFirst()
     : undefined;
   if (before) return false;
+  if (options.notice) {
+    // A notice is one message (cut past the limit), so that a template or another channel can replace it whole.
+    const payload = JSON.stringify(renderReply(translator, reply, locale));
+    const message = reply.sensitive && options.seal ? options.seal(payload) : payload;
+    const noticeId = await insertNotice(db, {
+      contactId,
+      kind: options.notice.kind,
+      reference: options.notice.reference ?? null,
+      message,
+      params: JSON.stringify(options.notice.params ?? {}),
+      bulk: options.bulk ?? false,
+      at,
+    });
+    await repo.enqueue(db, {
+      contact_id: contactId,
+      audience: "beneficiary",
+      channel: address.channel,
+      chat_id: address.chatId,
+      payload: message,
+      next_attempt_at: options.notBefore ?? at,
+      last_error: null,
+      dedupe_key: options.dedupeKey ?? null,
+      created_at: at,
+      sent_at: null,
+      notice_id: noticeId,
+      ...(options.bulk ? { bulk: 1 } : {}),
+    });
+    return true;
+  }
   const parts = renderParts(translator, reply, locale);
   for (const [i, part] of parts.entries()) {
     await repo.enqueue(db, {

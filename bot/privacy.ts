@@ -137,6 +137,7 @@ export async function applyRetention(db: Kysely<Database>, profile: Profile, now
     }
     const msgs = await trx.updateTable("messages").set({ body: null }).where("created_at", "<=", cutoff).where("body", "is not", null).executeTakeFirst();
     await trx.deleteFrom("outbox").where("status", "!=", "pending").where("created_at", "<=", cutoff).execute();
+    await trx.updateTable("notices").set({ message: null, params: "{}", followup: 0 }).where("created_at", "<=", cutoff).where("message", "is not", null).execute();
     return { applications: ids.length, messages: Number(msgs.numUpdatedRows) };
   });
 }

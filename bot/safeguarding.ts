@@ -20,7 +20,7 @@ import type { Text } from "../flows/types";
 import type { Profile } from "../orgs/schema";
 import type { ChannelName } from "./channels/types";
 import { isEncryptedValue } from "./crypto";
-import type { StaffTarget } from "./engine";
+import type { StaffTarget } from "./channels/types";
 import type { Translator } from "./i18n";
 import { redact } from "./log";
 import { notifyStaff } from "./notify";

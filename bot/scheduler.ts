@@ -107,7 +107,11 @@ export async function nudgeUnfinishedForms(deps: JobDeps, afterHours = 24): Prom
       r.contact_id,
       { text: [{ key: "apply:nudge", params: { program: { localized: program.name } } }] },
       now.toISOString(),
-      { dedupeKey: `nudge:${r.identity_id}:${draft.startedAt}`, bulk: true },
+      {
+        dedupeKey: `nudge:${r.identity_id}:${draft.startedAt}`,
+        bulk: true,
+        notice: { kind: "reminder", params: { program: { localized: program.name } } },
+      },
     );
     if (queued) sent++;
   }

@@ -16,7 +16,13 @@ import { riyadhDate } from "../flows/dates";
 import type { CalendarSource } from "./calendar";
 import type { Profile } from "../orgs/schema";
 import type { Translator } from "./i18n";
-import { notifyContact } from "./notify";
+import { notifyContact, type NoticeSpec } from "./notify";
+
+/** A program's name as a text (its id when the profile no longer has it). */
+const programText = (profile: Profile, id: string | null): Text => {
+  const p = profile.programs.find((x) => x.id === id);
+  return p ? { localized: p.name } : { literal: id ?? "-" };
+};
 
 export interface SurveyDeps {
   db: Kysely<Database>;
@@ -67,6 +73,8 @@ export async function openSurveyConversation(
     dedupeKey: string;
     /** A scheduled wave (program surveys, reminders): sent after the replies of conversations. */
     bulk?: boolean;
+    /** How it goes outside WhatsApp's 24-hour window (a notice of the ladder); default a survey invitation. */
+    notice?: NoticeSpec;
   },
 ): Promise<boolean> {
   const latest = await repo.latestSession(db, a.contactId);
@@ -90,7 +98,11 @@ export async function openSurveyConversation(
     ...(draft ? { draft } : {}),
     ...(held ? { heldInfo: held } : {}),
   };
-  const queued = await notifyContact(db, translator, a.contactId, surveyPrompt(state, a.lead), a.at, { dedupeKey: a.dedupeKey, bulk: a.bulk ?? false });
+  const queued = await notifyContact(db, translator, a.contactId, surveyPrompt(state, a.lead), a.at, {
+    dedupeKey: a.dedupeKey,
+    bulk: a.bulk ?? false,
+    notice: a.notice ?? { kind: "survey" },
+  });
   if (queued) await repo.saveSession(db, latest.identityId, SESSION_VERSION, { ...state, lastActiveAt: a.at }, a.at);
   return queued;
 }
@@ -131,6 +143,7 @@ export async function dispatchProgramSurveys(deps: SurveyDeps): Promise<number> 
         at,
         dedupeKey: `survey:${survey.id}`,
         bulk: true,
+        notice: { kind: "survey", params: { program: program ? { localized: program.name } : { literal: e.program_id } } },
       });
       if (ok) sent++;
     }
@@ -168,6 +181,7 @@ export async function remindSurveys(deps: SurveyDeps, afterDays = 3): Promise<nu
         at,
         dedupeKey: `survey-reminder:${s.id}`,
         bulk: true,
+        notice: { kind: "reminder", params: { program: programText(deps.profile, s.program_id) } },
       });
       if (ok) sent++;
     }

@@ -19,7 +19,6 @@ import {
   type InboundRecord,
   type TicketSummary,
 } from "./repo";
-import type { Savepoints } from "../bot/engine/writer";
 
 /** An application as the engine stores it at submission (the answers already sealed). */
 export interface NewApplication {
@@ -32,6 +31,15 @@ export interface NewApplication {
   termsAcceptedAt: string;
   sensitiveConsentAt: string | null;
   at: string;
+}
+
+/** Savepoint control on the connection the Kysely handle uses: one per turn inside a group's transaction. */
+export interface Savepoints {
+  savepoint(): void;
+  release(): void;
+  rollback(): void;
+  /** False once SQLite has rolled the whole transaction back on its own (disk full, I/O error). */
+  inTransaction(): boolean;
 }
 
 export interface HotPath {
@@ -81,9 +89,38 @@ export interface HotPath {
   recordOutbound(m: { contactId: number | null; channel: ChannelName; chatId: string; messageId: string | null; body: string; at: string }): void;
   /** Queues one message (no dedupe key). */
   enqueue(row: { contactId: number | null; audience: "beneficiary" | "staff"; channel: ChannelName; chatId: string; payload: string; at: string }): void;
+  /** The chat wrote to us at `at` (WhatsApp's 24-hour window is measured from the latest). */
+  touchWindow(channel: ChannelName, chatId: string, at: string): void;
+  /**
+   * The free messages of notices that reached this chat as a template and wait for the person
+   * to write again (their window is open now); they are handed over once.
+   */
+  takeFollowups(contactId: number, channel: ChannelName, chatId: string, at: string): string[];
+  /**
+   * Records a status a channel reported about a sent message (never going back: a late
+   * "delivered" after "read" is ignored) and applies it to the message's row. Returns false when
+   * it changed nothing; else whether a notice carries that message.
+   */
+  recordStatus(s: MessageStatusReport): { changed: false } | { changed: true; notice: boolean };
+  /** The status stored for a sent message, if the channel reported one. */
+  messageStatus(channel: ChannelName, messageId: string): { status: StatusName; at: string; errorCode: string | null; errorTitle: string | null } | null;
   /** The last season whose greeting the contact got ("ramadan:1448"), or null (read only when greeting in a season). */
   seasonGreetedOf(contactId: number): string | null;
 }
+
+export type StatusName = "sent" | "delivered" | "read" | "failed";
+
+export interface MessageStatusReport {
+  channel: ChannelName;
+  messageId: string;
+  status: StatusName;
+  at: string;
+  errorCode: string | null;
+  errorTitle: string | null;
+  now: string;
+}
+
+const STATUS_RANK = (col: string) => `(case ${col} when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 when 'failed' then 4 else 0 end)`;
 
 export function createHotPath(sqlite: SQLite.Database): HotPath {
   const identity = sqlite.prepare(
@@ -159,6 +196,26 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
      values (?, 'beneficiary', 'submitted', null, 'submitted', null, ?)`,
   );
   const consent = sqlite.prepare(`insert into consents (contact_id, purpose, application_id, granted_at) values (?, ?, ?, ?)`);
+
+  const window = sqlite.prepare(
+    `insert into chat_windows (channel, chat_id, last_inbound_at) values (?, ?, ?)
+     on conflict (channel, chat_id) do update set last_inbound_at = max(last_inbound_at, excluded.last_inbound_at)`,
+  );
+  const followups = sqlite.prepare(
+    `select id, message from notices where contact_id = ? and followup = 1 and channel = ? and chat_id = ? order by id`,
+  );
+  const followed = sqlite.prepare(`update notices set followup = 0, message = null, updated_at = ? where id = ?`);
+  const statusUpsert = sqlite.prepare(
+    `insert into message_statuses (channel, message_id, status, status_at, error_code, error_title, updated_at) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (channel, message_id) do update set status = excluded.status, status_at = excluded.status_at,
+       error_code = excluded.error_code, error_title = excluded.error_title, updated_at = excluded.updated_at
+     where ${STATUS_RANK("excluded.status")} > ${STATUS_RANK("message_statuses.status")}`,
+  );
+  const statusOfMessage = sqlite.prepare(
+    `update messages set status = ?, error = coalesce(?, error) where channel = ? and direction = 'out' and channel_message_id = ?`,
+  );
+  const noticeOfMessage = sqlite.prepare(`select 1 from notices where channel = ? and channel_message_id = ? limit 1`);
+  const storedStatus = sqlite.prepare(`select status, status_at, error_code, error_title from message_statuses where channel = ? and message_id = ?`);
 
   type ContactRow = { id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
 
@@ -288,6 +345,24 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
     openHandoffOf: (contactId) => (handoff.get(contactId) as { reference: string } | undefined) ?? null,
     enqueue(row) {
       outbox.run(row.contactId, row.audience, row.channel, row.chatId, row.payload, row.at, row.at);
+    },
+    touchWindow(channel, chatId, at) {
+      window.run(channel, chatId, at);
+    },
+    recordStatus(r) {
+      if (statusUpsert.run(r.channel, r.messageId, r.status, r.at, r.errorCode, r.errorTitle, r.now).changes === 0) return { changed: false };
+      const error = r.status === "failed" ? `${r.errorCode ?? ""} ${r.errorTitle ?? ""}`.trim().slice(0, 300) : null;
+      statusOfMessage.run(r.status, error, r.channel, r.messageId);
+      return { changed: true, notice: noticeOfMessage.get(r.channel, r.messageId) !== undefined };
+    },
+    messageStatus(channel, messageId) {
+      const r = storedStatus.get(channel, messageId) as { status: StatusName; status_at: string; error_code: string | null; error_title: string | null } | undefined;
+      return r ? { status: r.status, at: r.status_at, errorCode: r.error_code, errorTitle: r.error_title } : null;
+    },
+    takeFollowups(contactId, channel, chatId, at) {
+      const rows = followups.all(contactId, channel, chatId) as Array<{ id: number; message: string | null }>;
+      for (const r of rows) followed.run(at, r.id);
+      return rows.flatMap((r) => (r.message ? [r.message] : []));
     },
     seasonGreetedOf: (contactId) => (seasonGreeted.get(contactId) as { season_greeted: string | null } | undefined)?.season_greeted ?? null,
   };

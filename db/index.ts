@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
-import { StorageError } from "../bot/errors";
+import { StorageError } from "./kinds";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 

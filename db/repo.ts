@@ -10,7 +10,7 @@ import type {
   NewOutbox,
   TicketKind,
 } from "./schema";
-import type { InfoPart, SurveyAnswer } from "../flows/types";
+import type { InfoPart, SurveyAnswer } from "./kinds";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -3,8 +3,12 @@
  * UTC strings; JSON columns hold text that repositories parse.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { NoticeKind } from "../orgs/schema";
 
-export type ChannelName = "console" | "telegram" | "whatsapp";
+export type { NoticeKind };
+
+/** "whatsapp" is WhatsApp Web (whatsapp-web.js); "whatsapp_cloud" the WhatsApp Business Cloud API. */
+export type ChannelName = "console" | "telegram" | "whatsapp" | "whatsapp_cloud";
 
 export interface ContactTable {
   id: Generated<number>;
@@ -158,6 +162,57 @@ export interface OutboxTable {
   sent_at: string | null;
   /** 1 for broadcasts, survey invitations and reminders: they wait behind conversation replies. */
   bulk: Generated<number>;
+  /** The notice this row carries (`notices`), for the window-aware ladder. */
+  notice_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** When a chat last wrote to us: WhatsApp's 24-hour window is measured from it. */
+export interface ChatWindowTable {
+  channel: ChannelName;
+  chat_id: string;
+  last_inbound_at: string;
+}
+
+/** The rung of the ladder a notice went by: a free message, an approved template, another channel, or none. */
+export type NoticeRung = "free" | "template" | "other" | "unreached";
+export type NoticeStatus = "pending" | "sent" | "delivered" | "read" | "failed" | "unreached";
+
+/** A message Sila starts outside a conversation, and how it reached (or did not reach) the person. */
+export interface NoticeTable {
+  id: Generated<number>;
+  contact_id: number;
+  kind: NoticeKind;
+  /** The application or ticket it is about. */
+  reference: string | null;
+  /** The free message (OutboundMessage JSON, sealed when personal), kept while a later rung may need it. */
+  message: string | null;
+  /** JSON: the template's named values as texts (`Text`), rendered in the template's language when sent. */
+  params: ColumnType<string, string | undefined, string>;
+  bulk: ColumnType<number, number | undefined, number>;
+  rung: NoticeRung | null;
+  channel: ChannelName | null;
+  chat_id: string | null;
+  status: ColumnType<NoticeStatus, NoticeStatus | undefined, NoticeStatus>;
+  channel_message_id: string | null;
+  error: string | null;
+  /** 1 once a template went: the free message follows when the person next writes. */
+  followup: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  sent_at: string | null;
+  delivered_at: string | null;
+  read_at: string | null;
+  updated_at: string;
+}
+
+/** What a channel reported later about a sent message (WhatsApp Cloud API status callbacks). */
+export interface MessageStatusTable {
+  channel: ChannelName;
+  message_id: string;
+  status: "sent" | "delivered" | "read" | "failed";
+  status_at: string;
+  error_code: string | null;
+  error_title: string | null;
+  updated_at: string;
 }
 
 export interface EnrolmentTable {
@@ -313,6 +368,9 @@ export interface Database {
   consents: ConsentTable;
   privacy_requests: PrivacyRequestTable;
   staff_audit: StaffAuditTable;
+  chat_windows: ChatWindowTable;
+  notices: NoticeTable;
+  message_statuses: MessageStatusTable;
   safety_events: SafetyEventTable;
   calendar_closures: CalendarClosureTable;
   desk_codes: DeskCodeTable;
@@ -327,3 +385,4 @@ export type NewApplication = Insertable<ApplicationTable>;
 export type TicketRow = Selectable<TicketTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutbox = Insertable<OutboxTable>;
+export type NoticeRow = Selectable<NoticeTable>;

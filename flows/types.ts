@@ -8,7 +8,7 @@
 import type { FieldSpec, Locale, LocalizedText, Profile } from "../orgs/schema";
 import type { FaqResult } from "./faq/matcher";
 import type { DangerKind } from "./safety/detect";
-import type { InboundContent, ChannelName } from "../bot/channels/types";
+import type { ChannelName, InboundContent, SurveyAnswer } from "../db/kinds";
 import type { ApplicationStatus, TicketKind } from "../db/schema";
 import type { Calendar } from "./calendar";
 
@@ -45,27 +45,9 @@ export interface Reply {
   sensitive?: boolean;
 }
 
-/** An answer collected for a form field, as stored. */
-export type FieldAnswer =
-  | { type: "text"; value: string }
-  | { type: "number"; value: number }
-  | { type: "choice"; value: string }
-  | { type: "yesno"; value: boolean }
-  | { type: "date"; value: string; calendar: "hijri" | "gregorian" }
-  | { type: "phone"; value: string }
-  | { type: "nationalId"; value: string }
-  | {
-      type: "attachment";
-      fileRef: string;
-      mimeType?: string;
-      fileName?: string;
-      size?: number;
-    }
-  /** A shared location pin (WhatsApp/Telegram location, console `/location`). */
-  | { type: "location"; latitude: number; longitude: number }
-  | { type: "skipped" };
-
-export type AttachmentAnswer = Extract<FieldAnswer, { type: "attachment" }>;
+// Answers and the parts of a reply to the committee are stored as they are: their kinds live with the database.
+export type { FieldAnswer, AttachmentAnswer, InfoPart } from "../db/kinds";
+import type { FieldAnswer, AttachmentAnswer, InfoPart } from "../db/kinds";
 
 export interface ApplicationDraft {
   programId: string;
@@ -78,8 +60,6 @@ export interface ApplicationDraft {
   minor?: boolean;
 }
 
-/** One part of a reply to the committee's request, an appeal or a complaint: text or a file. */
-export type InfoPart = { type: "text"; text: string } | { type: "file"; file: AttachmentAnswer };
 
 /** Parts collected for a committee's request and not sent yet, kept while the person does something else. */
 export interface HeldInfo {
@@ -160,11 +140,7 @@ export interface SurveyQuestion {
   optional: boolean;
 }
 
-export type SurveyAnswer =
-  | { type: "scale5"; score: number }
-  | { type: "yesno"; value: boolean }
-  | { type: "text"; text: string }
-  | { type: "skipped" };
+export type { SurveyAnswer };
 
 export interface ApplicationSummary {
   reference: string;

@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError } from "../bot/errors";
+import { ConfigError } from "../db/kinds";
 import { profileSchema } from "./schema";
 import type { Locale, LocalizedList, LocalizedText, Profile } from "./schema";
 

@@ -159,6 +159,37 @@ export const referralSpec = z.object({
 });
 export type ReferralSpec = z.infer<typeof referralSpec>;
 
+/** Messages Sila starts outside a conversation; each may have a WhatsApp template for outside the 24-hour window. */
+export const NOTICE_KINDS = ["decision", "needinfo", "survey", "reminder", "broadcast", "reply"] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+/** Template kinds: the notices, and staff alerts (to staff numbers who have not written for a day). */
+export const TEMPLATE_KINDS = [...NOTICE_KINDS, "staff"] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** The values Sila can put in a template's body parameters, per kind ({{1}}, {{2}}, … in the order listed). */
+export const TEMPLATE_PARAMS: Record<TemplateKind, readonly string[]> = {
+  decision: ["reference", "program", "status"],
+  needinfo: ["reference", "program", "note"],
+  survey: ["program"],
+  reminder: ["program"],
+  broadcast: ["name", "message"],
+  reply: ["reference"],
+  staff: ["text"],
+};
+
+/**
+ * An approved WhatsApp message template (Cloud API) for one kind of notice:
+ * its name in WhatsApp Manager, the languages it is approved in, its
+ * category, and which of Sila's values fill its body parameters, in order.
+ */
+export const whatsappTemplate = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, "a template name as in WhatsApp Manager: lower-case letters, digits, _"),
+  category: z.enum(["utility", "marketing"]),
+  languages: z.array(z.enum(LOCALES)).min(1),
+  params: z.array(z.string()).max(10).default([]),
+});
+export type WhatsAppTemplate = z.infer<typeof whatsappTemplate>;
+
 const emergencyLine = z.enum(EMERGENCY_LINES);
 
 /** Who is alerted when a beneficiary may be in danger, and how the alert climbs when nobody claims it. */
@@ -271,6 +302,18 @@ export const profileSchema = z.object({
       }),
     )
     .optional(),
+  /** WhatsApp Cloud API templates for notices outside the 24-hour window (see README, "WhatsApp Cloud API"). */
+  whatsappTemplates: z
+    .object({
+      decision: whatsappTemplate.optional(),
+      needinfo: whatsappTemplate.optional(),
+      survey: whatsappTemplate.optional(),
+      reminder: whatsappTemplate.optional(),
+      broadcast: whatsappTemplate.optional(),
+      reply: whatsappTemplate.optional(),
+      staff: whatsappTemplate.optional(),
+    })
+    .default({}),
 }).superRefine((p, ctx) => {
   if (!p.staffRoles.some((r) => r.id === p.escalationRole)) {
     ctx.addIssue({ code: "custom", path: ["escalationRole"], message: `no staff role with id "${p.escalationRole}"` });
@@ -298,6 +341,20 @@ export const profileSchema = z.object({
     if (seen.has(prog.id)) ctx.addIssue({ code: "custom", path: ["programs", i, "id"], message: `duplicate program id "${prog.id}"` });
     seen.add(prog.id);
   });
+  for (const [kind, template] of Object.entries(p.whatsappTemplates) as Array<[TemplateKind, WhatsAppTemplate | undefined]>) {
+    if (!template) continue;
+    const allowed = TEMPLATE_PARAMS[kind];
+    template.params.forEach((param, i) => {
+      if (!allowed.includes(param)) {
+        ctx.addIssue({ code: "custom", path: ["whatsappTemplates", kind, "params", i], message: `"${param}" is not a value of a ${kind} notice (one of ${allowed.join(", ")})` });
+      }
+    });
+    // Meta's rule: a message that announces or promotes is marketing; the others inform about the person's own request.
+    const expected = kind === "broadcast" ? "marketing" : "utility";
+    if (template.category !== expected) {
+      ctx.addIssue({ code: "custom", path: ["whatsappTemplates", kind, "category"], message: `a ${kind} template is ${expected}` });
+    }
+  }
   const faqIds = new Set<string>();
   p.faqs.forEach((f, i) => {
     if (faqIds.has(f.id)) ctx.addIssue({ code: "custom", path: ["faqs", i, "id"], message: `duplicate FAQ id "${f.id}"` });

@@ -23,6 +23,7 @@ import { openLimitBench, type LimitPass } from "./bench/limit";
 import { runFaq, type FaqResultBench } from "./bench/faq";
 import { runBurstAndReply, runOutbox, runReplyDuringWave, type BurstResult, type OutboxBenchResult, type ReplyDuringWaveResult } from "./bench/outbox";
 import { runIdle, type IdleResult } from "./bench/idle";
+import { runCloud, type CloudBenchResult } from "./bench/cloud";
 import { timeStatements, type StatementTime } from "./bench/sqlite";
 import { breakdown, startProfile, type CpuProfile } from "./bench/profile";
 import { MB, tempDir, type Rate } from "./bench/util";
@@ -36,8 +37,9 @@ function fail(reason: string): never {
   process.exit(1);
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--users N] [--concurrency N] [--channel-rate N] [--only turns,faq,outbox,idle]
+const USAGE = `usage: npm run bench -- [--quick] [--users N] [--concurrency N] [--channel-rate N] [--only turns,faq,outbox,cloud,idle]
   [--faq-entries N] [--faq-queries N] [--outbox-messages N] [--outbox-strict-messages N] [--outbox-rate N] [--idle N]
+  [--cloud-messages N] [--cloud-rate N] [--cloud-chats N]
   [--out FILE] [--no-write | --write] [--dir DIR] [--keep] [--profile | --no-profile]`;
 
 let values: Record<string, string | boolean | undefined>;
@@ -57,6 +59,9 @@ try {
       "outbox-chats": { type: "string" },
       "outbox-strict-messages": { type: "string" },
       idle: { type: "string" },
+      "cloud-messages": { type: "string" },
+      "cloud-rate": { type: "string" },
+      "cloud-chats": { type: "string" },
       out: { type: "string" },
       write: { type: "boolean" },
       "no-write": { type: "boolean" },
@@ -98,8 +103,12 @@ const opts = {
   // Today's outbox retries every 429 as a failed attempt: slow to simulate, and the losses show early.
   outboxStrictMessages: int("outbox-strict-messages", 2_000, 300),
   idle: int("idle", 10_000, 500),
+  /** Messages through the WhatsApp Cloud API adapter against the emulator, at its limit (Meta's default 80 a second). */
+  cloudMessages: int("cloud-messages", 4_000, 800),
+  cloudRate: int("cloud-rate", 80, 80),
+  cloudChats: int("cloud-chats", 1_000, 200),
 };
-const PHASES = ["turns", "faq", "outbox", "idle"] as const;
+const PHASES = ["turns", "faq", "outbox", "cloud", "idle"] as const;
 type Phase = (typeof PHASES)[number];
 const only = new Set<Phase>(
   typeof values.only === "string"
@@ -157,6 +166,7 @@ const outbox: OutboxBenchResult[] = [];
 const waves: ReplyDuringWaveResult[] = [];
 let burst: BurstResult | null = null;
 let idle: IdleResult | null = null;
+let cloud: CloudBenchResult | null = null;
 let cpuBreakdown: { users: number; turns: number; rows: ReturnType<typeof breakdown> } | null = null;
 
 try {
@@ -288,6 +298,12 @@ try {
     if (burst.orderViolations > 0) problems.push(`outbox (burst): ${burst.orderViolations} messages out of order within a chat`);
   }
 
+  if (only.has("cloud")) {
+    log(`cloud: ${opts.cloudMessages} messages through the WhatsApp Cloud API adapter, the emulator allowing ${opts.cloudRate} a second ...`);
+    cloud = await runCloud({ dir, messages: opts.cloudMessages, chats: Math.min(opts.cloudChats, opts.cloudMessages), rate: opts.cloudRate });
+    if (cloud.lost > 0) problems.push(`cloud: ${cloud.lost} of ${cloud.messages} messages lost`);
+  }
+
   if (only.has("idle")) {
     log(`idle: ${opts.idle} conversations ...`);
     idle = await runIdle({ dir, conversations: opts.idle, concurrency: opts.concurrency });
@@ -320,7 +336,7 @@ lines.push(
   "",
   `Options: users=${opts.users} concurrency=${opts.concurrency} solo=${opts.solo} faq-entries=${opts.faqEntries} ` +
     `faq-queries=${opts.faqQueries} outbox-messages=${opts.outboxMessages} outbox-strict-messages=${opts.outboxStrictMessages} ` +
-    `outbox-rate=${opts.outboxRate} idle=${opts.idle}` +
+    `outbox-rate=${opts.outboxRate} cloud-messages=${opts.cloudMessages} cloud-rate=${opts.cloudRate} idle=${opts.idle}` +
     (only.size < PHASES.length ? ` only=${[...only].join(",")}` : ""),
   "",
   "| Figure | Measured | Goal | |",
@@ -429,6 +445,17 @@ if (burst) {
       `lost ${burst.lost}, ${burst.orderViolations} out of order`,
     "< 1 s",
     burst.otherReplyLagSeconds < 1 && burst.lost === 0,
+  );
+}
+if (cloud) {
+  const refused = Object.entries(cloud.refused).map(([code, n]) => `${fmt(n)} × ${code}`).join(", ") || "none";
+  row(
+    `Cloud API: ${fmt(cloud.messages)} messages to ${fmt(cloud.chats)} people through the WhatsApp Cloud API adapter and the outbox, against the emulator of Meta's side ` +
+      `(its own process, real HTTP) allowing ${cloud.rate} a second (130429 beyond); status callbacks back by the signed webhook`,
+    `${fmt(cloud.achievedPerSecond, 1)}/s, **${fmt(cloud.share, 3)}** of the limit (${fmt(cloud.realSeconds, 1)} s); accepted ${fmt(cloud.accepted)}, ` +
+      `delivered ${fmt(cloud.delivered)}, refused ${refused}, **lost ${fmt(cloud.lost)}**`,
+    "≥ 0.95, 0 lost",
+    cloud.share >= 0.95 && cloud.lost === 0,
   );
 }
 if (idle) {

@@ -9,6 +9,7 @@ import { openLimitBench } from "../scripts/bench/limit";
 import { runFaq, syntheticKb } from "../scripts/bench/faq";
 import { runBurstAndReply, runOutbox, runReplyDuringWave } from "../scripts/bench/outbox";
 import { runIdle } from "../scripts/bench/idle";
+import { runCloud } from "../scripts/bench/cloud";
 import { percentile, summarize, tempDir } from "../scripts/bench/util";
 import { timeStatements } from "../scripts/bench/sqlite";
 
@@ -107,6 +108,15 @@ describe("bench phases at tiny sizes", () => {
     expect(r.lost).toBe(0);
     expect(r.orderViolations).toBe(0);
     expect(r.burstLeftAtOtherReply).toBeGreaterThan(0);
+  });
+
+  it("cloud: every message reaches the emulator once and comes back delivered, nothing refused", async () => {
+    const r = await runCloud({ dir, messages: 40, chats: 8, rate: 20 });
+    expect(r.accepted).toBe(40);
+    expect(r.delivered).toBe(40);
+    expect(r.lost).toBe(0);
+    expect(r.refused).toEqual({});
+    expect(r.achievedPerSecond).toBeGreaterThan(0);
   });
 
   it("idle: every conversation has a session in SQLite", async () => {

@@ -36,6 +36,9 @@ const REVIEWED_TABLES: Record<string, string> = {
   desk_codes: "staff sign-in codes (hashes); no beneficiary's data",
   desk_sessions: "staff desk sessions (hashes); no beneficiary's data",
   safety_events: "kind of danger, escalation level and role on a reference; never the message",
+  chat_windows: "her chats' rows deleted",
+  notices: "text, template values, chat and channel message id emptied; kind, rung and dates kept",
+  message_statuses: "the statuses of her messages deleted (a wamid carries the number)",
 };
 
 const SARA: FakeUser = { id: 7391046, first_name: "سارونة", last_name: "المطيري", language_code: "ar" };

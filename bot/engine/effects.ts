@@ -3,6 +3,7 @@
  * whose result the flow needs (a reference, a duplicate found) returns an
  * `EffectEvent` that the engine feeds back to the flow in the same turn.
  */
+import { BROADCAST_CONSENT } from "../../db/notices";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import * as repo from "../../db/repo";
@@ -193,6 +194,8 @@ export function createEffectRunner(deps: EffectDeps) {
         return null;
       case "setBroadcastOptIn":
         await repo.updateContact(trx, turn.contactId, { broadcastOptIn: effect.optIn }, turn.at);
+        // Asking for announcements oneself is the opt-in a WhatsApp marketing template needs.
+        if (effect.optIn) deps.hot.recordConsent({ contactId: turn.contactId, purpose: BROADCAST_CONSENT, applicationId: null, at: turn.at });
         return null;
       case "forwardToStaff":
         alertStaff(

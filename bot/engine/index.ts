@@ -7,62 +7,29 @@
  * way forward, and the process lives on. Turns of different chats that are
  * ready together share one commit (`writer.ts`), each in its own savepoint.
  */
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import * as repo from "../../db/repo";
 import { step as flowStep, SESSION_VERSION } from "../../flows";
 import type { EffectEvent, FlowContext, FlowInput, Reply, SessionState, Text } from "../../flows/types";
-import type { FaqResult } from "../../flows/faq/matcher";
-import type { Locale, Profile } from "../../orgs/schema";
-import type { ChannelName, InboundMessage, OutboundMessage } from "../channels/types";
+import type { Locale } from "../../orgs/schema";
+import type { ChannelName, InboundMessage, OutboundMessage, StaffTarget } from "../channels/types";
 import type { Translator } from "../i18n";
-import type { Logger } from "../log";
 import { KeyedQueue } from "./queue";
 import { createEffectRunner } from "./effects";
 import { createGroupWriter } from "./writer";
 import { floodArrival } from "./flood";
 import { renderParts, staffRows } from "../notify";
-import type { Cipher } from "../crypto";
-import type { HotPath } from "../../db/hot";
 import type { ApplicationSummary, TicketSummary } from "../../db/repo";
 import { openState, sealState } from "../sealing";
 import { containsNationalId } from "../pii";
 import { cutText } from "../../flows/validate";
 import type { Calendar } from "../../flows/calendar";
-import type { CalendarSource } from "../calendar";
 
-/** Where staff alerts go. */
-export interface StaffTarget {
-  channel: ChannelName;
-  chatId: string;
-  locale: Locale;
-}
+export type { StaffTarget } from "../channels/types";
 
-export interface EngineDeps {
-  db: Kysely<Database>;
-  profile: Profile;
-  translator: Translator;
-  log: Logger;
-  clock: () => Date;
-  staff: readonly StaffTarget[];
-  /** FAQ lookup in a locale (built once from the profile). */
-  faq: (query: string, locale: Locale) => FaqResult;
-  /** The association's calendar with the staff's closures (read before each turn, outside its transaction). */
-  calendar: CalendarSource;
-  /** Keyed hash of a national ID for duplicate checks. */
-  hashNationalId: (id: string) => string;
-  /** Encryption at rest for national IDs, sensitive answers and the messages that carry them. */
-  cipher: Cipher;
-  /** The statements of every turn, prepared on the same SQLite connection as `db`. */
-  hot: HotPath;
-  attachments: { maxBytes: number; mimeTypes: string[] };
-  /** Called after a turn commits with outbox rows to deliver. */
-  onOutbox?: () => void;
-  /** Longest text a turn keeps from one message (longer is cut, not refused). */
-  maxTextLength?: number;
-  /** Messages a contact may send in a minute before being asked to slow down (default 30). */
-  floodPerMinute?: number;
-}
+export type { EngineDeps } from "./deps";
+import type { EngineDeps } from "./deps";
 
 /** "throttled": recorded but not processed, the contact sent too many messages too fast. */
 export type TurnOutcome = "processed" | "duplicate" | "failed" | "throttled";
@@ -175,6 +142,7 @@ export function createEngine(deps: EngineDeps): Engine {
       messageId: message.messageId,
       ...record,
     });
+    if (fresh) deps.hot.touchWindow(message.channel, message.chatId, record.at);
     return { identity, fresh };
   }
 
@@ -295,6 +263,10 @@ export function createEngine(deps: EngineDeps): Engine {
       await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
     }
     deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at, flood.packed);
+    // A notice that reached this chat as a template: its full text now that the person wrote again.
+    for (const payload of deps.hot.takeFollowups(contact.id, message.channel, message.chatId, at)) {
+      deps.hot.enqueue({ contactId: contact.id, audience: "beneficiary", channel: message.channel, chatId: message.chatId, payload, at });
+    }
     for (const r of replies) queueReply(contact.id, message, r, turnInfo.locale, at);
     return "processed" as const;
   }

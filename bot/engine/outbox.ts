@@ -9,7 +9,7 @@
  * its chat's later rows; a permanent failure (the person blocked the bot) is
  * recorded, the contact marked unreachable, and never retried.
  */
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { ChannelName, Database, OutboxRow } from "../../db/schema";
 import * as repo from "../../db/repo";
 import type { ChannelSender, OutboundMessage } from "../channels/types";
@@ -17,6 +17,7 @@ import { ChannelError } from "../errors";
 import { redact, type Logger } from "../log";
 import type { Cipher } from "../crypto";
 import type { HotPath } from "../../db/hot";
+import type { Attempt, NoticeLadder } from "../notices/ladder";
 
 export interface OutboxOptions {
   db: Kysely<Database>;
@@ -37,6 +38,8 @@ export interface OutboxOptions {
   cipher: Cipher;
   /** Prepared statements on the same connection as `db`. */
   hot: HotPath;
+  /** The window-aware ladder of notices (and staff numbers outside their window); without it rows go as written. */
+  notices?: NoticeLadder;
   /**
    * The earliest instant bulk rows (broadcasts, survey invitations, reminders) may go (the
    * calendar: quiet hours, prayer windows). While it is later than now they wait, in their order;
@@ -73,53 +76,89 @@ export function createOutboxSender(options: OutboxOptions): OutboxSender {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
+  /** Marks a row failed for good (in `trx`); a person who cannot be reached at all is marked so. */
+  async function failRow(trx: Transaction<Database>, row: OutboxRow, attempts: number, reason: string, unreachable: boolean, at: string): Promise<void> {
+    await trx.updateTable("outbox").set({ status: "failed", attempts, last_error: redact(reason), payload: "" }).where("id", "=", row.id).execute();
+    if (unreachable && row.contact_id !== null && row.audience === "beneficiary") {
+      await repo.updateContact(trx, row.contact_id, { unreachable: true }, at);
+    }
+  }
+
   async function deliver(row: OutboxRow): Promise<"sent" | "retry" | "failed"> {
-    const sender = senders.get(row.channel);
     const at = clock().toISOString();
     const sealed = options.cipher.isEncrypted(row.payload);
     const message = JSON.parse(options.cipher.decrypt(row.payload)) as OutboundMessage;
-    try {
-      if (!sender) throw new ChannelError(`channel ${row.channel} is not running`, { permanent: false });
-      const result = await sender.send(row.chat_id, message);
-      // The hot statements run on the connection this transaction holds.
-      await db.transaction().execute(async () => {
-        // Delivered: the payload is not kept (the sent text is in messages, IDs masked or encrypted).
-        options.hot.markSent(row.id, row.attempts + 1, at);
-        options.hot.recordOutbound({
-          contactId: row.contact_id,
-          channel: row.channel,
-          chatId: row.chat_id,
-          messageId: result.messageId ?? null,
-          body: sealed ? options.cipher.encrypt(message.text) : redact(message.text),
-          at,
-        });
-      });
-      return "sent";
-    } catch (error) {
-      // A "too many requests" answer is the channel asking to wait, not a failed attempt.
-      const throttled = error instanceof ChannelError && !error.permanent && error.retryAfterSeconds !== undefined;
-      const attempts = throttled ? row.attempts : row.attempts + 1;
-      const permanent = error instanceof ChannelError && error.permanent;
-      const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error);
-      if (permanent || attempts >= maxAttempts) {
+    const ladder = options.notices;
+    // Notices go by the window-aware ladder; everything else as written.
+    let attempt: Attempt = ladder ? await ladder.plan(row, message) : { kind: "send", rung: "free", channel: row.channel, chatId: row.chat_id, message };
+    for (let hop = 0; ; hop++) {
+      if (attempt.kind === "unreached") {
+        const reason = attempt.reason;
         await db.transaction().execute(async (trx) => {
-          await trx.updateTable("outbox").set({ status: "failed", attempts, last_error: redact(reason), payload: "" }).where("id", "=", row.id).execute();
-          if (permanent && row.contact_id !== null && row.audience === "beneficiary") {
-            await repo.updateContact(trx, row.contact_id, { unreachable: true }, at);
-          }
+          await failRow(trx, row, row.attempts + 1, `could not reach: ${reason}`, false, at);
+          await ladder?.unreached(trx, row, reason, at);
         });
-        log.warn("outbox row failed for good", { id: row.id, channel: row.channel, chat: row.chat_id, attempts, reason });
+        log.warn("notice could not reach the person", { id: row.id, notice: row.notice_id, reason });
         return "failed";
       }
-      const wait =
-        error instanceof ChannelError && error.retryAfterSeconds !== undefined
-          ? error.retryAfterSeconds * 1000
-          : retryDelayMs(attempts, base, maxDelay);
-      const next = new Date(clock().getTime() + wait).toISOString();
-      await db.updateTable("outbox").set({ attempts, last_error: reason, next_attempt_at: next }).where("id", "=", row.id).execute();
-      log.info("outbox row will be retried", { id: row.id, channel: row.channel, attempts, waitMs: wait, reason });
-      return "retry";
+      const current = attempt;
+      const sender = senders.get(current.channel);
+      try {
+        if (!sender) throw new ChannelError(`channel ${current.channel} is not running`, { permanent: false });
+        const result = await sender.send(current.chatId, current.message);
+        const messageId = result.messageId ?? null;
+        // The hot statements run on the connection this transaction holds.
+        await db.transaction().execute(async (trx) => {
+          // Delivered: the payload is not kept (the sent text is in messages, IDs masked or encrypted).
+          options.hot.markSent(row.id, row.attempts + 1, at);
+          options.hot.recordOutbound({
+            contactId: row.contact_id,
+            channel: current.channel,
+            chatId: current.chatId,
+            messageId,
+            body: sealed ? options.cipher.encrypt(current.message.text) : redact(current.message.text),
+            at,
+          });
+          await ladder?.sent(trx, row, current, messageId, at);
+        });
+        // A status the channel reported before its id was recorded here.
+        if (ladder && messageId !== null) await ladder.reconcile(current.channel, messageId);
+        return "sent";
+      } catch (error) {
+        // A notice refused for good on this rung (outside the window, a template not approved, a
+        // number not on WhatsApp) tries the next rung at once.
+        if (ladder && row.notice_id !== null && error instanceof ChannelError && error.permanent && hop < 4) {
+          log.info("notice refused on one rung; trying the next", { id: row.id, notice: row.notice_id, rung: current.rung, reason: error.message });
+          attempt = await ladder.next(row, current, error);
+          continue;
+        }
+        return retryOrFail(row, error, at);
+      }
     }
+  }
+
+  async function retryOrFail(row: OutboxRow, error: unknown, at: string): Promise<"retry" | "failed"> {
+    // A "too many requests" answer is the channel asking to wait, not a failed attempt.
+    const throttled = error instanceof ChannelError && !error.permanent && error.retryAfterSeconds !== undefined;
+    const attempts = throttled ? row.attempts : row.attempts + 1;
+    const permanent = error instanceof ChannelError && error.permanent;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error);
+    if (permanent || attempts >= maxAttempts) {
+      await db.transaction().execute(async (trx) => {
+        await failRow(trx, row, attempts, reason, permanent && (error as ChannelError).unreachable, at);
+        await options.notices?.failed(trx, row, error instanceof ChannelError ? error.message : reason, at);
+      });
+      log.warn("outbox row failed for good", { id: row.id, channel: row.channel, chat: row.chat_id, attempts, reason });
+      return "failed";
+    }
+    const wait =
+      error instanceof ChannelError && error.retryAfterSeconds !== undefined
+        ? error.retryAfterSeconds * 1000
+        : retryDelayMs(attempts, base, maxDelay);
+    const next = new Date(clock().getTime() + wait).toISOString();
+    await db.updateTable("outbox").set({ attempts, last_error: reason, next_attempt_at: next }).where("id", "=", row.id).execute();
+    log.info("outbox row will be retried", { id: row.id, channel: row.channel, attempts, waitMs: wait, reason });
+    return "retry";
   }
 
   /** The chats being delivered to: one lane each, running its rows in order. */

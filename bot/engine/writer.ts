@@ -12,15 +12,9 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
+import type { Savepoints } from "../../db/hot";
 
-/** Savepoint control on the connection that `db` uses (see `db/hot.ts`). */
-export interface Savepoints {
-  savepoint(): void;
-  release(): void;
-  rollback(): void;
-  /** False once SQLite has rolled the whole transaction back on its own (disk full, I/O error). */
-  inTransaction(): boolean;
-}
+export type { Savepoints };
 
 export type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 

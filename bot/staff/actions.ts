@@ -21,7 +21,9 @@ import type { Cipher } from "../crypto";
 import type { StaffTarget } from "../engine";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
-import { notifyContact, notifyStaff } from "../notify";
+import { notifyContact, notifyStaff, type NoticeSpec } from "../notify";
+import { noticeLines } from "./notices";
+import type { Text } from "../../flows/types";
 import type { StoredAnswer } from "../sealing";
 import { createTicketSurvey, openSurveyConversation } from "../surveys";
 import { assignDetail, claimsOf, latestClaim, recordAudit, type Claim } from "./audit";
@@ -108,11 +110,15 @@ export interface StaffActions {
   attachment(actor: StaffActor, reference: string, slot: string): Promise<Extract<FieldAnswer, { type: "attachment" }> | null>;
   /** The messages of a ticket's conversation since it opened (shown with the ticket, whose view is recorded). */
   conversation(ticket: TicketFile, limit: number): Promise<lists.ConversationMessage[]>;
+  /** The notices sent about an application or ticket, a line each: rung, channel, when delivered and read (shown with its file). */
+  notices(reference: string): Promise<Text[]>;
 }
 
 export function createStaffActions(deps: StaffActionDeps): StaffActions {
   const { db, translator, log } = deps;
   const ltr = (v: string): { ltr: string } => ({ ltr: v });
+  /** What staff send a beneficiary is a notice: outside WhatsApp's window it goes by the "reply" template. */
+  const replyNotice = (reference: string): NoticeSpec => ({ kind: "reply", reference, params: { reference: ltr(reference) } });
 
   /**
    * Staff chats told of what a staff member did: in a chat, the other
@@ -156,7 +162,7 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
       await recordAudit(trx, { actor, action, target: reference, allowed: true, detail, at });
       // The person learns that someone has their message: a hand-off, a safety alert, symptoms.
       if ((owner.kind === "handoff" || owner.kind === "urgent" || owner.kind === "care") && !before) {
-        await notifyContact(trx, translator, owner.contactId, { text: [t("fromstaff:claimed", { reference: ltr(reference) })] }, at);
+        await notifyContact(trx, translator, owner.contactId, { text: [t("fromstaff:claimed", { reference: ltr(reference) })] }, at, { notice: replyNotice(reference) });
       }
       const notice =
         action === "claim"
@@ -221,7 +227,7 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
       const at = deps.clock().toISOString();
       const outcome = await db.transaction().execute(async (trx) => {
         const message: Reply = { text: [t("fromstaff:staffReply", { reference: ltr(reference), text: { literal: text } })] };
-        const queued = await notifyContact(trx, translator, owner.contactId, message, at);
+        const queued = await notifyContact(trx, translator, owner.contactId, message, at, { notice: replyNotice(reference) });
         await recordAudit(trx, { actor, action: "reply", target: reference, allowed: true, detail: queued ? `chars=${text.length}` : "no_address", at });
         // A ticket a staff member answered (a handoff nobody answered gets no satisfaction survey).
         if (queued && owner.type === "ticket") {
@@ -265,11 +271,12 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
             lead: [lead, t("survey:ticketIntro")],
             at,
             dedupeKey: `ticket-survey:${reference}`,
+            notice: replyNotice(reference),
           }));
         if (!notified) {
           // After a handoff the bot answers again: the menu comes with the news.
           const message: Reply = owner.kind === "handoff" ? menuReply([lead]) : { text: [lead] };
-          notified = await notifyContact(trx, translator, owner.contactId, message, at);
+          notified = await notifyContact(trx, translator, owner.contactId, message, at, { notice: replyNotice(reference) });
         }
         await recordAudit(trx, { actor, action: "close", target: reference, allowed: true, detail: notified ? null : "no_address", at });
         await notifyStaff(trx, translator, othersOf(actor), t("staffcmd:notice.closed", { staff: staffName(actor), reference: ltr(reference) }), at);
@@ -320,6 +327,8 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
       await audit(actor, "attachment", reference, true, found ? slot.slice(0, 40) : `not_found ${slot.slice(0, 40)}`);
       return found;
     },
+
+    notices: (reference) => noticeLines(db, reference),
 
     async conversation(ticket, limit) {
       const messages = await lists.conversationOf(db, ticket.contact.id, ticket.createdAt, limit);

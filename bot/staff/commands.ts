@@ -31,6 +31,7 @@ import {
   type StaffCommandName,
 } from "./parse";
 import * as q from "./queries";
+import { noticesSection } from "./notices";
 import { claimName, createViews, ltr, section } from "./views";
 import type { StaffActor, StaffChat, StaffCommands, StaffReply } from "./types";
 
@@ -73,6 +74,7 @@ export interface StaffWorkspace extends StaffCommands {
    */
   alertChoices(text: string, locale?: Locale): Promise<OutboundChoice[]>;
 }
+
 
 
 const PRIVATE: StaffChat = { group: false };
@@ -154,12 +156,12 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     if (owner?.type === "ticket") {
       const ticket = await actions.showTicket(actor, reference, detail);
       if (!ticket) return notFound(actor, reference);
-      full = await ticketText(ticket);
+      full = [...(await ticketText(ticket)), ...(await noticesSection(db, reference))];
       summary = where.group ? await ticketSummary(ticket) : [];
     } else {
       const a = await actions.showApplication(actor, reference, detail);
       if (!a) return notFound(actor, reference);
-      full = applicationText(a);
+      full = [...applicationText(a), ...(await noticesSection(db, reference))];
       summary = [applicationSummary(a)];
     }
     if (!where.group) return render(actor, { text: full });

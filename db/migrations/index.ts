@@ -12,6 +12,7 @@ import * as outboxPending from "./2026_11_23_005_outbox_pending";
 import * as sessionFlood from "./2026_11_23_006_session_flood";
 import * as outboxBulk from "./2026_11_23_007_outbox_bulk";
 import * as verifiedPhone from "./2026_12_06_020_verified_phone";
+import * as cloudNotices from "./2026_12_06_030_cloud_notices";
 import * as calendar from "./2026_12_06_040_calendar";
 import * as localeChosen from "./2026_12_06_050_locale_chosen";
 import * as safety from "./2026_12_06_060_safety";
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_006_session_flood": sessionFlood,
   "2026_11_23_007_outbox_bulk": outboxBulk,
   "2026_12_06_020_verified_phone": verifiedPhone,
+  "2026_12_06_030_cloud_notices": cloudNotices,
   "2026_12_06_040_calendar": calendar,
   "2026_12_06_050_locale_chosen": localeChosen,
   "2026_12_06_060_safety": safety,

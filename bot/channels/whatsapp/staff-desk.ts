@@ -7,39 +7,15 @@
  * and the commands written under a staff alert (WhatsApp has no buttons).
  */
 import type { Locale } from "../../../orgs/schema";
-import { commandForm } from "../../../flows/text/arabic";
 import { ChannelError } from "../../errors";
 import { isolate, type Translator } from "../../i18n";
 import type { Logger } from "../../log";
-import { commandText, parseStaffAction } from "../../staff/parse";
+import { parseStaffAction } from "../../staff/parse";
+import { createStaffTextRouter } from "../staff-routing";
 import type { StaffActor, StaffCommands, StaffReply } from "../../staff/types";
 import type { OutboundChoice, OutboundMessage } from "../types";
 
-/**
- * Arabic words that start a staff command when a staff member types them
- * without "/" (the staff layer's Arabic aliases); compared in normalised form.
- */
-export const DEFAULT_STAFF_COMMAND_WORDS: readonly string[] = [
-  "طلبات",
-  "الطلبات",
-  "معلقة",
-  "المعلقة",
-  "عرض",
-  "اعرض",
-  "رد",
-  "الرد",
-  "إغلاق",
-  "أغلق",
-  "إنهاء",
-  "استلام",
-  "استلم",
-  "إحصائيات",
-  "إحصاءات",
-  "قرار",
-  "مساعدة",
-  "أوامر",
-  "الأوامر",
-];
+export { DEFAULT_STAFF_COMMAND_WORDS } from "../staff-routing";
 
 /**
  * The staff-command layer as the adapter uses it. `isCommand`, when the
@@ -79,12 +55,7 @@ export interface WhatsAppStaffDesk {
 
 export function createWhatsAppStaffDesk(deps: WhatsAppStaffDeskDeps): WhatsAppStaffDesk {
   const { staff, translator, locale, log } = deps;
-  const commandWords = new Set((deps.commandWords ?? DEFAULT_STAFF_COMMAND_WORDS).map(commandForm));
-
-  const isCommandWord = (text: string): boolean => {
-    const first = commandForm(text).split(" ")[0] ?? "";
-    return first !== "" && commandWords.has(first);
-  };
+  const router = createStaffTextRouter(deps.commandWords);
 
   /** A staff chat: the staff group, or a configured staff number. */
   const isStaffChat = (chatId: string): boolean =>
@@ -98,24 +69,9 @@ export function createWhatsAppStaffDesk(deps: WhatsAppStaffDeskDeps): WhatsAppSt
       ...(sender.name ? { displayName: sender.name } : {}),
     }),
 
-    looksLikeCommand: (text) => commandText(text) !== null || isCommandWord(text),
+    looksLikeCommand: router.looksLikeCommand,
 
-    /**
-     * Staff: any "/" text, and a known Arabic command word (given a "/" so the layer reads it as the
-     * command). Others: staff-only commands, which the layer refuses and audits; "/start", "/help"
-     * and the rest go to the engine.
-     */
-    staffText(text, actor, inStaffGroup) {
-      // A slash however typed ("/", "／"), whatever invisible mark came before it.
-      const typed = commandText(text);
-      if (staff.isStaff(actor)) {
-        if (typed !== null) return typed;
-        return isCommandWord(text) ? `/${text}` : null;
-      }
-      if (inStaffGroup) return typed ?? `/${text}`; // the group passes only command-like texts
-      const staffOnly = staff.isCommand ? typed !== null && staff.isCommand(typed) : typed !== null;
-      return staffOnly ? typed : null;
-    },
+    staffText: (text, actor, inStaffGroup) => router.staffText(staff, text, actor, inStaffGroup),
 
     async run(chatId, actor, text) {
       const inGroup = chatId === deps.staffGroupId;

@@ -203,6 +203,7 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
     const a = reference ? await actions.showApplication(kit.signedIn(c).actor, reference) : null;
     if (!a) return c.notFound();
     const name = a.answers["full_name"];
+    const notices = await actions.notices(a.reference);
     const w = waiting(ui, await kit.deps.calendar.get(), a.submittedAt, a.status);
     const body = html`<p class="back"><a href="/applications">${ui.t("file.back")}</a></p>
       <h1>${ui.t("file.title")} ${ltr(a.reference)}</h1>
@@ -225,7 +226,8 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
           <textarea id="note" name="note" rows="2" maxlength="1000" required dir="auto"></textarea>
           <button type="submit" class="secondary">${ui.t("file.saveNote")}</button>
         </form>
-      </section>`;
+      </section>
+      ${notices.length > 0 ? html`<section><h2>${ui.t("file.notices")}</h2><ol class="history">${notices.map((n) => html`<li dir="auto">${ui.text(n)}</li>`)}</ol></section>` : ""}`;
     return kit.render(c, `${ui.t("file.title")} ${a.reference}`, body);
   });
 
