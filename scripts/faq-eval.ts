@@ -6,11 +6,13 @@
  *   npm run faq:eval -- --cases FILE                   held-out style cases ({org, lang, q, expect}) against the profiles
  *   npm run faq:eval -- --confusable FILE              confusable cases ({org, q, either}) against the profiles
  *   options: --verbose (list the misses), --no-answers (with --kb), --dev DIR (the shared dev set's folder),
- *            --only dev,tune,test,confusable (parts of the whole report)
+ *            --only dev,tune,test,test2,confusable (parts of the whole report)
  *
  * The whole report scores the shared development set (../shared/eval, when
- * present), the tune and test parts of our own held-out split (tests/faq/), per
- * profile, per register and overall, and the confusable questions.
+ * present), the tune, test and test2 parts of our own held-out split
+ * (tests/faq/), per profile, per register and overall, and the confusable
+ * questions. The two test parts each end with a summary line
+ * (`faq-eval test2: …` for the second).
  * Last line: faq-eval: top1=0.000 top3=0.000 reject=0.000 cases=N
  * (with no --kb/--cases: the held-out test part, all profiles).
  */
@@ -39,7 +41,7 @@ import type { Locale } from "../orgs/schema";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HELD_OUT = path.join(ROOT, "tests", "faq");
 const USAGE =
-  "usage: faq-eval [--kb FILE] [--cases FILE] [--confusable FILE] [--verbose] [--no-answers] [--dev DIR] [--only dev,tune,test,confusable]";
+  "usage: faq-eval [--kb FILE] [--cases FILE] [--confusable FILE] [--verbose] [--no-answers] [--dev DIR] [--only dev,tune,test,test2,confusable]";
 
 function fail(reason: string): never {
   console.error(`faq-eval: ${reason}`);
@@ -162,8 +164,8 @@ if (values.kb !== undefined) {
     console.log(formatEvalLine(g.overall));
   }
 } else {
-  const parts = new Set((values.only ?? "dev,tune,test,confusable").split(",").map((s) => s.trim()));
-  for (const p of parts) if (!["dev", "tune", "test", "confusable"].includes(p)) fail(`unknown part "${p}" in --only\n${USAGE}`);
+  const parts = new Set((values.only ?? "dev,tune,confusable,test2,test").split(",").map((s) => s.trim()));
+  for (const p of parts) if (!["dev", "tune", "test", "test2", "confusable"].includes(p)) fail(`unknown part "${p}" in --only\n${USAGE}`);
   if (parts.has("dev")) {
     const dir = values.dev ?? path.resolve(ROOT, "..", "shared", "eval");
     const kb = path.join(dir, "faq-dev-kb.json");
@@ -182,16 +184,23 @@ if (values.kb !== undefined) {
     printGrouped("off-topic tune", evalHeldOut(path.join(HELD_OUT, "offtopic-tune.jsonl")));
   }
   if (parts.has("confusable")) printConfusable("confusable", path.join(HELD_OUT, "confusable.jsonl"));
-  if (parts.has("test")) {
-    const onTopic = evalHeldOut(path.join(HELD_OUT, "heldout-test.jsonl"));
-    const offTopic = evalHeldOut(path.join(HELD_OUT, "offtopic-test.jsonl"));
-    printGrouped("held-out test", onTopic);
-    printGrouped("off-topic test", offTopic);
-    // The last line: the test part's top1/top3 on its questions and reject on its off-topic messages.
-    console.log(
-      formatEvalLine({ top1: onTopic.overall.top1, top3: onTopic.overall.top3, reject: offTopic.overall.reject, cases: onTopic.overall.cases + offTopic.overall.cases }),
-    );
+  if (parts.has("test2")) {
+    // The second test part (written later, before the second round of work on the matcher; never tuned on either).
+    console.log(testPart("test2", "heldout-test2.jsonl", "offtopic-test2.jsonl").replace(/^faq-eval:/, "faq-eval test2:"));
   }
+  if (parts.has("test")) {
+    // The last line: the test part's top1/top3 on its questions and reject on its off-topic messages.
+    console.log(testPart("test", "heldout-test.jsonl", "offtopic-test.jsonl"));
+  }
+}
+
+/** One test part's grouped figures; returns its summary line (top1/top3 on its questions, reject on its off-topic messages). */
+function testPart(label: string, questions: string, offTopicFile: string): string {
+  const onTopic = evalHeldOut(path.join(HELD_OUT, questions));
+  const offTopic = evalHeldOut(path.join(HELD_OUT, offTopicFile));
+  printGrouped(`held-out ${label}`, onTopic);
+  printGrouped(`off-topic ${label}`, offTopic);
+  return formatEvalLine({ top1: onTopic.overall.top1, top3: onTopic.overall.top3, reject: offTopic.overall.reject, cases: onTopic.overall.cases + offTopic.overall.cases });
 }
 
 function printed(r: EvalReport): EvalReport {
