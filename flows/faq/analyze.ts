@@ -32,7 +32,7 @@ export interface Tok {
   feats: Array<[string, number]>;
   /** Forms to look up with edit distance when nothing else matches. */
   fuzzy: string[];
-  /** Query tokens: 1 in the part of the message that asks, less in the context around it. */
+  /** Query tokens: 1 in the part of the message that asks, less in the context around it (see focus.ts). */
   focus?: number;
   /** A word or a combination that means either of two things (see ConceptInfo.ambiguous, COMPOSITIONS). */
   ambiguous?: boolean;
@@ -116,7 +116,8 @@ export function analyze(lex: CompiledLexicon, text: string): Tok[] {
   return compose(lex, tokens(lex, text));
 }
 
-function tokens(lex: CompiledLexicon, text: string): Tok[] {
+/** The tokens of one clause, before meaning units are combined (see {@link compose}). */
+export function tokens(lex: CompiledLexicon, text: string): Tok[] {
   const words = tokenize(text);
   const stems = words.map(stem);
   const out: Tok[] = [];
@@ -176,7 +177,7 @@ function tokens(lex: CompiledLexicon, text: string): Tok[] {
 }
 
 /** Applies what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
-function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
+export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
   const has = (ids: string[]) => toks.find((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
   for (const c of COMPOSITIONS) {
     const first = has(c.when[0]);
@@ -195,50 +196,4 @@ function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
     if (c.ambiguous) first.ambiguous = true;
   }
   return toks;
-}
-
-/** Weight of a token in the context of a long message, outside the part that asks. */
-const CONTEXT_FACTOR = 0.5;
-/** Clause boundaries: punctuation and "but". */
-const CLAUSE_BREAK = /[،,.؛;!\n]+|[؟?]+|\s(?:بس|لكن|but)\s/u;
-
-/**
- * A query's tokens, with the focus of a long message: a message of several
- * clauses usually tells the situation first and asks at the end ("انا ساكن في
- * قرية… كيف اسجل عندكم؟"). The clauses that ask (a question mark, a question
- * word, a "want/can/is there" word) keep their weight; the others are context
- * (see {@link CONTEXT_FACTOR}). A message that is one clause, or where every
- * clause asks, is all focus.
- */
-export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
-  const parts: Array<{ text: string; level: number }> = [];
-  const re = new RegExp(CLAUSE_BREAK.source, "gu");
-  let from = 0;
-  for (const m of text.matchAll(re)) {
-    const end = m.index ?? 0;
-    parts.push({ text: text.slice(from, end), level: /[؟?]/.test(m[0]) ? 3 : 0 });
-    from = end + m[0].length;
-  }
-  parts.push({ text: text.slice(from), level: 0 });
-  const clauses = parts.filter((p) => tokenize(p.text).length > 0);
-  if (clauses.length <= 1) return analyze(lex, text);
-  const analysed = clauses.map((c) => {
-    const toks = tokens(lex, c.text);
-    // «ما» is as often "not" as "what": it does not mark the clause that asks.
-    const asks = tokenize(c.text).some((w) => lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
-    return { toks, level: Math.max(c.level, asks ? 2 : 1) };
-  });
-  // The clauses that ask most and hold a topic («…، فما العمل؟» asks about the clause before it).
-  const withTopic = analysed.filter((a) => a.toks.some((t) => t.kind === "content"));
-  const top = withTopic.length > 0 ? Math.max(...withTopic.map((a) => a.level)) : 0;
-  const byKey = new Map<string, Tok>();
-  for (const a of analysed) {
-    const focus = a.level >= top ? 1 : CONTEXT_FACTOR;
-    for (const t of a.toks) {
-      const key = t.feats[0]![0];
-      const prev = byKey.get(key);
-      if (!prev || (prev.focus ?? 1) < focus) byKey.set(key, { ...t, feats: [...t.feats], focus });
-    }
-  }
-  return compose(lex, [...byKey.values()]);
 }

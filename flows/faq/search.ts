@@ -12,12 +12,16 @@
  * topical evidence.
  */
 
-import { analyze, analyzeQuery, QWORD_WEIGHT, type Tok } from "./analyze";
+import { analyze, QWORD_WEIGHT, type Tok } from "./analyze";
+import { analyzeQuery, CONTEXT_FACTOR } from "./focus";
 import type { CompiledLexicon } from "./compile";
 import { entryFamily } from "./disambiguate";
 import { ANSWER_FACTOR, finalScore, type Query } from "./score";
 import { createTypoIndex } from "./typo";
 import { ANSWER_DF, createIdf, tokenWeight } from "./weights";
+
+/** The context of a long message weighs at most this share of the part that asks (see analyzeQuery). */
+const CONTEXT_BUDGET = 0.25;
 
 export interface IndexEntry {
   id: string;
@@ -179,6 +183,21 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
         l.push(i, sim);
       }
     });
+    // A long story's context counts, but never more than a share of the part that asks.
+    let focusW = 0;
+    let contextW = 0;
+    toks.forEach((t, i) => {
+      if ((t.focus ?? 1) <= CONTEXT_FACTOR) contextW += weights[i]!;
+      else focusW += weights[i]!;
+    });
+    if (contextW > CONTEXT_BUDGET * focusW && contextW > 0) {
+      const scale = (CONTEXT_BUDGET * focusW) / contextW;
+      toks.forEach((t, i) => {
+        if ((t.focus ?? 1) > CONTEXT_FACTOR) return;
+        weights[i] = weights[i]! * scale;
+        evidence[i] = evidence[i]! * scale;
+      });
+    }
     return {
       weights,
       evidence,

@@ -1,0 +1,71 @@
+/**
+ * The focus of a long message. A message of several clauses usually tells the
+ * situation first and asks somewhere in it, often at the end and sometimes
+ * followed by thanks or more detail («انا ساكن في قرية… كيف اسجل عندكم؟ وجزاكم
+ * الله خير»). The clauses that ask (a question mark, a question word, a
+ * "want/can/is there/I don't know" word) and hold a topic keep their weight;
+ * the others are context, which counts for less (see search.ts for how much).
+ *
+ * A clause that asks without a topic of its own («…، كيف اسجل؟», «…، وين
+ * اقدمها؟») asks about the clause before it: the topic is looked for after the
+ * meaning units of the whole message are combined, so «اسجل» next to «تطوع» is
+ * the way to volunteer, not a topic.
+ */
+
+import { analyze, compose, tokens, type Tok } from "./analyze";
+import type { CompiledLexicon } from "./compile";
+import { tokenize } from "./normalize";
+
+/** Weight of a token in the context of a long message, outside the part that asks. */
+export const CONTEXT_FACTOR = 0.5;
+/** Clause boundaries: punctuation and "but". */
+const CLAUSE_BREAK = /[،,.؛;!\n]+|[؟?]+|\s(?:بس|لكن|but)\s/u;
+
+const keyOf = (t: Tok): string => t.feats[0]![0];
+/** A word the lexicon knows as a concept (or as an everyday off-topic word). */
+const isKnown = (t: Tok): boolean => /^[co]:/.test(keyOf(t));
+/** What a clause is about: a known concept that is not a mere attribute, or an off-topic word. */
+const isTopic = (t: Tok): boolean => t.kind === "content" && !t.generic && isKnown(t);
+
+/** How much a clause asks: 3 with a question mark, 2 with a word that asks, 1 otherwise. */
+function askLevel(lex: CompiledLexicon, text: string, questionMark: boolean): number {
+  if (questionMark) return 3;
+  // «ما» is as often "not" as "what": it does not mark the clause that asks.
+  const asks = tokenize(text).some((w) => lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
+  return asks ? 2 : 1;
+}
+
+/** A query's tokens, each with its focus (1 in the part that asks). */
+export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
+  const parts: Array<{ text: string; mark: boolean }> = [];
+  const re = new RegExp(CLAUSE_BREAK.source, "gu");
+  let from = 0;
+  for (const m of text.matchAll(re)) {
+    const end = m.index ?? 0;
+    parts.push({ text: text.slice(from, end), mark: /[؟?]/.test(m[0]) });
+    from = end + m[0].length;
+  }
+  parts.push({ text: text.slice(from), mark: false });
+  const clauses = parts.filter((p) => tokenize(p.text).length > 0);
+  if (clauses.length <= 1) return analyze(lex, text);
+
+  const analysed = clauses.map((c) => ({ toks: tokens(lex, c.text), level: askLevel(lex, c.text, c.mark) }));
+  // One token a term, its first occurrence; meaning units combined over the whole message.
+  const byKey = new Map<string, Tok>();
+  for (const a of analysed) for (const t of a.toks) if (!byKey.has(keyOf(t))) byKey.set(keyOf(t), { ...t, feats: [...t.feats] });
+  const merged = compose(lex, [...byKey.values()]);
+  const topical = analysed.map((a) => a.toks.some((t) => isTopic(byKey.get(keyOf(t))!)));
+  // The clauses that ask most among those that hold a topic.
+  const top = Math.max(0, ...analysed.filter((_, i) => topical[i]).map((a) => a.level));
+  const focus = new Map<string, number>();
+  analysed.forEach((a, i) => {
+    for (const t of a.toks) {
+      // A clause that asks without a topic («وش اسوي؟») keeps its question
+      // words; words of its own that the lexicon does not know are story.
+      const f = a.level < top || (!topical[i] && t.kind === "content" && !isKnown(t)) ? CONTEXT_FACTOR : 1;
+      focus.set(keyOf(t), Math.max(focus.get(keyOf(t)) ?? 0, f));
+    }
+  });
+  for (const t of merged) t.focus = focus.get(keyOf(t)) ?? 1;
+  return merged;
+}
