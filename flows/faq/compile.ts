@@ -5,7 +5,7 @@
  * and phrases keyed by their words' stems.
  */
 
-import { CONCEPTS, LEXICONS, QUESTION_TYPES } from "./lexicon";
+import { CONCEPTS, LEXICONS, PLACE_NAMES, QUESTION_TYPES } from "./lexicon";
 import { createTypoIndex, type TypoIndex } from "./typo";
 import { arabicInflections, isArabicScript, lookupFormSets, stem, stemEnglish, stripArticle, tokenize } from "./normalize";
 
@@ -44,6 +44,9 @@ export interface CompiledLexicon {
   functionTypos: TypoIndex;
   functionHits: LexHit[];
 }
+
+/** Place names that are also everyday words (the city, the north…): they keep their everyday meaning. */
+const AMBIGUOUS_PLACES = new Set(["المدينه", "المدينة", "الجنوب", "الشمال", "الوسطى", "الغربيه", "الغربية", "الشرقيه", "الشرقية", "حقل", "الوجه", "الدرب", "الخبر", "بدر"]);
 
 const STOP_HIT: LexHit = { kind: "stop", id: "", related: [] };
 const LIGHT_HIT: LexHit = { kind: "light", id: "", related: [] };
@@ -108,6 +111,8 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
     if (info.ambiguous) hit.ambiguous = true;
     for (const [, lex] of LEXICONS) for (const w of lex.concepts[id] ?? []) add(w, hit);
   }
+  // Place names: one concept, so «بريده» is a city and not «بريد» (mail); a word the lexicon already lists keeps its meaning («المدينه»).
+  for (const p of PLACE_NAMES) if (!AMBIGUOUS_PLACES.has(p)) add(p, hits.get("place")!);
   for (const [locale, lex] of LEXICONS) {
     for (const id of [...Object.keys(lex.concepts), ...Object.keys(lex.questionWords)]) {
       if (!(id in CONCEPTS) && !(id in QUESTION_TYPES)) throw new Error(`FAQ lexicon ${locale}: words for an unknown concept "${id}"`);

@@ -39,6 +39,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   department: { related: [["employee", 0.6], ["contact", 0.6], ["office", 0.5]] },
   representative: { related: [["branch", 0.5]] },
   area: { generic: true, related: [["location", 0.3], ["branch", 0.3]] },
+  /** A city, governorate or region by its name (places.ts): where the person lives or asks about. */
+  place: { generic: true, related: [["area", 0.6], ["location", 0.3]] },
   apply: { intent: true },
   /** Joining, taking part, signing up "with you": as a beneficiary or as a volunteer (the pair the matcher asks about). */
   join: { intent: true, ambiguous: true, related: [["apply", 0.85], ["volunteer", 0.85]] },
@@ -108,7 +110,7 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   /** A trainer, teacher or supervisor of a program: a person, and a part of the training. */
   trainer: { related: [["training", 0.6], ["employee", 0.6]] },
   lecture: { related: [["training", 0.5]] },
-  attend: { related: [["training", 0.3]] },
+  attend: { related: [["training", 0.3]], negated: "remote" },
   rules: { related: [["conditions", 0.6]] },
   age: { generic: true, related: [["eligibility", 0.5]] },
   school: {},
