@@ -120,6 +120,11 @@ export function analyze(lex: CompiledLexicon, text: string): Tok[] {
 export function tokens(lex: CompiledLexicon, text: string): Tok[] {
   const words = tokenize(text);
   const stems = words.map(stem);
+  // A letter typed twice («وين وصلل») is also tried once in phrases.
+  const folded = words.map((w) => stem(foldRepeats(w, 2)));
+  const anyFolded = folded.some((f, k) => f !== stems[k]);
+  const phraseAt = (i: number, n: number): LexHit | undefined =>
+    lex.phrases.get(stems.slice(i, i + n).join(" ")) ?? (anyFolded ? lex.phrases.get(folded.slice(i, i + n).join(" ")) : undefined);
   const out: Tok[] = [];
   // «من يحق له…», «من يمكنه…»: «من» opening a sentence asks "who", not "from" («من وين» is "from where").
   if (words.length > 1 && words[0] === "من" && lex.exact.get(words[1]!)?.kind !== "qword" && !lex.phrases.has(stems.slice(0, 2).join(" "))) {
@@ -131,12 +136,13 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
   while (i < words.length) {
     let done = false;
     for (let n = Math.min(lex.maxPhrase, words.length - i); n >= 2 && !done; n--) {
-      const hit = lex.phrases.get(stems.slice(i, i + n).join(" "));
+      const hit = phraseAt(i, n);
       if (hit) {
         const tok = hitToken(hit, null);
         if (tok) {
-          // The phrase's own words still count, more weakly ("رقم التواصل" ~ "رقمكم").
-          for (const st of stems.slice(i, i + n)) {
+          // The phrase's own words still count, more weakly ("رقم التواصل" ~ "رقمكم"),
+          // except in an off-topic phrase («اسوي حساب» is not «حسابكم»).
+          if (!tok.offTopic) for (const st of stems.slice(i, i + n)) {
             const t = `s:${st}`;
             if (!tok.feats.some(([x]) => x === t)) tok.feats.push([t, PHRASE_WORD_FACTOR]);
           }

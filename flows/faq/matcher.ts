@@ -63,6 +63,19 @@ export const DEFAULT_THRESHOLD = 0.34;
 export const MAX_QUERY_LENGTH = 500;
 export const DEFAULT_SUGGEST_THRESHOLD = 0.25;
 
+/**
+ * The bar a message of `words` words must clear: the threshold as given, a
+ * little lower past {@link LENGTH_PIVOT} words. The score is the share of the
+ * message an answer explains, and a long story is mostly the person's situation
+ * around one question.
+ */
+export function acceptAt(threshold: number, words: number): number {
+  return threshold - Math.min(MAX_LOWER, LENGTH_SLOPE * Math.max(0, words - LENGTH_PIVOT));
+}
+const LENGTH_PIVOT = 8;
+const LENGTH_SLOPE = 0.01;
+const MAX_LOWER = 0.05;
+
 /** Place names in matching form (see {@link PLACE_NAMES}). */
 const PLACES = new Set(PLACE_NAMES.map((p) => tokenize(p).join(" ")));
 
@@ -87,8 +100,9 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     const candidates = ordered.slice(0, Math.max(0, k));
     const top = candidates[0];
     // A place name typed alone ("الرياض", a city answered to the wrong question) is not a question.
-    const placeAlone = PLACES.has(tokenize(text).join(" "));
-    return { accepted: top && top.score >= threshold && !placeAlone && !ask ? top : null, candidates };
+    const words = tokenize(text);
+    const placeAlone = PLACES.has(words.join(" "));
+    return { accepted: top && top.score >= acceptAt(threshold, words.length) && !placeAlone && !ask ? top : null, candidates };
   };
 
   return { match, threshold, suggestThreshold, explain: (query, id) => index.explain(stripGreeting(query).rest || query, id) };

@@ -17,7 +17,7 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   open_close: { related: [["hours", 0.85]] },
   time: { generic: true, related: [["hours", 0.5]] },
   weekday: { related: [["hours", 0.6]] },
-  holiday: { related: [["hours", 0.4]] },
+  holiday: { related: [["hours", 0.3]] },
   daytime: { generic: true, related: [["hours", 0.5]] },
   start_end: { generic: true, related: [["hours", 0.4], ["time", 0.4]] },
   appointment: { intent: true, related: [["time", 0.4]] },
