@@ -19,6 +19,21 @@ function isSubstitution(a: string, b: string): boolean {
   return diff === 1;
 }
 
+/**
+ * Arabic letters that differ only by their dots (ح/خ/ج, ر/ز, س/ش, ص/ض, ط/ظ,
+ * ع/غ, ف/ق, ب/ت/ث/ن/ي, د/ذ): a dot missed or added on a phone keyboard is
+ * the commonest typo («اقتراخ» for «اقتراح»), even in a short word.
+ */
+const SKELETON = new Map<string, string>();
+for (const group of ["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"]) for (const c of group) SKELETON.set(c, group[0]!);
+
+/** Same length, one position differs, by dots only. */
+function isDotSlip(a: string, b: string): boolean {
+  if (!isSubstitution(a, b)) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return SKELETON.get(a[i]!) !== undefined && SKELETON.get(a[i]!) === SKELETON.get(b[i]!);
+  return false;
+}
+
 /** Same letters, two adjacent ones swapped («شوكى» for «شكوى»). */
 function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
@@ -82,14 +97,16 @@ export function createTypoIndex(formTerms: Map<string, Set<number>>): TypoIndex 
         // A letter too many in a word of five or more («تبريع» for «تبرع») is one edit; a short word must keep its length.
         const allowed = form.length >= 5 && cand.length === form.length - 1 ? 1 : maxEdits(Math.min(cand.length, form.length), arabic);
         if (allowed === 0) {
-          if (isTransposition(form, cand)) for (const id of formTerms.get(cand)!) if ((into.get(id) ?? 0) < FUZZY_FACTOR_SHORT) into.set(id, FUZZY_FACTOR_SHORT);
+          if (isTransposition(form, cand) || (arabic && isDotSlip(form, cand))) {
+            for (const id of formTerms.get(cand)!) if ((into.get(id) ?? 0) < FUZZY_FACTOR_SHORT) into.set(id, FUZZY_FACTOR_SHORT);
+          }
           continue;
         }
         const dist = editDistance(form, cand, allowed);
         if (dist === 0 || dist > allowed) continue;
         // In short Arabic words one changed letter is usually another word
         // (اشتري/اشتكي); dropped, doubled or swapped letters are the typos.
-        if (dist === 1 && Math.max(cand.length, form.length) < (arabic ? 7 : 6) && isSubstitution(form, cand)) continue;
+        if (dist === 1 && Math.max(cand.length, form.length) < (arabic ? 7 : 6) && isSubstitution(form, cand) && !(arabic && isDotSlip(form, cand))) continue;
         const len = Math.min(cand.length, form.length);
         const f = dist === 2 ? FUZZY_FACTOR_2 : len >= (arabic ? 7 : 6) ? FUZZY_FACTOR_1 : FUZZY_FACTOR_SHORT;
         for (const id of formTerms.get(cand)!) if ((into.get(id) ?? 0) < f) into.set(id, f);
