@@ -82,10 +82,10 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   delivery: {},
   home: {},
   mosque: {},
-  rent: {},
+  rent: { related: [["money", 0.5], ["home", 0.3]] },
   deed: {},
   payment: { related: [["bill", 0.5], ["money", 0.3]] },
-  bill: {},
+  bill: { related: [["money", 0.5]] },
   electricity: { related: [["bill", 0.5]] },
   donation: { intent: true },
   zakat: { related: [["donation", 0.7]] },
@@ -149,6 +149,10 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   exam: { related: [["health", 0.4], ["appointment", 0.3]] },
   breast: { related: [["health", 0.3]] },
   cancer: { related: [["sick", 0.6], ["health", 0.4]] },
+  /** A part of the body other than the breast (the lung, the colon, the blood): often another illness. */
+  organ: { related: [["sick", 0.4]] },
+  /** Young people, teenagers. */
+  youth: { related: [["age", 0.4], ["children", 0.3]] },
   sick: { related: [["health", 0.6]] },
   family: {},
   counselling: { related: [["health", 0.3], ["family", 0.3]] },
@@ -225,6 +229,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["review"], ["rejection", "decision"]], add: "appeal", factor: 0.85 },
   // «هل يلزم حضوري؟», "do I have to come": asking for a way without coming.
   { when: [["come"], ["required"]], add: "remote", factor: 0.8 },
+  // «تاخذون فلوس على الدروس؟», «بمقابل مادي», "do you charge money": a fee.
+  { when: [["money"], ["receive", "payment"]], add: "cost", factor: 0.9 },
   // «اقدم شكوى», "submit an appeal", «اسجل متطوع», «وش المطلوب عشان اسجل»: the verb is how, the noun is what.
   {
     when: [

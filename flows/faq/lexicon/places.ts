@@ -17,4 +17,5 @@ export const PLACE_NAMES: string[] = [
   "الجنوب", "الشمال", "الغربيه", "الغربية", "تيماء", "الوجه", "أملج", "املج", "ضباء", "حقل", "الدرب", "صامطه",
   "صامطة", "أحد رفيدة", "Riyadh", "Jeddah", "Makkah", "Mecca", "Madinah", "Medina", "Dammam", "Khobar", "Dhahran",
   "Taif", "Tabuk", "Buraidah", "Hail", "Abha", "Jazan", "Najran", "Yanbu", "Al Kharj", "Qassim", "Badr",
+  "رفحاء", "رفحا", "العويقيله", "العويقيلة", "Arar", "Rafha", "Turaif", "Sakaka", "Qurayyat", "Unaizah", "Al Rass",
 ];
