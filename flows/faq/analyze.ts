@@ -123,8 +123,13 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
   // A letter typed twice («وين وصلل») is also tried once in phrases.
   const folded = words.map((w) => stem(foldRepeats(w, 2)));
   const anyFolded = folded.some((f, k) => f !== stems[k]);
-  const phraseAt = (i: number, n: number): LexHit | undefined =>
-    lex.phrases.get(stems.slice(i, i + n).join(" ")) ?? (anyFolded ? lex.phrases.get(folded.slice(i, i + n).join(" ")) : undefined);
+  const phraseAt = (i: number, n: number): LexHit | undefined => {
+    const hit = lex.phrases.get(stems.slice(i, i + n).join(" ")) ?? (anyFolded ? lex.phrases.get(folded.slice(i, i + n).join(" ")) : undefined);
+    if (hit) return hit;
+    // «وجزاكم الله خير», «والله يعطيكم العافيه»: a phrase after «و».
+    const w = words[i]!;
+    return w.length > 3 && w.startsWith("و") ? lex.phrases.get([stem(w.slice(1)), ...stems.slice(i + 1, i + n)].join(" ")) : undefined;
+  };
   const out: Tok[] = [];
   // «من يحق له…», «من يمكنه…»: «من» opening a sentence asks "who", not "from" («من وين» is "from where").
   if (words.length > 1 && words[0] === "من" && lex.exact.get(words[1]!)?.kind !== "qword" && !lex.phrases.has(stems.slice(0, 2).join(" "))) {

@@ -98,7 +98,7 @@ export const EN: LocaleLexicon = {
     complaint: ["report", "mistreated", "treated badly", "bad treatment", "complaint", "complaints", "complain", "grievance", "report a problem"],
     conduct: ["behaviour", "behavior", "attitude", "rude", "disrespectful"],
     problem: ["problem", "problems", "issue", "issues", "error", "mistake", "bad", "unhappy"],
-    feedback: ["leave a review", "write a review", "give a review", "review of", "rate", "rating", "leave feedback", "suggest", "improve", "improvement", "feedback", "suggestion", "suggestions", "opinion"],
+    feedback: ["leave a review", "write a review", "give a review", "rate", "rating", "leave feedback", "suggest", "improve", "improvement", "feedback", "suggestion", "suggestions", "opinion"],
     contact: ["number", "contact number", "email address", "get in touch", "call you", "phone you", "best way to reach", 
       "contact", "phone", "call", "mobile", "email", "e-mail", "whatsapp", "telephone", "hotline", "reach",
       "customer service", "phone number",
@@ -203,7 +203,7 @@ export const EN: LocaleLexicon = {
     "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "hasnt", "havent", "cant", "cannot", "wont", "im", "ive", "its", "whats", 
   ],
   light: [
-    "people", "hard", "big", "small", "little", "new", "recently", "last", "next", "first", "second",
+    "official", "formal", "people", "hard", "big", "small", "little", "new", "recently", "last", "next", "first", "second",
     "help", "worker", "workers", "maid", "driver", "friend", "colleague", "finished", "completed",
     "urgent", "asap",
   ],
