@@ -196,6 +196,7 @@ export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
     if (c.demote) {
       first.kind = "light";
       first.intent = false;
+      first.ambiguous = false;
       continue;
     }
     if (c.add === undefined) continue;

@@ -244,4 +244,9 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
   { when: [["join"], ["eligibility", "age", "gender"]], demote: true },
+  // «انضم لفريق التطوع», «اوصل لموظف»: the word that means either is told which by the other.
+  { when: [["join"], ["volunteer"]], demote: true },
+  { when: [["reach"], ["employee", "talk"]], demote: true },
+  // «التواصل مع موظف»: a person, not the association's channels.
+  { when: [["contact"], ["employee"]], add: "talk", factor: 0.9 },
 ];
