@@ -61,7 +61,7 @@ export interface FaqMatcher {
 export const DEFAULT_THRESHOLD = 0.34;
 /** The longest query analysed; longer input is cut. */
 export const MAX_QUERY_LENGTH = 500;
-export const DEFAULT_SUGGEST_THRESHOLD = 0.25;
+export const DEFAULT_SUGGEST_THRESHOLD = 0.2;
 
 /**
  * The bar a message of `words` words must clear: the threshold as given, a
