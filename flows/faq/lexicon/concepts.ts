@@ -151,6 +151,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   cancer: { related: [["sick", 0.6], ["health", 0.4]] },
   /** A part of the body other than the breast (the lung, the colon, the blood): often another illness. */
   organ: { related: [["sick", 0.4]] },
+  /** Recovered from an illness, a survivor: often someone who wants to help others. */
+  recovered: { related: [["health", 0.3]] },
   /** Young people, teenagers. */
   youth: { related: [["age", 0.4], ["children", 0.3]] },
   sick: { related: [["health", 0.6]] },
