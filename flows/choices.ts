@@ -18,6 +18,8 @@ export interface Option {
   words?: readonly string[] | { readonly ar?: readonly string[]; readonly en?: readonly string[]; readonly ur?: readonly string[] };
   /** A label (FormOption's), the same as `labels`. */
   label?: LocalizedText;
+  /** Words that select this option only when they are the whole answer, never inside a sentence. */
+  alone?: readonly string[];
 }
 
 /** The 1-based number in a short answer ("2", "٢", "2-", "رقم 2", "no. 2"), or null. */
@@ -44,7 +46,7 @@ export function matchOption(input: FlowInput, options: readonly Option[], opts: 
   if (n !== null && options[n - 1]) return options[n - 1]!.value;
   const typed = commandForm(input.text);
   if (typed.length === 0) return null;
-  const exact = options.filter((o) => phrasesOf(o).includes(typed));
+  const exact = options.filter((o) => phrasesOf(o).includes(typed) || (o.alone ?? []).some((w) => commandForm(w) === typed));
   if (exact.length === 1) return exact[0]!.value;
   if (exact.length > 1) return null;
   // A typed word inside a label ("مستأجر" for "مستأجر (إيجار)") or a label inside a sentence.

@@ -73,14 +73,24 @@ export function detectCommand(text: string): Command | null {
   return null;
 }
 
+/**
+ * Words that pick a main-menu option only when typed alone: inside a sentence
+ * they are about something else («عندي ملاحظه على الموظف» is a remark the FAQ
+ * asks about, «کیا میری معلومات راز میں رہیں گی؟» a question about privacy).
+ */
+export const MENU_WORDS_ALONE: Record<string, string[]> = {
+  feedback: ["ملاحظة", "ملاحظات"],
+  about: ["معلومات", "info", "information", "معلومات عن الجمعية"],
+};
+
 /** Words that pick a main-menu option when typed instead of its number. */
 export const MENU_WORDS: Record<string, string[]> = {
   apply: ["تقديم", "تقديم طلب", "طلب جديد", "قدم", "اقدم", "أبي أقدم", "ابغى اقدم", "تسجيل", "سجل", "التسجيل", "apply", "application", "new application", "register", "درخواست جمع کریں", "نئی درخواست"],
   status: ["متابعة", "متابعة طلب", "حالة الطلب", "حالة طلبي", "وين وصل طلبي", "status", "track", "my application", "حیثیت", "درخواست کی پیروی"],
   faq: ["أسئلة", "اسئلة", "الأسئلة الشائعة", "سؤال", "استفسار", "عندي سؤال", "faq", "questions", "question", "سوال", "عام سوالات"],
-  feedback: ["شكوى", "شكوي", "اقتراح", "ملاحظة", "شكوى أو اقتراح", "complaint", "suggestion", "feedback", "شکایت", "تجویز", "شکایت یا تجویز"],
+  feedback: ["شكوى", "شكوي", "اقتراح", "شكوى أو اقتراح", "complaint", "suggestion", "feedback", "شکایت", "تجویز", "شکایت یا تجویز"],
   human: ["موظف", "التحدث مع موظف", "agent", "human", "talk to a person", "عملے سے بات کریں", "عملہ"],
-  about: ["عن الجمعية", "معلومات", "التواصل", "تواصل", "العنوان", "about", "contact", "info", "رابطہ", "انجمن کا تعارف اور رابطہ"],
+  about: ["عن الجمعية", "التواصل", "تواصل", "العنوان", "about", "contact", "رابطہ", "انجمن کا تعارف اور رابطہ"],
   language: ["اللغة", "language", "change language", "زبان"],
 };
 

@@ -2,7 +2,7 @@
 import type { Locale } from "../orgs/schema";
 import { choice, reply, t, withChoices } from "./reply";
 import type { FlowContext, Reply, Text } from "./types";
-import { MENU_WORDS } from "./keywords";
+import { MENU_WORDS, MENU_WORDS_ALONE } from "./keywords";
 import type { Option } from "./choices";
 import { hoursTexts } from "./calendar/text";
 
@@ -13,6 +13,7 @@ export type MenuItem = (typeof MENU_ITEMS)[number];
 export const MENU_OPTIONS: readonly Option[] = MENU_ITEMS.map((item) => ({
   value: `menu:${item}`,
   words: MENU_WORDS[item] ?? [],
+  alone: MENU_WORDS_ALONE[item] ?? [],
 }));
 
 export function menuReply(lead?: Text[]): Reply {

@@ -73,8 +73,9 @@ const SUGGESTION = [
   "تجویز*", "مشورہ", "tajweez", "mashwara",
 ];
 
+/** Applying as a beneficiary (not «انضم», "join": as a beneficiary or a volunteer, which the FAQ asks about). */
 const APPLY = [
-  "اقدم", "أقدم", "اتقدم", "نقدم", "تقديم", "التقديم", "اسجل", "أسجل", "اتسجل", "نسجل", "التسجيل", "تسجيل", "سجلوني", "سجلني", "انضم", "استفيد", "اشترك في البرنامج", "طلب جديد", "ارفع طلب", "افتح طلب", "اطلب مساعده", "اطلب مساعدة", "اطلب خدمه",
+  "اقدم", "أقدم", "اتقدم", "نقدم", "تقديم", "التقديم", "اسجل", "أسجل", "اتسجل", "نسجل", "التسجيل", "تسجيل", "سجلوني", "سجلني", "استفيد", "اشترك في البرنامج", "طلب جديد", "ارفع طلب", "افتح طلب", "اطلب مساعده", "اطلب مساعدة", "اطلب خدمه",
   "apply", "application form", "register", "sign up", "signup", "enrol", "enroll", "join the program", "join the programme", "new application", "request help", "request assistance",
   "درخواست دینی", "درخواست دینا", "درخواست جمع", "اپلائی", "رجسٹر", "darkhwast deni", "darkhwast dena", "apply karna", "register karna",
 ];
@@ -135,6 +136,9 @@ const OFFER = [
   "خدمات", "سروسز", "پروگرام", "پروگرامز", "services", "programs",
 ];
 
+/** "Who": a question about who sees or gets something, not a request. */
+const WHO = ["مين", "منو", "من يطلع", "من يشوف", "who", "whom", "کون", "کس کو", "کسے", "kaun", "kon", "kis ko"];
+
 const HOW = ["كيف", "كيفيه", "طريقه", "طريقة", "شلون", "how", "کیسے", "کس طرح", "kaise", "kese", "kis tarah"];
 
 // ---- Rules per intent -----------------------------------------------------------
@@ -142,7 +146,8 @@ const HOW = ["كيف", "كيفيه", "طريقه", "طريقة", "شلون", "ho
 /** Checked in this order; the first intent with a matching rule wins. */
 export const INTENT_RULES: Array<[IntentName, Rule[]]> = [
   ["deleteData", [{ slots: [DELETE, DATA], negatable: 0, maxWords: 14 }]],
-  ["myData", [{ slots: [SEE, ["بياناتي", "معلوماتي", "my data", "my information", "my details", "about me", "عني", "ڈیٹا", "میری معلومات", "meri maloomat"]], negatable: 0, maxWords: 12 }]],
+  // «میرا ڈیٹا کون دیکھتا ہے؟», "who sees my data": a question about privacy (the FAQ), not a request to see it.
+  ["myData", [{ slots: [SEE, ["بياناتي", "معلوماتي", "my data", "my information", "my details", "about me", "عني", "ڈیٹا", "میری معلومات", "meri maloomat"]], negatable: 0, unless: WHO, maxWords: 12 }]],
   ["language", [{ slots: [LANGUAGE_VERBS, LANGUAGE_NAMES], maxWords: 8 }]],
   [
     "appeal",

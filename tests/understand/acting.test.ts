@@ -112,6 +112,42 @@ describe("asking in one's own words starts the action", () => {
   });
 });
 
+describe("a word that means either of two things is asked about, not acted on", () => {
+  it("«ابي انضم لكم»: applying or volunteering? Both are offered, nothing is started", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("السلام عليكم");
+    const out = await said("ابي انضم لكم");
+    expect(out).toContain(tr("faq:didYouMean", "ar").slice(0, 20));
+    const faqs = h.profile.faqs;
+    for (const id of ["how_to_apply", "volunteering"]) {
+      const variants = faqs.find((f) => f.id === id)!.questions.ar;
+      expect(variants.some((q) => out.includes(q)), id).toBe(true);
+    }
+    expect(await h.opened.db.selectFrom("applications").selectAll().execute()).toHaveLength(0);
+  });
+
+  it("«عندي ملاحظه على الموظف»: a remark on a person goes to the FAQ's complaint answer or question, not straight to the feedback form", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("السلام عليكم");
+    const out = await said("عندي ملاحظه على الموظف");
+    expect(out).not.toContain(tr("feedback:ask.complaint", "ar"));
+    expect(out).not.toContain(tr("feedback:ask.suggestion", "ar"));
+    const complaints = h.profile.faqs.find((f) => f.id === "complaints")!;
+    expect(out.includes(plain(complaints.answer.ar)) || complaints.questions.ar.some((q) => out.includes(q))).toBe(true);
+  });
+
+  it("Urdu questions that hold «معلومات» or «ڈیٹا» are answered, not taken for the menu's «about» or for «show my data»", async () => {
+    h = await createHarness({ org: "jaliyat_badr" });
+    await said("السلام علیکم");
+    const privacy = plain(h.profile.faqs.find((f) => f.id === "privacy")!.answer.ur!);
+    const secret = await said("کیا میری معلومات راز میں رہیں گی؟");
+    expect(secret).toContain(privacy.slice(0, 30));
+    const who = await said("میرا ڈیٹا کون دیکھتا ہے؟");
+    expect(who).not.toContain(tr("about:title", "ur", { name: h.profile.name.ur! }).slice(0, 10));
+    expect(who).toContain(privacy.slice(0, 30));
+  });
+});
+
 describe("the reply follows the writer", () => {
   it("an English question after «السلام عليكم» is answered in English; a chosen language then wins", async () => {
     h = await createHarness({ org: "maa" });

@@ -76,6 +76,11 @@ const CASES: Array<[string, string | null]> = [
   ["ما عندي شكوى الحمدلله", null],
   ["I don't want to talk to anyone", null],
   ["ابي اتطوع معكم", null],
+  // «انضم» is joining as a beneficiary or as a volunteer: the FAQ asks which.
+  ["ابي انضم لكم", null],
+  // "Who sees my data" is a question about privacy, not a request to see it.
+  ["میرا ڈیٹا کون دیکھتا ہے؟", null],
+  ["who can see my data", null],
   ["متى يردون علي", null],
   ["وين مقركم", null],
   ["السلام عليكم", null],
