@@ -7,6 +7,7 @@
  * - compile.ts: the lexicon (plus an association's synonym groups) as look-up tables;
  * - analyze.ts: text → tokens standing for concepts, question types, stems;
  * - typo.ts: unknown words matched to vocabulary words within an edit or two;
+ * - focus.ts, query.ts: the part of a long message that asks, and the message as the scoring sees it;
  * - weights.ts, score.ts, search.ts: how much each word counts, the calibrated score, the index and the search;
  * - disambiguate.ts: close answers from families people confuse are asked about, not answered;
  * - smalltalk.ts: greetings, thanks and the like, never an FAQ.

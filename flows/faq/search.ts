@@ -13,15 +13,13 @@
  */
 
 import { analyze, QWORD_WEIGHT, type Tok } from "./analyze";
-import { analyzeQuery, CONTEXT_FACTOR } from "./focus";
+import { analyzeQuery } from "./focus";
+import { toQuery } from "./query";
 import type { CompiledLexicon } from "./compile";
 import { entryFamily } from "./disambiguate";
 import { ANSWER_FACTOR, finalScore, type Query } from "./score";
 import { createTypoIndex } from "./typo";
 import { ANSWER_DF, createIdf, tokenWeight } from "./weights";
-
-/** The context of a long message weighs at most this share of the part that asks (see analyzeQuery). */
-const CONTEXT_BUDGET = 0.25;
 
 export interface IndexEntry {
   id: string;
@@ -158,56 +156,7 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
   for (const [w, term] of lex.conceptWords) addForm(w, term);
   const typos = createTypoIndex(formTerms);
 
-  const prepareQuery = (text: string): Query => {
-    const toks = analyzeQuery(lex, text);
-    const weights = new Float64Array(toks.length);
-    const evidence = new Float64Array(toks.length);
-    const unknown = new Uint8Array(toks.length);
-    const terms = new Map<number, number[]>();
-    toks.forEach((t, i) => {
-      weights[i] = weightOf(t) * (t.focus ?? 1);
-      unknown[i] = t.kind === "content" && !t.offTopic && !t.feats.some(([term, f]) => f >= 0.9 && df.has(term)) ? 1 : 0;
-      evidence[i] = t.kind === "content" || t.kind === "number" || (t.kind === "qword" && t.feats.length > 1) ? weights[i]! : 0;
-      const sims = new Map<number, number>();
-      let known = false;
-      for (const [term, f] of t.feats) {
-        const id = termIds.get(term);
-        if (id === undefined) continue;
-        if (f >= 0.9) known = true;
-        if ((sims.get(id) ?? 0) < f) sims.set(id, f);
-      }
-      if (!known && t.kind === "content") for (const form of t.fuzzy) typos.lookup(form, sims);
-      for (const [id, sim] of sims) {
-        let l = terms.get(id);
-        if (!l) terms.set(id, (l = []));
-        l.push(i, sim);
-      }
-    });
-    // A long story's context counts, but never more than a share of the part that asks.
-    let focusW = 0;
-    let contextW = 0;
-    toks.forEach((t, i) => {
-      if ((t.focus ?? 1) <= CONTEXT_FACTOR) contextW += weights[i]!;
-      else focusW += weights[i]!;
-    });
-    if (contextW > CONTEXT_BUDGET * focusW && contextW > 0) {
-      const scale = (CONTEXT_BUDGET * focusW) / contextW;
-      toks.forEach((t, i) => {
-        if ((t.focus ?? 1) > CONTEXT_FACTOR) return;
-        weights[i] = weights[i]! * scale;
-        evidence[i] = evidence[i]! * scale;
-      });
-    }
-    return {
-      weights,
-      evidence,
-      kinds: toks.map((t) => t.kind),
-      totalWeight: weights.reduce((a, b) => a + b, 0),
-      terms,
-      ambiguous: toks.some((t) => t.ambiguous === true),
-      unknown,
-    };
-  };
+  const prepareQuery = (text: string): Query => toQuery(analyzeQuery(lex, text), { termIds, df, weightOf, typos });
 
   /**
    * Best similarity of each query token to the document tokens (into `perQuery`);
@@ -233,9 +182,18 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     return matchedD;
   };
 
-  const scoreEntry = (q: Query, e: DocEntry): { score: number; question: string } => {
+  // Scratch arrays reused from one entry and one query to the next (no garbage per entry).
+  let scratch = new Float64Array(0);
+  const scratchFor = (nq: number) => {
+    if (scratch.length < 4 * nq) scratch = new Float64Array(Math.max(64, 8 * nq));
+    return [0, 1, 2, 3].map((k) => scratch.subarray(k * nq, (k + 1) * nq)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  };
+
+  const scoreEntry = (q: Query, e: DocEntry, work: [Float64Array, Float64Array, Float64Array, Float64Array]): { score: number; question: string } => {
     const nq = q.weights.length;
-    const fromAnswer = new Float64Array(nq);
+    const [fromAnswer, fromQuestions, perQuery, m] = work;
+    fromAnswer.fill(0);
+    fromQuestions.fill(0);
     if (e.answerTerms.size > 0) {
       for (const [id, l] of q.terms) {
         const f = e.answerTerms.get(id);
@@ -250,8 +208,6 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     // How much of the query the entry explains: every variant together (a
     // paraphrase mixes words of several), with the answer as a second piece of
     // evidence (noisy-or); how much of a question the query covers: the best variant.
-    const fromQuestions = new Float64Array(nq);
-    const perQuery = new Float64Array(nq);
     let bestD = -1;
     let question = e.questions[0]?.text ?? "";
     for (const dq of e.questions) {
@@ -271,11 +227,12 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
       }
       dcovBest = Math.max(dcovBest, dcov);
     }
-    const m = new Float64Array(nq);
     for (let i = 0; i < nq; i++) m[i] = 1 - (1 - fromQuestions[i]!) * (1 - fromAnswer[i]!);
     return { score: finalScore(q, m, dcovBest), question };
   };
 
+  const stamp = new Uint32Array(docs.length);
+  let stampNow = 0;
   let boundQ = new Float64Array(0);
   let boundA = new Float64Array(0);
 
@@ -296,7 +253,11 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
       boundA = new Float64Array(size * 2);
     }
     const touched: number[] = [];
-    const seen = new Uint8Array(docs.length);
+    // Entries met in the postings: a stamp per query instead of a fresh array.
+    if (++stampNow === 0xffffffff) {
+      stamp.fill(0);
+      stampNow = 1;
+    }
     for (const [id, l] of q.terms) {
       const mf = maxFactor.get(id)!;
       for (let pass = 0; pass < 2; pass++) {
@@ -309,8 +270,8 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
           if (!strong[qi]) continue;
           const v = l[x + 1]! * factor;
           for (const ei of list) {
-            if (!seen[ei]) {
-              seen[ei] = 1;
+            if (stamp[ei] !== stampNow) {
+              stamp[ei] = stampNow;
               touched.push(ei);
               boundQ.fill(0, ei * nq, ei * nq + nq);
               boundA.fill(0, ei * nq, ei * nq + nq);
@@ -333,12 +294,13 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     bounds.sort((a, b) => b[1] - a[1]);
 
     const keep = Math.max(k, 1);
+    const work = scratchFor(nq);
     const scored: Scored[] = [];
     let floor = floor0;
     for (const [ei, bound] of bounds) {
       if (bound < floor) break;
       const e = docs[ei]!;
-      const { score, question } = scoreEntry(q, e);
+      const { score, question } = scoreEntry(q, e, work);
       if (score < floor0) continue;
       scored.push({ id: e.id, score: Math.round(score * 1e4) / 1e4, question });
       if (scored.length >= keep) {
