@@ -245,7 +245,7 @@ export const COMPOSITIONS: Composition[] = [
   // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
-  { when: [["join"], ["eligibility", "age", "gender"]], demote: true },
+  { when: [["join"], ["eligibility", "age", "gender", "required", "religion", "nationality", "category"]], demote: true },
   // «انضم لفريق التطوع», «اوصل لموظف»: the word that means either is told which by the other.
   { when: [["join"], ["volunteer"]], demote: true },
   { when: [["reach"], ["employee", "talk"]], demote: true },
