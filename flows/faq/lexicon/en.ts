@@ -204,6 +204,11 @@ export const EN: LocaleLexicon = {
     "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "hasnt", "havent", "cant", "cannot", "wont", "im", "ive", "its", "whats", 
   ],
   light: [
+    // everyday verbs and adjectives that say little about the topic
+    "give", "use", "try", "become", "leave", "mean", "keep", "turn", "hold", "happen", "happens", "sit", "stand", "lose", "meet", "include",
+    "continue", "set", "lead", "understand", "watch", "read", "add", "spend", "walk", "remember", "love", "consider",
+    "expect", "stay", "nice", "easy", "difficult", "possible", "able", "sure", "right", "different", "whole", "important", "good", "kind",
+    "type", "types", "sort",
     "find", "official", "formal", "people", "hard", "big", "small", "little", "new", "recently", "last", "next", "first", "second",
     "help", "worker", "workers", "maid", "driver", "friend", "colleague", "finished", "completed",
     "urgent", "asap",
