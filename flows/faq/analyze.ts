@@ -116,6 +116,9 @@ export function analyze(lex: CompiledLexicon, text: string): Tok[] {
   return compose(lex, tokens(lex, text));
 }
 
+/** Words that ask "what" inside a sentence but yes-or-no at its start (matching form). */
+const YES_NO_OPENERS = new Set(["كيا", "kya", "kia"]);
+
 /** The tokens of one clause, before meaning units are combined (see {@link compose}). */
 export function tokens(lex: CompiledLexicon, text: string): Tok[] {
   const words = tokenize(text);
@@ -137,7 +140,8 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
     const tok = who ? hitToken(who, null) : null;
     if (tok) out.push(tok);
   }
-  let i = 0;
+  // Urdu «کیا», Roman "kya" opening a sentence asks yes or no («کیا کورس مفت ہے؟»), like «هل»: not "what".
+  let i = words.length > 1 && YES_NO_OPENERS.has(words[0]!) && lex.exact.get(words[1]!)?.kind !== "qword" ? 1 : 0;
   while (i < words.length) {
     let done = false;
     for (let n = Math.min(lex.maxPhrase, words.length - i); n >= 2 && !done; n--) {

@@ -96,10 +96,15 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     const { rest } = stripGreeting(raw);
     const text = rest === "" ? raw : rest;
     // One more candidate than asked for, so that a close rival just below the list is still seen.
-    const { found, ambiguous } = index.search(text, Math.max(k, 2) + 1, suggestThreshold);
+    const { found, ambiguous, more } = index.search(text, Math.max(k, 2) + 1, suggestThreshold);
     const { ask, candidates: ordered } = disambiguate(found, index.family, ambiguous);
     const candidates = ordered.slice(0, Math.max(0, k));
     const top = candidates[0];
+    // Room left among the suggestions: what the whole of a long message points at, ranked after.
+    for (const c of more) {
+      if (candidates.length >= k) break;
+      candidates.push({ ...c, score: Math.min(c.score, candidates[candidates.length - 1]?.score ?? c.score) });
+    }
     // A place name typed alone ("الرياض", a city answered to the wrong question) is not a question.
     const words = tokenize(text);
     const placeAlone = PLACES.has(words.join(" "));

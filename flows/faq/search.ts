@@ -36,6 +36,8 @@ export interface SearchResult {
   found: Scored[];
   /** The message holds a word or combination that means either of two things. */
   ambiguous: boolean;
+  /** A long message read as a whole (its context as much as its question): other answers worth offering. */
+  more: Scored[];
 }
 export interface FaqIndex {
   /** The best entries for a query. */
@@ -156,7 +158,8 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
   for (const [w, term] of lex.conceptWords) addForm(w, term);
   const typos = createTypoIndex(formTerms);
 
-  const prepareQuery = (text: string): Query => toQuery(analyzeQuery(lex, text), { termIds, df, weightOf, typos });
+  const queryContext = { termIds, df, weightOf, typos };
+  const prepareQuery = (text: string): Query => toQuery(analyzeQuery(lex, text), queryContext);
 
   /**
    * Best similarity of each query token to the document tokens (into `perQuery`);
@@ -237,8 +240,18 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
   let boundA = new Float64Array(0);
 
   const search = (text: string, k: number, floor0: number): SearchResult => {
-    const q = prepareQuery(text);
-    if (q.totalWeight <= 0 || q.terms.size === 0) return { found: [], ambiguous: false };
+    const toks = analyzeQuery(lex, text);
+    const q = toQuery(toks, queryContext);
+    const found = rank(q, k, floor0);
+    // A long story read as a whole too, in case the part taken for the question was not it:
+    // its answers are offered after the others, never accepted.
+    const unfocused = toks.some((t) => (t.focus ?? 1) < 1) ? rank(toQuery(toks.map((t) => ({ ...t, focus: 1 })), queryContext), k, floor0) : [];
+    const more = unfocused.filter((c) => !found.some((f) => f.id === c.id));
+    return { found, ambiguous: q.ambiguous, more };
+  };
+
+  const rank = (q: Query, k: number, floor0: number): Scored[] => {
+    if (q.totalWeight <= 0 || q.terms.size === 0) return [];
     const nq = q.weights.length;
 
     // Upper bound of every entry's score from the postings alone, so that only
@@ -310,7 +323,7 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
       }
     }
     scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return { found: scored.slice(0, Math.max(0, k)), ambiguous: q.ambiguous };
+    return scored.slice(0, Math.max(0, k));
   };
 
   const explain = (text: string, id: string) => {
