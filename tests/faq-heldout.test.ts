@@ -27,37 +27,62 @@ const misses = (r: EvalReport) =>
     .join("\n");
 
 /**
- * The figures the test part holds today (`npm run faq:eval` prints them):
- * a change that lowers them fails here. The goals of issue 15 are top1 ≥ 0.95,
- * top3 ≥ 0.99 and reject ≥ 0.95 (see the report of the branch for where we are).
+ * The figures each test part holds today (`npm run faq:eval` prints them),
+ * a little below so that only a real regression fails here. The goals of
+ * issue 15 are top1 ≥ 0.95, top3 ≥ 0.99 and reject ≥ 0.95 (see the report of
+ * the branch for where we are). A failure lists the misses: read them to find
+ * the kind of message that broke, never to tune on these sentences.
  */
-const FLOOR = { top1: 0.895, top3: 0.975, reject: 0.94, profileTop1: 0.87, registerTop1: 0.83 };
+const PARTS = [
+  {
+    name: "test",
+    questions: "heldout-test.jsonl",
+    offTopic: "offtopic-test.jsonl",
+    registers: ["en", "gulf", "msa", "short", "story", "ur"],
+    size: { expected: 500, nulls: 250 },
+    floor: { top1: 0.925, top3: 0.98, reject: 0.95, profileTop1: 0.9, registerTop1: 0.9 },
+  },
+  {
+    name: "test2",
+    questions: "heldout-test2.jsonl",
+    offTopic: "offtopic-test2.jsonl",
+    registers: ["en", "gulf", "msa", "roman", "short", "story", "ur"],
+    size: { expected: 300, nulls: 250 },
+    // Roman Urdu is 12 questions there: one miss is 0.083; it is held by the whole part's figures.
+    floor: { top1: 0.91, top3: 0.98, reject: 0.96, profileTop1: 0.82, registerTop1: 0.87 },
+  },
+];
 
-describe("held-out test part (never tuned on)", () => {
-  const onTopic = evaluateProfiles(lookups, parseCases(read("heldout-test.jsonl")));
-  const offTopic = evaluateProfiles(lookups, parseCases(read("offtopic-test.jsonl")));
+for (const part of PARTS) {
+  describe(`held-out ${part.name} part (never tuned on)`, () => {
+    const onTopic = evaluateProfiles(lookups, parseCases(read(part.questions)));
+    const offTopic = evaluateProfiles(lookups, parseCases(read(part.offTopic)));
 
-  it("holds its size: every profile, every register", () => {
-    expect([...onTopic.byOrg.keys()].sort()).toEqual(["banan", "hayat", "jaliyat_badr", "maa", "sumou"]);
-    expect([...onTopic.byRegister.keys()].sort()).toEqual(["en", "gulf", "msa", "short", "story", "ur"]);
-    expect(onTopic.overall.expected).toBeGreaterThanOrEqual(500);
-    expect(offTopic.overall.nulls).toBeGreaterThanOrEqual(250);
+    it("holds its size: every profile, every register", () => {
+      expect([...onTopic.byOrg.keys()].sort()).toEqual(["banan", "hayat", "jaliyat_badr", "maa", "sumou"]);
+      expect([...onTopic.byRegister.keys()].sort()).toEqual(part.registers);
+      expect(onTopic.overall.expected).toBeGreaterThanOrEqual(part.size.expected);
+      expect(offTopic.overall.nulls).toBeGreaterThanOrEqual(part.size.nulls);
+    });
+
+    it("finds the right answer first and among the three best", () => {
+      expect(onTopic.overall.top1, misses(onTopic.overall)).toBeGreaterThanOrEqual(part.floor.top1);
+      expect(onTopic.overall.top3, misses(onTopic.overall)).toBeGreaterThanOrEqual(part.floor.top3);
+    });
+
+    it("does so for every profile and every register (formal, dialect, keywords, stories, English, Urdu)", () => {
+      for (const [org, r] of onTopic.byOrg) expect(r.top1, `${org}\n${misses(r)}`).toBeGreaterThanOrEqual(part.floor.profileTop1);
+      for (const [register, r] of onTopic.byRegister) {
+        if (register === "roman") continue;
+        expect(r.top1, `${register}\n${misses(r)}`).toBeGreaterThanOrEqual(part.floor.registerTop1);
+      }
+    });
+
+    it("rejects off-topic chit-chat", () => {
+      expect(offTopic.overall.reject, misses(offTopic.overall)).toBeGreaterThanOrEqual(part.floor.reject);
+    });
   });
-
-  it("finds the right answer first and among the three best", () => {
-    expect(onTopic.overall.top1, misses(onTopic.overall)).toBeGreaterThanOrEqual(FLOOR.top1);
-    expect(onTopic.overall.top3, misses(onTopic.overall)).toBeGreaterThanOrEqual(FLOOR.top3);
-  });
-
-  it("does so for every profile and every register (formal, dialect, keywords, stories, English, Urdu)", () => {
-    for (const [org, r] of onTopic.byOrg) expect(r.top1, `${org}\n${misses(r)}`).toBeGreaterThanOrEqual(FLOOR.profileTop1);
-    for (const [register, r] of onTopic.byRegister) expect(r.top1, `${register}\n${misses(r)}`).toBeGreaterThanOrEqual(FLOOR.registerTop1);
-  });
-
-  it("rejects off-topic chit-chat", () => {
-    expect(offTopic.overall.reject, misses(offTopic.overall)).toBeGreaterThanOrEqual(FLOOR.reject);
-  });
-});
+}
 
 describe("confusable questions", () => {
   const cases = parseConfusable(read("confusable.jsonl"));
