@@ -220,23 +220,26 @@ export async function createTicket(
     applicationId?: number | null;
     confidential?: boolean;
     role?: string | null;
+    /** A referral staff should look at (no contact of the partner to give, or a summary to pass on). */
+    open?: boolean;
   },
 ): Promise<string> {
   const reference = await nextReference(db, TICKET_PREFIX[t.kind], t.at);
+  // A referral the beneficiary was simply given is recorded closed (its follow-up goes on); one staff take on is open.
+  const closedNow = t.kind === "referral" && t.open !== true;
   await db
     .insertInto("tickets")
     .values({
       reference,
       contact_id: t.contactId,
       kind: t.kind,
-      // A referral is answered on the spot; it is recorded for the association's statistics.
-      status: t.kind === "referral" ? "closed" : "open",
+      status: closedNow ? "closed" : "open",
       body: t.body,
       attachment: t.attachment ? JSON.stringify(t.attachment) : null,
       referral_id: t.referralId,
       created_at: t.at,
-      closed_at: t.kind === "referral" ? t.at : null,
-      closed_by: t.kind === "referral" ? "system" : null,
+      closed_at: closedNow ? t.at : null,
+      closed_by: closedNow ? "system" : null,
       application_id: t.applicationId ?? null,
       confidential: t.confidential ? 1 : 0,
       role: t.role ?? null,

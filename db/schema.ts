@@ -4,8 +4,10 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { NoticeKind } from "../orgs/schema";
+import type { ReferralEventTable, ReferralTable } from "./referral-tables";
 
 export type { NoticeKind };
+export { REFERRAL_STATUSES, FINAL_REFERRAL_STATUSES, type ReferralStatus, type ReferralTable, type ReferralEventTable } from "./referral-tables";
 
 /** "whatsapp" is WhatsApp Web (whatsapp-web.js); "whatsapp_cloud" the WhatsApp Business Cloud API. */
 export type ChannelName = "console" | "telegram" | "whatsapp" | "whatsapp_cloud";
@@ -33,6 +35,8 @@ export interface ContactTable {
   anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** The last season whose greeting the contact got ("ramadan:1448"). */
   season_greeted: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where the person lives, as they told us for a referral (asked once). */
+  city: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -257,7 +261,7 @@ export interface SurveyAnswerTable {
 export interface ConsentTable {
   id: Generated<number>;
   contact_id: number;
-  /** "privacy_notice", "sensitive_data:<categories>" (e.g. "sensitive_data:health,disability"), "attestation", "program_terms:<program id>". */
+  /** "privacy_notice", "sensitive_data:<categories>" (e.g. "sensitive_data:health,disability"), "attestation", "program_terms:<program id>", "referral_share:<ticket reference>". */
   purpose: string;
   application_id: number | null;
   granted_at: string;
@@ -375,6 +379,8 @@ export interface Database {
   calendar_closures: CalendarClosureTable;
   desk_codes: DeskCodeTable;
   desk_sessions: DeskSessionTable;
+  referrals: ReferralTable;
+  referral_events: ReferralEventTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

@@ -26,6 +26,7 @@ import { statusLookup } from "./status";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
 import { withSeasonGreeting } from "./calendar/text";
 import { safetyFirst } from "./safety";
+import { checkButton, checkStep, outcomeNoted, referralOpened, referralStep, REFCHECK_PREFIX } from "./referral";
 import { hasArabicLetters, isLatinScript } from "./text/arabic";
 import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
@@ -63,7 +64,7 @@ function stamp(state: SessionState, ctx: FlowContext): SessionState {
 
 const EVENTS = new Set<string>([
   "openApplicationChecked", "applicationSubmitted", "applicationDuplicate", "ticketCreated", "infoProvided",
-  "infoUnavailableNoted", "ticketClosed", "deletionRequested",
+  "infoUnavailableNoted", "ticketClosed", "deletionRequested", "referralOutcomeNoted",
 ]);
 const isEvent = (input: FlowInput): input is EffectEvent => EVENTS.has(input.kind);
 
@@ -100,7 +101,10 @@ function event(state: SessionState, input: EffectEvent, ctx: FlowContext): StepR
       }
       if (input.ticketKind === "handoff") return handoffOpened(state, input.reference, ctx);
       if (input.ticketKind === "appeal") return appealFiled(state, input.reference, input.applicationReference ?? null, input.body, ctx);
+      if (input.ticketKind === "referral") return referralOpened(state, input.reference);
       return done(state, []);
+    case "referralOutcomeNoted":
+      return outcomeNoted(state, input, ctx);
     case "deletionRequested":
       return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteRequested", { reference: { ltr: input.reference } })])], [
         { type: "alertStaff", text: t("staff:deletionRequested", { reference: { ltr: input.reference }, channel: ctx.channel }) },
@@ -183,6 +187,10 @@ function routeState(state: Exclude<SessionState, { flow: "new" }>, input: FlowIn
   // Buttons that work from any message that carries them.
   if (input.kind === "choice" && input.value.startsWith("info:")) return startInfo(state, input.value.slice(5), ctx);
   if (input.kind === "choice" && input.value.startsWith("appeal:") && state.flow !== "appeal") return startAppeal(state, ctx, input.value.slice(7));
+  if (input.kind === "choice" && input.value.startsWith(REFCHECK_PREFIX)) {
+    const pressed = checkButton(state, input.value);
+    if (pressed) return pressed;
+  }
   if (input.kind === "choice" && input.value.startsWith("menu:")) {
     const item = input.value.slice(5) as MenuItem;
     if ((MENU_OPTIONS.map((o) => o.value) as string[]).includes(input.value)) return menuItem(state, item, ctx);
@@ -215,6 +223,10 @@ function routeState(state: Exclude<SessionState, { flow: "new" }>, input: FlowIn
     }
     case "appeal":
       return appealStep(state, input, command, ctx);
+    case "referral":
+      return referralStep(state, input, ctx) ?? menu(keepDraft({ flow: "menu" }, state), input, ctx);
+    case "referralCheck":
+      return checkStep(state, input) ?? menu(keepDraft({ flow: "menu" }, state), input, ctx);
     case "confirmStop":
       return confirmStop(state, input, ctx);
     case "deletion": {
