@@ -9,7 +9,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import * as repo from "../db/repo";
 import { SESSION_VERSION } from "../flows/types";
-import type { ApplicationDraft, SessionState, SurveyQuestion, Text } from "../flows/types";
+import type { ApplicationDraft, Carried, SessionState, SurveyQuestion, Text } from "../flows/types";
 import { programSurveyQuestions, surveyPrompt } from "../flows/survey";
 import { heldOf } from "../flows/session";
 import { riyadhDate } from "../flows/dates";
@@ -57,6 +57,24 @@ export async function createTicketSurvey(db: repo.Executor, ticketReference: str
 }
 
 /**
+ * What a saved conversation carries into another one a job puts on the chat:
+ * its unfinished application, and parts of a reply to the committee not sent
+ * yet. As stored: sealed parts stay sealed, and are opened with the rest of
+ * the state when it is loaded.
+ */
+export function carriedFrom(saved: unknown): Carried {
+  const draft = (saved as { draft?: ApplicationDraft } | null)?.draft;
+  const stored = saved && typeof saved === "object" && "flow" in saved ? (saved as SessionState) : undefined;
+  const held =
+    stored?.flow === "info" && stored.parts && !(Array.isArray(stored.parts) && stored.parts.length === 0)
+      ? { reference: stored.reference, parts: stored.parts }
+      : stored
+        ? heldOf(stored)
+        : undefined;
+  return { ...(draft ? { draft } : {}), ...(held ? { heldInfo: held } : {}) };
+}
+
+/**
  * Puts the survey's conversation on the contact's latest chat and queues its
  * first (or current) question; keeps an unfinished application draft.
  */
@@ -79,24 +97,13 @@ export async function openSurveyConversation(
 ): Promise<boolean> {
   const latest = await repo.latestSession(db, a.contactId);
   if (!latest) return false;
-  const draft = (latest.state as { draft?: ApplicationDraft } | null)?.draft;
-  // Parts of a reply to the committee not sent yet stay with the conversation.
-  // (As stored: sealed parts stay sealed, and are opened with the rest of the state when it is loaded.)
-  const stored = latest.state && typeof latest.state === "object" && "flow" in latest.state ? (latest.state as SessionState) : undefined;
-  const held =
-    stored?.flow === "info" && stored.parts && !(Array.isArray(stored.parts) && stored.parts.length === 0)
-      ? { reference: stored.reference, parts: stored.parts }
-      : stored
-        ? heldOf(stored)
-        : undefined;
   const state: Extract<SessionState, { flow: "survey" }> = {
     flow: "survey",
     surveyId: a.surveyId,
     questions: a.questions,
     index: a.index,
     scores: {},
-    ...(draft ? { draft } : {}),
-    ...(held ? { heldInfo: held } : {}),
+    ...carriedFrom(latest.state),
   };
   const queued = await notifyContact(db, translator, a.contactId, surveyPrompt(state, a.lead), a.at, {
     dedupeKey: a.dedupeKey,
