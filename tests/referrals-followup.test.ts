@@ -131,3 +131,60 @@ describe("asked whether the partner helped", () => {
     expect(h.sent.filter((s) => s.chatId === "u1" && s.message.text.includes("هل ساعدوك"))).toHaveLength(1);
   });
 });
+
+describe("staff update a referral's status with the staff commands", () => {
+  const STAFF = { channel: "telegram" as const, userId: "1001", displayName: "نورة" };
+
+  async function workspace() {
+    const { createStaffCommands } = await import("../bot/staff/commands");
+    return createStaffCommands({
+      db: h.opened.db,
+      profile: h.profile,
+      translator: h.sila.translator,
+      cipher: h.sila.cipher,
+      staffIds: { telegram: ["1001"] },
+      staffTargets: [{ channel: "console", chatId: "staff", locale: "ar" }],
+      clock: () => h.now(),
+      log: createLogger("silent"),
+    });
+  }
+  const text = (replies: { text: string }[]) => plain(replies.map((r) => r.text).join("\n"));
+
+  it("partner answered, then helped (Arabic alias): audited, in its history, the ticket closed, no question asked", async () => {
+    const reference = await referred();
+    const staff = await workspace();
+    expect(text(await staff.handleText(STAFF, `/referral ${reference} partner_answered اتصلوا به اليوم`))).toContain("ردّت الجهة");
+    expect(await referral()).toMatchObject({ status: "partner_answered" });
+    const done = text(await staff.handleText(STAFF, `/إحالة ${reference.toLowerCase()} تمت المساعدة`));
+    expect(done).toContain("تمت مساعدته");
+    expect(done).toContain("أُغلقت تذكرتها");
+    expect(await referral()).toMatchObject({ status: "helped", ticket: "closed" });
+
+    const audit = await h.opened.db.selectFrom("staff_audit").select(["action", "target", "detail"]).where("action", "=", "referral").orderBy("id").execute();
+    expect(audit.map((a) => a.detail)).toEqual(["suggested->partner_answered", "partner_answered->helped"]);
+    expect(audit.every((a) => a.target === reference)).toBe(true);
+
+    const shown = text(await staff.handleText(STAFF, `/show ${reference}`));
+    expect(shown).toContain("مشاكل العمل والرواتب والعقود");
+    expect(shown).toContain("وزارة الموارد البشرية والتنمية الاجتماعية");
+    expect(shown).toContain("سجل الإحالة");
+    expect(shown).toContain("staff:telegram:1001");
+
+    // An outcome ends the follow-up.
+    later(8);
+    expect((await runJob()).counts.asked).toBe(0);
+  });
+
+  it("a word that is no status gets the usage; another ticket is not a referral", async () => {
+    const reference = await referred();
+    const staff = await workspace();
+    expect(text(await staff.handleText(STAFF, `/referral ${reference} maybe`))).toContain("الحالات:");
+    expect(text(await staff.handleText(STAFF, `/referral ${reference}`))).toContain("الحالات:");
+    await said("4");
+    await said("شكوى");
+    const complaint = /C\d{2}-\d{5}/.exec(await said("تأخر توصيل الطلب ثلاث مرات"))?.[0];
+    expect(complaint).toBeDefined();
+    expect(text(await staff.handleText(STAFF, `/referral ${complaint} helped`))).toContain("ليست إحالة");
+    expect(await referral()).toMatchObject({ status: "suggested" });
+  });
+});

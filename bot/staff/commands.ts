@@ -156,7 +156,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     if (owner?.type === "ticket") {
       const ticket = await actions.showTicket(actor, reference, detail);
       if (!ticket) return notFound(actor, reference);
-      full = [...(await ticketText(ticket)), ...(await noticesSection(db, reference))];
+      full = [...(await ticketText(ticket)), ...(await referralSection(reference)), ...(await noticesSection(db, reference))];
       summary = where.group ? await ticketSummary(ticket) : [];
     } else {
       const a = await actions.showApplication(actor, reference, detail);
@@ -171,7 +171,36 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     ];
   }
 
+  /** A referral's topic, partner, status, consent and history, under its ticket. */
+  async function referralSection(reference: string): Promise<Text[]> {
+    const file = await actions.referral(reference);
+    return file ? [...file.lines, section(t("staff:referral.historyTitle"), [file.history])] : [];
+  }
+
   // ---- Acting ---------------------------------------------------------------
+
+  async function referralStatus(actor: StaffActor, reference: string, args: string): Promise<OutboundMessage[]> {
+    const r = await actions.referralStatus(actor, reference, args);
+    switch (r.status) {
+      case "not_found":
+        return notFound(actor, reference);
+      case "not_referral":
+        return say(actor, t("staffcmd:referral.notReferral", { reference: ltr(reference) }));
+      case "unknown_status":
+        return say(actor, t("staffcmd:usage.referral"));
+      case "unchanged":
+        return say(actor, t("staffcmd:referral.unchanged", { reference: ltr(reference), status: t(`staff:referral.status.${r.referral.status}`) }));
+      case "updated":
+        return say(
+          actor,
+          t(r.final ? "staffcmd:referral.doneFinal" : "staffcmd:referral.done", {
+            reference: ltr(reference),
+            from: t(`staff:referral.status.${r.from}`),
+            to: t(`staff:referral.status.${r.to}`),
+          }),
+        );
+    }
+  }
 
   async function replyTo(actor: StaffActor, reference: string, text: string): Promise<OutboundMessage[]> {
     const r = await actions.reply(actor, reference, text);
@@ -252,8 +281,9 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       case "reply":
       case "close":
       case "claim":
-      case "decide": {
-        if (!reference || ((name === "reply" || name === "decide") && rest.length === 0)) {
+      case "decide":
+      case "referral": {
+        if (!reference || ((name === "reply" || name === "decide" || name === "referral") && rest.length === 0)) {
           await actions.audit(actor, name, reference ?? firstArg?.slice(0, 40) ?? null, true, "usage");
           return say(actor, t(`staffcmd:usage.${name}`));
         }
@@ -261,6 +291,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
         if (name === "reply") return replyTo(actor, reference, rest);
         if (name === "close") return close(actor, reference);
         if (name === "claim") return claim(actor, reference);
+        if (name === "referral") return referralStatus(actor, reference, rest);
         return decide(actor, reference, rest);
       }
     }
