@@ -13,7 +13,7 @@ import { buildReport, parsePeriod, renderCsv, renderHtml, type ReportData } from
 import { wrapText } from "../bot/reports/svg";
 import { runScript } from "./helpers";
 import { openDatabase, type OpenedDb } from "../db";
-import type { ApplicationStatus, Database, TicketKind } from "../db/schema";
+import type { ApplicationStatus, Database, ReferralStatus, TicketKind } from "../db/schema";
 import { formatDualDate } from "../flows/dates";
 import { loadProfile } from "../orgs/load";
 import type { Profile } from "../orgs/schema";
@@ -125,6 +125,28 @@ async function ticket(db: Kysely<Database>, contactId: number, kind: TicketKind,
     .execute();
 }
 
+/** A referral made at `createdAt` (its ticket and its row), where it stands now. */
+async function referral(
+  db: Kysely<Database>,
+  contactId: number,
+  r: { topic: string; partner: string | null; status: ReferralStatus; createdAt: string; consent?: "given" | "refused"; staff?: boolean },
+): Promise<void> {
+  const reference = `R26-${String(++seq).padStart(5, "0")}`;
+  const { id } = await db
+    .insertInto("tickets")
+    .values({ reference, contact_id: contactId, kind: "referral", status: "closed", body: "نص", attachment: null, referral_id: r.topic, created_at: r.createdAt, closed_at: r.createdAt, closed_by: "system" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("referrals")
+    .values({
+      ticket_id: id, contact_id: contactId, topic_id: r.topic, partner_id: r.partner, city: null, status: r.status, staff_handled: r.staff ? 1 : 0,
+      consent: r.consent ?? null, consent_at: r.consent ? r.createdAt : null, follow_up_at: null, asked_at: null, reminded_at: null, answer: null,
+      answered_at: null, alerted_at: null, created_at: r.createdAt, updated_at: r.createdAt,
+    })
+    .execute();
+}
+
 /**
  * November 2026 at the "maa" association (decision period 14 days). Times are
  * UTC; Riyadh is UTC+3, so Nov 1 starts at 2026-10-31T21:00Z and Nov 30 ends
@@ -170,6 +192,16 @@ async function seed(db: Kysely<Database>): Promise<void> {
   await ticket(db, c, "suggestion", "2026-11-10T09:00:00.000Z", true);
   await ticket(db, c, "complaint", "2026-10-09T09:00:00.000Z", false); // before
   await ticket(db, c, "handoff", "2026-11-11T09:00:00.000Z", false); // not a complaint
+
+  // Referrals: 7 in the period, 5 with an outcome (3 helped).
+  await referral(db, c, { topic: "food_aid", partner: "birr_riyadh_alkhabra", status: "helped", createdAt: "2026-11-03T09:00:00.000Z", consent: "given", staff: true });
+  await referral(db, c, { topic: "food_aid", partner: "birr_riyadh_alkhabra", status: "not_helped", createdAt: "2026-11-04T09:00:00.000Z", staff: true });
+  await referral(db, c, { topic: "medical", partner: "moh", status: "helped", createdAt: "2026-11-05T09:00:00.000Z" });
+  await referral(db, c, { topic: "medical", partner: "moh", status: "helped", createdAt: "2026-11-06T09:00:00.000Z" });
+  await referral(db, c, { topic: "medical", partner: "moh", status: "no_answer", createdAt: "2026-11-07T09:00:00.000Z" });
+  await referral(db, c, { topic: "medical", partner: "moh", status: "suggested", createdAt: "2026-11-28T09:00:00.000Z" });
+  await referral(db, c, { topic: "housing", partner: null, status: "handed_over", createdAt: "2026-11-12T09:00:00.000Z", consent: "refused", staff: true });
+  await referral(db, c, { topic: "medical", partner: "moh", status: "helped", createdAt: "2026-10-12T09:00:00.000Z" }); // before
 }
 
 // ---- Tests -------------------------------------------------------------------
@@ -278,6 +310,25 @@ describe("buildReport", () => {
     });
   });
 
+  it("counts referrals made in the period by topic, partner and status, with the share helped", () => {
+    const r = data.referrals;
+    expect(r).toMatchObject({ total: 7, withOutcome: 5, consentGiven: 1, consentRefused: 1, staffHandled: 3 });
+    expect(r.helpedShare).toBeCloseTo(0.6);
+    expect(r.byStatus).toEqual({ suggested: 1, handed_over: 1, partner_answered: 0, helped: 3, not_helped: 1, no_answer: 1 });
+    // Topics in the profile's order; a partner-less referral last.
+    expect(r.byTopic.map((g) => [g.id, g.total, g.helpedShare === null ? null : Math.round(g.helpedShare * 100)])).toEqual([
+      ["food_aid", 2, 50],
+      ["medical", 4, 67],
+      ["housing", 1, null],
+    ]);
+    expect(r.byPartner.map((g) => [g.id, g.total])).toEqual([
+      ["birr_riyadh_alkhabra", 2],
+      ["moh", 4],
+      [null, 1],
+    ]);
+    expect(r.byPartner[1]!.name?.ar).toBe("وزارة الصحة (مركز ٩٣٧)");
+  });
+
   it("rejects a malformed or reversed period", async () => {
     await expect(buildReport(opened.db, profile, { from: "2026-11-31", to: "2026-12-01" })).rejects.toThrow(/not a real calendar date/);
     await expect(buildReport(opened.db, profile, { from: "2026-12-01", to: "2026-11-01" })).rejects.toThrow(/after --to/);
@@ -290,8 +341,10 @@ describe("buildReport", () => {
     expect(r.applications.total).toBe(0);
     expect(r.decisions).toMatchObject({ count: 0, medianDays: null, withinPeriodShare: null });
     expect(r.surveys).toMatchObject({ sent: 0, responseRate: null, groups: [] });
+    expect(r.referrals).toMatchObject({ total: 0, helpedShare: null, byTopic: [], byPartner: [] });
     const html = renderHtml(r, createTranslator());
     expect(html).toContain(createTranslator().t("report:applications.none", "ar"));
+    expect(html).toContain(createTranslator().t("report:referrals.none", "ar"));
   });
 });
 
@@ -316,6 +369,12 @@ describe("renderCsv", () => {
     expect(lines).toContain("surveys,tickets,ticket_satisfaction,average,3");
     expect(lines).toContain("tickets,all,complaint,open,1");
     expect(lines).toContain("tickets,all,suggestion,closed,1");
+    expect(lines).toContain("referrals,all,total,count,7");
+    expect(lines).toContain("referrals,all,helped,count,3");
+    expect(lines).toContain("referrals,all,,helped_share,0.6");
+    expect(lines).toContain("referrals,all,consent_refused,count,1");
+    expect(lines).toContain("referrals,topic:medical,,helped_share,0.6667");
+    expect(lines).toContain("referrals,partner:none,handed_over,count,1");
     expect(lines.every((l) => l.split(",").length === 5)).toBe(true);
   });
 });
@@ -408,7 +467,7 @@ describe("the HTML report", () => {
       expect(text).toContain(formatDualDate(PERIOD.from, "ar"));
       expect(text).toContain(formatDualDate(PERIOD.to, "ar"));
       expect(text).toMatch(/\d{1,2} [^\d]+ 14\d\d هـ \(\d{1,2} [^\d]+ 2026 م\)/); // Hijri, then Gregorian
-      for (const key of ["summary", "applications.heading", "decisions.heading", "surveys.heading", "tickets.heading"]) {
+      for (const key of ["summary", "applications.heading", "decisions.heading", "surveys.heading", "tickets.heading", "referrals.heading", "referrals.byPartner"]) {
         expect(text, key).toContain(ar(key));
       }
       for (const program of profile.programs) expect(text).toContain(program.name.ar);
@@ -419,6 +478,11 @@ describe("the HTML report", () => {
       expect(text).toContain("4.5 من 5"); // tanks: overall satisfaction
       expect(text).toContain("50% نعم"); // tanks: clear procedures
       expect(text).toContain(translator.t("report:decisions.overdue", "ar", { count: 2 }));
+      // Referrals: by topic and partner, 60% helped of the 5 with an outcome.
+      expect(text).toContain("60%");
+      expect(text).toContain("السلال الغذائية والمساعدات المالية");
+      expect(text).toContain("جمعية البر الخيرية برياض الخبراء");
+      expect(text).toContain(ar("referrals.noPartner"));
 
       // Numbers sit inside left-to-right isolates in the right-to-left page.
       const bdis = Number(await page.evaluate(`[...document.querySelectorAll("bdi.n")].filter(b => getComputedStyle(b).direction === "ltr").length`));
@@ -454,6 +518,7 @@ describe("the HTML report", () => {
         ...["تركيب خزانات المياه المنزلية", "توصيل صهاريج المياه (الوايت)", ar("surveys.ticketGroup")].map((g) =>
           translator.t("report:surveys.chart", "ar", { group: g }),
         ),
+        ar("referrals.chart"),
       ]);
       for (const c of charts) {
         expect(c.box.width, c.label).toBeGreaterThan(300);
@@ -475,6 +540,8 @@ describe("the HTML report", () => {
       for (const b of apps.bars) expect(b.right).toBeLessThan(labelsLeft);
       // Decision times: four non-empty ranges.
       expect(charts[1]!.bars).toHaveLength(4);
+      // Referrals: food aid (helped, not helped), medical (suggested, helped, no answer), housing (handed over).
+      expect(charts[charts.length - 1]!.bars).toHaveLength(6);
 
       const png = path.join(dir, "report.png");
       await page.screenshot({ path: png as `${string}.png`, fullPage: true });
