@@ -118,7 +118,7 @@ export type Effect =
    */
   | { type: "openReferral"; topicId: string; partnerId: string | null; body: string; city: string | null; told: boolean; staffHandled: boolean }
   /** The city of a referral is known now: its partner (or none), and the beneficiary was told. */
-  | { type: "referralPartner"; reference: string; partnerId: string | null; city: string; staffHandled: boolean }
+  | { type: "referralPartner"; reference: string; partnerId: string | null; city: string | null; staffHandled: boolean }
   /** The beneficiary agreed (or not) that a summary of the request and their contact go to the partner. */
   | { type: "referralConsent"; reference: string; given: boolean }
   /** The answer to "did the partner help?" (answered with `referralOutcomeNoted`). */

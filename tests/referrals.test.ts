@@ -126,6 +126,15 @@ describe("the partner of the person's city", () => {
     ]);
   });
 
+  it("a person who would rather not say where they live is helped by staff; nothing is stored as their city", async () => {
+    h = await createHarness({ profile: maaWithBuraydah() });
+    await said("السلام عليكم");
+    await said("ابي سلة غذائية");
+    expect(await said("لا")).toContain("سيتواصل معك أحد موظفينا ليدلّك على الجهة المناسبة في مدينتك");
+    expect((await referrals())[0]).toMatchObject({ partner_id: null, city: null, staff_handled: 1, ticket: "open" });
+    expect((await h.opened.db.selectFrom("contacts").select("city").executeTakeFirstOrThrow()).city).toBeNull();
+  });
+
   it("knows the city from the person's application, and tells when the partner opens after hours", async () => {
     h = await createHarness({ profile: maaWithBuraydah() });
     await said("السلام عليكم");

@@ -14,7 +14,7 @@ import { looksLikeQuestion } from "../keywords";
 import { menuReply } from "../menu";
 import { choice, reply, t, withChoices } from "../reply";
 import { done, keepDraft } from "../session";
-import { validateCity } from "../validate";
+import { parseYesNo, validateCity } from "../validate";
 import type { Effect, FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "../types";
 import type { ReferralPartner, ReferralTopic } from "../../orgs/schema";
 import { choosePartner, contactLines, needsCity, offersHandover, partnerById, staffHandled, topicById } from "./directory";
@@ -97,6 +97,11 @@ export function referralStep(state: ReferralState, input: FlowInput, ctx: FlowCo
 function cityStep(state: ReferralState, topic: ReferralTopic, reference: string, input: FlowInput, ctx: FlowContext): StepResult | null {
   if (input.kind === "location") return done(state, [reply(t("referral:cityInWords"))]);
   if (input.kind !== "text" || looksLikeQuestion(input.text)) return null;
+  // «لا», "no": they would rather not say: a partner of the whole Kingdom, or staff.
+  if (parseYesNo(input.text) !== null) {
+    const partner = choosePartner(ctx.profile.referrals, topic.id, null);
+    return toldAbout(state, topic, partner, ctx, [], [{ type: "referralPartner", reference, partnerId: partner?.id ?? null, city: null, staffHandled: staffHandled(partner) }], reference);
+  }
   const typed = validateCity(input.text);
   if (!typed.ok) return done(state, [reply(t("referral:cityInWords"))]);
   const partner = choosePartner(ctx.profile.referrals, topic.id, typed.value);
