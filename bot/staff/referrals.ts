@@ -10,7 +10,6 @@ import type { Database, ReferralStatus } from "../../db/schema";
 import { REFERRAL_STATUSES } from "../../db/schema";
 import { addReferralEvent, isFinal, referralOf, setTicketOpen, updateReferral, type Referral } from "../../db/referrals";
 import { commandForm } from "../../flows/text/arabic";
-import { t } from "../../flows/reply";
 import type { Text } from "../../flows/types";
 import type { Profile } from "../../orgs/schema";
 import { historyText, referralLines } from "../referrals/texts";
