@@ -28,6 +28,7 @@ import { registerApplications } from "./routes/applications";
 import { registerLogin } from "./routes/login";
 import { registerReports } from "./routes/reports";
 import { registerTickets } from "./routes/tickets";
+import { registerReferrals } from "./routes/referrals";
 
 export type { DeskDeps };
 
@@ -141,6 +142,7 @@ export function createDeskApp(deps: DeskDeps): Hono<DeskEnv> {
   registerLogin(app, kit);
   registerApplications(app, kit);
   registerTickets(app, kit);
+  registerReferrals(app, kit);
   registerReports(app, kit);
 
   app.notFound((c) => {

@@ -14,6 +14,7 @@ import { actorOf } from "../auth";
 import type { DeskApp, DeskContext, DeskKit } from "../context";
 import { csrfField, html, ltr, options, type Html, type Ui } from "../html";
 import { actorLabel, sendAttachment } from "./shared";
+import { referralSection } from "./referrals";
 
 /**
  * Kinds the feedback page lists (a referral is answered on the spot and closed;
@@ -153,6 +154,7 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
           ? html`<p><a href="/tickets/${ticket.reference}/file?n=${i + 1}">${ui.t("file.openAttachment")}</a> <bdi dir="auto">${a.fileName ?? a.mimeType ?? ""}</bdi></p>`
           : "",
       )}
+      ${ticket.kind === "referral" ? await referralSection(ui, actions, ticket.reference) : ""}
       <section><h2>${ui.t("ticket.conversation")}</h2>${conversation(ui, messages)}</section>
       ${open
         ? html`<section class="actions"><h2>${ui.t("ticket.act")}</h2>
