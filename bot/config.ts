@@ -59,11 +59,14 @@ const envSchema = z.object({
       z.array(
         z
           .string()
-          .regex(/^(telegram|whatsapp|console):[^=\s]+=[a-z][a-z0-9_]*$/, "channel:id=role entries, e.g. telegram:123456=social_researcher,console:amal=relations_officer")
+          .regex(
+            /^(telegram|whatsapp|whatsapp_cloud|console):[^=\s]+=[a-z][a-z0-9_]*$/,
+            "channel:id=role entries (channel telegram, whatsapp, whatsapp_cloud or console), e.g. telegram:123456=social_researcher,whatsapp_cloud:966500000001=relations_officer",
+          )
           .transform((v) => {
             const [who, role] = v.split("=") as [string, string];
             const at = who.indexOf(":");
-            return { channel: who.slice(0, at) as "telegram" | "whatsapp" | "console", id: who.slice(at + 1), role };
+            return { channel: who.slice(0, at) as StaffRoleChannel, id: who.slice(at + 1), role };
           }),
       ),
     )
@@ -99,6 +102,9 @@ const cloudSchema = z.object({
 });
 
 export type RawEnv = Record<string, string | undefined>;
+
+/** The channels a STAFF_ROLES entry may name. */
+export type StaffRoleChannel = "telegram" | "whatsapp" | "whatsapp_cloud" | "console";
 
 export interface Config {
   org: string;
@@ -141,8 +147,11 @@ export interface Config {
     consoleStaff: string[];
     sessionHours: number;
   };
-  /** Roles of staff members (profile `staffRoles` ids); staff without one may do everything. */
-  staffRoles: Array<{ channel: "telegram" | "whatsapp" | "console"; id: string; role: string }>;
+  /**
+   * Roles of staff members (profile `staffRoles` ids); staff without one may do everything.
+   * "whatsapp:<number>" names the staff number in either WhatsApp mode; "whatsapp_cloud:" only on the Cloud API.
+   */
+  staffRoles: Array<{ channel: StaffRoleChannel; id: string; role: string }>;
 }
 
 export interface CloudConfig {

@@ -294,6 +294,16 @@ export interface StaffAuditTable {
   /** A short reason or note; never a national ID or a message body. */
   detail: string | null;
   created_at: string;
+  /** Where it was done: a staff chat, or the web desk (which opens no WhatsApp window). */
+  via: ColumnType<"chat" | "desk", "chat" | "desk" | undefined, "chat" | "desk">;
+}
+
+/** A Telegram username a staff member wrote from (lower case, without "@"): "@handle" signs in to the desk. */
+export interface StaffHandleTable {
+  channel: ChannelName;
+  handle: string;
+  user_id: string;
+  seen_at: string;
 }
 
 /** Every safety alert, new message in it, and escalation (what the escalation job reads). */
@@ -368,6 +378,7 @@ export interface Database {
   consents: ConsentTable;
   privacy_requests: PrivacyRequestTable;
   staff_audit: StaffAuditTable;
+  staff_handles: StaffHandleTable;
   chat_windows: ChatWindowTable;
   notices: NoticeTable;
   message_statuses: MessageStatusTable;

@@ -16,7 +16,7 @@ export type LaunchedDesk = { running: RunningDesk; problem?: undefined } | { run
 
 export async function launchDesk(
   config: Config,
-  active: { telegram: boolean; whatsapp: boolean; console: boolean },
+  active: { telegram: boolean; whatsapp: boolean; whatsappCloud?: boolean; console: boolean },
   deps: Omit<DeskDeps, "directory" | "attachmentsDir" | "sessionHours" | "secure">,
   say: (key: string, params: Record<string, string>) => string,
 ): Promise<LaunchedDesk> {
@@ -24,6 +24,7 @@ export async function launchDesk(
     profile: deps.profile,
     telegram: active.telegram ? (config.telegram?.staffUserIds ?? []) : [],
     whatsapp: active.whatsapp ? config.whatsapp.staffNumbers : [],
+    whatsappCloud: active.whatsappCloud ? config.whatsapp.staffNumbers : [],
     console: active.console ? config.desk.consoleStaff : [],
     roles: config.staffRoles,
   });
