@@ -52,7 +52,18 @@ const envSchema = z.object({
   DESK_HOST: z.string().min(1).default("127.0.0.1"),
   DESK_PORT: z.coerce.number().int().min(0, "a port 1-65535 (0: any free port)").max(65535).default(8080),
   DESK_PUBLIC_URL: z.string().url("the desk's address as staff open it, e.g. https://desk.example.org").optional(),
-  DESK_STAFF: list.pipe(z.array(z.string().regex(/^[a-z][a-z0-9_.-]{1,31}$/, "short lower-case names (a-z 0-9 _ . -), comma-separated"))).default([]),
+  DESK_STAFF: list
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(?:[a-z][a-z0-9_.-]{1,31}|@[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]=\d+)$/,
+            "short lower-case names (a-z 0-9 _ . -) for the console, or @handle=<Telegram user id> for a Telegram staff member, comma-separated",
+          ),
+      ),
+    )
+    .default([]),
   DESK_SESSION_HOURS: z.coerce.number().min(0.25).max(24).default(8),
   STAFF_ROLES: list
     .pipe(
@@ -145,6 +156,8 @@ export interface Config {
     publicUrl: string | undefined;
     /** Names that sign in with a code shown on the console (`[staff]`). */
     consoleStaff: string[];
+    /** Telegram usernames (lower case, no "@") of staff user ids, declared as "@handle=123456" in DESK_STAFF. */
+    telegramHandles: Array<{ handle: string; userId: string }>;
     sessionHours: number;
   };
   /**
@@ -241,7 +254,11 @@ export function loadConfig(env: RawEnv = process.env): Config {
       host: e.DESK_HOST,
       port: e.DESK_PORT,
       publicUrl: e.DESK_PUBLIC_URL,
-      consoleStaff: e.DESK_STAFF,
+      consoleStaff: e.DESK_STAFF.filter((v) => !v.startsWith("@")),
+      telegramHandles: e.DESK_STAFF.filter((v) => v.startsWith("@")).map((v) => {
+        const [handle, userId] = v.slice(1).split("=") as [string, string];
+        return { handle: handle.toLowerCase(), userId };
+      }),
       sessionHours: e.DESK_SESSION_HOURS,
     },
     staffRoles: e.STAFF_ROLES,

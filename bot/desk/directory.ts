@@ -27,7 +27,7 @@ export interface DeskMember {
 export interface DeskDirectory {
   readonly members: readonly DeskMember[];
   find(channel: string, id: string): DeskMember | null;
-  /** The member a typed identifier names (a phone, a Telegram id, a console name), or null. */
+  /** The member a typed identifier names (a phone, a Telegram id or declared @handle, a console name), or null. */
   lookup(typed: string): DeskMember | null;
 }
 
@@ -41,6 +41,8 @@ export interface DirectoryInput {
   whatsappCloud?: readonly string[];
   /** Console names (when the console runs). */
   console: readonly string[];
+  /** Telegram usernames declared for staff user ids (DESK_STAFF "@handle=123456"), lower case without "@". */
+  telegramHandles?: ReadonlyArray<{ handle: string; userId: string }>;
   roles: ReadonlyArray<{ channel: ChannelName; id: string; role: string }>;
 }
 
@@ -100,6 +102,8 @@ export function createDirectory(input: DirectoryInput): DeskDirectory {
       const number = normalizeWhatsAppNumber(clean);
       const byNumber = number ? members.find((m) => (m.channel === "whatsapp" || m.channel === "whatsapp_cloud") && m.id === number) : undefined;
       if (byNumber) return byNumber;
+      const declared = clean.startsWith("@") ? input.telegramHandles?.find((h) => `@${h.handle}` === clean) : undefined;
+      if (declared) return members.find((m) => m.channel === "telegram" && m.id === declared.userId) ?? null;
       const telegramId = clean.replace(/^tg:/, "");
       return members.find((m) => m.channel === "telegram" && m.id === telegramId) ?? null;
     },

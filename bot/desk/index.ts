@@ -27,7 +27,10 @@ export async function launchDesk(
     whatsappCloud: active.whatsappCloud ? config.whatsapp.staffNumbers : [],
     console: active.console ? config.desk.consoleStaff : [],
     roles: config.staffRoles,
+    telegramHandles: config.desk.telegramHandles,
   });
+  const strays = config.desk.telegramHandles.filter((h) => !directory.find("telegram", h.userId));
+  if (strays.length > 0) deps.log.warn("DESK_STAFF names Telegram handles of ids that are not Telegram staff (TELEGRAM_STAFF_USER_IDS, with Telegram running)", { handles: strays.map((h) => `@${h.handle}`) });
   if (config.desk.consoleStaff.length > 0 && !active.console) deps.log.warn("DESK_STAFF names sign in only while the console runs (their codes are shown there)");
   if (directory.members.length === 0) deps.log.warn("the staff desk runs but nobody may sign in: no staff ids, numbers or DESK_STAFF names");
   const app = createDeskApp({
