@@ -117,6 +117,7 @@ describe("a handoff reply from the desk on the Cloud API", () => {
 
     const sent = await next.request(`/tickets/${ref}/reply`, { form: { text: "موعد التركيب يوم الأحد القادم", _csrf: next.csrfOf(closed.text) } });
     expect(sent.res.status).toBe(303);
+    expect((await next.request(`/tickets/${ref}`)).text).toContain("نافذة واتساب مغلقة: يذهب بالقالب «sila_reply»");
     await w.settle();
     const template = w.emu.inbox(SARA).at(-1)!;
     expect(template.type).toBe("template");

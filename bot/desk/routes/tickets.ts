@@ -248,7 +248,11 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
     const r = await actions.reply(kit.signedIn(c).actor, reference, parsed.data.text);
     if (r.status === "not_found") return c.notFound();
     if (r.status === "no_address") return { kind: "error", text: ui.t("ticket.noAddress") };
-    return { kind: "ok", text: ui.t(r.unreachable ? "ticket.sentUnreachable" : "ticket.sent") };
+    // How it goes is decided at delivery; said here as the window stands now.
+    const owner = await actions.locate(reference);
+    const w = owner ? await replyWindow(kit.deps.db, kit.deps.profile, owner.contactId, ui.now) : null;
+    const how = w?.windowed && !w.open ? `\n${w.template ? ui.t("window.sentTemplate", { name: w.template.name }) : ui.t("window.noTemplate")}` : "";
+    return { kind: "ok", text: ui.t(r.unreachable ? "ticket.sentUnreachable" : "ticket.sent") + how };
   });
 
   act("close", async (c, reference) => {
