@@ -144,6 +144,24 @@ describe("a crisis inside a form", () => {
     expect((await stateOf(h)).step?.fieldId).not.toBe("national_id");
     expect(await tickets(h, "urgent")).toHaveLength(1);
   });
+
+  it("stays with the person: a short reply after it gets care, not the form's question; the form goes on when they answer it", async () => {
+    h = await harness();
+    await openForm(h);
+    await h.say("محمد عبدالله الحربي");
+    await h.say("تعبت من كل شي ودي انتحر");
+    for (const short of ["طيب", "شكرا", "ok"]) {
+      const r = plain(textOf(await h.say(short)));
+      expect(r, short).toContain("لست وحدك");
+      expect(r, short).not.toContain("رقم الهوية");
+    }
+    expect(await stateOf(h)).toMatchObject({ flow: "apply", step: { name: "field", fieldId: "national_id" } });
+    // When they answer the question, the form continues and the care mode ends.
+    const next = plain(textOf(await h.say(validNationalId(4321))));
+    expect(next).toContain("الجوال");
+    expect((await stateOf(h)) as { attending?: string }).not.toHaveProperty("attending");
+    expect(await tickets(h, "urgent")).toHaveLength(1);
+  });
 });
 
 describe("a crisis during a survey and in a hand-off", () => {
