@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, plain, textOf, type Harness } from "./helpers";
-import { draftAnswers, formUntil, said } from "./form-helpers";
+import { draftAnswers, formUntil, said, savedState } from "./form-helpers";
 import { createStaffCommands } from "../bot/staff/commands";
 import { createLogger } from "../bot/log";
 
@@ -20,15 +20,7 @@ const CASES = [
   { org: "sumou", program: "family_values", text: "notes", number: "participants_count" },
 ] as const;
 
-const stateOf = async (chatId = "u1") => {
-  const row = await h.opened.db
-    .selectFrom("sessions as s")
-    .innerJoin("channel_identities as i", "i.id", "s.identity_id")
-    .select("s.state")
-    .where("i.external_id", "=", chatId)
-    .executeTakeFirstOrThrow();
-  return JSON.parse(row.state) as { flow: string; step?: { name: string; fieldId?: string } };
-};
+const stateOf = (chatId = "u1") => savedState(h, chatId);
 
 describe("a wrong answer is not a question", () => {
   it("a place name typed for the ID number gets the ID's own error, not an FAQ answer about the place", async () => {
