@@ -14,6 +14,7 @@ import { programSurveyQuestions, surveyPrompt } from "../flows/survey";
 import { heldOf } from "../flows/session";
 import { riyadhDate } from "../flows/dates";
 import type { CalendarSource } from "./calendar";
+import type { Calendar } from "../flows/calendar";
 import type { Profile } from "../orgs/schema";
 import type { Translator } from "./i18n";
 import { notifyContact, type NoticeSpec } from "./notify";
@@ -158,21 +159,43 @@ export async function dispatchProgramSurveys(deps: SurveyDeps): Promise<number> 
   });
 }
 
-/** One reminder for a program survey unanswered after `afterDays`, outside quiet hours and prayer windows. */
+/**
+ * When the reminder of a survey sent at `sentAt` falls due: `afterDays` later, counted as the
+ * committee's period is (`committee.decisionPeriodIn`): in working days, the same time of day
+ * `afterDays` working days later (weekends and closures skipped, a Thursday's survey is reminded
+ * on Tuesday); otherwise in calendar days.
+ */
+export function reminderDue(calendar: Calendar, sentAt: string, afterDays: number): Date {
+  const sent = new Date(sentAt);
+  if (calendar.profile.committee.decisionPeriodIn !== "workingDays") return new Date(sent.getTime() + afterDays * 86_400_000);
+  const day = riyadhDate(sent);
+  const dueDay = calendar.addWorkingDays(day, afterDays);
+  // Riyadh keeps one offset all year: whole days later is the same time of day.
+  return new Date(sent.getTime() + Math.round((Date.parse(dueDay) - Date.parse(day)) / 86_400_000) * 86_400_000);
+}
+
+/**
+ * One reminder for a program survey unanswered `afterDays` after it was sent (working days where
+ * the profile counts the committee's period in them: `reminderDue`), outside quiet hours and
+ * prayer windows.
+ */
 export async function remindSurveys(deps: SurveyDeps, afterDays = 3): Promise<number> {
   const now = deps.clock();
   if (!(await maySendBulk(deps.calendar, now))) return 0;
+  const calendar = await deps.calendar.get();
   const at = now.toISOString();
+  // Working days are never fewer than calendar days: the query reads only what may be due.
   const before = new Date(now.getTime() - afterDays * 86_400_000).toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const due = await trx
+    const candidates = await trx
       .selectFrom("surveys")
-      .select(["id", "contact_id", "program_id"])
+      .select(["id", "contact_id", "program_id", "sent_at"])
       .where("kind", "=", "program")
       .where("status", "=", "sent")
       .where("reminded_at", "is", null)
       .where("sent_at", "<=", before)
       .execute();
+    const due = candidates.filter((s) => s.sent_at !== null && reminderDue(calendar, s.sent_at, afterDays).getTime() <= now.getTime());
     let sent = 0;
     for (const s of due) {
       await trx.updateTable("surveys").set({ reminded_at: at }).where("id", "=", s.id).execute();

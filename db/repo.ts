@@ -277,17 +277,23 @@ export function infoPartsNote(parts: readonly InfoPart[]): string {
  * own application in that status; it returns the application to review with
  * every part (texts and files) in the event's note.
  */
+/** The contact's own application `reference` when it waits for information from them; null otherwise. */
+async function awaitingInfo(db: Executor, reference: string, contactId: number): Promise<{ id: number } | null> {
+  const app = await db
+    .selectFrom("applications")
+    .select(["id", "status"])
+    .where("reference", "=", reference)
+    .where("contact_id", "=", contactId)
+    .executeTakeFirst();
+  return app && app.status === "needs_info" ? app : null;
+}
+
 export async function provideApplicationInfo(
   db: Executor,
   a: { reference: string; contactId: number; parts: readonly InfoPart[]; at: string },
 ): Promise<boolean> {
-  const app = await db
-    .selectFrom("applications")
-    .select(["id", "status"])
-    .where("reference", "=", a.reference)
-    .where("contact_id", "=", a.contactId)
-    .executeTakeFirst();
-  if (!app || app.status !== "needs_info") return false;
+  const app = await awaitingInfo(db, a.reference, a.contactId);
+  if (!app) return false;
   await db
     .updateTable("applications")
     .set({ status: "under_review", updated_at: a.at, info_request: null, info_due_at: null })
@@ -310,13 +316,8 @@ export async function noteInfoUnavailable(
   db: Executor,
   a: { reference: string; contactId: number; reason: string | null; at: string },
 ): Promise<boolean> {
-  const app = await db
-    .selectFrom("applications")
-    .select(["id", "status"])
-    .where("reference", "=", a.reference)
-    .where("contact_id", "=", a.contactId)
-    .executeTakeFirst();
-  if (!app || app.status !== "needs_info") return false;
+  const app = await awaitingInfo(db, a.reference, a.contactId);
+  if (!app) return false;
   await addApplicationEvent(db, {
     applicationId: app.id,
     actor: "beneficiary",

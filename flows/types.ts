@@ -236,6 +236,8 @@ export interface Carried {
   draft?: ApplicationDraft;
   heldInfo?: HeldInfo;
   lastActiveAt?: string;
+  /** When the person told us they may be in danger: the next short messages are met with care, not a form's question. */
+  attending?: string;
 }
 
 export type SessionState =
@@ -246,7 +248,7 @@ export type SessionState =
    */
   | ({ flow: "menu"; listed?: string[] } & Carried)
   | ({ flow: "faq"; suggestions: string[] } & Carried)
-  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string; heldInfo?: HeldInfo }
+  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string; heldInfo?: HeldInfo; attending?: string }
   | ({ flow: "status" } & Carried)
   | ({
       flow: "feedback";

@@ -204,9 +204,11 @@ export type SafeguardingSpec = z.infer<typeof safeguardingSpec>;
 /**
  * What a staff role may do on the desk: read the applications queue and
  * files (sealed answers opened, every view audited), decide applications,
- * work tickets (handoffs, complaints, suggestions, appeals), read reports.
+ * work tickets (handoffs, complaints, suggestions, appeals), read reports,
+ * change the calendar's closures (add, shift, cancel: what every beneficiary
+ * is told about the next opening).
  */
-export const STAFF_PERMISSIONS = ["applications", "decide", "tickets", "reports"] as const;
+export const STAFF_PERMISSIONS = ["applications", "decide", "tickets", "reports", "calendar"] as const;
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
 export const profileSchema = z.object({

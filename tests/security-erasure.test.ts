@@ -35,6 +35,7 @@ const REVIEWED_TABLES: Record<string, string> = {
   calendar_closures: "the association's closures set by staff; no beneficiary's data",
   desk_codes: "staff sign-in codes (hashes); no beneficiary's data",
   desk_sessions: "staff desk sessions (hashes); no beneficiary's data",
+  staff_handles: "Telegram usernames of staff members (for desk sign-in); no beneficiary's data",
   safety_events: "kind of danger, escalation level and role on a reference; never the message",
   chat_windows: "her chats' rows deleted",
   notices: "text, template values, chat and channel message id emptied; kind, rung and dates kept",

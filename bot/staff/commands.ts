@@ -20,6 +20,7 @@ import { renderReply } from "../notify";
 import type { CalendarSource } from "../calendar";
 import { createStaffActions, type DecideRequest, type StaffActions } from "./actions";
 import { latestClaim } from "./audit";
+import { noteStaffHandle } from "./handles";
 import { closureCommand, closuresList } from "./closure-commands";
 import {
   findReference as findReferenceInText,
@@ -305,6 +306,8 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
         log.warn("staff command refused", { channel: actor.channel, user: actor.userId, action });
         return say(actor, t("staffcmd:refused"));
       }
+      // The handle they wrote from signs them in to the desk as "@handle" (a failure here stops no command).
+      await noteStaffHandle(db, actor, deps.clock().toISOString()).catch((error: unknown) => log.warn("could not record a staff member's handle", { user: actor.userId, error }));
       return await work();
     } catch (error) {
       log.error("staff command failed", { channel: actor.channel, user: actor.userId, action, target, error });
