@@ -14,13 +14,20 @@ afterEach(async () => {
 });
 
 describe("a referral on the desk", () => {
-  it("shows the referral under its ticket and sets its status", async () => {
+  it("lists a referral staff take on, shows it under its ticket and sets its status", async () => {
     d = await createDeskHarness({ start: false });
     await d.h.say("السلام عليكم", "u7");
     await d.h.say("ابغى موعد في المستشفى", "u7");
     const { reference } = await d.h.opened.db.selectFrom("tickets").select("reference").where("kind", "=", "referral").executeTakeFirstOrThrow();
+    // A request staff take on (no verified contact for its partner) is an open ticket on the feedback page.
+    await d.h.say("ابي ترميم بيتي", "u8");
+    await d.h.say("بريدة", "u8"); // the Qassim housing association: no verified contact yet
+    const open = await d.h.opened.db.selectFrom("tickets").select("reference").where("kind", "=", "referral").where("status", "=", "open").executeTakeFirstOrThrow();
     const c = client(d.app);
     await signIn(d, c, RELATIONS);
+    const list = plain((await c.request("/tickets?kind=referral")).text);
+    expect(list).toContain(open.reference);
+    expect(list).not.toContain(reference); // given its partner's number: closed, its follow-up goes on
     const page = await c.request(`/tickets/${reference}`);
     expect(page.res.status).toBe(200);
     const text = plain(page.text);

@@ -18,10 +18,11 @@ import { actorLabel, sendAttachment } from "./shared";
 import { referralSection } from "./referrals";
 
 /**
- * Kinds the feedback page lists (a referral is answered on the spot and closed;
- * handoffs have their inbox). Appeals are listed as soon as tickets of that kind exist.
+ * Kinds the feedback page lists (handoffs have their inbox). Appeals are listed as soon as tickets
+ * of that kind exist; referrals are open while staff should act on them (no contact of the partner
+ * to give, a summary to pass on, not helped), closed otherwise.
  */
-export const FEEDBACK_KINDS = ["complaint", "suggestion", "appeal"] as const;
+export const FEEDBACK_KINDS = ["complaint", "suggestion", "appeal", "referral"] as const;
 /** The database's kinds, as the feedback page asks for them. */
 const asKinds = (kinds: readonly string[]): TicketKind[] => kinds as TicketKind[];
 const LIST_LIMIT = 200;
