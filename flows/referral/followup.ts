@@ -26,7 +26,7 @@ export function readCheckButton(value: string): { reference: string; answer: Ref
 export function checkQuestion(a: { reference: string; round: 1 | 2; partner: Text; topic: Text; days: number }): Reply {
   const lead =
     a.round === 1
-      ? t("referral:check.question", { partner: a.partner, topic: a.topic, reference: { ltr: a.reference }, days: a.days })
+      ? t("referral:check.question", { partner: a.partner, topic: a.topic, reference: { ltr: a.reference }, days: t("calendar:days", { count: a.days }) })
       : t("referral:check.reminder", { partner: a.partner, topic: a.topic, reference: { ltr: a.reference } });
   return withChoices(reply(lead), [
     choice(`${REFCHECK_PREFIX}${a.reference}:helped`, t("referral:check.helped")),
@@ -74,7 +74,7 @@ export function outcomeNoted(state: SessionState, e: Extract<EffectEvent, { kind
       ? t("referral:check.thanksHelped")
       : e.alerted
         ? t(e.answer === "waiting" ? "referral:check.waitingAlerted" : "referral:check.notHelpedAlerted")
-        : t("referral:check.waitingLater", { days: ctx.profile.referrals.reminderDays });
+        : t("referral:check.waitingLater", { days: t("calendar:days", { count: ctx.profile.referrals.reminderDays }) });
   // Inside a form, the form goes on: only a line, the form's question follows on the next message.
   return state.flow === "menu" ? done(state, [menuReply([text])]) : done(state, [reply(text)]);
 }

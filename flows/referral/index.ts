@@ -121,7 +121,7 @@ function consentStep(state: ReferralState, reference: string, input: FlowInput, 
   const text: Text[] = given
     ? [t(byStaff ? "referral:consentGivenStaff" : "referral:consentGiven", { partner: name, reference: { ltr: reference } })]
     : [t("referral:consentRefused", { partner: name }), ...(partner && staffHandled(partner) ? [t("referral:staffWillAnswer", { when: staffAnswerText(ctx) })] : [])];
-  text.push(t("referral:weWillAsk", { days: ctx.profile.referrals.followUpDays }));
+  text.push(t("referral:weWillAsk", { days: t("calendar:days", { count: ctx.profile.referrals.followUpDays }) }));
   return done(keepDraft({ flow: "menu" }, state), [menuReply(text)], [{ type: "referralConsent", reference, given }]);
 }
 
