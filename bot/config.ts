@@ -52,18 +52,32 @@ const envSchema = z.object({
   DESK_HOST: z.string().min(1).default("127.0.0.1"),
   DESK_PORT: z.coerce.number().int().min(0, "a port 1-65535 (0: any free port)").max(65535).default(8080),
   DESK_PUBLIC_URL: z.string().url("the desk's address as staff open it, e.g. https://desk.example.org").optional(),
-  DESK_STAFF: list.pipe(z.array(z.string().regex(/^[a-z][a-z0-9_.-]{1,31}$/, "short lower-case names (a-z 0-9 _ . -), comma-separated"))).default([]),
+  DESK_STAFF: list
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(?:[a-z][a-z0-9_.-]{1,31}|@[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]=\d+)$/,
+            "short lower-case names (a-z 0-9 _ . -) for the console, or @handle=<Telegram user id> for a Telegram staff member, comma-separated",
+          ),
+      ),
+    )
+    .default([]),
   DESK_SESSION_HOURS: z.coerce.number().min(0.25).max(24).default(8),
   STAFF_ROLES: list
     .pipe(
       z.array(
         z
           .string()
-          .regex(/^(telegram|whatsapp|console):[^=\s]+=[a-z][a-z0-9_]*$/, "channel:id=role entries, e.g. telegram:123456=social_researcher,console:amal=relations_officer")
+          .regex(
+            /^(telegram|whatsapp|whatsapp_cloud|console):[^=\s]+=[a-z][a-z0-9_]*$/,
+            "channel:id=role entries (channel telegram, whatsapp, whatsapp_cloud or console), e.g. telegram:123456=social_researcher,whatsapp_cloud:966500000001=relations_officer",
+          )
           .transform((v) => {
             const [who, role] = v.split("=") as [string, string];
             const at = who.indexOf(":");
-            return { channel: who.slice(0, at) as "telegram" | "whatsapp" | "console", id: who.slice(at + 1), role };
+            return { channel: who.slice(0, at) as StaffRoleChannel, id: who.slice(at + 1), role };
           }),
       ),
     )
@@ -99,6 +113,9 @@ const cloudSchema = z.object({
 });
 
 export type RawEnv = Record<string, string | undefined>;
+
+/** The channels a STAFF_ROLES entry may name. */
+export type StaffRoleChannel = "telegram" | "whatsapp" | "whatsapp_cloud" | "console";
 
 export interface Config {
   org: string;
@@ -139,10 +156,15 @@ export interface Config {
     publicUrl: string | undefined;
     /** Names that sign in with a code shown on the console (`[staff]`). */
     consoleStaff: string[];
+    /** Telegram usernames (lower case, no "@") of staff user ids, declared as "@handle=123456" in DESK_STAFF. */
+    telegramHandles: Array<{ handle: string; userId: string }>;
     sessionHours: number;
   };
-  /** Roles of staff members (profile `staffRoles` ids); staff without one may do everything. */
-  staffRoles: Array<{ channel: "telegram" | "whatsapp" | "console"; id: string; role: string }>;
+  /**
+   * Roles of staff members (profile `staffRoles` ids); staff without one may do everything.
+   * "whatsapp:<number>" names the staff number in either WhatsApp mode; "whatsapp_cloud:" only on the Cloud API.
+   */
+  staffRoles: Array<{ channel: StaffRoleChannel; id: string; role: string }>;
 }
 
 export interface CloudConfig {
@@ -232,7 +254,11 @@ export function loadConfig(env: RawEnv = process.env): Config {
       host: e.DESK_HOST,
       port: e.DESK_PORT,
       publicUrl: e.DESK_PUBLIC_URL,
-      consoleStaff: e.DESK_STAFF,
+      consoleStaff: e.DESK_STAFF.filter((v) => !v.startsWith("@")),
+      telegramHandles: e.DESK_STAFF.filter((v) => v.startsWith("@")).map((v) => {
+        const [handle, userId] = v.slice(1).split("=") as [string, string];
+        return { handle: handle.toLowerCase(), userId };
+      }),
       sessionHours: e.DESK_SESSION_HOURS,
     },
     staffRoles: e.STAFF_ROLES,

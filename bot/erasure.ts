@@ -1,7 +1,8 @@
 /**
  * Erasing a person (a confirmed deletion request, Personal Data Protection
  * Law): every copy of their personal data goes, counts stay. Applications
- * keep program, status and dates; tickets kind and dates; surveys scores. Their
+ * keep program, status and dates; tickets kind and dates; referrals topic,
+ * partner, status and dates (their city and staff notes go); surveys scores. Their
  * chats are unlinked (a new message starts a new contact), their messages,
  * replies and the staff alerts about them lose their text (alerts queued
  * outside a turn are found by the person's references), and their files are
@@ -95,7 +96,7 @@ export async function anonymiseContact(db: Executor, contactId: number, at: stri
 
   await db
     .updateTable("contacts")
-    .set({ display_name: null, phone: null, verified_phone: null, privacy_accepted_at: null, broadcast_opt_in: 0, anonymised_at: at, updated_at: at })
+    .set({ display_name: null, phone: null, verified_phone: null, privacy_accepted_at: null, broadcast_opt_in: 0, city: null, anonymised_at: at, updated_at: at })
     .where("id", "=", contactId)
     .execute();
   for (const i of identities) {
@@ -126,6 +127,12 @@ export async function anonymiseContact(db: Executor, contactId: number, at: stri
   await db.updateTable("applications").set({ fields: "{}", national_id_hash: null, anonymised_at: at, updated_at: at }).where("contact_id", "=", contactId).execute();
   if (appIds.length > 0) await db.updateTable("application_events").set({ note: null }).where("application_id", "in", appIds).execute();
   await db.updateTable("tickets").set({ body: null, attachment: null }).where("contact_id", "=", contactId).execute();
+  // Referrals keep topic, partner, status and dates (the report's counts); where they live and staff's notes go.
+  const referralIds = (await db.selectFrom("referrals").select("id").where("contact_id", "=", contactId).execute()).map((r) => r.id);
+  if (referralIds.length > 0) {
+    await db.updateTable("referrals").set({ city: null }).where("id", "in", referralIds).execute();
+    await db.updateTable("referral_events").set({ note: null }).where("referral_id", "in", referralIds).execute();
+  }
   const surveyIds = (await db.selectFrom("surveys").select("id").where("contact_id", "=", contactId).execute()).map((s) => s.id);
   if (surveyIds.length > 0) await db.updateTable("survey_answers").set({ text: null }).where("survey_id", "in", surveyIds).execute();
   // Every message to or about them still in the outbox (replies, staff alerts of their turns), whatever its state.

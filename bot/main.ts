@@ -199,7 +199,7 @@ async function main(): Promise<void> {
   const desk = config.desk.enabled
     ? await launchDesk(
         config,
-        { telegram: Boolean(config.telegram), whatsapp: config.whatsapp.enabled, console: useConsole },
+        { telegram: Boolean(config.telegram), whatsapp: config.whatsapp.enabled, whatsappCloud: Boolean(config.whatsapp.cloud), console: useConsole },
         { db, profile, translator: sila.translator, cipher: sila.cipher, secretKey, clock, log, calendar: sila.calendar, actions: staffActions, onOutbox: () => sila.outbox.kick() },
         (key, params) => sila.translator.t(key, staffLocale, params),
       )

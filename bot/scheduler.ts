@@ -21,6 +21,7 @@ import { notifyContact, notifyStaff } from "./notify";
 import { dispatchProgramSurveys, maySendBulk, remindSurveys } from "./surveys";
 import { applyRetention } from "./privacy";
 import { escalateUnclaimedAlerts } from "./safeguarding";
+import { followUpReferrals } from "./referrals/followup";
 
 export const TIMEZONE = "Asia/Riyadh";
 
@@ -139,6 +140,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     { name: "survey-reminders", cron: "5 * * * *", run: () => remindSurveys(deps) },
     { name: "overdue-digest", cron: "0 9 * * *", run: () => overdueDigest(deps) },
     { name: "form-nudges", cron: "20 * * * *", run: () => nudgeUnfinishedForms(deps) },
+    // Did the partner of a referral help? Asked once, one reminder, then "no answer".
+    { name: "referral-follow-ups", cron: "35 * * * *", run: () => followUpReferrals(deps) },
     { name: "outbox", cron: "* * * * *", run: () => deps.outbox.drainOnce() },
     // Urgent safety alerts nobody claimed go to the next role (any hour: staff alerts ignore quiet hours).
     { name: "safety-escalation", cron: "* * * * *", run: () => escalateUnclaimedAlerts(deps) },

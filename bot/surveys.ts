@@ -9,11 +9,12 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import * as repo from "../db/repo";
 import { SESSION_VERSION } from "../flows/types";
-import type { ApplicationDraft, SessionState, SurveyQuestion, Text } from "../flows/types";
+import type { ApplicationDraft, Carried, SessionState, SurveyQuestion, Text } from "../flows/types";
 import { programSurveyQuestions, surveyPrompt } from "../flows/survey";
 import { heldOf } from "../flows/session";
 import { riyadhDate } from "../flows/dates";
 import type { CalendarSource } from "./calendar";
+import type { Calendar } from "../flows/calendar";
 import type { Profile } from "../orgs/schema";
 import type { Translator } from "./i18n";
 import { notifyContact, type NoticeSpec } from "./notify";
@@ -57,6 +58,24 @@ export async function createTicketSurvey(db: repo.Executor, ticketReference: str
 }
 
 /**
+ * What a saved conversation carries into another one a job puts on the chat:
+ * its unfinished application, and parts of a reply to the committee not sent
+ * yet. As stored: sealed parts stay sealed, and are opened with the rest of
+ * the state when it is loaded.
+ */
+export function carriedFrom(saved: unknown): Carried {
+  const draft = (saved as { draft?: ApplicationDraft } | null)?.draft;
+  const stored = saved && typeof saved === "object" && "flow" in saved ? (saved as SessionState) : undefined;
+  const held =
+    stored?.flow === "info" && stored.parts && !(Array.isArray(stored.parts) && stored.parts.length === 0)
+      ? { reference: stored.reference, parts: stored.parts }
+      : stored
+        ? heldOf(stored)
+        : undefined;
+  return { ...(draft ? { draft } : {}), ...(held ? { heldInfo: held } : {}) };
+}
+
+/**
  * Puts the survey's conversation on the contact's latest chat and queues its
  * first (or current) question; keeps an unfinished application draft.
  */
@@ -79,24 +98,13 @@ export async function openSurveyConversation(
 ): Promise<boolean> {
   const latest = await repo.latestSession(db, a.contactId);
   if (!latest) return false;
-  const draft = (latest.state as { draft?: ApplicationDraft } | null)?.draft;
-  // Parts of a reply to the committee not sent yet stay with the conversation.
-  // (As stored: sealed parts stay sealed, and are opened with the rest of the state when it is loaded.)
-  const stored = latest.state && typeof latest.state === "object" && "flow" in latest.state ? (latest.state as SessionState) : undefined;
-  const held =
-    stored?.flow === "info" && stored.parts && !(Array.isArray(stored.parts) && stored.parts.length === 0)
-      ? { reference: stored.reference, parts: stored.parts }
-      : stored
-        ? heldOf(stored)
-        : undefined;
   const state: Extract<SessionState, { flow: "survey" }> = {
     flow: "survey",
     surveyId: a.surveyId,
     questions: a.questions,
     index: a.index,
     scores: {},
-    ...(draft ? { draft } : {}),
-    ...(held ? { heldInfo: held } : {}),
+    ...carriedFrom(latest.state),
   };
   const queued = await notifyContact(db, translator, a.contactId, surveyPrompt(state, a.lead), a.at, {
     dedupeKey: a.dedupeKey,
@@ -151,21 +159,43 @@ export async function dispatchProgramSurveys(deps: SurveyDeps): Promise<number> 
   });
 }
 
-/** One reminder for a program survey unanswered after `afterDays`, outside quiet hours and prayer windows. */
+/**
+ * When the reminder of a survey sent at `sentAt` falls due: `afterDays` later, counted as the
+ * committee's period is (`committee.decisionPeriodIn`): in working days, the same time of day
+ * `afterDays` working days later (weekends and closures skipped, a Thursday's survey is reminded
+ * on Tuesday); otherwise in calendar days.
+ */
+export function reminderDue(calendar: Calendar, sentAt: string, afterDays: number): Date {
+  const sent = new Date(sentAt);
+  if (calendar.profile.committee.decisionPeriodIn !== "workingDays") return new Date(sent.getTime() + afterDays * 86_400_000);
+  const day = riyadhDate(sent);
+  const dueDay = calendar.addWorkingDays(day, afterDays);
+  // Riyadh keeps one offset all year: whole days later is the same time of day.
+  return new Date(sent.getTime() + Math.round((Date.parse(dueDay) - Date.parse(day)) / 86_400_000) * 86_400_000);
+}
+
+/**
+ * One reminder for a program survey unanswered `afterDays` after it was sent (working days where
+ * the profile counts the committee's period in them: `reminderDue`), outside quiet hours and
+ * prayer windows.
+ */
 export async function remindSurveys(deps: SurveyDeps, afterDays = 3): Promise<number> {
   const now = deps.clock();
   if (!(await maySendBulk(deps.calendar, now))) return 0;
+  const calendar = await deps.calendar.get();
   const at = now.toISOString();
+  // Working days are never fewer than calendar days: the query reads only what may be due.
   const before = new Date(now.getTime() - afterDays * 86_400_000).toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const due = await trx
+    const candidates = await trx
       .selectFrom("surveys")
-      .select(["id", "contact_id", "program_id"])
+      .select(["id", "contact_id", "program_id", "sent_at"])
       .where("kind", "=", "program")
       .where("status", "=", "sent")
       .where("reminded_at", "is", null)
       .where("sent_at", "<=", before)
       .execute();
+    const due = candidates.filter((s) => s.sent_at !== null && reminderDue(calendar, s.sent_at, afterDays).getTime() <= now.getTime());
     let sent = 0;
     for (const s of due) {
       await trx.updateTable("surveys").set({ reminded_at: at }).where("id", "=", s.id).execute();

@@ -120,3 +120,25 @@ export async function purgeDesk(db: Executor, at: string, codesBefore: string): 
   await db.deleteFrom("desk_sessions").where("expires_at", "<=", at).execute();
   await db.deleteFrom("desk_codes").where("created_at", "<", codesBefore).execute();
 }
+
+/**
+ * Records that a staff member wrote from `handle` (a Telegram username, lower case, no "@"): the
+ * handle now names them, and no other handle they had before does (usernames change and are
+ * reused). Writes only when something changed.
+ */
+export async function saveStaffHandle(db: Executor, s: { channel: ChannelName; handle: string; userId: string; at: string }): Promise<void> {
+  const known = await db.selectFrom("staff_handles").select(["handle", "user_id"]).where("channel", "=", s.channel).where((eb) => eb.or([eb("handle", "=", s.handle), eb("user_id", "=", s.userId)])).execute();
+  if (known.length === 1 && known[0]!.handle === s.handle && known[0]!.user_id === s.userId) return;
+  await db.deleteFrom("staff_handles").where("channel", "=", s.channel).where("user_id", "=", s.userId).where("handle", "!=", s.handle).execute();
+  await db
+    .insertInto("staff_handles")
+    .values({ channel: s.channel, handle: s.handle, user_id: s.userId, seen_at: s.at })
+    .onConflict((oc) => oc.columns(["channel", "handle"]).doUpdateSet({ user_id: s.userId, seen_at: s.at }))
+    .execute();
+}
+
+/** The staff member's id a handle was last seen with, or null. */
+export async function findStaffHandle(db: Executor, channel: ChannelName, handle: string): Promise<string | null> {
+  const r = await db.selectFrom("staff_handles").select("user_id").where("channel", "=", channel).where("handle", "=", handle).executeTakeFirst();
+  return r?.user_id ?? null;
+}

@@ -106,6 +106,8 @@ export interface HotPath {
   messageStatus(channel: ChannelName, messageId: string): { status: StatusName; at: string; errorCode: string | null; errorTitle: string | null } | null;
   /** The last season whose greeting the contact got ("ramadan:1448"), or null (read only when greeting in a season). */
   seasonGreetedOf(contactId: number): string | null;
+  /** Where the person lives: as they told us for a referral, else the city of their latest application; null when unknown. */
+  cityOf(contactId: number): string | null;
 }
 
 export type StatusName = "sent" | "delivered" | "read" | "failed";
@@ -220,6 +222,11 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
   type ContactRow = { id: number; locale: string; locale_chosen_at: string | null; beneficiary_type: "direct" | "indirect"; phone: string | null; privacy_accepted_at: string | null; unreachable: number; created_at: string };
 
   const seasonGreeted = sqlite.prepare(`select season_greeted from contacts where id = ?`);
+  const cityTold = sqlite.prepare(`select city from contacts where id = ?`);
+  const cityApplied = sqlite.prepare(
+    `select json_extract(fields, '$.city.value') as city from applications where contact_id = ? and json_valid(fields)
+     and json_extract(fields, '$.city.type') = 'text' order by id desc limit 1`,
+  );
 
   const savepoint = sqlite.prepare("savepoint turn");
   const release = sqlite.prepare("release turn");
@@ -365,5 +372,11 @@ export function createHotPath(sqlite: SQLite.Database): HotPath {
       return rows.flatMap((r) => (r.message ? [r.message] : []));
     },
     seasonGreetedOf: (contactId) => (seasonGreeted.get(contactId) as { season_greeted: string | null } | undefined)?.season_greeted ?? null,
+    cityOf(contactId) {
+      const told = (cityTold.get(contactId) as { city: string | null } | undefined)?.city ?? null;
+      if (told !== null) return told;
+      const applied = (cityApplied.get(contactId) as { city: unknown } | undefined)?.city;
+      return typeof applied === "string" && applied.trim() !== "" ? applied : null;
+    },
   };
 }

@@ -98,7 +98,8 @@ export async function noticesAbout(db: Executor, reference: string): Promise<Not
 
 /**
  * When `chatId` last wrote to us on `channel`: as a beneficiary (`chat_windows`, written by every
- * turn) or as staff (a command or button, recorded in the staff audit log).
+ * turn) or as staff (a command or button, recorded in the staff audit log; not what they did on
+ * the web desk, which is no message on that channel).
  */
 export async function lastInbound(db: Executor, channel: ChannelName, chatId: string): Promise<string | null> {
   const w = await db.selectFrom("chat_windows").select("last_inbound_at").where("channel", "=", channel).where("chat_id", "=", chatId).executeTakeFirst();
@@ -107,6 +108,7 @@ export async function lastInbound(db: Executor, channel: ChannelName, chatId: st
     .select((eb) => eb.fn.max("created_at").as("at"))
     .where("actor_channel", "=", channel)
     .where("actor_id", "=", chatId)
+    .where("via", "=", "chat")
     .executeTakeFirst();
   const times = [w?.last_inbound_at, s?.at ?? undefined].filter((t): t is string => typeof t === "string");
   return times.length === 0 ? null : times.sort().at(-1)!;

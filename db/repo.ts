@@ -220,23 +220,26 @@ export async function createTicket(
     applicationId?: number | null;
     confidential?: boolean;
     role?: string | null;
+    /** A referral staff should look at (no contact of the partner to give, or a summary to pass on). */
+    open?: boolean;
   },
 ): Promise<string> {
   const reference = await nextReference(db, TICKET_PREFIX[t.kind], t.at);
+  // A referral the beneficiary was simply given is recorded closed (its follow-up goes on); one staff take on is open.
+  const closedNow = t.kind === "referral" && t.open !== true;
   await db
     .insertInto("tickets")
     .values({
       reference,
       contact_id: t.contactId,
       kind: t.kind,
-      // A referral is answered on the spot; it is recorded for the association's statistics.
-      status: t.kind === "referral" ? "closed" : "open",
+      status: closedNow ? "closed" : "open",
       body: t.body,
       attachment: t.attachment ? JSON.stringify(t.attachment) : null,
       referral_id: t.referralId,
       created_at: t.at,
-      closed_at: t.kind === "referral" ? t.at : null,
-      closed_by: t.kind === "referral" ? "system" : null,
+      closed_at: closedNow ? t.at : null,
+      closed_by: closedNow ? "system" : null,
       application_id: t.applicationId ?? null,
       confidential: t.confidential ? 1 : 0,
       role: t.role ?? null,
@@ -274,17 +277,23 @@ export function infoPartsNote(parts: readonly InfoPart[]): string {
  * own application in that status; it returns the application to review with
  * every part (texts and files) in the event's note.
  */
+/** The contact's own application `reference` when it waits for information from them; null otherwise. */
+async function awaitingInfo(db: Executor, reference: string, contactId: number): Promise<{ id: number } | null> {
+  const app = await db
+    .selectFrom("applications")
+    .select(["id", "status"])
+    .where("reference", "=", reference)
+    .where("contact_id", "=", contactId)
+    .executeTakeFirst();
+  return app && app.status === "needs_info" ? app : null;
+}
+
 export async function provideApplicationInfo(
   db: Executor,
   a: { reference: string; contactId: number; parts: readonly InfoPart[]; at: string },
 ): Promise<boolean> {
-  const app = await db
-    .selectFrom("applications")
-    .select(["id", "status"])
-    .where("reference", "=", a.reference)
-    .where("contact_id", "=", a.contactId)
-    .executeTakeFirst();
-  if (!app || app.status !== "needs_info") return false;
+  const app = await awaitingInfo(db, a.reference, a.contactId);
+  if (!app) return false;
   await db
     .updateTable("applications")
     .set({ status: "under_review", updated_at: a.at, info_request: null, info_due_at: null })
@@ -307,13 +316,8 @@ export async function noteInfoUnavailable(
   db: Executor,
   a: { reference: string; contactId: number; reason: string | null; at: string },
 ): Promise<boolean> {
-  const app = await db
-    .selectFrom("applications")
-    .select(["id", "status"])
-    .where("reference", "=", a.reference)
-    .where("contact_id", "=", a.contactId)
-    .executeTakeFirst();
-  if (!app || app.status !== "needs_info") return false;
+  const app = await awaitingInfo(db, a.reference, a.contactId);
+  if (!app) return false;
   await addApplicationEvent(db, {
     applicationId: app.id,
     actor: "beneficiary",

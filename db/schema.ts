@@ -4,8 +4,12 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { NoticeKind } from "../orgs/schema";
+import type { ReferralEventTable, ReferralTable } from "./referral-tables";
+import type { ChatWindowTable, MessageStatusTable, NoticeTable } from "./notice-tables";
 
 export type { NoticeKind };
+export type { ChatWindowTable, MessageStatusTable, NoticeRung, NoticeStatus, NoticeTable } from "./notice-tables";
+export { REFERRAL_STATUSES, FINAL_REFERRAL_STATUSES, type ReferralStatus, type ReferralTable, type ReferralEventTable } from "./referral-tables";
 
 /** "whatsapp" is WhatsApp Web (whatsapp-web.js); "whatsapp_cloud" the WhatsApp Business Cloud API. */
 export type ChannelName = "console" | "telegram" | "whatsapp" | "whatsapp_cloud";
@@ -33,6 +37,8 @@ export interface ContactTable {
   anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** The last season whose greeting the contact got ("ramadan:1448"). */
   season_greeted: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where the person lives, as they told us for a referral (asked once). */
+  city: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -166,55 +172,6 @@ export interface OutboxTable {
   notice_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-/** When a chat last wrote to us: WhatsApp's 24-hour window is measured from it. */
-export interface ChatWindowTable {
-  channel: ChannelName;
-  chat_id: string;
-  last_inbound_at: string;
-}
-
-/** The rung of the ladder a notice went by: a free message, an approved template, another channel, or none. */
-export type NoticeRung = "free" | "template" | "other" | "unreached";
-export type NoticeStatus = "pending" | "sent" | "delivered" | "read" | "failed" | "unreached";
-
-/** A message Sila starts outside a conversation, and how it reached (or did not reach) the person. */
-export interface NoticeTable {
-  id: Generated<number>;
-  contact_id: number;
-  kind: NoticeKind;
-  /** The application or ticket it is about. */
-  reference: string | null;
-  /** The free message (OutboundMessage JSON, sealed when personal), kept while a later rung may need it. */
-  message: string | null;
-  /** JSON: the template's named values as texts (`Text`), rendered in the template's language when sent. */
-  params: ColumnType<string, string | undefined, string>;
-  bulk: ColumnType<number, number | undefined, number>;
-  rung: NoticeRung | null;
-  channel: ChannelName | null;
-  chat_id: string | null;
-  status: ColumnType<NoticeStatus, NoticeStatus | undefined, NoticeStatus>;
-  channel_message_id: string | null;
-  error: string | null;
-  /** 1 once a template went: the free message follows when the person next writes. */
-  followup: ColumnType<number, number | undefined, number>;
-  created_at: string;
-  sent_at: string | null;
-  delivered_at: string | null;
-  read_at: string | null;
-  updated_at: string;
-}
-
-/** What a channel reported later about a sent message (WhatsApp Cloud API status callbacks). */
-export interface MessageStatusTable {
-  channel: ChannelName;
-  message_id: string;
-  status: "sent" | "delivered" | "read" | "failed";
-  status_at: string;
-  error_code: string | null;
-  error_title: string | null;
-  updated_at: string;
-}
-
 export interface EnrolmentTable {
   id: Generated<number>;
   application_id: number;
@@ -257,7 +214,7 @@ export interface SurveyAnswerTable {
 export interface ConsentTable {
   id: Generated<number>;
   contact_id: number;
-  /** "privacy_notice", "sensitive_data:<categories>" (e.g. "sensitive_data:health,disability"), "attestation", "program_terms:<program id>". */
+  /** "privacy_notice", "sensitive_data:<categories>" (e.g. "sensitive_data:health,disability"), "attestation", "program_terms:<program id>", "referral_share:<ticket reference>". */
   purpose: string;
   application_id: number | null;
   granted_at: string;
@@ -294,6 +251,16 @@ export interface StaffAuditTable {
   /** A short reason or note; never a national ID or a message body. */
   detail: string | null;
   created_at: string;
+  /** Where it was done: a staff chat, or the web desk (which opens no WhatsApp window). */
+  via: ColumnType<"chat" | "desk", "chat" | "desk" | undefined, "chat" | "desk">;
+}
+
+/** A Telegram username a staff member wrote from (lower case, without "@"): "@handle" signs in to the desk. */
+export interface StaffHandleTable {
+  channel: ChannelName;
+  handle: string;
+  user_id: string;
+  seen_at: string;
 }
 
 /** Every safety alert, new message in it, and escalation (what the escalation job reads). */
@@ -368,6 +335,7 @@ export interface Database {
   consents: ConsentTable;
   privacy_requests: PrivacyRequestTable;
   staff_audit: StaffAuditTable;
+  staff_handles: StaffHandleTable;
   chat_windows: ChatWindowTable;
   notices: NoticeTable;
   message_statuses: MessageStatusTable;
@@ -375,6 +343,8 @@ export interface Database {
   calendar_closures: CalendarClosureTable;
   desk_codes: DeskCodeTable;
   desk_sessions: DeskSessionTable;
+  referrals: ReferralTable;
+  referral_events: ReferralEventTable;
 }
 
 export type ContactRow = Selectable<ContactTable>;

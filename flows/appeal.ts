@@ -139,7 +139,8 @@ export function appealStep(state: AppealState, input: FlowInput, command: Comman
     const s: AppealState = { ...state, files: [...(state.files ?? []), file.answer], ...(reason ? { reason } : {}), step: reason ? "files" : "reason" };
     return done(s, [appealPrompt(s, ctx, [t("appeal:fileKept")])]);
   }
-  if (state.step === "files" && (picked === "done" || (input.kind === "text" && detectInfoIntent(input.text) === "done"))) {
+  // «تخطي», "skip", «لا يوجد»: no files to add.
+  if (state.step === "files" && (picked === "done" || command?.type === "skip" || (input.kind === "text" && detectInfoIntent(input.text) === "done"))) {
     const s: AppealState = { ...state, step: "confirm" };
     return done(s, [appealPrompt(s, ctx)]);
   }

@@ -14,8 +14,7 @@ import { offerAsInfo, pendingRequests, provideInfo, startInfo } from "./info";
 import { detectFollowUp, detectInfoIntent, detectMisconduct, wantsToAppeal, wantsToProvideInfo } from "./intents";
 import { startHandoff } from "./handoff";
 import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
-import { findReferral, referralReply } from "./referral";
-import { answersBeforeReferral } from "./faq/profile";
+import { findReferralTopic, startReferral } from "./referral";
 import { actOnIntent } from "./act";
 import { detectIntent } from "./understand/intents";
 import { choice, reply, t, withChoices } from "./reply";
@@ -116,11 +115,9 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   if (acted) return acted;
 
   const result = ctx.faq(question, ctx.locale);
-  // An FAQ answer beats a referral keyword met in passing (see answersBeforeReferral).
-  const found = findReferral(question, ctx);
-  const keywords = found ? Object.values(found.keywords).flat() : [];
-  const referral = found && !answersBeforeReferral(question, result, keywords, (q) => ctx.faq(q, ctx.locale), ctx.profile.faqs) ? found : undefined;
-  if (referral) return referralReply(state, referral, question, ctx, lead);
+  // A request outside our work, recognised by meaning; an FAQ answer beats a topic met in passing (referral/match.ts).
+  const topic = findReferralTopic(question, ctx, result);
+  if (topic) return startReferral(state, topic, question, ctx, lead);
   if (result.accepted) return answerFaq(state, result.accepted.id, ctx, lead);
   if (result.candidates.length > 0) {
     const s: SessionState = keepDraft({ flow: "faq", suggestions: result.candidates.map((c) => c.id) }, state);

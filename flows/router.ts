@@ -20,12 +20,15 @@ import { infoPrompt, pendingRequests, provideInfo, recallText, startInfo } from 
 import { detectCommand, type Command } from "./keywords";
 import { detectLanguage } from "./understand/language";
 import { menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
-import { t } from "./reply";
+import { reply, t } from "./reply";
 import { done, draftOf, keepDraft, withoutHeld } from "./session";
 import { statusLookup } from "./status";
 import { surveyPrompt, surveyStep, TICKET_SURVEY_QUESTIONS } from "./survey";
 import { withSeasonGreeting } from "./calendar/text";
 import { safetyFirst } from "./safety";
+import { checkButton, checkStep, outcomeNoted, referralOpened, referralStep, REFCHECK_PREFIX } from "./referral";
+import { emergencyNumber } from "../orgs/emergency";
+import { detectIntent } from "./understand/intents";
 import { hasArabicLetters, isLatinScript } from "./text/arabic";
 import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
@@ -63,7 +66,7 @@ function stamp(state: SessionState, ctx: FlowContext): SessionState {
 
 const EVENTS = new Set<string>([
   "openApplicationChecked", "applicationSubmitted", "applicationDuplicate", "ticketCreated", "infoProvided",
-  "infoUnavailableNoted", "ticketClosed", "deletionRequested",
+  "infoUnavailableNoted", "ticketClosed", "deletionRequested", "referralOutcomeNoted",
 ]);
 const isEvent = (input: FlowInput): input is EffectEvent => EVENTS.has(input.kind);
 
@@ -100,7 +103,10 @@ function event(state: SessionState, input: EffectEvent, ctx: FlowContext): StepR
       }
       if (input.ticketKind === "handoff") return handoffOpened(state, input.reference, ctx);
       if (input.ticketKind === "appeal") return appealFiled(state, input.reference, input.applicationReference ?? null, input.body, ctx);
+      if (input.ticketKind === "referral") return referralOpened(state, input.reference);
       return done(state, []);
+    case "referralOutcomeNoted":
+      return outcomeNoted(state, input, ctx);
     case "deletionRequested":
       return done(keepDraft({ flow: "menu" }, state), [menuReply([t("privacy:deleteRequested", { reference: { ltr: input.reference } })])], [
         { type: "alertStaff", text: t("staff:deletionRequested", { reference: { ltr: input.reference }, channel: ctx.channel }) },
@@ -133,10 +139,40 @@ function wordyField(state: SessionState, ctx: FlowContext): boolean {
   return ["text", "fullName", "city", "location"].includes(fieldType(state, ctx) ?? "");
 }
 
+/** How long after a message of danger short replies are met with care rather than a form's question. */
+const ATTENDING_MS = 6 * 3_600_000;
+
+/**
+ * Right after someone told us they may be in danger, a short reply («طيب», "ok", «شكرا») is not an
+ * answer to the question the form was at: it is met with care, and the form waits until they want it.
+ */
+function stillAttending(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult | null {
+  if (state.flow === "new" || !state.attending || input.kind !== "text") return null;
+  if (ctx.now.getTime() - Date.parse(state.attending) > ATTENDING_MS) return null;
+  // «طيب», "ok", «شكرا», an emoji: not an answer to anything. A real answer, a command or a request goes on.
+  const text = input.text.trim();
+  const small = detectSmallTalk(text);
+  const wordless = text !== "" && !/[\p{L}\p{N}]/u.test(text);
+  if (!(small === "ack" || small === "thanks" || wordless) || detectCommand(text) !== null || detectIntent(text) !== null) return null;
+  return done(state, [reply(t("safety:stillHere", { unified: { ltr: emergencyNumber(ctx.profile, "unified") } }))]);
+}
+
 function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
   // Safety first, in every state: someone who may be in danger is answered before anything else.
   const safety = safetyFirst(state, input, ctx);
   if (safety) return safety;
+  const attended = stillAttending(state, input, ctx);
+  if (attended) return attended;
+  const result = routeAfterSafety(state, input, ctx);
+  // Anything else the person chose to do ends the care mode.
+  if (state.flow !== "new" && state.attending && !isEvent(input) && result.state.flow !== "new" && "attending" in result.state) {
+    const { attending: _ended, ...rest } = result.state as SessionState & { attending?: string };
+    return { ...result, state: rest as SessionState };
+  }
+  return result;
+}
+
+function routeAfterSafety(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
   // Effect results go straight back to the flow that asked for them.
   if (isEvent(input)) return event(state, input, ctx);
   if (state.flow === "new") return firstContact(input, ctx);
@@ -183,6 +219,10 @@ function routeState(state: Exclude<SessionState, { flow: "new" }>, input: FlowIn
   // Buttons that work from any message that carries them.
   if (input.kind === "choice" && input.value.startsWith("info:")) return startInfo(state, input.value.slice(5), ctx);
   if (input.kind === "choice" && input.value.startsWith("appeal:") && state.flow !== "appeal") return startAppeal(state, ctx, input.value.slice(7));
+  if (input.kind === "choice" && input.value.startsWith(REFCHECK_PREFIX)) {
+    const pressed = checkButton(state, input.value);
+    if (pressed) return pressed;
+  }
   if (input.kind === "choice" && input.value.startsWith("menu:")) {
     const item = input.value.slice(5) as MenuItem;
     if ((MENU_OPTIONS.map((o) => o.value) as string[]).includes(input.value)) return menuItem(state, item, ctx);
@@ -215,6 +255,10 @@ function routeState(state: Exclude<SessionState, { flow: "new" }>, input: FlowIn
     }
     case "appeal":
       return appealStep(state, input, command, ctx);
+    case "referral":
+      return referralStep(state, input, ctx) ?? menu(keepDraft({ flow: "menu" }, state), input, ctx);
+    case "referralCheck":
+      return checkStep(state, input) ?? menu(keepDraft({ flow: "menu" }, state), input, ctx);
     case "confirmStop":
       return confirmStop(state, input, ctx);
     case "deletion": {

@@ -39,7 +39,7 @@ export function ticketLine(k: TicketSummary): Text {
   });
 }
 
-/** Tickets worth following: complaints, suggestions and appeals (a handoff is a conversation, a referral answered on the spot). */
+/** Tickets worth following: complaints, suggestions and appeals (a handoff is a conversation; a referral is followed up by its own question). */
 const followable = (ctx: FlowContext): TicketSummary[] => ctx.tickets.filter((k) => k.kind === "complaint" || k.kind === "suggestion" || k.kind === "appeal");
 
 export function showStatus(state: SessionState, ctx: FlowContext): StepResult {

@@ -109,7 +109,25 @@ export type Effect =
    */
   | { type: "urgentAlert"; kind: DangerKind; kinds: DangerKind[]; excerpt: string }
   /** Health symptoms described in chat: a ticket and a (not urgent) alert to the profile's care role. */
-  | { type: "careAlert"; excerpt: string };
+  | { type: "careAlert"; excerpt: string }
+  /**
+   * A request outside the association's work: a referral ticket (answered with `ticketCreated`).
+   * `partnerId` null: no partner yet (the city is asked) or none serves the city. `told`: the
+   * beneficiary was given the partner (or told staff will help): the follow-up counts from now.
+   * `staffHandled`: no contact of the partner may be shown: staff are alerted to take it on.
+   */
+  | { type: "openReferral"; topicId: string; partnerId: string | null; body: string; city: string | null; told: boolean; staffHandled: boolean }
+  /** The city of a referral is known now: its partner (or none), and the beneficiary was told. */
+  | { type: "referralPartner"; reference: string; partnerId: string | null; city: string | null; staffHandled: boolean }
+  /** The beneficiary agreed (or not) that a summary of the request and their contact go to the partner. */
+  | { type: "referralConsent"; reference: string; given: boolean }
+  /** The answer to "did the partner help?" (answered with `referralOutcomeNoted`). */
+  | { type: "referralOutcome"; reference: string; answer: ReferralAnswer }
+  /** Where the person lives, as they typed it (asked once, for referrals to a partner of their city). */
+  | { type: "setCity"; city: string };
+
+/** What a beneficiary says of a referral's partner when asked. */
+export type ReferralAnswer = "helped" | "not_helped" | "waiting";
 
 /** Results of effects, fed back to the flow as the next input. */
 export type EffectEvent =
@@ -128,6 +146,8 @@ export type EffectEvent =
   | { kind: "infoProvided"; reference: string; accepted: boolean }
   | { kind: "infoUnavailableNoted"; reference: string; accepted: boolean }
   | { kind: "ticketClosed"; reference: string; surveyId: number | null }
+  /** `accepted`: a referral of this contact still followed; `alerted`: staff were told (with its history). */
+  | { kind: "referralOutcomeNoted"; reference: string; answer: ReferralAnswer; accepted: boolean; alerted: boolean }
   | { kind: "deletionRequested"; reference: string };
 
 export type FlowInput = InboundContent | EffectEvent;
@@ -181,6 +201,8 @@ export interface FlowContext {
     seasonGreeted: string | null;
     /** The person chose their language themselves: replies stay in it whatever they write in. */
     localeChosen: boolean;
+    /** Where the person lives, as they told us (or as their latest application says), or null. (Read when first used.) */
+    readonly city: string | null;
   };
   /** The sender's phone as the channel reports it (to offer for the mobile field). */
   senderPhone: string | null;
@@ -214,6 +236,8 @@ export interface Carried {
   draft?: ApplicationDraft;
   heldInfo?: HeldInfo;
   lastActiveAt?: string;
+  /** When the person told us they may be in danger: the next short messages are met with care, not a form's question. */
+  attending?: string;
 }
 
 export type SessionState =
@@ -224,7 +248,7 @@ export type SessionState =
    */
   | ({ flow: "menu"; listed?: string[] } & Carried)
   | ({ flow: "faq"; suggestions: string[] } & Carried)
-  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string; heldInfo?: HeldInfo }
+  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string; heldInfo?: HeldInfo; attending?: string }
   | ({ flow: "status" } & Carried)
   | ({
       flow: "feedback";
@@ -246,6 +270,14 @@ export type SessionState =
   | ({ flow: "appeal"; reference: string | null; step: "pick" | "reason" | "files" | "confirm"; reason?: string; files?: AttachmentAnswer[] } & Carried)
   /** Confirming a request to delete one's data. */
   | ({ flow: "deletion" } & Carried)
+  /**
+   * A request outside the association's work: "city", asked where the person lives to find the
+   * partner of their city; "consent", asked whether a summary may go to the partner. `reference`
+   * arrives with the ticket, in the same turn.
+   */
+  | ({ flow: "referral"; step: "city" | "consent"; topicId: string; partnerId: string | null; reference?: string } & Carried)
+  /** Asked (by the scheduler) whether the partner of a referral helped; `round` 2 is the one reminder. */
+  | ({ flow: "referralCheck"; reference: string; round: 1 | 2 } & Carried)
   /** Asked before stopping announcements; `resume` is where the person was (its draft carried, not nested). */
   | ({ flow: "confirmStop"; resume: SessionState } & Carried)
   | ({

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { EMERGENCY_LINES } from "./emergency";
 import { calendarSpec } from "./calendar";
+import { EMPTY_DIRECTORY, placeholdersIn, referralDirectory } from "./referrals";
 
 /** Locales a profile can carry texts for. Arabic is always required. */
 export const LOCALES = ["ar", "en", "ur"] as const;
@@ -19,7 +20,7 @@ export const localizedText = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedText>;
 
-/** A list of texts per locale (FAQ question variants, referral keywords). */
+/** A list of texts per locale (FAQ question variants, referral topic words). */
 export const localizedList = z.object({
   ar: z.array(z.string().min(1)).min(1),
   en: z.array(z.string().min(1)).min(1),
@@ -123,7 +124,7 @@ export const programSpec = z.object({
   open: z.boolean().default(true),
   /**
    * Age limits (years, from the date of birth). A `minAge` of 18 or more makes the program for adults
-   * only: a younger applicant is told why and referred (`minorReferral`, a referral id). Applicants
+   * only: a younger applicant is told why and referred (`minorReferral`, a referral topic id). Applicants
    * under 18 to other programs give a guardian's details and the guardian attests.
    */
   minAge: z.number().int().min(0).max(120).optional(),
@@ -139,28 +140,19 @@ export const faqSpec = z.object({
   questions: localizedList,
   answer: localizedText,
   /**
-   * This answer says a request is outside the association's work: when a
-   * referral's keywords are in the message too, the referral (the body to go
-   * to) is given instead. Any other FAQ answered with confidence is given
-   * before a referral keyword met in passing («هل تعطون بياناتي لكفيلي؟»).
+   * This answer says a request is outside the association's work: when the
+   * message also asks for one of the referral topics, the referral (the body to
+   * go to) is given instead. Any other FAQ answered with confidence is given
+   * before a referral topic met in passing («هل تعطون بياناتي لكفيلي؟»).
    */
   outOfScope: z.boolean().default(false),
 });
 export type FaqSpec = z.infer<typeof faqSpec>;
 
-export const referralSpec = z.object({
-  id: slugId,
-  /** What the beneficiary might ask for that is outside this association's scope. */
-  topic: localizedText,
-  /** Words and phrases that signal the topic (matched after Arabic normalisation). */
-  keywords: localizedList,
-  organization: localizedText,
-  contact: z.string().min(1),
-});
-export type ReferralSpec = z.infer<typeof referralSpec>;
+export { referralDirectory, type ReferralDirectory, type ReferralPartner, type ReferralTopic, type PartnerContact, type PartnerHours } from "./referrals";
 
 /** Messages Sila starts outside a conversation; each may have a WhatsApp template for outside the 24-hour window. */
-export const NOTICE_KINDS = ["decision", "needinfo", "survey", "reminder", "broadcast", "reply"] as const;
+export const NOTICE_KINDS = ["decision", "needinfo", "survey", "reminder", "broadcast", "reply", "referral"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /** Template kinds: the notices, and staff alerts (to staff numbers who have not written for a day). */
 export const TEMPLATE_KINDS = [...NOTICE_KINDS, "staff"] as const;
@@ -174,6 +166,8 @@ export const TEMPLATE_PARAMS: Record<TemplateKind, readonly string[]> = {
   reminder: ["program"],
   broadcast: ["name", "message"],
   reply: ["reference"],
+  /** Asking whether the partner of a referral helped. */
+  referral: ["reference", "partner"],
   staff: ["text"],
 };
 
@@ -210,9 +204,11 @@ export type SafeguardingSpec = z.infer<typeof safeguardingSpec>;
 /**
  * What a staff role may do on the desk: read the applications queue and
  * files (sealed answers opened, every view audited), decide applications,
- * work tickets (handoffs, complaints, suggestions, appeals), read reports.
+ * work tickets (handoffs, complaints, suggestions, appeals), read reports,
+ * change the calendar's closures (add, shift, cancel: what every beneficiary
+ * is told about the next opening).
  */
-export const STAFF_PERMISSIONS = ["applications", "decide", "tickets", "reports"] as const;
+export const STAFF_PERMISSIONS = ["applications", "decide", "tickets", "reports", "calendar"] as const;
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
 export const profileSchema = z.object({
@@ -269,7 +265,8 @@ export const profileSchema = z.object({
   tools: z.array(localizedText).default([]),
   programs: z.array(programSpec).min(1),
   faqs: z.array(faqSpec).default([]),
-  referrals: z.array(referralSpec).default([]),
+  /** The referral directory: topics outside the association's work and the partners who cover them (orgs/referrals.ts). */
+  referrals: referralDirectory.default(EMPTY_DIRECTORY),
   privacyNotice: localizedText,
   /** How a rejected beneficiary asks for reconsideration. */
   reconsideration: localizedText,
@@ -311,6 +308,7 @@ export const profileSchema = z.object({
       reminder: whatsappTemplate.optional(),
       broadcast: whatsappTemplate.optional(),
       reply: whatsappTemplate.optional(),
+      referral: whatsappTemplate.optional(),
       staff: whatsappTemplate.optional(),
     })
     .default({}),
@@ -322,8 +320,8 @@ export const profileSchema = z.object({
     ctx.addIssue({ code: "custom", path: ["misconductRole"], message: `no staff role with id "${p.misconductRole}"` });
   }
   p.programs.forEach((prog, i) => {
-    if (prog.minorReferral && !p.referrals.some((r) => r.id === prog.minorReferral)) {
-      ctx.addIssue({ code: "custom", path: ["programs", i, "minorReferral"], message: `no referral with id "${prog.minorReferral}"` });
+    if (prog.minorReferral && !p.referrals.topics.some((r) => r.id === prog.minorReferral)) {
+      ctx.addIssue({ code: "custom", path: ["programs", i, "minorReferral"], message: `no referral topic with id "${prog.minorReferral}"` });
     }
   });
   const roles = new Set(p.staffRoles.map((r) => r.id));
@@ -360,6 +358,10 @@ export const profileSchema = z.object({
     if (faqIds.has(f.id)) ctx.addIssue({ code: "custom", path: ["faqs", i, "id"], message: `duplicate FAQ id "${f.id}"` });
     faqIds.add(f.id);
   });
+  // A number that stands in for a real one fails a beneficiary twice: never in a profile.
+  for (const { path, number } of placeholdersIn(p)) {
+    ctx.addIssue({ code: "custom", path, message: `"${number}" is a placeholder number: give the real number (with its source for a referral contact) or remove it` });
+  }
   p.calendar.hoursFaqs.forEach((id, i) => {
     if (!faqIds.has(id)) ctx.addIssue({ code: "custom", path: ["calendar", "hoursFaqs", i], message: `no FAQ with id "${id}"` });
   });

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
           content: { kind: "media", mediaType: "document", fileRef: file, mimeType: "application/pdf", fileName: "صك الملكية.pdf", size: 9 },
         });
       } else if (f.type === "number") await say(chatId, "6");
-      else if (f.type === "text") await say(chatId, district);
+      else if (f.type === "text" || f.type === "location") await say(chatId, district);
       else if (f.type === "date") await say(chatId, "1448/07/01");
       else if (f.type === "phone") await say(chatId, "0561234567");
       else await say(chatId, "1");
@@ -106,6 +106,9 @@ async function main(): Promise<void> {
     await apply(`b${i + 1}`, programId, name, 5000 + i, district);
   }
   now = NOW;
+  // The pictures are only worth taking of a queue that has its applications.
+  const submitted = await db.selectFrom("applications").select((e) => e.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  if (Number(submitted.n) !== people.length) throw new Error(`the demo conversations submitted ${submitted.n} of ${people.length} applications (a form question changed?)`);
   const decide = staffDecisions({ db, profile, translator: sila.translator, clock, staff, calendar: sila.calendar });
   await decide({ actorKey: "staff:telegram:1001", reference: "A26-00002", decision: "review", note: null });
   await decide({ actorKey: "staff:telegram:1001", reference: "A26-00003", decision: "needinfo", note: "صورة فاتورة الكهرباء الأخيرة" });

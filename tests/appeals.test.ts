@@ -34,6 +34,19 @@ const PROFILES = [
 ] as const;
 
 describe.each(PROFILES)("an appeal ($org)", ({ org, strict }) => {
+  it("takes «تخطي» at the files step as no files, not as more of the reason", async () => {
+    h = await createHarness({ org });
+    const ref = await submitted(strict, 6161616);
+    await decide(deps(), { reference: ref, decision: "reject", actor: "staff:telegram:42", note: "خارج النطاق" });
+    await h.sila.outbox.drainOnce();
+    await said(h, "تظلم");
+    expect(await said(h, "الخزان عندنا مكسور من سنة وما عندنا دخل")).toContain("ما يدعم تظلمك");
+    const summary = await said(h, "تخطي");
+    expect(summary).toContain("الخزان عندنا مكسور من سنة وما عندنا دخل");
+    expect(summary).not.toContain("تخطي");
+    expect(summary).not.toContain("بتفصيل أكثر");
+  });
+
   it("is taken in the chat, is its own ticket kind, and is accepted through the decision path", async () => {
     h = await createHarness({ org });
     const ref = await submitted(strict, 6060606);

@@ -12,7 +12,9 @@ import { createLogger } from "../bot/log";
 import type { StaffTarget } from "../bot/engine";
 import { overdueDigest } from "../bot/scheduler";
 import { createStaffCommands } from "../bot/staff/commands";
-import { dispatchProgramSurveys } from "../bot/surveys";
+import { dispatchProgramSurveys, reminderDue, remindSurveys } from "../bot/surveys";
+import { createCalendar } from "../flows/calendar";
+import { loadProfile } from "../orgs/load";
 import { prayerTimesOn } from "../flows/calendar/prayer";
 import { applyUntilSummary, createHarness, plain, submitFromSummary, textOf, validNationalId, type Harness } from "./helpers";
 
@@ -185,6 +187,46 @@ describe("the committee's period", () => {
     expect(await overdueDigest(deps)).toBe(0);
     h.setNow(new Date("2027-03-25T07:00:00Z"));
     expect(await overdueDigest(deps)).toBe(1);
+  });
+});
+
+describe("survey reminders", () => {
+  it("count working days where the profile counts the committee's period in them: a weekend and a staff closure are skipped", async () => {
+    const base = loadProfile("maa");
+    const profile = { ...base, committee: { ...base.committee, decisionPeriodIn: "workingDays" as const } };
+    h = await createHarness({ now: new Date("2026-11-22T07:00:00Z"), sila: { profile, staff: STAFF } });
+    const deps = { db: h.opened.db, profile, translator: h.sila.translator, clock: () => h!.now(), staff: STAFF, calendar: h.sila.calendar };
+    await h.say("السلام عليكم");
+    await applyUntilSummary(h, "tank_installation", { nationalId: validNationalId(8181) });
+    const ref = /A\d{2}-\d{5}/.exec(plain(textOf(await submitFromSummary(h))))![0];
+    await decide(deps, { reference: ref, decision: "approve", actor: "cli:test", startsOn: "2026-11-22", endsOn: "2026-11-26" });
+    // Sunday 29 November closed by staff (after the survey went on Thursday).
+    expect(await staffSays(h, "/closure add 2026-11-29 صيانة المقر")).toContain("s1");
+
+    h.setNow(new Date("2026-11-26T07:00:00Z")); // Thursday 10:00: the program ended, its survey goes
+    expect(await dispatchProgramSurveys(deps)).toBe(1);
+    // Three calendar days later (Sunday): a reminder counted in calendar days would go now.
+    h.setNow(new Date("2026-11-29T07:00:00Z"));
+    expect(await remindSurveys(deps)).toBe(0);
+    // Monday and Tuesday are the first two working days.
+    h.setNow(new Date("2026-12-01T07:00:00Z"));
+    expect(await remindSurveys(deps)).toBe(0);
+    // Wednesday 10:00 is three working days after Thursday 10:00.
+    h.setNow(new Date("2026-12-02T06:59:00Z"));
+    expect(await remindSurveys(deps)).toBe(0);
+    h.setNow(new Date("2026-12-02T07:00:00Z"));
+    expect(await remindSurveys(deps)).toBe(1);
+    expect(await remindSurveys(deps)).toBe(0);
+    await h.sila.outbox.drainOnce();
+    expect(plain(h.sent.filter((x) => x.chatId === "u1").at(-1)!.message.text)).toContain("تذكير");
+  });
+
+  it("in calendar days by default: a Thursday's survey is reminded on Sunday", async () => {
+    h = await createHarness({ now: new Date("2026-11-26T07:00:00Z") });
+    const calendar = await h.sila.calendar.get();
+    expect(reminderDue(calendar, "2026-11-26T07:00:00.000Z", 3).toISOString()).toBe("2026-11-29T07:00:00.000Z");
+    const working = createCalendar({ ...h.profile, committee: { ...h.profile.committee, decisionPeriodIn: "workingDays" } });
+    expect(reminderDue(working, "2026-11-26T07:00:00.000Z", 3).toISOString()).toBe("2026-12-01T07:00:00.000Z");
   });
 });
 

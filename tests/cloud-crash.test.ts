@@ -38,7 +38,7 @@ interface Bot {
 }
 
 /** One process (node with tsx's loader, no wrapper process), so that SIGKILL kills the bot itself. */
-function startBot(dir: string, graphUrl: string, port: number): Bot {
+function startBot(dir: string, graphUrl: string, port: number, extra: Record<string, string> = {}): Bot {
   const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
     cwd: root,
     env: {
@@ -54,8 +54,10 @@ function startBot(dir: string, graphUrl: string, port: number): Bot {
       WHATSAPP_CLOUD_VERIFY_TOKEN: VERIFY_TOKEN,
       WHATSAPP_CLOUD_GRAPH_URL: graphUrl,
       WHATSAPP_CLOUD_WEBHOOK_PORT: String(port),
+      DESK_ENABLED: "false",
+      ...extra,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [extra["CONSOLE"] === "on" ? "pipe" : "ignore", "pipe", "pipe"],
   });
   const out = { stdout: "", stderr: "" };
   child.stdout!.on("data", (d: Buffer) => (out.stdout += d.toString("utf8")));
@@ -86,6 +88,25 @@ async function subscribed(e: CloudEmulator, port: number, bot: Bot): Promise<voi
 }
 
 describe("WHATSAPP_MODE=cloud as a process", () => {
+  it("runs beside the console in one process (CONSOLE=on): both are answered", async () => {
+    emu = await startCloudEmulator({ appSecret: APP_SECRET, accessToken: ACCESS_TOKEN, phoneNumberId: PHONE_NUMBER_ID });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sila-cloud-console-"));
+    const port = await freePort();
+    const bot = startBot(dir, emu.graphUrl, port, { CONSOLE: "on" });
+    bots.push(bot);
+    await subscribed(emu, port, bot);
+    // The start-up block names both channels.
+    expect(bot.out.stdout).toMatch(/console/);
+    expect(bot.out.stdout).toMatch(/whatsapp_cloud/);
+    bot.child.stdin!.write("السلام عليكم\n");
+    await vi.waitFor(() => expect(bot.out.stdout).toContain("وعليكم السلام"), WAIT);
+    const delivery = await emu.userSends(SARA, { type: "text", text: "Hello" }, { id: "wamid.both-1", name: "Sara" });
+    expect(delivery.status).toBe(200);
+    await vi.waitFor(() => expect(emu!.inbox(SARA).map((m) => m.text).join("\n")).toMatch(/Welcome|welcome/), WAIT);
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+  }, 90_000);
+
   it("stops start-up naming a missing Cloud API variable", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sila-cloud-cfg-"));
     const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["bot/main.ts"], {

@@ -229,7 +229,7 @@ describe("notices and the 24-hour window", () => {
 
   it("names the templates the profile expects, each approved in every language it lists", () => {
     const templates = approvedTemplates(loadProfile("maa"));
-    expect(new Set(templates.map((t) => t.name))).toEqual(new Set(["sila_decision", "sila_needinfo", "sila_survey", "sila_reminder", "sila_broadcast", "sila_reply", "sila_staff_alert"]));
+    expect(new Set(templates.map((t) => t.name))).toEqual(new Set(["sila_decision", "sila_needinfo", "sila_survey", "sila_reminder", "sila_broadcast", "sila_reply", "sila_referral_check", "sila_staff_alert"]));
     for (const t of templates) expect(t.body).toMatch(/\{\{1\}\}/);
   });
 });

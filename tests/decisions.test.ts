@@ -277,7 +277,7 @@ describe("scheduled jobs", () => {
       },
     });
     scheduler.start();
-    expect(registered.map((r) => r.name).sort()).toEqual(["form-nudges", "outbox", "overdue-digest", "retention", "safety-escalation", "survey-reminders", "surveys"]);
+    expect(registered.map((r) => r.name).sort()).toEqual(["form-nudges", "outbox", "overdue-digest", "referral-follow-ups", "retention", "safety-escalation", "survey-reminders", "surveys"]);
     expect(new Set(registered.map((r) => r.timezone))).toEqual(new Set(["Asia/Riyadh"]));
     const ref = await submitted();
     await decide(deps(), { reference: ref, decision: "approve", actor: "cli:test", startsOn: "2026-11-22", endsOn: "2026-11-22" });

@@ -113,7 +113,7 @@ describe("the staff desk in Chromium", () => {
     const old = rows.find((r) => plain(r.text).includes(oldRef))!;
     const fresh = rows.find((r) => plain(r.text).includes(newRef))!;
     expect(old.overdue).toBe(true);
-    expect(plain(old.text)).toContain("متأخر 6 يوم");
+    expect(plain(old.text)).toContain("متأخر 6 أيام");
     expect(fresh.overdue).toBe(false);
     // A reference keeps its own direction inside the Arabic row.
     expect(await js(page, `getComputedStyle(document.querySelector('a[href="/applications/${oldRef}"] bdi')).direction`)).toBe("ltr");

@@ -279,7 +279,7 @@ describe("who may sign in", () => {
     expect(dir.lookup("1002")).toBeNull();
     expect(dir.find("whatsapp", "966500000009")?.deliverTo).toEqual({ channel: "whatsapp", chatId: "966500000009@c.us" });
     expect([...dir.find("whatsapp", "966500000009")!.may].sort()).toEqual(["applications", "reports", "tickets"]);
-    expect([...dir.find("telegram", "1001")!.may].sort()).toEqual(["applications", "decide", "reports", "tickets"]);
+    expect([...dir.find("telegram", "1001")!.may].sort()).toEqual(["applications", "calendar", "decide", "reports", "tickets"]);
     expect(() => createDirectory({ profile, telegram: [], whatsapp: [], console: [], roles: [{ channel: "console", id: "x", role: "boss" }] })).toThrow(ConfigError);
   });
 

@@ -54,8 +54,8 @@ describe("FAQ in Urdu (jaliyat_badr)", () => {
     h = await createHarness({ org: "jaliyat_badr" });
     await h.say("السلام علیکم");
     const r = plain(textOf(await h.say("میرے کفیل نے تین مہینے سے تنخواہ نہیں دی، میں کیا کروں؟")));
-    const labour = h.profile.referrals.find((x) => x.id === "labour")!;
-    expect(r).toContain(labour.organization.ur!);
+    const labour = h.profile.referrals.partners.find((x) => x.topics.includes("labour"))!;
+    expect(r).toContain(labour.name.ur!);
     const ticket = await h.opened.db.selectFrom("tickets").selectAll().where("kind", "=", "referral").executeTakeFirstOrThrow();
     expect(ticket.referral_id).toBe("labour");
   });
@@ -67,7 +67,7 @@ describe("FAQ before referral in Arabic", () => {
     await h.say("السلام عليكم");
     expect(plain(textOf(await h.say("هل كفيلي يقدر يشوف بياناتي اللي عندكم؟")))).toContain(opening(answer("privacy", "ar")));
     const r = plain(textOf(await h.say("كفيلي له شهرين ما عطاني راتبي")));
-    expect(r).toContain(h.profile.referrals.find((x) => x.id === "labour")!.organization.ar);
+    expect(r).toContain(h.profile.referrals.partners.find((x) => x.topics.includes("labour"))!.name.ar);
   });
 });
 

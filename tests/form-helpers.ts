@@ -77,15 +77,20 @@ export async function formUntil(h: Harness, programId: string, stopAt: string, c
   return last;
 }
 
-/** The stored answers of the draft in hand (the session of `chatId`), opened. */
-export async function draftAnswers(h: Harness, chatId = "u1"): Promise<Record<string, { type: string; value?: unknown }>> {
+/** The saved conversation state of `chatId`, as stored (sealed values stay sealed). */
+export async function savedState<T = { flow: string; step?: { name: string; fieldId?: string } }>(h: Harness, chatId = "u1"): Promise<T> {
   const row = await h.opened.db
     .selectFrom("sessions as s")
     .innerJoin("channel_identities as i", "i.id", "s.identity_id")
     .select("s.state")
     .where("i.external_id", "=", chatId)
     .executeTakeFirstOrThrow();
-  const state = JSON.parse(row.state) as { draft?: { answers: Record<string, { type: string; value?: unknown; enc?: string }> } };
+  return JSON.parse(row.state) as T;
+}
+
+/** The stored answers of the draft in hand (the session of `chatId`), opened. */
+export async function draftAnswers(h: Harness, chatId = "u1"): Promise<Record<string, { type: string; value?: unknown }>> {
+  const state = await savedState<{ draft?: { answers: Record<string, { type: string; value?: unknown; enc?: string }> } }>(h, chatId);
   // Sensitive answers are sealed at rest: opened with the installation's key.
   return Object.fromEntries(
     Object.entries(state.draft?.answers ?? {}).map(([id, a]) => [id, a.type === "sealed" ? (JSON.parse(h.sila.cipher.decrypt(a.enc!)) as { type: string }) : a]),

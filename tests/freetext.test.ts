@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, plain, textOf, type Harness } from "./helpers";
-import { draftAnswers, formUntil, said } from "./form-helpers";
+import { draftAnswers, formUntil, said, savedState } from "./form-helpers";
 import { createStaffCommands } from "../bot/staff/commands";
 import { createLogger } from "../bot/log";
 
@@ -20,15 +20,21 @@ const CASES = [
   { org: "sumou", program: "family_values", text: "notes", number: "participants_count" },
 ] as const;
 
-const stateOf = async (chatId = "u1") => {
-  const row = await h.opened.db
-    .selectFrom("sessions as s")
-    .innerJoin("channel_identities as i", "i.id", "s.identity_id")
-    .select("s.state")
-    .where("i.external_id", "=", chatId)
-    .executeTakeFirstOrThrow();
-  return JSON.parse(row.state) as { flow: string; step?: { name: string; fieldId?: string } };
-};
+const stateOf = (chatId = "u1") => savedState(h, chatId);
+
+describe("a wrong answer is not a question", () => {
+  it("a place name typed for the ID number gets the ID's own error, not an FAQ answer about the place", async () => {
+    h = await createHarness({ org: "maa" });
+    await h.say("السلام عليكم");
+    await formUntil(h, "tank_installation", "national_id");
+    const out = await said(h, "الخبراء");
+    expect(out).toContain("10");
+    for (const faq of h.profile.faqs) expect(out).not.toContain(faq.answer.ar.slice(0, 30));
+    // A real question in the same field is still answered.
+    const faq = h.profile.faqs[0]!;
+    expect(await said(h, `${faq.questions.ar[0]!}؟`)).toContain(faq.answer.ar.slice(0, 25));
+  });
+});
 
 describe.each(CASES)("a free-text field ($org)", ({ org, program, text }) => {
   it("never stores a question, a greeting, a menu number or a change of mind as the answer", async () => {

@@ -90,9 +90,11 @@ describe("programs for adults only, and age limits", () => {
     await formUntil(h, "employment_support", "birth_date");
     const refused = await said(h, "15/01/2012");
     expect(refused).toContain("18 سنة فأكثر");
-    const referral = h.profile.referrals.find((r) => r.id === "children_rehab")!;
-    expect(refused).toContain(referral.organization.ar);
-    expect(refused).toContain(referral.contact);
+    // The partner is named; it has no contact that can be sourced yet, so staff say how to reach it (no number).
+    const partner = h.profile.referrals.partners.find((p) => p.topics.includes("children_rehab"))!;
+    expect(refused).toContain(partner.name.ar);
+    expect(refused).toContain("«موظف»");
+    expect(refused).not.toMatch(/\d{6,}/);
     expect(refused).toContain("لم نحفظ شيئاً");
     expect(await draftAnswers(h)).toEqual({});
   });
@@ -103,7 +105,8 @@ describe("programs for adults only, and age limits", () => {
     await formUntil(h, "early_detection", "birth_date", { en: true });
     const refused = await said(h, "15/01/2012");
     expect(refused).toContain("aged 18 or over");
-    expect(refused).toContain(h.profile.referrals.find((r) => r.id === "medical")!.organization.en);
+    expect(refused).toContain(h.profile.referrals.partners.find((p) => p.topics.includes("medical"))!.name.en);
+    expect(refused).toContain("937");
   });
 
   it("banan: below a program's minimum age is named as such", async () => {

@@ -41,12 +41,13 @@ export const SUNDAY_NOON = new Date("2026-11-22T09:00:00Z");
 export const SECRET = Buffer.alloc(32, 7);
 
 export async function createHarness(
-  options: { org?: string; file?: string; now?: Date; sila?: Partial<SilaOptions> } = {},
+  options: { org?: string; file?: string; now?: Date; sila?: Partial<SilaOptions>; profile?: Profile } = {},
 ): Promise<Harness> {
   const dir = options.file ? path.dirname(options.file) : fs.mkdtempSync(path.join(os.tmpdir(), "sila-test-"));
   const file = options.file ?? path.join(dir, "sila.sqlite");
   const opened = await openDatabase(file);
-  const profile = loadProfile(options.org ?? "maa");
+  // A profile a test changed (a partner with a verified contact, a chat for hand-overs), else the shipped one.
+  const profile = options.profile ?? loadProfile(options.org ?? "maa");
   let now = options.now ?? SUNDAY_NOON;
   const sent: Sent[] = [];
   let out = 0;

@@ -34,6 +34,17 @@ function flatten(obj: unknown, prefix = ""): Record<string, unknown> {
 /** Placeholder names, sorted, repeats kept. */
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
 
+/** Plural forms (`key_one` … `key_other`) stand for one text: each language has the forms its grammar needs; compared by `_other`. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+function plurals(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(flat)) {
+    if (!PLURAL.test(k)) out[k] = v;
+    else if (k.endsWith("_other")) out[k.replace(PLURAL, "")] = v;
+  }
+  return out;
+}
+
 const urNamespaces = fs.existsSync(UR_DIR) ? namespacesIn(UR_DIR) : [];
 const arNamespaces = namespacesIn(AR_DIR);
 
@@ -56,8 +67,8 @@ describe("locales/ur", () => {
   for (const ns of urNamespaces) {
     describe(ns, () => {
       // Arabic addressed to a woman (`<key>_female`) has no Urdu twin.
-      const ar = Object.fromEntries(Object.entries(flatten(read(AR_DIR, ns))).filter(([k]) => !k.endsWith("_female")));
-      const ur = flatten(read(UR_DIR, ns));
+      const ar = plurals(Object.fromEntries(Object.entries(flatten(read(AR_DIR, ns))).filter(([k]) => !k.endsWith("_female"))));
+      const ur = plurals(flatten(read(UR_DIR, ns)));
 
       it("has exactly the keys of ar", () => {
         expect(Object.keys(ur).sort()).toEqual(Object.keys(ar).sort());

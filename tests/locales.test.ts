@@ -12,6 +12,20 @@ function placeholders(s: string): string[] {
   return [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]!).sort();
 }
 
+/**
+ * Plural forms (`key_one`, `key_few`, ... as i18next reads them with `count`) stand for one text: each
+ * language has the forms its grammar needs (Arabic six, English two). Compared by their `_other` form.
+ */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+function plurals(flat: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(flat)) {
+    if (!PLURAL.test(k)) out[k] = v;
+    else if (k.endsWith("_other")) out[k.replace(PLURAL, "")] = v;
+  }
+  return out;
+}
+
 describe("locales", () => {
   const resources = loadResources();
   const languages = fs.readdirSync(DEFAULT_LOCALES_DIR).filter((d) => fs.statSync(path.join(DEFAULT_LOCALES_DIR, d)).isDirectory());
@@ -38,8 +52,8 @@ describe("locales", () => {
               .map((k) => [`${ns}:${k}`, k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], tree)]),
           ),
         ) as Record<string, string>;
-      const ar = flat("ar");
-      const other = flat(lng);
+      const ar = plurals(flat("ar"));
+      const other = plurals(flat(lng));
       expect(Object.keys(other).sort()).toEqual(Object.keys(ar).sort());
       for (const [k, v] of Object.entries(ar)) {
         expect([k, placeholders(other[k]!)]).toEqual([k, placeholders(v)]);
@@ -51,6 +65,20 @@ describe("locales", () => {
 
 describe("rendering", () => {
   const translator = createTranslator();
+
+  it("counts days as Arabic grammar does (يوم واحد، يومان، ٣ أيام، ١٤ يوماً) and English too", () => {
+    const days = (count: number, lng: "ar" | "en" | "ur") => translator.render({ key: "calendar:days", params: { count } }, lng);
+    expect(days(1, "ar")).toBe("يوم واحد");
+    expect(days(2, "ar")).toBe("يومان");
+    expect(days(3, "ar")).toBe("3 أيام");
+    expect(days(10, "ar")).toBe("10 أيام");
+    expect(days(14, "ar")).toBe("14 يوماً");
+    expect(days(100, "ar")).toBe("100 يوم");
+    expect(days(1, "en")).toBe("1 day");
+    expect(days(14, "en")).toBe("14 days");
+    expect(days(14, "ur")).toBe("14 دن");
+    expect(translator.t("desk:queue.overdue", "ar", { count: 7 })).toBe("متأخر 7 أيام");
+  });
 
   it("renders texts built from numbers and the association's texts the same every time, per locale and per number", () => {
     const label = { localized: { ar: "الاسم الكامل", en: "Full name" } };

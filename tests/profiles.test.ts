@@ -136,8 +136,9 @@ describe("shipped profiles", () => {
 
       it("lists its contact channels and referrals", () => {
         expect(p().contact.channels.length).toBeGreaterThanOrEqual(5);
-        expect(p().referrals.length).toBeGreaterThanOrEqual(3);
-        expect(p().referrals.length).toBeLessThanOrEqual(5);
+        expect(p().referrals.topics.length).toBeGreaterThanOrEqual(3);
+        expect(p().referrals.topics.length).toBeLessThanOrEqual(5);
+        for (const topic of p().referrals.topics) expect(p().referrals.partners.some((x) => x.topics.includes(topic.id)), topic.id).toBe(true);
       });
 
       it("has a privacy notice that names the 'my data' command and the PDPL", () => {
@@ -173,7 +174,7 @@ describe("shipped profiles", () => {
     expect(p.contact.phone).toBe("+966557315553");
     expect(p.contact.email).toBe("hayat.bc.arar@gmail.com");
     expect(JSON.stringify(p.contact.channels)).toContain("hayat_6647");
-    expect(p.referrals.map((r) => r.organization.ar)).toContain("الجمعية السعودية الخيرية لمكافحة السرطان");
+    expect(p.referrals.partners.map((r) => r.name.ar)).toContain("الجمعية السعودية الخيرية لمكافحة السرطان");
   });
 });
 

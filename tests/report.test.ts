@@ -5,15 +5,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Kysely } from "kysely";
 import { launch } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../bot/i18n";
 import { buildReport, parsePeriod, renderCsv, renderHtml, type ReportData } from "../bot/reports";
 import { wrapText } from "../bot/reports/svg";
 import { runScript } from "./helpers";
+import { seed } from "./report-seed";
 import { openDatabase, type OpenedDb } from "../db";
-import type { ApplicationStatus, Database, TicketKind } from "../db/schema";
 import { formatDualDate } from "../flows/dates";
 import { loadProfile } from "../orgs/load";
 import type { Profile } from "../orgs/schema";
@@ -23,154 +22,6 @@ const APT_HINT = "apt-get update && apt-get install -y chromium fonts-noto-core"
 const PERIOD = { from: "2026-11-01", to: "2026-11-30" };
 
 const unisolate = (s: string) => s.replace(/[\u2066-\u2069]/g, "");
-
-// ---- Seeding -----------------------------------------------------------------
-
-let seq = 0;
-async function contact(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .insertInto("contacts")
-    .values({ locale: "ar", display_name: null, phone: null, privacy_accepted_at: null, unreachable_at: null, created_at: "2026-09-01T00:00:00.000Z", updated_at: "2026-09-01T00:00:00.000Z" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** An application submitted at `submittedAt`, moved through `steps` ([status, time]). */
-async function application(
-  db: Kysely<Database>,
-  contactId: number,
-  programId: string,
-  submittedAt: string,
-  steps: Array<[ApplicationStatus, string]> = [],
-): Promise<number> {
-  const status = steps.length ? steps[steps.length - 1]![0] : "submitted";
-  const { id } = await db
-    .insertInto("applications")
-    .values({
-      reference: `A26-${String(++seq).padStart(5, "0")}`,
-      contact_id: contactId,
-      program_id: programId,
-      status,
-      fields: "{}",
-      national_id_hash: null,
-      attested_at: submittedAt,
-      privacy_accepted_at: submittedAt,
-      terms_accepted_at: submittedAt,
-      sensitive_consent_at: null,
-      submitted_at: submittedAt,
-      decided_at: null,
-      created_at: submittedAt,
-      updated_at: steps.length ? steps[steps.length - 1]![1] : submittedAt,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("application_events")
-    .values({ application_id: id, actor: "beneficiary", action: "submitted", from_status: null, to_status: "submitted", note: null, created_at: submittedAt })
-    .execute();
-  let from: ApplicationStatus = "submitted";
-  for (const [to, at] of steps) {
-    await db
-      .insertInto("application_events")
-      .values({ application_id: id, actor: "staff:console:1", action: "status_changed", from_status: from, to_status: to, note: null, created_at: at })
-      .execute();
-    from = to;
-  }
-  return id;
-}
-
-async function survey(
-  db: Kysely<Database>,
-  contactId: number,
-  s: { kind: "program" | "ticket"; programId?: string; sentAt: string | null; answers?: Array<[string, string, number | null, string | null]> },
-): Promise<void> {
-  const answered = s.answers !== undefined;
-  const { id } = await db
-    .insertInto("surveys")
-    .values({
-      contact_id: contactId,
-      kind: s.kind,
-      enrolment_id: null,
-      ticket_id: null,
-      program_id: s.programId ?? null,
-      status: s.sentAt === null ? "pending" : answered ? "answered" : "sent",
-      created_at: s.sentAt ?? "2026-11-29T00:00:00.000Z",
-      sent_at: s.sentAt,
-      reminded_at: null,
-      answered_at: answered ? s.sentAt : null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  for (const [questionId, type, score, text] of s.answers ?? []) {
-    await db.insertInto("survey_answers").values({ survey_id: id, question_id: questionId, type, score, text, created_at: s.sentAt! }).execute();
-  }
-}
-
-async function ticket(db: Kysely<Database>, contactId: number, kind: TicketKind, createdAt: string, closed: boolean): Promise<void> {
-  await db
-    .insertInto("tickets")
-    .values({
-      reference: `T-${++seq}`,
-      contact_id: contactId,
-      kind,
-      status: closed ? "closed" : "open",
-      body: "نص",
-      attachment: null,
-      referral_id: null,
-      created_at: createdAt,
-      closed_at: closed ? createdAt : null,
-      closed_by: closed ? "staff:console:1" : null,
-    })
-    .execute();
-}
-
-/**
- * November 2026 at the "maa" association (decision period 14 days). Times are
- * UTC; Riyadh is UTC+3, so Nov 1 starts at 2026-10-31T21:00Z and Nov 30 ends
- * at 2026-11-30T21:00Z.
- */
-async function seed(db: Kysely<Database>): Promise<void> {
-  const c = await contact(db);
-  // In the period: tank 3, water_truck 4, mosque_water 2.
-  await application(db, c, "tank_installation", "2026-11-01T06:00:00.000Z", [["approved", "2026-11-03T06:00:00.000Z"]]); // 2 days
-  await application(db, c, "tank_installation", "2026-11-02T06:00:00.000Z", [
-    ["under_review", "2026-11-03T06:00:00.000Z"],
-    ["rejected", "2026-11-12T06:00:00.000Z"], // 10 days
-  ]);
-  await application(db, c, "tank_installation", "2026-10-31T21:00:00.000Z", [["needs_info", "2026-11-02T08:00:00.000Z"]]); // Nov 1, 00:00 Riyadh
-  await application(db, c, "water_truck", "2026-11-05T06:00:00.000Z", [["approved", "2026-11-25T06:00:00.000Z"]]); // 20 days
-  await application(db, c, "water_truck", "2026-11-10T06:00:00.000Z", [["approved", "2026-11-14T18:00:00.000Z"]]); // 4.5 days
-  await application(db, c, "water_truck", "2026-11-20T06:00:00.000Z", [["under_review", "2026-11-21T06:00:00.000Z"]]);
-  await application(db, c, "water_truck", "2026-11-25T06:00:00.000Z", [["withdrawn", "2026-11-26T06:00:00.000Z"]]);
-  await application(db, c, "mosque_water", "2026-11-28T06:00:00.000Z");
-  await application(db, c, "mosque_water", "2026-11-30T20:59:59.000Z"); // Nov 30, 23:59:59 Riyadh
-  // Outside the period.
-  await application(db, c, "mosque_water", "2026-11-30T21:00:00.000Z"); // Dec 1, 00:00 Riyadh
-  await application(db, c, "tank_installation", "2026-10-20T06:00:00.000Z", [["approved", "2026-11-02T06:00:00.000Z"]]); // decided in period: 13 days
-  await application(db, c, "tank_installation", "2026-10-01T06:00:00.000Z", [
-    ["rejected", "2026-10-05T06:00:00.000Z"], // first decision before the period
-    ["under_review", "2026-10-10T06:00:00.000Z"],
-    ["approved", "2026-11-03T06:00:00.000Z"],
-  ]);
-  await application(db, c, "water_truck", "2026-10-10T06:00:00.000Z"); // still waiting at the end: overdue
-
-  // Surveys: 6 sent in the period, 4 answered.
-  await survey(db, c, { kind: "program", programId: "tank_installation", sentAt: "2026-11-05T09:00:00.000Z", answers: [["overall", "scale5", 5, null], ["clear_procedures", "yesno", 1, null], ["suggestion", "text", null, "خدمة ممتازة"]] });
-  await survey(db, c, { kind: "program", programId: "tank_installation", sentAt: "2026-11-06T09:00:00.000Z", answers: [["overall", "scale5", 4, null], ["clear_procedures", "yesno", 0, null], ["suggestion", "skipped", null, null]] });
-  await survey(db, c, { kind: "program", programId: "tank_installation", sentAt: "2026-11-07T09:00:00.000Z" });
-  await survey(db, c, { kind: "program", programId: "water_truck", sentAt: "2026-11-20T09:00:00.000Z", answers: [["overall", "scale5", 2, null], ["clear_procedures", "yesno", 1, null], ["suggestion", "text", null, "التأخير"]] });
-  await survey(db, c, { kind: "program", programId: "water_truck", sentAt: "2026-10-15T09:00:00.000Z", answers: [["overall", "scale5", 1, null]] }); // before
-  await survey(db, c, { kind: "program", programId: "tank_installation", sentAt: null }); // not sent yet
-  await survey(db, c, { kind: "ticket", sentAt: "2026-11-15T09:00:00.000Z", answers: [["ticket_satisfaction", "scale5", 3, null]] });
-  await survey(db, c, { kind: "ticket", sentAt: "2026-11-16T09:00:00.000Z" });
-
-  await ticket(db, c, "complaint", "2026-11-08T09:00:00.000Z", false);
-  await ticket(db, c, "complaint", "2026-11-09T09:00:00.000Z", true);
-  await ticket(db, c, "suggestion", "2026-11-10T09:00:00.000Z", true);
-  await ticket(db, c, "complaint", "2026-10-09T09:00:00.000Z", false); // before
-  await ticket(db, c, "handoff", "2026-11-11T09:00:00.000Z", false); // not a complaint
-}
 
 // ---- Tests -------------------------------------------------------------------
 
@@ -278,6 +129,25 @@ describe("buildReport", () => {
     });
   });
 
+  it("counts referrals made in the period by topic, partner and status, with the share helped", () => {
+    const r = data.referrals;
+    expect(r).toMatchObject({ total: 7, withOutcome: 5, consentGiven: 1, consentRefused: 1, staffHandled: 3 });
+    expect(r.helpedShare).toBeCloseTo(0.6);
+    expect(r.byStatus).toEqual({ suggested: 1, handed_over: 1, partner_answered: 0, helped: 3, not_helped: 1, no_answer: 1 });
+    // Topics in the profile's order; a partner-less referral last.
+    expect(r.byTopic.map((g) => [g.id, g.total, g.helpedShare === null ? null : Math.round(g.helpedShare * 100)])).toEqual([
+      ["food_aid", 2, 50],
+      ["medical", 4, 67],
+      ["housing", 1, null],
+    ]);
+    expect(r.byPartner.map((g) => [g.id, g.total])).toEqual([
+      ["birr_riyadh_alkhabra", 2],
+      ["moh", 4],
+      [null, 1],
+    ]);
+    expect(r.byPartner[1]!.name?.ar).toBe("وزارة الصحة (مركز ٩٣٧)");
+  });
+
   it("rejects a malformed or reversed period", async () => {
     await expect(buildReport(opened.db, profile, { from: "2026-11-31", to: "2026-12-01" })).rejects.toThrow(/not a real calendar date/);
     await expect(buildReport(opened.db, profile, { from: "2026-12-01", to: "2026-11-01" })).rejects.toThrow(/after --to/);
@@ -290,8 +160,10 @@ describe("buildReport", () => {
     expect(r.applications.total).toBe(0);
     expect(r.decisions).toMatchObject({ count: 0, medianDays: null, withinPeriodShare: null });
     expect(r.surveys).toMatchObject({ sent: 0, responseRate: null, groups: [] });
+    expect(r.referrals).toMatchObject({ total: 0, helpedShare: null, byTopic: [], byPartner: [] });
     const html = renderHtml(r, createTranslator());
     expect(html).toContain(createTranslator().t("report:applications.none", "ar"));
+    expect(html).toContain(createTranslator().t("report:referrals.none", "ar"));
   });
 });
 
@@ -316,6 +188,12 @@ describe("renderCsv", () => {
     expect(lines).toContain("surveys,tickets,ticket_satisfaction,average,3");
     expect(lines).toContain("tickets,all,complaint,open,1");
     expect(lines).toContain("tickets,all,suggestion,closed,1");
+    expect(lines).toContain("referrals,all,total,count,7");
+    expect(lines).toContain("referrals,all,helped,count,3");
+    expect(lines).toContain("referrals,all,,helped_share,0.6");
+    expect(lines).toContain("referrals,all,consent_refused,count,1");
+    expect(lines).toContain("referrals,topic:medical,,helped_share,0.6667");
+    expect(lines).toContain("referrals,partner:none,handed_over,count,1");
     expect(lines.every((l) => l.split(",").length === 5)).toBe(true);
   });
 });
@@ -408,7 +286,7 @@ describe("the HTML report", () => {
       expect(text).toContain(formatDualDate(PERIOD.from, "ar"));
       expect(text).toContain(formatDualDate(PERIOD.to, "ar"));
       expect(text).toMatch(/\d{1,2} [^\d]+ 14\d\d هـ \(\d{1,2} [^\d]+ 2026 م\)/); // Hijri, then Gregorian
-      for (const key of ["summary", "applications.heading", "decisions.heading", "surveys.heading", "tickets.heading"]) {
+      for (const key of ["summary", "applications.heading", "decisions.heading", "surveys.heading", "tickets.heading", "referrals.heading", "referrals.byPartner"]) {
         expect(text, key).toContain(ar(key));
       }
       for (const program of profile.programs) expect(text).toContain(program.name.ar);
@@ -419,6 +297,11 @@ describe("the HTML report", () => {
       expect(text).toContain("4.5 من 5"); // tanks: overall satisfaction
       expect(text).toContain("50% نعم"); // tanks: clear procedures
       expect(text).toContain(translator.t("report:decisions.overdue", "ar", { count: 2 }));
+      // Referrals: by topic and partner, 60% helped of the 5 with an outcome.
+      expect(text).toContain("60%");
+      expect(text).toContain("السلال الغذائية والمساعدات المالية");
+      expect(text).toContain("جمعية البر الخيرية برياض الخبراء");
+      expect(text).toContain(ar("referrals.noPartner"));
 
       // Numbers sit inside left-to-right isolates in the right-to-left page.
       const bdis = Number(await page.evaluate(`[...document.querySelectorAll("bdi.n")].filter(b => getComputedStyle(b).direction === "ltr").length`));
@@ -454,6 +337,7 @@ describe("the HTML report", () => {
         ...["تركيب خزانات المياه المنزلية", "توصيل صهاريج المياه (الوايت)", ar("surveys.ticketGroup")].map((g) =>
           translator.t("report:surveys.chart", "ar", { group: g }),
         ),
+        ar("referrals.chart"),
       ]);
       for (const c of charts) {
         expect(c.box.width, c.label).toBeGreaterThan(300);
@@ -475,6 +359,8 @@ describe("the HTML report", () => {
       for (const b of apps.bars) expect(b.right).toBeLessThan(labelsLeft);
       // Decision times: four non-empty ranges.
       expect(charts[1]!.bars).toHaveLength(4);
+      // Referrals: food aid (helped, not helped), medical (suggested, helped, no answer), housing (handed over).
+      expect(charts[charts.length - 1]!.bars).toHaveLength(6);
 
       const png = path.join(dir, "report.png");
       await page.screenshot({ path: png as `${string}.png`, fullPage: true });

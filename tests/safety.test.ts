@@ -5,6 +5,7 @@
  * to staff at once (quiet hours or not), climbing to the next role when
  * nobody claims it. Arabic (Gulf), English and Urdu (jaliyat_badr).
  */
+import { savedState } from "./form-helpers";
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { createHarness, openForm, plain, textOf, validNationalId, type Harness } from "./helpers";
@@ -42,15 +43,7 @@ async function harness(org = "maa", now?: Date): Promise<Harness> {
 const staffTexts = (h: Harness, chatId = "staff-a") => h.sent.filter((s) => s.chatId === chatId).map((s) => plain(s.message.text));
 const tickets = (h: Harness, kind: TicketKind) => h.opened.db.selectFrom("tickets").selectAll().where("kind", "=", kind).execute();
 const events = (h: Harness) => h.opened.db.selectFrom("safety_events").selectAll().orderBy("id").execute();
-async function stateOf(h: Harness, chatId = "u1"): Promise<{ flow: string; step?: { name: string; fieldId?: string } }> {
-  const row = await h.opened.db
-    .selectFrom("sessions as s")
-    .innerJoin("channel_identities as i", "i.id", "s.identity_id")
-    .select("s.state")
-    .where("i.external_id", "=", chatId)
-    .executeTakeFirstOrThrow();
-  return JSON.parse(row.state) as { flow: string; step?: { name: string; fieldId?: string } };
-}
+const stateOf = (h: Harness, chatId = "u1") => savedState(h, chatId);
 
 describe("a crisis in the menu (Gulf Arabic)", () => {
   it("answers calmly with 911 and 937, says staff are told now, pushes no menu, and alerts every staff chat with the excerpt", async () => {
@@ -142,6 +135,24 @@ describe("a crisis inside a form", () => {
     const next = plain(textOf(await h.say(validNationalId(1234))));
     expect(next).toContain("الجوال");
     expect((await stateOf(h)).step?.fieldId).not.toBe("national_id");
+    expect(await tickets(h, "urgent")).toHaveLength(1);
+  });
+
+  it("stays with the person: a short reply after it gets care, not the form's question; the form goes on when they answer it", async () => {
+    h = await harness();
+    await openForm(h);
+    await h.say("محمد عبدالله الحربي");
+    await h.say("تعبت من كل شي ودي انتحر");
+    for (const short of ["طيب", "شكرا", "ok"]) {
+      const r = plain(textOf(await h.say(short)));
+      expect(r, short).toContain("لست وحدك");
+      expect(r, short).not.toContain("رقم الهوية");
+    }
+    expect(await stateOf(h)).toMatchObject({ flow: "apply", step: { name: "field", fieldId: "national_id" } });
+    // When they answer the question, the form continues and the care mode ends.
+    const next = plain(textOf(await h.say(validNationalId(4321))));
+    expect(next).toContain("الجوال");
+    expect((await stateOf(h)) as { attending?: string }).not.toHaveProperty("attending");
     expect(await tickets(h, "urgent")).toHaveLength(1);
   });
 });

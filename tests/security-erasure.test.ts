@@ -35,10 +35,13 @@ const REVIEWED_TABLES: Record<string, string> = {
   calendar_closures: "the association's closures set by staff; no beneficiary's data",
   desk_codes: "staff sign-in codes (hashes); no beneficiary's data",
   desk_sessions: "staff desk sessions (hashes); no beneficiary's data",
+  staff_handles: "Telegram usernames of staff members (for desk sign-in); no beneficiary's data",
   safety_events: "kind of danger, escalation level and role on a reference; never the message",
   chat_windows: "her chats' rows deleted",
   notices: "text, template values, chat and channel message id emptied; kind, rung and dates kept",
   message_statuses: "the statuses of her messages deleted (a wamid carries the number)",
+  referrals: "city emptied (the request's text is the ticket's, emptied); topic, partner, status, consent and dates kept",
+  referral_events: "notes emptied; who did what, and when, kept",
 };
 
 const SARA: FakeUser = { id: 7391046, first_name: "سارونة", last_name: "المطيري", language_code: "ar" };
@@ -103,6 +106,9 @@ describe("erasure after «احذف بياناتي»", () => {
     // The file is kept for the complaint; its text follows.
     const complaintReply = await sara("الفاتورة المرفقة فيها مبلغ غلط على بيت سارونة");
     expect(complaintReply).toMatch(/C\d{2}-\d{5}/);
+
+    // A request outside the association's work: her city is her application's, no partner serves it, staff take it on.
+    expect(await sara("ابغى سلة غذائية لبيت سارونة في حي القيروان")).toContain("سيتواصل معك أحد موظفينا");
 
     // A conversation with staff: what she writes is forwarded to the group; staff answer; she ends it.
     const opened = await sara("موظف");
@@ -173,6 +179,8 @@ describe("erasure after «احذف بياناتي»", () => {
     expect(omar.anonymised_at).toBeNull();
     const kept = await w.opened.db.selectFrom("applications").select(["program_id", "status"]).where("reference", "=", application).executeTakeFirstOrThrow();
     expect(kept).toEqual({ program_id: "water_truck", status: "submitted" });
+    // Her referral still counts (topic and status), without where she lives.
+    expect(await w.opened.db.selectFrom("referrals").select(["city", "topic_id", "status"]).execute()).toEqual([{ city: null, topic_id: "food_aid", status: "suggested" }]);
 
     // Writing again starts afresh: nothing of the past is linked to the chat.
     const mine = await sara("بياناتي");

@@ -1,6 +1,6 @@
 /**
  * Signing in to the desk without a password. A staff member types their
- * staff phone, Telegram id or console name; a six-digit code goes to them on
+ * staff phone, Telegram id or @handle, or console name; a six-digit code goes to them on
  * the staff channel they already use (through the outbox, encrypted until
  * delivered); they type it back and get a session. The page never says
  * whether an identifier is staff. Codes expire after a few minutes, allow a
@@ -17,8 +17,9 @@ import type { Cipher } from "../crypto";
 import type { Translator } from "../i18n";
 import type { Logger } from "../log";
 import { recordAudit } from "../staff/audit";
+import { staffIdOfHandle } from "../staff/handles";
 import type { StaffActor } from "../staff/types";
-import type { DeskDirectory, DeskMember } from "./directory";
+import { cleanIdentifier, type DeskDirectory, type DeskMember } from "./directory";
 
 /** How long a code may be used. */
 export const CODE_MINUTES = 10;
@@ -85,14 +86,20 @@ export function createDeskAuth(deps: DeskAuthDeps): DeskAuth {
   /** An identifier that names no staff member is recorded under the channel it looks like. */
   function strangerOf(typed: string): StaffActor {
     const clean = typed.trim().slice(0, 40);
-    const channel = /^[+\d\s\u0660-\u0669\u06f0-\u06f9-]{8,}$/.test(clean) ? "whatsapp" : /^\d+$/.test(clean) ? "telegram" : "console";
+    const channel = /^[+\d\s\u0660-\u0669\u06f0-\u06f9-]{8,}$/.test(clean) ? "whatsapp" : /^(\d+|@\S+)$/.test(clean) ? "telegram" : "console";
     return { channel, userId: clean || "-", via: "desk" };
+  }
+
+  /** A Telegram staff member by the "@handle" Sila last saw them write from (a bot cannot look one up). */
+  async function seenHandle(typed: string): Promise<DeskMember | null> {
+    const id = await staffIdOfHandle(db, typed);
+    return id ? directory.find("telegram", id) : null;
   }
 
   return {
     async requestCode(typed) {
       const challenge = randomToken();
-      const member = directory.lookup(typed);
+      const member = directory.lookup(typed) ?? (await seenHandle(cleanIdentifier(typed)));
       const at = now();
       await desk.purgeDesk(db, at.toISOString(), minutesFrom(at, -24 * 60));
       if (!member) {

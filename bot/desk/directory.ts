@@ -1,10 +1,12 @@
 /**
  * Who may sign in to the desk and what they may do. Staff are the people the
  * installation already knows as staff: Telegram user ids
- * (TELEGRAM_STAFF_USER_IDS), WhatsApp numbers (WHATSAPP_STAFF_NUMBERS) and, for
- * trying Sila on one machine, names in DESK_STAFF whose codes appear on the
- * console. A member's role (STAFF_ROLES) is one of the profile's staffRoles;
- * its `may` decides what they may do (everything without a role or a `may`).
+ * (TELEGRAM_STAFF_USER_IDS), WhatsApp numbers (WHATSAPP_STAFF_NUMBERS, on
+ * WhatsApp Web or the Cloud API, whichever runs) and, for trying Sila on one
+ * machine, names in DESK_STAFF whose codes appear on the console. A member's
+ * role (STAFF_ROLES) is one of the profile's staffRoles; its `may` decides
+ * what they may do (everything without a role or a `may`). A "whatsapp:"
+ * role names the staff number in either WhatsApp mode.
  */
 import { toLatinDigits } from "../../flows/text/arabic";
 import { STAFF_PERMISSIONS, type LocalizedText, type Profile, type StaffPermission } from "../../orgs/schema";
@@ -25,7 +27,7 @@ export interface DeskMember {
 export interface DeskDirectory {
   readonly members: readonly DeskMember[];
   find(channel: string, id: string): DeskMember | null;
-  /** The member a typed identifier names (a phone, a Telegram id, a console name), or null. */
+  /** The member a typed identifier names (a phone, a Telegram id or declared @handle, a console name), or null. */
   lookup(typed: string): DeskMember | null;
 }
 
@@ -33,10 +35,14 @@ export interface DirectoryInput {
   profile: Profile;
   /** Telegram user ids (when Telegram runs). */
   telegram: readonly string[];
-  /** WhatsApp numbers (when WhatsApp runs), as configured. */
+  /** WhatsApp numbers (when WhatsApp Web runs), as configured. */
   whatsapp: readonly string[];
+  /** WhatsApp numbers (when the Cloud API runs), as configured. */
+  whatsappCloud?: readonly string[];
   /** Console names (when the console runs). */
   console: readonly string[];
+  /** Telegram usernames declared for staff user ids (DESK_STAFF "@handle=123456"), lower case without "@". */
+  telegramHandles?: ReadonlyArray<{ handle: string; userId: string }>;
   roles: ReadonlyArray<{ channel: ChannelName; id: string; role: string }>;
 }
 
@@ -56,11 +62,11 @@ export function createDirectory(input: DirectoryInput): DeskDirectory {
       const known = input.profile.staffRoles.map((x) => x.id).join(", ");
       throw new ConfigError(`STAFF_ROLES: "${r.role}" is not a staff role of the profile ${input.profile.slug} (${known})`);
     }
-    const id = r.channel === "whatsapp" ? (normalizeWhatsAppNumber(r.id) ?? r.id) : r.id;
+    const id = r.channel === "whatsapp" || r.channel === "whatsapp_cloud" ? (normalizeWhatsAppNumber(r.id) ?? r.id) : r.id;
     roleOf.set(`${r.channel}:${id}`, r.role);
   }
   const member = (channel: ChannelName, id: string, chatId: string): DeskMember => {
-    const roleId = roleOf.get(`${channel}:${id}`);
+    const roleId = roleOf.get(`${channel}:${id}`) ?? (channel === "whatsapp_cloud" ? roleOf.get(`whatsapp:${id}`) : undefined);
     const role = roleId ? input.profile.staffRoles.find((x) => x.id === roleId) ?? null : null;
     return {
       channel,
@@ -79,6 +85,10 @@ export function createDirectory(input: DirectoryInput): DeskDirectory {
     const number = normalizeWhatsAppNumber(raw);
     if (number) add(member("whatsapp", number, `${number}@c.us`));
   }
+  for (const raw of input.whatsappCloud ?? []) {
+    const number = normalizeWhatsAppNumber(raw);
+    if (number) add(member("whatsapp_cloud", number, number));
+  }
   for (const name of input.console) add(member("console", name, "staff"));
 
   return {
@@ -90,8 +100,10 @@ export function createDirectory(input: DirectoryInput): DeskDirectory {
       const named = members.find((m) => m.channel === "console" && m.id === clean);
       if (named) return named;
       const number = normalizeWhatsAppNumber(clean);
-      const byNumber = number ? members.find((m) => m.channel === "whatsapp" && m.id === number) : undefined;
+      const byNumber = number ? members.find((m) => (m.channel === "whatsapp" || m.channel === "whatsapp_cloud") && m.id === number) : undefined;
       if (byNumber) return byNumber;
+      const declared = clean.startsWith("@") ? input.telegramHandles?.find((h) => `@${h.handle}` === clean) : undefined;
+      if (declared) return members.find((m) => m.channel === "telegram" && m.id === declared.userId) ?? null;
       const telegramId = clean.replace(/^tg:/, "");
       return members.find((m) => m.channel === "telegram" && m.id === telegramId) ?? null;
     },

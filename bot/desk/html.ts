@@ -81,6 +81,7 @@ function nav(ui: Ui, profile: Profile): Html {
     ["/inbox", ui.t("nav.inbox"), "tickets"],
     ["/tickets", ui.t("nav.tickets"), "tickets"],
     ["/reports", ui.t("nav.reports"), "reports"],
+    ["/calendar", ui.t("nav.calendar"), "calendar"],
   ];
   const member = ui.signedIn?.member;
   const other = ui.locale === "ar" ? "en" : "ar";

@@ -16,7 +16,7 @@ export type LaunchedDesk = { running: RunningDesk; problem?: undefined } | { run
 
 export async function launchDesk(
   config: Config,
-  active: { telegram: boolean; whatsapp: boolean; console: boolean },
+  active: { telegram: boolean; whatsapp: boolean; whatsappCloud?: boolean; console: boolean },
   deps: Omit<DeskDeps, "directory" | "attachmentsDir" | "sessionHours" | "secure">,
   say: (key: string, params: Record<string, string>) => string,
 ): Promise<LaunchedDesk> {
@@ -24,9 +24,13 @@ export async function launchDesk(
     profile: deps.profile,
     telegram: active.telegram ? (config.telegram?.staffUserIds ?? []) : [],
     whatsapp: active.whatsapp ? config.whatsapp.staffNumbers : [],
+    whatsappCloud: active.whatsappCloud ? config.whatsapp.staffNumbers : [],
     console: active.console ? config.desk.consoleStaff : [],
     roles: config.staffRoles,
+    telegramHandles: config.desk.telegramHandles,
   });
+  const strays = config.desk.telegramHandles.filter((h) => !directory.find("telegram", h.userId));
+  if (strays.length > 0) deps.log.warn("DESK_STAFF names Telegram handles of ids that are not Telegram staff (TELEGRAM_STAFF_USER_IDS, with Telegram running)", { handles: strays.map((h) => `@${h.handle}`) });
   if (config.desk.consoleStaff.length > 0 && !active.console) deps.log.warn("DESK_STAFF names sign in only while the console runs (their codes are shown there)");
   if (directory.members.length === 0) deps.log.warn("the staff desk runs but nobody may sign in: no staff ids, numbers or DESK_STAFF names");
   const app = createDeskApp({

@@ -25,9 +25,11 @@ import { createDeskAuth } from "./auth";
 import { createKit, takeFlash, type DeskContext, type DeskDeps, type DeskEnv } from "./context";
 import { DESK_LOCALES, html, makeUi, type DeskLocale } from "./html";
 import { registerApplications } from "./routes/applications";
+import { registerCalendar } from "./routes/calendar";
 import { registerLogin } from "./routes/login";
 import { registerReports } from "./routes/reports";
 import { registerTickets } from "./routes/tickets";
+import { registerReferrals } from "./routes/referrals";
 
 export type { DeskDeps };
 
@@ -126,7 +128,7 @@ export function createDeskApp(deps: DeskDeps): Hono<DeskEnv> {
     await next();
   });
 
-  app.get("/", (c) => c.redirect(c.var.ui.may("applications") ? "/applications" : c.var.ui.may("tickets") ? "/inbox" : "/reports", 303));
+  app.get("/", (c) => c.redirect(c.var.ui.may("applications") ? "/applications" : c.var.ui.may("tickets") ? "/inbox" : c.var.ui.may("reports") ? "/reports" : "/calendar", 303));
 
   app.get("/lang", (c) => {
     const to = c.req.query("to");
@@ -141,7 +143,9 @@ export function createDeskApp(deps: DeskDeps): Hono<DeskEnv> {
   registerLogin(app, kit);
   registerApplications(app, kit);
   registerTickets(app, kit);
+  registerReferrals(app, kit);
   registerReports(app, kit);
+  registerCalendar(app, kit);
 
   app.notFound((c) => {
     const ui = c.var.ui;

@@ -19,6 +19,8 @@ import { createTicketSurvey } from "../surveys";
 import { rememberSeasonGreeting } from "../../db/calendar";
 import { sensitiveConsentPurpose } from "../../flows/consent";
 import { raiseCareAlert, raiseUrgentAlert, type SafeguardingDeps } from "../safeguarding";
+import { createReferralEffects } from "../referrals/effects";
+import type { Translator } from "../i18n";
 
 export interface EffectDeps {
   profile: Profile;
@@ -29,6 +31,8 @@ export interface EffectDeps {
   alertStaff: (text: Text, at: string, contactId: number) => void;
   /** Where safety alerts go (bot/safeguarding.ts): every staff target at once. */
   safeguarding: () => SafeguardingDeps;
+  /** Renders a referral's summary for its partner's chat. */
+  translator: Translator;
 }
 
 /** What an effect may read and change of the turn in hand. */
@@ -57,6 +61,7 @@ function partsText(parts: readonly InfoPart[]): Text {
 
 export function createEffectRunner(deps: EffectDeps) {
   const { hot, alertStaff } = deps;
+  const referrals = createReferralEffects({ profile: deps.profile, translator: deps.translator, alertStaff });
 
   async function createTicket(trx: Transaction<Database>, effect: Extract<Effect, { type: "createTicket" }>, turn: TurnInfo): Promise<EffectEvent> {
     let applicationId: number | null = null;
@@ -216,6 +221,16 @@ export function createEffectRunner(deps: EffectDeps) {
       case "rememberSeasonGreeting":
         await rememberSeasonGreeting(trx, turn.contactId, effect.season);
         return null;
+      case "openReferral":
+        return referrals.open(trx, effect, turn);
+      case "referralPartner":
+        return referrals.partner(trx, effect, turn);
+      case "referralConsent":
+        return referrals.consent(trx, effect, turn);
+      case "referralOutcome":
+        return referrals.outcome(trx, effect, turn);
+      case "setCity":
+        return referrals.setCity(trx, effect, turn);
     }
   };
 }

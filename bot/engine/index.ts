@@ -153,6 +153,7 @@ export function createEngine(deps: EngineDeps): Engine {
     hashNationalId: deps.hashNationalId,
     alertStaff,
     safeguarding,
+    translator: deps.translator,
   });
 
   async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
@@ -230,6 +231,9 @@ export function createEngine(deps: EngineDeps): Engine {
             return deps.hot.seasonGreetedOf(contact.id);
           },
           localeChosen: turnInfo.localeChosen,
+          get city() {
+            return deps.hot.cityOf(contact.id);
+          },
         },
         senderPhone: message.senderPhone ?? null,
         get applications() {

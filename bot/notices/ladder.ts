@@ -35,6 +35,7 @@ import { staffRows } from "../notify";
 import type { StaffTarget } from "../channels/types";
 import { riyadhDate } from "../../flows/dates";
 import type { HotPath } from "../../db/hot";
+import { isWindowOpen, templateLanguage } from "./window";
 
 export type Attempt =
   | { kind: "send"; rung: NoticeRung; channel: ChannelName; chatId: string; message: OutboundMessage }
@@ -73,8 +74,6 @@ export interface NoticeLadder {
   reconcile(channel: ChannelName, messageId: string): Promise<void>;
 }
 
-/** A send close to the window's end goes as a template rather than be refused. */
-const WINDOW_MARGIN_MS = 5 * 60_000;
 /** Notices whose full text follows, once the person writes again, after a template went. */
 const FOLLOWUP: ReadonlySet<NoticeKind> = new Set(["decision", "reply"]);
 export { BROADCAST_CONSENT };
@@ -86,14 +85,11 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
   async function windowOpen(ex: Executor, channel: ChannelName, chatId: string): Promise<boolean> {
     const hours = deps.senders.get(channel)?.windowHours;
     if (hours === undefined) return true;
-    const last = await notices.lastInbound(ex, channel, chatId);
-    return last !== null && deps.clock().getTime() - Date.parse(last) < hours * 3_600_000 - WINDOW_MARGIN_MS;
+    return isWindowOpen(await notices.lastInbound(ex, channel, chatId), deps.clock(), hours);
   }
 
   const templateOf = (kind: TemplateKind): WhatsAppTemplate | undefined => profile.whatsappTemplates[kind];
 
-  /** The template's language: the person's when approved in it, else the first approved. */
-  const languageOf = (t: WhatsAppTemplate, locale: string): Locale => (t.languages.includes(locale as Locale) ? (locale as Locale) : t.languages[0]!);
 
   function templateMessage(kind: TemplateKind, t: WhatsAppTemplate, values: Record<string, Text>, locale: Locale): OutboundMessage {
     const params = t.params.map((name) => translator.render(values[name] ?? { literal: "-" }, locale).replace(/[\u2066-\u2069]/g, ""));
@@ -116,7 +112,7 @@ export function createNoticeLadder(deps: LadderDeps): NoticeLadder {
       if (t.category !== "marketing" || contact.broadcast_opt_in !== 1 || !(await notices.hasConsent(ex, notice.contact_id, BROADCAST_CONSENT))) return null;
     }
     const values = JSON.parse(notice.params) as Record<string, Text>;
-    return { kind: "send", rung: "template", channel, chatId, message: templateMessage(notice.kind, t, values, languageOf(t, contact.locale)) };
+    return { kind: "send", rung: "template", channel, chatId, message: templateMessage(notice.kind, t, values, templateLanguage(t, contact.locale)) };
   }
 
   /** Another chat of the person on a running channel that may take a free message now. */

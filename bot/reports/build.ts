@@ -9,13 +9,15 @@
  * - first decisions (approved or rejected) taken in the period, timed from
  *   the application's submission;
  * - surveys sent in the period, with their answers whenever they came;
- * - complaints and suggestions received in the period, by their current status.
+ * - complaints and suggestions received in the period, by their current status;
+ * - referrals made in the period, by topic, partner and current status (./referrals.ts).
  */
 import type { Kysely } from "kysely";
 import type { ApplicationStatus, Database } from "../../db/schema";
 import { addDays } from "../../flows/dates";
 import type { LocalizedText, Profile } from "../../orgs/schema";
 import { ValidationError } from "../errors";
+import { referralsSection } from "./referrals";
 import {
   REPORT_STATUSES,
   REPORT_TICKET_KINDS,
@@ -323,5 +325,6 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, period
     decisions: await decisionsSection(db, profile, start, end),
     surveys: await surveysSection(db, profile, start, end),
     tickets: await ticketsSection(db, start, end),
+    referrals: await referralsSection(db, profile, start, end),
   };
 }

@@ -7,11 +7,17 @@
  *   decisions,all,,median_days,4.5
  *   surveys,water_truck,overall,average,4.33
  *
- * `program` is a program id, "all" for the whole association, or "tickets"
- * for the satisfaction question asked after a ticket is closed. Shares are
+ * `program` is a program id, "all" for the whole association, "tickets"
+ * for the satisfaction question asked after a ticket is closed, and for
+ * referrals "topic:<id>" or "partner:<id>" ("partner:none": staff found one):
+ *
+ *   referrals,topic:food_aid,helped,count,2
+ *   referrals,partner:moh,,helped_share,0.5
+ *
+ * Shares are
  * fractions between 0 and 1; times are days; empty values mean "no data".
  */
-import { REPORT_STATUSES, REPORT_TICKET_KINDS, type DecisionStats, type ReportData } from "./types";
+import { REPORT_REFERRAL_STATUSES, REPORT_STATUSES, REPORT_TICKET_KINDS, type DecisionStats, type ReferralGroup, type ReportData } from "./types";
 
 type Value = string | number | null;
 
@@ -75,6 +81,20 @@ export function renderCsv(data: ReportData): string {
     add("tickets", "all", kind, "open", t.open);
     add("tickets", "all", kind, "closed", t.closed);
   }
+
+  const referralFigures = (program: string, g: Omit<ReferralGroup, "id" | "name">) => {
+    add("referrals", program, "total", "count", g.total);
+    for (const s of REPORT_REFERRAL_STATUSES) add("referrals", program, s, "count", g.byStatus[s]);
+    add("referrals", program, "", "with_outcome", g.withOutcome);
+    add("referrals", program, "", "helped_share", g.helpedShare);
+  };
+  const rf = data.referrals;
+  referralFigures("all", rf);
+  add("referrals", "all", "consent_given", "count", rf.consentGiven);
+  add("referrals", "all", "consent_refused", "count", rf.consentRefused);
+  add("referrals", "all", "staff_handled", "count", rf.staffHandled);
+  for (const g of rf.byTopic) referralFigures(`topic:${g.id ?? "none"}`, g);
+  for (const g of rf.byPartner) referralFigures(`partner:${g.id ?? "none"}`, g);
 
   return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }

@@ -12,6 +12,7 @@ import type { Locale, LocalizedText } from "../../orgs/schema";
 import type { ApplicationStatus } from "../../db/schema";
 import type { Translator } from "../i18n";
 import { columnChart, escapeXml, ltrIsolate, scoreBarChart, stackedBarChart, type Direction } from "./svg";
+import { referralsHtml } from "./referrals-html";
 import {
   REPORT_STATUSES,
   REPORT_TICKET_KINDS,
@@ -158,6 +159,11 @@ export function renderHtml(data: ReportData, translator: Translator, options: Ht
         num(data.tickets[k].total),
         tx("cards.ticketsHint", { open: num(data.tickets[k].open), closed: num(data.tickets[k].closed) }),
       ),
+    ),
+    card(
+      tx("cards.referrals"),
+      num(data.referrals.total),
+      tx("cards.referralsHint", { share: orDash(data.referrals.helpedShare, fmtShare), outcome: num(data.referrals.withOutcome) }),
     ),
   ];
   const summary = `<section id="summary"><h2>${tx("summary")}</h2><div class="cards">${cards.join("")}</div></section>`;
@@ -307,6 +313,8 @@ export function renderHtml(data: ReportData, translator: Translator, options: Ht
     ).join("") +
     `</tbody></table></section>`;
 
+  const referrals = referralsHtml(data.referrals, { dir, tx, plain, num, esc, text, share: (v) => orDash(v, fmtShare), fmtNumber });
+
   const title = plain("documentTitle", { org: orgName, from: ltrIsolate(data.period.from), to: ltrIsolate(data.period.to) });
   return [
     `<!doctype html>`,
@@ -320,6 +328,7 @@ export function renderHtml(data: ReportData, translator: Translator, options: Ht
     decisions,
     surveys,
     tickets,
+    referrals,
     `<footer><p>${tx("footer")}</p></footer>`,
     `</main></body></html>`,
     "",

@@ -3,7 +3,7 @@
  * and what the CSV and HTML renderers show. Plain values only (no database
  * handle, no translator), so a report can be rendered, compared or saved.
  */
-import { APPLICATION_STATUSES, type ApplicationStatus, type TicketKind } from "../../db/schema";
+import { APPLICATION_STATUSES, REFERRAL_STATUSES, type ApplicationStatus, type ReferralStatus, type TicketKind } from "../../db/schema";
 import type { LocalizedText } from "../../orgs/schema";
 
 /** Every application status, in the order reports show them. */
@@ -117,6 +117,34 @@ export interface TicketCounts {
 /** Complaints and suggestions received within the period, by their current status. */
 export type TicketsSection = Record<ReportTicketKind, TicketCounts>;
 
+/** Every referral status, in the order reports show them (the last three are outcomes). */
+export const REPORT_REFERRAL_STATUSES: readonly ReferralStatus[] = REFERRAL_STATUSES;
+export type ReferralStatusCounts = Record<ReferralStatus, number>;
+
+/** Referrals of one topic or one partner (`id` null: no partner, staff found one or the city was never given). */
+export interface ReferralGroup {
+  id: string | null;
+  /** The topic's or partner's name from the profile; null when it is no longer there (or no partner). */
+  name: LocalizedText | null;
+  total: number;
+  byStatus: ReferralStatusCounts;
+  /** Referrals with an outcome: helped, not helped or no answer. */
+  withOutcome: number;
+  /** helped / withOutcome; null without outcomes. */
+  helpedShare: number | null;
+}
+
+/** Referrals made within the period, by their current status. */
+export interface ReferralsSection extends Omit<ReferralGroup, "id" | "name"> {
+  /** The beneficiary agreed that a summary go to the partner / did not. */
+  consentGiven: number;
+  consentRefused: number;
+  /** No contact of the partner could be given: staff took it on. */
+  staffHandled: number;
+  byTopic: ReferralGroup[];
+  byPartner: ReferralGroup[];
+}
+
 export interface ReportData {
   org: { slug: string; name: LocalizedText };
   period: ReportPeriod;
@@ -124,4 +152,5 @@ export interface ReportData {
   decisions: DecisionsSection;
   surveys: SurveysSection;
   tickets: TicketsSection;
+  referrals: ReferralsSection;
 }

@@ -31,6 +31,7 @@ import * as lists from "./lists";
 import * as q from "./queries";
 import type { StaffActor } from "./types";
 import { openAnswers } from "./views";
+import { createReferralActions, type ReferralFile, type ReferralStatusOutcome } from "./referrals";
 
 /** A committee decision asked for by a staff member (chat or desk). */
 export interface DecideRequest {
@@ -112,10 +113,18 @@ export interface StaffActions {
   conversation(ticket: TicketFile, limit: number): Promise<lists.ConversationMessage[]>;
   /** The notices sent about an application or ticket, a line each: rung, channel, when delivered and read (shown with its file). */
   notices(reference: string): Promise<Text[]>;
+  /**
+   * A referral's status as staff name it ("helped", «تمت المساعدة», "partner_answered", …, an
+   * optional note after it): audited, added to its history; an outcome closes its ticket.
+   */
+  referralStatus(actor: StaffActor, reference: string, args: string): Promise<ReferralStatusOutcome>;
+  /** The referral behind a ticket (topic, partner, city, status, consent, history), or null for another ticket. */
+  referral(reference: string): Promise<ReferralFile | null>;
 }
 
 export function createStaffActions(deps: StaffActionDeps): StaffActions {
   const { db, translator, log } = deps;
+  const referrals = createReferralActions({ db, profile: deps.profile, clock: deps.clock, actorKey });
   const ltr = (v: string): { ltr: string } => ({ ltr: v });
   /** What staff send a beneficiary is a notice: outside WhatsApp's window it goes by the "reply" template. */
   const replyNotice = (reference: string): NoticeSpec => ({ kind: "reply", reference, params: { reference: ltr(reference) } });
@@ -329,6 +338,9 @@ export function createStaffActions(deps: StaffActionDeps): StaffActions {
     },
 
     notices: (reference) => noticeLines(db, reference),
+
+    referralStatus: (actor, reference, args) => referrals.setStatus(actor, reference, args),
+    referral: (reference) => referrals.file(reference),
 
     async conversation(ticket, limit) {
       const messages = await lists.conversationOf(db, ticket.contact.id, ticket.createdAt, limit);

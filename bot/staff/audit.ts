@@ -41,6 +41,7 @@ export async function recordAudit(db: Executor, e: AuditEntry): Promise<void> {
       allowed: e.allowed ? 1 : 0,
       detail: e.detail?.slice(0, 200) ?? null,
       created_at: e.at,
+      via: e.actor.via ?? "chat",
     })
     .execute();
 }

@@ -20,6 +20,7 @@ import { renderReply } from "../notify";
 import type { CalendarSource } from "../calendar";
 import { createStaffActions, type DecideRequest, type StaffActions } from "./actions";
 import { latestClaim } from "./audit";
+import { noteStaffHandle } from "./handles";
 import { closureCommand, closuresList } from "./closure-commands";
 import {
   findReference as findReferenceInText,
@@ -156,7 +157,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     if (owner?.type === "ticket") {
       const ticket = await actions.showTicket(actor, reference, detail);
       if (!ticket) return notFound(actor, reference);
-      full = [...(await ticketText(ticket)), ...(await noticesSection(db, reference))];
+      full = [...(await ticketText(ticket)), ...(await referralSection(reference)), ...(await noticesSection(db, reference))];
       summary = where.group ? await ticketSummary(ticket) : [];
     } else {
       const a = await actions.showApplication(actor, reference, detail);
@@ -171,7 +172,36 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
     ];
   }
 
+  /** A referral's topic, partner, status, consent and history, under its ticket. */
+  async function referralSection(reference: string): Promise<Text[]> {
+    const file = await actions.referral(reference);
+    return file ? [...file.lines, section(t("staff:referral.historyTitle"), [file.history])] : [];
+  }
+
   // ---- Acting ---------------------------------------------------------------
+
+  async function referralStatus(actor: StaffActor, reference: string, args: string): Promise<OutboundMessage[]> {
+    const r = await actions.referralStatus(actor, reference, args);
+    switch (r.status) {
+      case "not_found":
+        return notFound(actor, reference);
+      case "not_referral":
+        return say(actor, t("staffcmd:referral.notReferral", { reference: ltr(reference) }));
+      case "unknown_status":
+        return say(actor, t("staffcmd:usage.referral"));
+      case "unchanged":
+        return say(actor, t("staffcmd:referral.unchanged", { reference: ltr(reference), status: t(`staff:referral.status.${r.referral.status}`) }));
+      case "updated":
+        return say(
+          actor,
+          t(r.final ? "staffcmd:referral.doneFinal" : "staffcmd:referral.done", {
+            reference: ltr(reference),
+            from: t(`staff:referral.status.${r.from}`),
+            to: t(`staff:referral.status.${r.to}`),
+          }),
+        );
+    }
+  }
 
   async function replyTo(actor: StaffActor, reference: string, text: string): Promise<OutboundMessage[]> {
     const r = await actions.reply(actor, reference, text);
@@ -252,8 +282,9 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
       case "reply":
       case "close":
       case "claim":
-      case "decide": {
-        if (!reference || ((name === "reply" || name === "decide") && rest.length === 0)) {
+      case "decide":
+      case "referral": {
+        if (!reference || ((name === "reply" || name === "decide" || name === "referral") && rest.length === 0)) {
           await actions.audit(actor, name, reference ?? firstArg?.slice(0, 40) ?? null, true, "usage");
           return say(actor, t(`staffcmd:usage.${name}`));
         }
@@ -261,6 +292,7 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
         if (name === "reply") return replyTo(actor, reference, rest);
         if (name === "close") return close(actor, reference);
         if (name === "claim") return claim(actor, reference);
+        if (name === "referral") return referralStatus(actor, reference, rest);
         return decide(actor, reference, rest);
       }
     }
@@ -274,6 +306,8 @@ export function createStaffCommands(deps: StaffDeps): StaffWorkspace {
         log.warn("staff command refused", { channel: actor.channel, user: actor.userId, action });
         return say(actor, t("staffcmd:refused"));
       }
+      // The handle they wrote from signs them in to the desk as "@handle" (a failure here stops no command).
+      await noteStaffHandle(db, actor, deps.clock().toISOString()).catch((error: unknown) => log.warn("could not record a staff member's handle", { user: actor.userId, error }));
       return await work();
     } catch (error) {
       log.error("staff command failed", { channel: actor.channel, user: actor.userId, action, target, error });

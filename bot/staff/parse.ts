@@ -5,7 +5,7 @@
  */
 import { normalizeArabic, toLatinDigits } from "../../flows/text/arabic";
 
-export type StaffCommandName = "help" | "pending" | "show" | "reply" | "close" | "claim" | "stats" | "decide" | "closure" | "closures";
+export type StaffCommandName = "help" | "pending" | "show" | "reply" | "close" | "claim" | "stats" | "decide" | "closure" | "closures" | "referral";
 
 const ALIASES: Record<StaffCommandName, readonly string[]> = {
   help: ["help", "start", "commands", "مساعدة", "مساعده", "أوامر", "الأوامر"],
@@ -18,6 +18,7 @@ const ALIASES: Record<StaffCommandName, readonly string[]> = {
   decide: ["decide", "decision", "قرار"],
   closure: ["closure", "holiday", "إجازة", "اجازة", "عطلة"],
   closures: ["closures", "holidays", "الإجازات", "الاجازات", "إجازات", "اجازات", "العطل"],
+  referral: ["referral", "refer", "إحالة", "احالة", "الإحالة", "الاحالة"],
 };
 
 const BY_WORD: ReadonlyMap<string, StaffCommandName> = new Map(

@@ -12,6 +12,8 @@ export interface StaffActor {
   /** The staff member's id on that channel (Telegram user id, WhatsApp number/id). */
   userId: string;
   displayName?: string;
+  /** Their Telegram username, without "@" (recorded so that "@handle" signs in to the desk). */
+  handle?: string;
   /** Where the action was taken: a staff chat (default) or the web desk (every staff chat then hears of it). */
   via?: "chat" | "desk";
 }

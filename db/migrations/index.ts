@@ -18,6 +18,8 @@ import * as localeChosen from "./2026_12_06_050_locale_chosen";
 import * as safety from "./2026_12_06_060_safety";
 import * as desk from "./2026_12_06_070_desk";
 import * as forms from "./2026_12_06_070_forms";
+import * as referrals from "./2026_12_06_080_referrals";
+import * as staffDesk from "./2026_12_07_010_staff_desk";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_23_001_core": core,
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_060_safety": safety,
   "2026_12_06_070_desk": desk,
   "2026_12_06_070_forms": forms,
+  "2026_12_06_080_referrals": referrals,
+  "2026_12_07_010_staff_desk": staffDesk,
 };

@@ -151,10 +151,12 @@ function fieldAnswer(
 
   // A question instead of an answer: answered from the FAQ, then the field asked again. A choice
   // field never answers from the FAQ (its option words would find unrelated answers).
-  if (text !== null && !choosing && (looksLikeQuestion(text) || !r.ok)) {
+  // A word or two that is not a valid answer («الخبراء» for an ID number) is a wrong answer, not a question.
+  const asking = text !== null && (looksLikeQuestion(text) || (!r.ok && text.trim().split(/\s+/).length >= 3));
+  if (text !== null && !choosing && asking) {
     const faq = ctx.faq(sanitizeFreeText(text, 300), ctx.locale).accepted;
     const entry = faq ? ctx.profile.faqs.find((f) => f.id === faq.id) : undefined;
-    if (entry && (looksLikeQuestion(text) || !r.ok)) {
+    if (entry) {
       return { ...done(state, [prompt(state, ctx, [{ localized: entry.answer }, t("apply:backToQuestion")])]), sensitiveInput };
     }
     // A question in a free-text field may be a fair answer: asked before it is stored.

@@ -10,6 +10,7 @@ import { ageOn, type FormField } from "../form";
 import { menuReply } from "../menu";
 import { t } from "../reply";
 import { done } from "../session";
+import { minorReferralText } from "../referral";
 import type { ApplicationDraft, Effect, FieldAnswer, FlowContext, StepResult, Text } from "../types";
 import { at, fieldsOf, openPrograms, programOf, type ApplyState } from "./base";
 import { prompt } from "./prompt";
@@ -127,9 +128,8 @@ function byAge(draft: ApplicationDraft, answer: FieldAnswer, ctx: FlowContext): 
   const program = programOf(ctx, draft)!;
   const minor = ageOn(answer.value, ctx.now) < 18;
   if (minor && program.minAge !== undefined && program.minAge >= 18) {
-    const referral = program.minorReferral ? ctx.profile.referrals.find((r) => r.id === program.minorReferral) : undefined;
     const lead: Text[] = [t("apply:adultsOnly", { program: { localized: program.name }, age: program.minAge })];
-    if (referral) lead.push(t("referral:goTo", { organization: { localized: referral.organization }, contact: { ltr: referral.contact } }));
+    if (program.minorReferral) lead.push(...minorReferralText(program.minorReferral, ctx));
     lead.push(t("apply:nothingSaved"));
     return { refused: done({ flow: "menu" }, [menuReply(lead)]) };
   }

@@ -104,7 +104,7 @@ function dangerReply(state: SessionState, danger: Danger, text: string, ctx: Flo
   const effects: Effect[] = [...languageEffects(danger.lang, ctx), { type: "urgentAlert", kind, kinds: danger.kinds, excerpt }];
   // A conversation with staff keeps its thread: the message reaches them there too.
   if (state.flow === "handoff") effects.push({ type: "forwardToStaff", ticketReference: state.reference, text: excerpt });
-  return { state: stayed(state), replies: [reply(...parts)], effects };
+  return { state: { ...stayed(state), attending: ctx.now.toISOString() } as SessionState, replies: [reply(...parts)], effects };
 }
 
 function symptomsReply(state: SessionState, text: string, role: string, ctx: FlowContext): StepResult {

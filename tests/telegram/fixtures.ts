@@ -30,6 +30,7 @@ export interface FakeUser {
   id: number;
   first_name: string;
   last_name?: string;
+  username?: string;
   language_code?: string;
 }
 

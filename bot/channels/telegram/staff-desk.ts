@@ -68,7 +68,7 @@ export function createStaffDesk(deps: StaffDeskDeps): StaffDesk {
 
   const actorOf = (user: User): StaffActor => {
     const name = senderName({ from: user });
-    return { channel: "telegram", userId: String(user.id), ...(name ? { displayName: name } : {}) };
+    return { channel: "telegram", userId: String(user.id), ...(name ? { displayName: name } : {}), ...(user.username ? { handle: user.username } : {}) };
   };
 
   async function send(chatId: string, message: OutboundMessage, promptFor?: string): Promise<void> {

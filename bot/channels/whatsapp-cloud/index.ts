@@ -25,6 +25,7 @@
 import type { Locale } from "../../../orgs/schema";
 import { hasArabicLetters } from "../../../flows/text/arabic";
 import { KeyedQueue } from "../../engine/queue";
+import { WHATSAPP_WINDOW_HOURS } from "../../notices/window";
 import type { Translator } from "../../i18n";
 import type { Logger } from "../../log";
 import { parseStaffAction } from "../../staff/parse";
@@ -47,7 +48,7 @@ export { channelErrorOf } from "./meta";
 export const DEFAULT_GRAPH_VERSION = "v26.0";
 export const DEFAULT_GRAPH_URL = "https://graph.facebook.com";
 /** Meta's customer-service window. */
-export const WINDOW_HOURS = 24;
+export const WINDOW_HOURS = WHATSAPP_WINDOW_HOURS;
 
 export interface WhatsAppCloudOptions {
   token: string;

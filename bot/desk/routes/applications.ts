@@ -59,11 +59,11 @@ export function registerApplications(app: DeskApp, kit: DeskKit): void {
   function waiting(ui: Ui, calendar: Calendar, submittedAt: string, status: ApplicationStatus): { overdue: boolean; due: string; text: Html } {
     const age = ageInDays(submittedAt, ui.now);
     const due = calendar.decisionDate(new Date(submittedAt));
-    const ageText = ui.t("queue.ageDays", { n: age });
+    const ageText = ui.t("queue.ageDays", { count: age });
     if (!OPEN_STATUSES.includes(status)) return { overdue: false, due, text: html`${ageText}` };
     const left = daysBetween(riyadhDate(ui.now), due);
-    if (left < 0) return { overdue: true, due, text: html`${ageText} · <strong class="late">${ui.t("queue.overdue", { n: -left })}</strong>` };
-    return { overdue: false, due, text: html`${ageText} · ${ui.t("queue.left", { n: left })}` };
+    if (left < 0) return { overdue: true, due, text: html`${ageText} · <strong class="late">${ui.t("queue.overdue", { count: -left })}</strong>` };
+    return { overdue: false, due, text: html`${ageText} · ${ui.t("queue.left", { count: left })}` };
   }
 
   function queueTable(ui: Ui, calendar: Calendar, total: number, items: QueueItem[]): Html {

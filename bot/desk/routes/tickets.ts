@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { TicketKind } from "../../../db/schema";
+import { replyWindow, type ReplyWindow } from "../../notices/window";
 import { claimsOf, type Claim } from "../../staff/audit";
 import { ticketsOf, type ConversationMessage, type TicketItem } from "../../staff/lists";
 import { parseReference } from "../../staff/parse";
@@ -14,12 +15,14 @@ import { actorOf } from "../auth";
 import type { DeskApp, DeskContext, DeskKit } from "../context";
 import { csrfField, html, ltr, options, type Html, type Ui } from "../html";
 import { actorLabel, sendAttachment } from "./shared";
+import { referralSection } from "./referrals";
 
 /**
- * Kinds the feedback page lists (a referral is answered on the spot and closed;
- * handoffs have their inbox). Appeals are listed as soon as tickets of that kind exist.
+ * Kinds the feedback page lists (handoffs have their inbox). Appeals are listed as soon as tickets
+ * of that kind exist; referrals are open while staff should act on them (no contact of the partner
+ * to give, a summary to pass on, not helped), closed otherwise.
  */
-export const FEEDBACK_KINDS = ["complaint", "suggestion", "appeal"] as const;
+export const FEEDBACK_KINDS = ["complaint", "suggestion", "appeal", "referral"] as const;
 /** The database's kinds, as the feedback page asks for them. */
 const asKinds = (kinds: readonly string[]): TicketKind[] => kinds as TicketKind[];
 const LIST_LIMIT = 200;
@@ -124,6 +127,23 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
     </ol>`;
   }
 
+  /** On WhatsApp's Cloud API: whether the 24-hour window is open, and how the reply goes when it is not. */
+  function windowNote(ui: Ui, w: ReplyWindow | null, reference: string): Html {
+    if (!w || !w.windowed) return html``;
+    const state = w.open
+      ? ui.t("window.open", { last: ui.date(w.lastInbound!, true), closes: ui.date(w.closesAt!, true) })
+      : w.lastInbound
+        ? ui.t("window.closed", { last: ui.date(w.lastInbound, true) })
+        : ui.t("window.never");
+    const how = w.open
+      ? ""
+      : w.template
+        ? html`<br>${ui.t("window.template", { name: w.template.name, language: ui.t(`window.language.${w.template.language}`) })}
+            <q dir="auto" lang="${w.template.language}">${kit.deps.translator.t("templates:reply", w.template.language, { "1": reference })}</q>`
+        : html`<br>${ui.t("window.noTemplate")}`;
+    return html`<p class="window ${w.open ? "open" : "closed"}" id="window"><strong>${ui.t("window.label")}</strong> ${state}${how}</p>`;
+  }
+
   app.get("/tickets/:ref", async (c) => {
     const reference = parseReference(c.req.param("ref"));
     const refused = await kit.need(c, "tickets", reference);
@@ -133,6 +153,7 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
     if (!ticket) return c.notFound();
     const messages = await actions.conversation(ticket, CONVERSATION_LIMIT);
     const open = ticket.status === "open";
+    const win = open ? await replyWindow(kit.deps.db, kit.deps.profile, ticket.contact.id, ui.now) : null;
     const staffOptions: Array<[string, string]> = directory.members.map((m): [string, string] => [
       `${m.channel}:${m.id}`,
       `${m.channel === "console" ? m.id : `${m.channel}:${m.id}`}${m.role ? ` · ${ui.local(m.role.title)}` : ""}`,
@@ -153,11 +174,13 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
           ? html`<p><a href="/tickets/${ticket.reference}/file?n=${i + 1}">${ui.t("file.openAttachment")}</a> <bdi dir="auto">${a.fileName ?? a.mimeType ?? ""}</bdi></p>`
           : "",
       )}
+      ${ticket.kind === "referral" ? await referralSection(ui, actions, ticket.reference) : ""}
       <section><h2>${ui.t("ticket.conversation")}</h2>${conversation(ui, messages)}</section>
       ${open
         ? html`<section class="actions"><h2>${ui.t("ticket.act")}</h2>
             <form method="post" action="/tickets/${ticket.reference}/reply" class="stack">
               ${csrfField(ui)}
+              ${windowNote(ui, win, ticket.reference)}
               <label for="reply">${ui.t("ticket.replyLabel")}</label>
               <textarea id="reply" name="text" rows="4" maxlength="2000" required dir="auto"></textarea>
               <p class="hint">${ui.t("ticket.replyHint")}</p>
@@ -228,7 +251,11 @@ export function registerTickets(app: DeskApp, kit: DeskKit): void {
     const r = await actions.reply(kit.signedIn(c).actor, reference, parsed.data.text);
     if (r.status === "not_found") return c.notFound();
     if (r.status === "no_address") return { kind: "error", text: ui.t("ticket.noAddress") };
-    return { kind: "ok", text: ui.t(r.unreachable ? "ticket.sentUnreachable" : "ticket.sent") };
+    // How it goes is decided at delivery; said here as the window stands now.
+    const owner = await actions.locate(reference);
+    const w = owner ? await replyWindow(kit.deps.db, kit.deps.profile, owner.contactId, ui.now) : null;
+    const how = w?.windowed && !w.open ? `\n${w.template ? ui.t("window.sentTemplate", { name: w.template.name }) : ui.t("window.noTemplate")}` : "";
+    return { kind: "ok", text: ui.t(r.unreachable ? "ticket.sentUnreachable" : "ticket.sent") + how };
   });
 
   act("close", async (c, reference) => {
