@@ -39,6 +39,8 @@ export interface RuleSpec {
   unlessIn?: string;
   /** Most words between two slots (default 2). */
   gap?: number;
+  /** A first-person wish, plan or act: no context frame (news, the past, a joke...) cancels it (see ../frames.ts). */
+  firm?: boolean;
 }
 
 interface WordPattern {
@@ -58,6 +60,7 @@ export interface CompiledRule {
   neg: "cancels" | "requires" | "ignored";
   unlessAfter: Slot | null;
   unlessIn: Slot | null;
+  firm: boolean;
 }
 
 export interface Lexicon {
@@ -75,15 +78,15 @@ export interface NegationWords {
   why: Slot;
 }
 
-function parseWord(raw: string): WordPattern {
+function parseWord(raw: string, exactWords = false): WordPattern {
   if (raw.startsWith("*") && raw.endsWith("*") && raw.length > 2) return { kind: "contains", text: foldWord(raw.slice(1, -1)) };
   if (raw.endsWith("*")) return { kind: "prefix", text: foldWord(raw.slice(0, -1)) };
-  if (raw.startsWith("=")) return { kind: "exact", text: foldWord(raw.slice(1)) };
+  if (raw.startsWith("=") || exactWords) return { kind: "exact", text: foldWord(raw.replace(/^=/, "")) };
   return { kind: "word", text: foldWord(raw) };
 }
 
 /** A slot's alternatives ("a|b_c|@GROUP"), groups expanded. */
-export function parseSlot(spec: string, groups: Record<string, string> = {}, seen: string[] = []): Slot {
+export function parseSlot(spec: string, groups: Record<string, string> = {}, seen: string[] = [], exactWords = false): Slot {
   const out: Slot = [];
   for (const alt of spec.split("|").map((a) => a.trim()).filter((a) => a.length > 0)) {
     if (alt.startsWith("@")) {
@@ -91,22 +94,23 @@ export function parseSlot(spec: string, groups: Record<string, string> = {}, see
       const group = groups[name];
       if (group === undefined) throw new Error(`safety lexicon: unknown group @${name}`);
       if (seen.includes(name)) throw new Error(`safety lexicon: group @${name} refers to itself`);
-      out.push(...parseSlot(group, groups, [...seen, name]));
+      out.push(...parseSlot(group, groups, [...seen, name], exactWords));
       continue;
     }
-    const words = alt.split("_").filter((w) => w.length > 0).map(parseWord);
+    const words = alt.split("_").filter((w) => w.length > 0).map((w) => parseWord(w, exactWords));
     if (words.some((w) => w.text === "")) throw new Error(`safety lexicon: "${alt}" folds to nothing`);
     out.push(words);
   }
   return out;
 }
 
-export function compileLexicon(lexicon: Lexicon): CompiledRule[] {
+/** `exactWords`: every word typed as written (no slips, no tense prefix), as `=word`. */
+export function compileLexicon(lexicon: Lexicon, exactWords = false): CompiledRule[] {
   // The same words are one slot, so a clause looks them up once (`Clause` remembers).
   const slots = new Map<string, Slot>();
   const slot = (spec: string): Slot => {
     let found = slots.get(spec);
-    if (!found) slots.set(spec, (found = parseSlot(spec, lexicon.groups)));
+    if (!found) slots.set(spec, (found = parseSlot(spec, lexicon.groups, [], exactWords)));
     return found;
   };
   return lexicon.rules.map((r) => {
@@ -121,6 +125,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledRule[] {
       neg: r.neg ?? "cancels",
       unlessAfter: r.unlessAfter ? slot(r.unlessAfter) : null,
       unlessIn: r.unlessIn ? slot(r.unlessIn) : null,
+      firm: r.firm ?? false,
     };
   });
 }

@@ -1,0 +1,128 @@
+/**
+ * Context frames: the second stage of the safety detector. The lexicons raise
+ * broad cues of danger (a death word, bleeding, a fire...); a frame is a kind
+ * of context that says the cue is not a danger now — the event is long past
+ * («السنه اللي فاتت», "last year"), resolved ("everyone is fine"), in the news
+ * or a series, a question about the association's programmes («هل عندكم
+ * برامج لضحايا العنف»), a hypothetical about "someone", a joke (😂, «ههههه»),
+ * a grief formula («الله يرحمه»), a date ("I can't go on Thursday"). Each
+ * frame cancels only the kinds of danger it can explain, in its clause or in
+ * the whole message, unless a blocker says the danger is here again (the
+ * past is blocked by "now", the resolved by "again"). A firm rule (a
+ * first-person wish or plan to die) is never cancelled by a frame.
+ *
+ * The words of each frame, per language, are data: lexicon/frames-*.ts.
+ */
+import type { DangerKind, Lexicon, LexiconLang, RuleHit } from "./match";
+import { Clause, compileLexicon, matchRule, type CompiledRule } from "./match";
+import { NEGATION } from "./negation";
+
+export type FrameName =
+  | "past"
+  | "now"
+  | "resolved"
+  | "again"
+  | "aftermath"
+  | "service"
+  | "media"
+  | "hypothetical"
+  | "purpose"
+  | "laughter"
+  | "schedule"
+  | "condolence";
+
+export interface FrameSpec {
+  name: FrameName;
+  /** Slots, as in the lexicons (../match.ts). */
+  p: string;
+  gap?: number;
+  /** A negated frame does not count by default («مو بخير» is not "fine"). */
+  neg?: "cancels" | "ignored";
+}
+
+export interface FrameLexicon {
+  lang: LexiconLang;
+  groups: Record<string, string>;
+  frames: FrameSpec[];
+}
+
+interface FrameKind {
+  /** The kinds of danger this context can explain away. */
+  cancels: readonly DangerKind[];
+  /** Where the frame must be: in the clause of the cue, or anywhere in the message. */
+  scope: "clause" | "message";
+  /** A frame in the cue's clause that keeps the danger («الحين», "again"). */
+  blockedBy?: FrameName;
+}
+
+const EVENTS: readonly DangerKind[] = ["medical", "emergency"];
+const ALL: readonly DangerKind[] = ["self_harm", "child", "violence", "medical", "emergency", "distress"];
+
+/** What each kind of context cancels. Blockers ("now", "again") cancel nothing. */
+export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
+  // «جلطه السنه اللي فاتت», "a fire last month", «پچھلے سال ایکسیڈنٹ»: long past, unless "now" in the same clause.
+  past: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "clause", blockedBy: "now" },
+  now: null,
+  // "everyone is fine", «الحين الحمد لله بخير», «اب ٹھیک ہیں»: anywhere in the message, unless "again".
+  resolved: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "message", blockedBy: "again" },
+  again: null,
+  // «بعد الجلطه», "recovering from a stroke", «stroke ke baad»: the aftermath, not the event.
+  aftermath: { cancels: EVENTS, scope: "clause" },
+  // «هل عندكم برامج لضحايا العنف», "do you run first aid courses", volunteering: about the association's work.
+  service: { cancels: ALL, scope: "clause" },
+  // «شفت في الاخبار», "in the episode", «ببجي», a sermon about death: someone else's story.
+  media: { cancels: ALL, scope: "clause" },
+  // «لو احد اختنق», "if a person is choking", «اگر کسی»: a question about someone in general.
+  hypothetical: { cancels: EVENTS, scope: "clause" },
+  // "for my research", «أكتب بحثاً», "for the first aid course": asked for a purpose, not a person.
+  purpose: { cancels: ["medical", "emergency", "violence", "child"], scope: "message" },
+  // 😂, «ههههه», "lol": a joke (never for a firm wish to die, nor a child).
+  laughter: { cancels: ["medical", "emergency", "violence", "distress"], scope: "message" },
+  // "I can't go on Thursday", «ما اقدر اكمل الدرس بكره»: a date, not despair.
+  schedule: { cancels: ["distress"], scope: "clause" },
+  // «الله يرحمه», "passed away", «انا للہ»: a death that has happened; grief is not an emergency call.
+  condolence: { cancels: EVENTS, scope: "message" },
+};
+
+export interface CompiledFrame {
+  name: FrameName;
+  rule: CompiledRule;
+}
+
+/**
+ * Frames are matched as rules are (their `kind` is not used: a frame is not a
+ * danger), but word for word: a slip that turns «بنادول» into "a novel" would
+ * cancel a danger.
+ */
+export function compileFrames(lexicon: FrameLexicon): CompiledFrame[] {
+  const asRules: Lexicon = {
+    lang: lexicon.lang,
+    groups: lexicon.groups,
+    rules: lexicon.frames.map((f) => ({ kind: "distress", p: f.p, gap: f.gap ?? 2, neg: f.neg ?? "cancels" })),
+  };
+  return compileLexicon(asRules, true).map((rule, i) => ({ name: lexicon.frames[i]!.name, rule }));
+}
+
+/** The frames found in one clause. */
+export function framesIn(clause: Clause, frames: readonly CompiledFrame[]): Set<FrameName> {
+  const found = new Set<FrameName>();
+  for (const f of frames) if (!found.has(f.name) && matchRule(f.rule, clause, NEGATION)) found.add(f.name);
+  return found;
+}
+
+/**
+ * True when a context frame explains the hit away: a frame of its clause
+ * (clause scope) or of the message (message scope) that cancels its kind,
+ * not blocked in its clause. Firm rules are never cancelled.
+ */
+export function explainedAway(hit: RuleHit, clauseFrames: ReadonlySet<FrameName>, messageFrames: ReadonlySet<FrameName>): FrameName | null {
+  if (hit.rule.firm) return null;
+  for (const [name, kind] of Object.entries(FRAME_KINDS) as Array<[FrameName, FrameKind | null]>) {
+    if (!kind || !kind.cancels.includes(hit.rule.kind)) continue;
+    const present = kind.scope === "clause" ? clauseFrames.has(name) : messageFrames.has(name);
+    if (!present) continue;
+    if (kind.blockedBy && clauseFrames.has(kind.blockedBy)) continue;
+    return name;
+  }
+  return null;
+}
