@@ -39,7 +39,12 @@ export interface RuleSpec {
   unlessIn?: string;
   /** Most words between two slots (default 2). */
   gap?: number;
-  /** A first-person wish, plan or act: no context frame (news, the past, a joke...) cancels it (see ../frames.ts). */
+  /**
+   * A first-person wish, plan or act: no context frame (news, the past, a
+   * joke...) cancels it (./frames.ts). Self-harm rules are firm unless they
+   * say `firm: false` (a word such as «انتحار» that a series or a programme
+   * may be about).
+   */
   firm?: boolean;
 }
 
@@ -125,7 +130,7 @@ export function compileLexicon(lexicon: Lexicon, exactWords = false): CompiledRu
       neg: r.neg ?? "cancels",
       unlessAfter: r.unlessAfter ? slot(r.unlessAfter) : null,
       unlessIn: r.unlessIn ? slot(r.unlessIn) : null,
-      firm: r.firm ?? false,
+      firm: r.firm ?? r.kind === "self_harm",
     };
   });
 }
@@ -154,8 +159,9 @@ function variants(token: string, withNegation: boolean, exact = false): string[]
     out.push(rest);
     if (!rest.startsWith("ا")) out.push(`ا${rest}`);
   }
-  // «للعنف» is «ل» + «العنف».
+  // «للعنف» is «ل» + «العنف»; «الكلوركس» is «كلوركس» with the article.
   if (token.length > 4 && token.startsWith("لل")) out.push(`ا${token.slice(1)}`);
+  if (token.length > 5 && token.startsWith("ال")) out.push(token.slice(2));
   return out;
 }
 

@@ -51,7 +51,7 @@ export const arabic: Lexicon = {
     // ---- Risk to life: wanting to die, suicide, self-harm --------------------------------
     { kind: "self_harm", p: "@WANT @DIE1", unlessAfter: "@FIGURE" },
     { kind: "self_harm", p: "@DIE1 وارتاح|وافتك|وتفتكون|وافتكو|وتخلصون|وتخلصو|وتستريحون|وارتح|واخلص|ونفتك", neg: "ignored" },
-    { kind: "self_harm", p: "*نتحر*|*نتحار*|انتحر|انتحار" },
+    { kind: "self_harm", p: "*نتحر*|*نتحار*|انتحر|انتحار", firm: false },
     // Any talk of hurting oneself raises the alarm, even negated («ما راح اقتل نفسي»): prefer a false alarm.
     { kind: "self_harm", p: "اقتل|باقتل|اذبح|باذبح|انحر|اوذي|اذي|باذي|اضر|اجرح|اشنق|اخنق|انهي|اخلص_على|ازهق|جرحت|قطعت|حرقت|اذيت|اذيت|ضربت|شرطت|خنقت|عورت @SELF", neg: "ignored" },
     { kind: "self_harm", p: "اخلص|بخلص|افتك|بفتك|ارتاح|اتخلص @MYLIFE", gap: 2 },
@@ -78,7 +78,7 @@ export const arabic: Lexicon = {
     { kind: "self_harm", p: "@WANT ارتاح|انام|اغمض|اروح للابد|للأبد|الابد|على_طول_وما|ابدي", gap: 1 },
     { kind: "self_harm", p: "رغبه|خلق|نفس|داعي|سبب الحياه|اعيش|العيش|احيا|للعيش|للحياه", neg: "requires", gap: 2 },
     { kind: "self_harm", p: "انام اصحى|اقوم|افوق|اصحا", neg: "requires", gap: 2 },
-    { kind: "self_harm", p: "افكار|فكره|تفكير انتحار*|انتحاريه|الموت|اموت|اذي_نفسي|اذيه", gap: 2 },
+    { kind: "self_harm", p: "افكار|فكره|تفكير انتحار*|انتحاريه|الموت|اموت|اذي_نفسي|اذيه", gap: 2, firm: false },
     { kind: "distress", p: "افكار|افكاري|تفكير سوداء|سودا|سوداويه|مظلمه|شينه|سلبيه_مره|تخوف|تقتلني", gap: 2, unlessIn: "@SERVICE" },
     { kind: "self_harm", p: "كتبت|اكتب|هذي|هذه وصيتي|الوصيه", gap: 1 },
     { kind: "self_harm", p: "اخر|آخر رساله|رسالة|مره|كلام سامحوني|وداعا|اودعكم|الوداع|ادعولي|سامحيني|سامحني", gap: 4, neg: "ignored" },

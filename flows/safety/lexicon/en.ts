@@ -36,10 +36,10 @@ export const english: Lexicon = {
   groups,
   rules: [
     // ---- Risk to life: wanting to die, suicide, self-harm --------------------------------
-    { kind: "self_harm", p: "suicid*|suicde|sucide|suiside|sucidal|suicidel|suisidal" },
+    { kind: "self_harm", p: "suicid*|suicde|sucide|suiside|sucidal|suicidel|suisidal", firm: false },
     // Any talk of hurting oneself raises the alarm, even negated ("I'm not going to hurt myself"): prefer a false alarm.
     { kind: "self_harm", p: "kill|kil|kll|killing|end|ending|off|hurt|hurting|harm|harming|cut|cutting|burn|burning|unalive|hang|hanging|drown|starve|shoot|stab|poison|slit @SELF", gap: 1, neg: "ignored" },
-    { kind: "self_harm", p: "=kms|=kys|unalive|self_harm|selfharm|self_harming|self_injury|self_injure|cutting_again|started_cutting|my_wrists|slit_my" },
+    { kind: "self_harm", p: "=kms|=kys|unalive|self_harm|selfharm|self_harming|self_injury|self_injure|cutting_again|started_cutting|my_wrists|slit_my", firm: false },
     { kind: "self_harm", p: "@INTENT @DIE", unlessAfter: "@FIGURE" },
     { kind: "self_harm", p: "i|im|ill|id|ive @FUTURE @DIE", unlessAfter: "@FIGURE", unlessIn: "@SERVICE|@COSTS" },
     { kind: "self_harm", p: "end|ending|finish it_all|my_life|my_own_life|everything|my_days|it_now|it_tonight|it_today", gap: 1, unlessIn: "@SERVICE|@COSTS|call|chat|conversation|contract|lease|subscription|program|programme|course|meeting" },
@@ -61,7 +61,7 @@ export const english: Lexicon = {
     { kind: "self_harm", p: "goodbye_letters|goodbye_letter|goodbye_notes|goodbye_note|farewell_letter|farewell_letters|last_letters|suicide_letter|said_goodbye_to_everyone|saying_goodbye_to_everyone", neg: "ignored" },
     { kind: "self_harm", p: "be_here|be_around|be_alive|wake_up|see_you|be_there tomorrow|much_longer|next_week|anymore|by_morning|after_tonight", neg: "requires", gap: 2, unlessIn: "@SERVICE|@COSTS|office|travel|traveling|travelling|flight|flying|trip|work|shift|appointment|interview|abroad|vacation|holiday|leaving_town|out_of_town|busy" },
     { kind: "self_harm", p: "suicide_note|wrote_my_will|writing_my_will|giving_away_my_things|giving_away_my_stuff|said_my_goodbyes|saying_my_goodbyes", neg: "ignored" },
-    { kind: "self_harm", p: "thoughts|thinking|think|thought of|about dying|death|killing|ending|harming|hurting|suicide|not_being_here", gap: 2 },
+    { kind: "self_harm", p: "thoughts|thinking|think|thought of|about dying|death|killing|ending|harming|hurting|suicide|not_being_here", gap: 2, firm: false },
     { kind: "self_harm", p: "sleep|go_to_sleep|fall_asleep|close_my_eyes wake|wake_up|waking", gap: 3, neg: "requires" },
     { kind: "self_harm", p: "never_wake_up|not_wake_up|never_to_wake_up|disappear_forever|disappear_for_good", neg: "ignored" },
     { kind: "self_harm", p: "@INTENT|just it_all|everything|all_of_it|the_pain|this_pain|it|this|life to_stop|to_end|over|to_be_over|stop|end", gap: 2, unlessIn: "@SERVICE|@COSTS|calls|messages|noise|rain|notifications|emails|spam|texts|ads|subscription|headache|cough|itching|itch|crying_baby|drilling|construction" },

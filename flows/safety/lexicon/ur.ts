@@ -20,7 +20,7 @@ export const urdu: Lexicon = {
   },
   rules: [
     // ---- Risk to life ------------------------------------------------------------------------
-    { kind: "self_harm", p: "*خودکش*|خود_کشی|خودکشی|خودکشي" },
+    { kind: "self_harm", p: "*خودکش*|خود_کشی|خودکشی|خودکشي", firm: false },
     { kind: "self_harm", p: "@DIE @WANT", gap: 2 },
     { kind: "self_harm", p: "@WANT @DIE", gap: 2 },
     { kind: "self_harm", p: "کاش|کاش_میں مر|مرجاؤں|مر_جاؤں|مرجاتا|مر_جاتا|مر_جاتی|مرجاتی|پیدا_نہ|پیدا_ہی_نہ", gap: 2, neg: "ignored" },
@@ -85,7 +85,7 @@ export const romanUrdu: Lexicon = {
     COSTS: "kharch|kharcha|kharchay|kiraya|kiraaya|fees|qarz|qimat|bill|tankhwah|paise|paisay",
   },
   rules: [
-    { kind: "self_harm", p: "khudkushi|khudkhushi|khudkashi|khudkushy|khudkushee|khud_kushi|khud_khushi|khudkhuashi|khudkhushi|khudkashy" },
+    { kind: "self_harm", p: "khudkushi|khudkhushi|khudkashi|khudkushy|khudkushee|khud_kushi|khud_khushi|khudkhuashi|khudkhushi|khudkashy", firm: false },
     { kind: "self_harm", p: "@DIE @WANT", gap: 2 },
     { kind: "self_harm", p: "@WANT @DIE", gap: 2 },
     { kind: "self_harm", p: "kash|kaash mar|marjaun|mar_jaun|mar_jata|mar_jati|marjata|marjati|paida_na|paida_hi_na", gap: 2, neg: "ignored" },
