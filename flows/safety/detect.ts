@@ -9,6 +9,7 @@
  * miss may cost a life.
  */
 import { arabic } from "./lexicon/ar";
+import { arabicSituations } from "./lexicon/ar-situations";
 import { english } from "./lexicon/en";
 import { romanUrdu, urdu } from "./lexicon/ur";
 import { arabicFrames, englishFrames, romanUrduFrames, urduFrames } from "./lexicon/frames";
@@ -31,7 +32,7 @@ export interface Danger {
   rules: string[];
 }
 
-const LEXICONS = [arabic, english, urdu, romanUrdu];
+const LEXICONS = [arabic, arabicSituations, english, urdu, romanUrdu];
 const RULES: readonly CompiledRule[] = LEXICONS.flatMap((l) => compileLexicon(l));
 const FRAMES = [arabicFrames, englishFrames, urduFrames, romanUrduFrames].flatMap(compileFrames);
 

@@ -7,11 +7,12 @@
  * برامج لضحايا العنف»), a hypothetical about "someone", a joke (😂, «ههههه»),
  * a grief formula («الله يرحمه»), a date ("I can't go on Thursday"). Each
  * frame cancels only the kinds of danger it can explain, in its clause or in
- * the whole message, unless a blocker says the danger is here again (the
+ * the whole message (a question about programmes never cancels someone
+ * telling of harm done to them), unless a blocker says the danger is here again (the
  * past is blocked by "now", the resolved by "again"). A firm rule (a
  * first-person wish or plan to die) is never cancelled by a frame.
  *
- * The words of each frame, per language, are data: lexicon/frames-*.ts.
+ * The words of each frame, per language, are data: lexicon/frames.ts.
  */
 import type { DangerKind, Lexicon, LexiconLang, RuleHit } from "./match";
 import { Clause, compileLexicon, matchRule, type CompiledRule } from "./match";
@@ -53,6 +54,8 @@ interface FrameKind {
   scope: "clause" | "message";
   /** A frame in the cue's clause that keeps the danger («الحين», "again"). */
   blockedBy?: FrameName;
+  /** Whether it may cancel someone telling of harm done to them (a rule marked `personal`). */
+  personal: boolean;
 }
 
 const EVENTS: readonly DangerKind[] = ["medical", "emergency"];
@@ -61,27 +64,27 @@ const ALL: readonly DangerKind[] = ["self_harm", "child", "violence", "medical",
 /** What each kind of context cancels. Blockers ("now", "again") cancel nothing. */
 export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   // «جلطه السنه اللي فاتت», "a fire last month", «پچھلے سال ایکسیڈنٹ»: long past, unless "now" in the same clause.
-  past: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "clause", blockedBy: "now" },
+  past: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "clause", blockedBy: "now", personal: true },
   now: null,
   // "everyone is fine", «الحين الحمد لله بخير», «اب ٹھیک ہیں»: anywhere in the message, unless "again".
-  resolved: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "message", blockedBy: "again" },
+  resolved: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "message", blockedBy: "again", personal: true },
   again: null,
   // «بعد الجلطه», "recovering from a stroke", «stroke ke baad»: the aftermath, not the event.
-  aftermath: { cancels: EVENTS, scope: "clause" },
+  aftermath: { cancels: EVENTS, scope: "clause", personal: true },
   // «هل عندكم برامج لضحايا العنف», "do you run first aid courses", volunteering: about the association's work.
-  service: { cancels: ALL, scope: "clause" },
+  service: { cancels: ALL, scope: "clause", personal: false },
   // «شفت في الاخبار», "in the episode", «ببجي», a sermon about death: someone else's story.
-  media: { cancels: ALL, scope: "clause" },
+  media: { cancels: ALL, scope: "clause", personal: false },
   // «لو احد اختنق», "if a person is choking", «اگر کسی»: a question about someone in general.
-  hypothetical: { cancels: EVENTS, scope: "clause" },
+  hypothetical: { cancels: EVENTS, scope: "clause", personal: false },
   // "for my research", «أكتب بحثاً», "for the first aid course": asked for a purpose, not a person.
-  purpose: { cancels: ["medical", "emergency", "violence", "child"], scope: "message" },
+  purpose: { cancels: ["medical", "emergency", "violence", "child"], scope: "message", personal: false },
   // 😂, «ههههه», "lol": a joke (never for a firm wish to die, nor a child).
-  laughter: { cancels: ["medical", "emergency", "violence", "distress"], scope: "message" },
+  laughter: { cancels: ["medical", "emergency", "violence", "distress"], scope: "message", personal: true },
   // "I can't go on Thursday", «ما اقدر اكمل الدرس بكره»: a date, not despair.
-  schedule: { cancels: ["distress"], scope: "clause" },
+  schedule: { cancels: ["distress"], scope: "clause", personal: true },
   // «الله يرحمه», "passed away", «انا للہ»: a death that has happened; grief is not an emergency call.
-  condolence: { cancels: EVENTS, scope: "message" },
+  condolence: { cancels: EVENTS, scope: "clause", personal: true },
 };
 
 export interface CompiledFrame {
@@ -119,6 +122,7 @@ export function explainedAway(hit: RuleHit, clauseFrames: ReadonlySet<FrameName>
   if (hit.rule.firm) return null;
   for (const [name, kind] of Object.entries(FRAME_KINDS) as Array<[FrameName, FrameKind | null]>) {
     if (!kind || !kind.cancels.includes(hit.rule.kind)) continue;
+    if (hit.rule.personal && !kind.personal) continue;
     const present = kind.scope === "clause" ? clauseFrames.has(name) : messageFrames.has(name);
     if (!present) continue;
     if (kind.blockedBy && clauseFrames.has(kind.blockedBy)) continue;

@@ -46,6 +46,12 @@ export interface RuleSpec {
    * may be about).
    */
   firm?: boolean;
+  /**
+   * Someone telling of harm done to them («يضربني», "he hits me"): a question
+   * about programmes or a mention of the news in the same clause does not
+   * cancel it; only time (long past, resolved) or a joke does.
+   */
+  personal?: boolean;
 }
 
 interface WordPattern {
@@ -66,6 +72,7 @@ export interface CompiledRule {
   unlessAfter: Slot | null;
   unlessIn: Slot | null;
   firm: boolean;
+  personal: boolean;
 }
 
 export interface Lexicon {
@@ -131,6 +138,7 @@ export function compileLexicon(lexicon: Lexicon, exactWords = false): CompiledRu
       unlessAfter: r.unlessAfter ? slot(r.unlessAfter) : null,
       unlessIn: r.unlessIn ? slot(r.unlessIn) : null,
       firm: r.firm ?? r.kind === "self_harm",
+      personal: r.personal ?? false,
     };
   });
 }
