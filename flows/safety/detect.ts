@@ -11,6 +11,7 @@
 import { arabic } from "./lexicon/ar";
 import { arabicSituations } from "./lexicon/ar-situations";
 import { english } from "./lexicon/en";
+import { englishSituations } from "./lexicon/en-situations";
 import { romanUrdu, urdu } from "./lexicon/ur";
 import { arabicFrames, englishFrames, romanUrduFrames, urduFrames } from "./lexicon/frames";
 import { compileFrames, explainedAway, framesIn, type FrameName } from "./frames";
@@ -32,7 +33,7 @@ export interface Danger {
   rules: string[];
 }
 
-const LEXICONS = [arabic, arabicSituations, english, urdu, romanUrdu];
+const LEXICONS = [arabic, arabicSituations, english, englishSituations, urdu, romanUrdu];
 const RULES: readonly CompiledRule[] = LEXICONS.flatMap((l) => compileLexicon(l));
 const FRAMES = [arabicFrames, englishFrames, urduFrames, romanUrduFrames].flatMap(compileFrames);
 
