@@ -13,6 +13,7 @@ import { arabicSituations } from "./lexicon/ar-situations";
 import { english } from "./lexicon/en";
 import { englishSituations } from "./lexicon/en-situations";
 import { romanUrdu, urdu } from "./lexicon/ur";
+import { romanUrduSituations, urduSituations } from "./lexicon/ur-situations";
 import { arabicFrames, englishFrames, romanUrduFrames, urduFrames } from "./lexicon/frames";
 import { compileFrames, explainedAway, framesIn, type FrameName } from "./frames";
 import { Clause, compileLexicon, matchRule, parseSlot, slotAt, type CompiledRule, type DangerKind, type RuleHit } from "./match";
@@ -33,8 +34,10 @@ export interface Danger {
   rules: string[];
 }
 
-const LEXICONS = [arabic, arabicSituations, english, englishSituations, urdu, romanUrdu];
+const LEXICONS = [arabic, arabicSituations, english, englishSituations, urdu, urduSituations, romanUrdu, romanUrduSituations];
 const RULES: readonly CompiledRule[] = LEXICONS.flatMap((l) => compileLexicon(l));
+const IN_CLAUSE = RULES.filter((r) => !r.across);
+const ACROSS = RULES.filter((r) => r.across);
 const FRAMES = [arabicFrames, englishFrames, urduFrames, romanUrduFrames].flatMap(compileFrames);
 
 /** Words that say the one in danger is a child (a violence hit becomes "child"). */
@@ -81,12 +84,19 @@ export function readMessage(text: string): Reading & { parts: string[][] } {
   const clauseFrames: Array<Set<FrameName>> = [];
   parts.forEach((words, at) => {
     const clause = new Clause(words);
-    for (const rule of RULES) {
+    for (const rule of IN_CLAUSE) {
       const hit = matchRule(rule, clause, NEGATION);
       if (hit) found.push({ hit, at });
     }
     clauseFrames.push(framesIn(clause, FRAMES));
   });
+  // Rules told across clauses: on the whole message; the hit belongs to the clause of its last word.
+  const whole = new Clause(parts.flat());
+  const ends = parts.map((_, i) => parts.slice(0, i + 1).reduce((n, p) => n + p.length, 0));
+  for (const rule of ACROSS) {
+    const hit = matchRule(rule, whole, NEGATION);
+    if (hit) found.push({ hit, at: ends.findIndex((end) => hit.to < end) });
+  }
   const messageFrames = new Set(clauseFrames.flatMap((f) => [...f]));
   const hits: RuleHit[] = [];
   const cancelled: Reading["cancelled"] = [];

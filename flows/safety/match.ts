@@ -52,6 +52,12 @@ export interface RuleSpec {
    * cancel it; only time (long past, resolved) or a joke does.
    */
   personal?: boolean;
+  /**
+   * Matched across the clauses of the message (a situation and its sign are
+   * often told apart: "he fell off the bed, now he's throwing up"); negation
+   * and figures are still read in the words the rule took.
+   */
+  across?: boolean;
 }
 
 interface WordPattern {
@@ -73,6 +79,7 @@ export interface CompiledRule {
   unlessIn: Slot | null;
   firm: boolean;
   personal: boolean;
+  across: boolean;
 }
 
 export interface Lexicon {
@@ -139,6 +146,7 @@ export function compileLexicon(lexicon: Lexicon, exactWords = false): CompiledRu
       unlessIn: r.unlessIn ? slot(r.unlessIn) : null,
       firm: r.firm ?? r.kind === "self_harm",
       personal: r.personal ?? false,
+      across: r.across ?? false,
     };
   });
 }

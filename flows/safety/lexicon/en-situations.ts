@@ -39,8 +39,8 @@ export const englishSituations: Lexicon = {
     { kind: "emergency", p: "smell|smells|smelling|smelt|stink|stinks|reeks|whiff|leak|leaking|leaks|hissing|escaping of_gas|gas|like_gas|propane|the_gas|gas_smell", gap: 2, unlessIn: "@SERVICE|bill|bills|price|prices|company|station|petrol_station|gas_station|tank_full|stomach|gassy|colic|fart|farts|lol|refill|delivery" },
     { kind: "emergency", p: "@GAS leak|leaking|leaks|hissing|escaping|exploded|explode|exploding|on_fire|caught_fire|smell|smells", gap: 2, unlessIn: "@SERVICE|bill|bills|price|prices|company|station|stomach|gassy|colic|refill|delivery" },
     { kind: "emergency", p: "gas_leak|gas_smell|carbon_monoxide|co_alarm|co_detector|smoke_alarm_going_off|smoke_alarm_is_going_off|alarm_is_going_off|smoke_coming|smoke_everywhere|full_of_smoke|room_is_full_of_smoke|filled_with_smoke|thick_smoke|cant_see_for_smoke|smoke_in_the_stairs|burning_smell|smell_of_burning|smells_like_burning|something_is_burning", unlessIn: "@SERVICE|toast|cooking|food|rice|bbq|barbecue|cigarette|cigarettes|incense|bakhoor|oud" },
-    { kind: "medical", p: "@HEATER @DROWSY", gap: 8 },
-    { kind: "medical", p: "@DROWSY @HEATER", gap: 8 },
+    { across: true, kind: "medical", p: "@HEATER @DROWSY", gap: 8 },
+    { across: true, kind: "medical", p: "@DROWSY @HEATER", gap: 8 },
     { kind: "emergency", p: "sparks|sparking|spark|electrocuted|electrocution|electric_shock|got_a_shock|got_shocked|live_wire|exposed_wire|exposed_wires|bare_wire|bare_wires|socket_is_smoking|outlet_is_smoking|plug_is_smoking|plug_is_melting|smoking_socket|short_circuit|wires_are_burning|sparks_from", unlessIn: "@SERVICE|joy|news|price|sparks_joy|spark_of" },
     { kind: "emergency", p: "water|rain|leak|flood|flooding socket|sockets|outlet|outlets|plug|plugs|wires|wiring|electrics|fuse_box|electric_panel|extension_cord|electricity", gap: 4, unlessIn: "@SERVICE|@COSTS|bill|bills|cut|outage|no_electricity|power_cut" },
 
@@ -48,7 +48,7 @@ export const englishSituations: Lexicon = {
     { kind: "emergency", p: "ceiling|roof|wall|building|balcony|floor|house|staircase|water_tank collapsed|fell_on|fell_in|caved_in|came_down|gave_way|caving_in|fell_down|has_collapsed|fallen_on", gap: 2, unlessIn: "@SERVICE|@COSTS|leaking|leak|crack|cracks|paint|fix|repair|years_ago|last_year" },
     { kind: "emergency", p: "trapped_under|pinned_under|buried_under|stuck_under|under_the_rubble|under_rubble|under_the_debris|cant_lift_it|cant_get_him_out|cant_get_her_out|cant_pull_him_out|cant_pull_her_out|cant_get_them_out|cant_get_out" },
     { kind: "emergency", p: "stuck|stranded|lost|trapped|broke_down|broken_down|car_died in_the_desert|desert|the_dunes|the_sand|middle_of_nowhere|the_valley|flood_water|floodwater|the_lift|the_elevator|an_elevator|a_lift|the_sea|a_boat|the_mountains", gap: 4, unlessIn: "@SERVICE|traffic|queue|line|paperwork|form|process|website|system|appointment|job|life|rut" },
-    { kind: "emergency", p: "desert|stranded|stuck|broke_down|broken_down|middle_of_nowhere no_water|out_of_water|ran_out_of_water|no_water_left|nothing_to_drink|no_fuel|out_of_fuel|no_signal|battery_dying|heat|hot", gap: 8, unlessIn: "@SERVICE|appointment|office|pick_me_up|lift_to|ride_to" },
+    { across: true, kind: "emergency", p: "desert|stranded|stuck|broke_down|broken_down|middle_of_nowhere no_water|out_of_water|ran_out_of_water|no_water_left|nothing_to_drink|no_fuel|out_of_fuel|no_signal|battery_dying|heat|hot", gap: 8, unlessIn: "@SERVICE|appointment|office|pick_me_up|lift_to|ride_to" },
 
     // ---- Put out on the street, nowhere to go tonight -------------------------------------------
     { kind: "emergency", p: "kicked|threw|thrown|chucked|locked|put|forced me|us|me_and|my_kids|my_children out|out_of_the_house|out_of_the_flat|out_of_the_apartment|on_the_street|onto_the_street|out_tonight", gap: 3, unlessIn: "@COSTS|next_month|next_week|job|work|school|class|group|chat|app|meeting|university" },
@@ -56,11 +56,11 @@ export const englishSituations: Lexicon = {
     { kind: "emergency", p: "nowhere_to_go|nowhere_to_sleep|no_where_to_go|nowhere_to_stay|no_place_to_stay|no_place_to_sleep|sleeping_in_the_car|sleeping_in_my_car|sleeping_on_the_street|sleep_on_the_street|sleeping_outside|on_the_street_with|homeless_tonight|out_on_the_street|on_the_streets|in_the_street_with", unlessIn: "@COSTS|next_month|if_i_dont|if_we_dont|will_be|might_be|could_be|afraid_we|worried_we" },
 
     // ---- Missing, left alone, neglected ---------------------------------------------------------
-    { kind: "emergency", p: "@FAMILY|@VULNERABLE @NOTFOUND", gap: 6, unlessIn: "@SERVICE|id|iqama|passport|phone|bag|wallet|keys|card|certificate|documents|file|cat|dog|parcel|package|luggage|suitcase" },
+    { across: true, kind: "emergency", p: "@FAMILY|@VULNERABLE @NOTFOUND", gap: 6, unlessIn: "@SERVICE|id|iqama|passport|phone|bag|wallet|keys|card|certificate|documents|file|cat|dog|parcel|package|luggage|suitcase" },
     { kind: "emergency", p: "@NOTFOUND @FAMILY|@VULNERABLE", gap: 4, unlessIn: "@SERVICE|id|iqama|passport|phone|bag|wallet|keys|card|certificate|documents|file|cat|dog|parcel|package|luggage|suitcase" },
     { kind: "violence", p: "left|abandoned|alone|by_himself|by_herself|on_his_own|on_her_own|locked_in @DURATION|no_food|without_food|no_meds|nobody|no_one|for_hours", gap: 4, unlessIn: "@SERVICE|@COSTS|meeting|office|party|trip|vacation|holiday|fine|school|to_rest|sleeping|work" },
-    { kind: "violence", p: "@NOFOOD @DURATION", gap: 5, unlessIn: "@SERVICE|@COSTS|fasting|fast|ramadan|diet|surgery|operation|test|scan|water_cut|power_cut|outage|tanker" },
-    { kind: "violence", p: "@DURATION @NOFOOD", gap: 5, unlessIn: "@SERVICE|@COSTS|fasting|fast|ramadan|diet|surgery|operation|test|scan|water_cut|power_cut|outage|tanker" },
+    { across: true, kind: "violence", p: "@NOFOOD @DURATION", gap: 5, unlessIn: "@SERVICE|@COSTS|fasting|fast|ramadan|diet|surgery|operation|test|scan|water_cut|power_cut|outage|tanker" },
+    { across: true, kind: "violence", p: "@DURATION @NOFOOD", gap: 5, unlessIn: "@SERVICE|@COSTS|fasting|fast|ramadan|diet|surgery|operation|test|scan|water_cut|power_cut|outage|tanker" },
     { kind: "child", p: "left|forgot|locked|stuck|trapped|forgotten|shut @CHILD|him|her|them|my_baby|the_baby in_the_car|in_a_car|in_a_hot_car|in_the_hot_car|inside_the_car|in_the_van|in_the_back_seat", gap: 3 },
     { kind: "child", p: "locked_in_the_car|locked_inside_the_car|stuck_in_the_car|trapped_in_the_car|keys_locked_in_the_car_with|baby_in_the_car|child_in_the_car|kid_in_the_car|left_in_the_car|in_a_hot_car" },
 
@@ -71,29 +71,29 @@ export const englishSituations: Lexicon = {
     { kind: "medical", p: "not_making_sense|isnt_making_sense|talking_nonsense|doesnt_recognize|doesnt_recognise|doesnt_know_where|acting_drunk|acting_strange|acting_weird|very_confused|suddenly_confused|disoriented", unlessIn: "@SERVICE|form|website|app|instructions|letter|rules" },
     { kind: "medical", p: "face|lips|lip|tongue|throat|eyes|mouth|eyelids swelling|swollen|swelled|puffing|puffed|closing|tightening", gap: 2, unlessIn: "tooth|dentist|wisdom|mosquito|crying|sleep|since_last_week" },
     { kind: "medical", p: "cant|cannot|struggling_to|hard_to|unable_to swallow|talk_properly|speak_properly", gap: 1 },
-    { kind: "medical", p: "allergy|allergic|allergies|peanut|peanuts|nuts|shellfish|bee|bee_sting|wasp|injection|penicillin|antibiotic|eggs swelling|swollen|swelled|hives|rash_everywhere|cant_breathe|wheezing|throat|lips|face", gap: 6, unlessIn: "@SERVICE|test|testing|clinic|appointment|mild|season|seasonal|dust|pollen|sneezing" },
-    { kind: "medical", p: "diabetic|diabetes|insulin|blood_sugar|sugar|type_1|type_2|hypo sweaty|sweating|shaky|shaking|trembling|confused|not_making_sense|slurring|drowsy|wont_wake|unresponsive|passed_out|acting_strange|acting_weird|acting_drunk|disoriented|pale|clammy", gap: 6, unlessIn: "@COSTS|price|buy|kilo|bag|strips|test_strips|prescription" },
+    { across: true, kind: "medical", p: "allergy|allergic|allergies|peanut|peanuts|nuts|shellfish|bee|bee_sting|wasp|injection|penicillin|antibiotic|eggs swelling|swollen|swelled|hives|rash_everywhere|cant_breathe|wheezing|throat|lips|face", gap: 6, unlessIn: "@SERVICE|test|testing|clinic|appointment|mild|season|seasonal|dust|pollen|sneezing" },
+    { across: true, kind: "medical", p: "diabetic|diabetes|insulin|blood_sugar|sugar|type_1|type_2|hypo sweaty|sweating|shaky|shaking|trembling|confused|not_making_sense|slurring|drowsy|wont_wake|unresponsive|passed_out|acting_strange|acting_weird|acting_drunk|disoriented|pale|clammy", gap: 6, unlessIn: "@COSTS|price|buy|kilo|bag|strips|test_strips|prescription" },
     { kind: "medical", p: "fell|hit|banged|bumped|knocked|struck|fall|landed|smashed his_head|her_head|head|my_head|the_head|on_his_head|on_her_head", gap: 3, unlessIn: "@SERVICE|wall_at_work|table_lol|lol" },
-    { kind: "medical", p: "his_head|her_head|on_his_head|on_her_head vomiting|throwing_up|threw_up|sleepy|drowsy|confused|wont_wake|not_making_sense|unconscious|dizzy|seizure|blood|bleeding", gap: 6 },
-    { kind: "medical", p: "fell|fallen|fall|dropped|was_dropped|knocked_out|hit_by vomiting|throwing_up|threw_up|very_sleepy|drowsy|wont_wake|cant_wake|confused|not_making_sense|floppy|unconscious|seizure|fitting", gap: 8, unlessIn: "@SERVICE|asleep_lol|in_love|behind|off_the_list|apart|through" },
+    { across: true, kind: "medical", p: "his_head|her_head|on_his_head|on_her_head vomiting|throwing_up|threw_up|sleepy|drowsy|confused|wont_wake|not_making_sense|unconscious|dizzy|seizure|blood|bleeding", gap: 6 },
+    { across: true, kind: "medical", p: "fell|fallen|fall|dropped|was_dropped|knocked_out|hit_by vomiting|throwing_up|threw_up|very_sleepy|drowsy|wont_wake|cant_wake|confused|not_making_sense|floppy|unconscious|seizure|fitting", gap: 8, unlessIn: "@SERVICE|asleep_lol|in_love|behind|off_the_list|apart|through" },
     { kind: "medical", p: "scalded|scald|scalding|boiling_water|boiling_oil|hot_oil|hot_water|hot_tea|hot_coffee|kettle spilled|poured|fell|burned|burnt|burn|burns|blister|blisters|blistering|peeling|skin|all_over", gap: 6, unlessIn: "@SERVICE|@COSTS|heater|boiler|tank|shower|bill|no_hot_water|broke|broken|new|replace|dry" },
     { kind: "medical", p: "badly_burned|badly_burnt|severe_burn|severe_burns|bad_burn|bad_burns|burns_on_his|burns_on_her|skin_is_peeling|skin_peeling_off|skin_came_off|third_degree|second_degree|burned_his|burned_her|burnt_his|burnt_her|caught_fire|clothes_caught_fire|clothes_on_fire", unlessIn: "@SERVICE|rice|food|toast|cake|sun|sunburn|years_ago|last_year|scar|scars|old" },
 
     // ---- Pregnancy, newborns, chemotherapy --------------------------------------------------------
     { kind: "medical", p: "baby|the_baby|pregnant|bump|fetus|foetus move|moving|moved|kicking|kicked|kicks|movement|movements", gap: 6, neg: "requires" },
     { kind: "medical", p: "stopped_moving|stopped_kicking|no_movement|not_moving_as_much|less_movement|reduced_movement|moving_less|isnt_moving|not_kicking|hasnt_moved|hasnt_kicked|baby_not_moving" },
-    { kind: "medical", p: "pregnant|weeks_pregnant|months_pregnant|pregnancy bleeding|severe_pain|bad_pain|cramping|cramps|water_broke|waters_broke|leaking_fluid|severe_headache|blurry_vision|blurred_vision|swollen_face|contractions|spotting_heavily|fell", gap: 8, unlessIn: "@SERVICE|@COSTS|appointment|scan|clinic|program|programme|class|normal|is_it_normal|can_i|allowed" },
-    { kind: "medical", p: "@CHEMO @FEVER", gap: 8, unlessIn: "vaccine|vaccination|flu_shot|covid_shot" },
-    { kind: "medical", p: "@FEVER @CHEMO", gap: 8, unlessIn: "vaccine|vaccination|flu_shot|covid_shot" },
-    { kind: "medical", p: "@NEWBORN @FEVER", gap: 6, unlessIn: "slight|mild|low_grade|teething|vaccine|vaccination|jabs" },
-    { kind: "medical", p: "@FEVER @NEWBORN", gap: 6, unlessIn: "slight|mild|low_grade|teething|vaccine|vaccination|jabs" },
-    { kind: "medical", p: "baby|infant|newborn|toddler|@NEWBORN floppy|lethargic|limp|wont_feed|not_feeding|refusing_to_feed|refuses_to_feed|stopped_feeding|no_wet_nappies|no_wet_diapers|hasnt_peed|sunken|bulging|very_sleepy|hard_to_wake|wont_wake|high_pitched|grunting|blue|pale_and", gap: 6 },
+    { across: true, kind: "medical", p: "pregnant|weeks_pregnant|months_pregnant|pregnancy bleeding|severe_pain|bad_pain|cramping|cramps|water_broke|waters_broke|leaking_fluid|severe_headache|blurry_vision|blurred_vision|swollen_face|contractions|spotting_heavily|fell", gap: 8, unlessIn: "@SERVICE|@COSTS|appointment|scan|clinic|program|programme|class|normal|is_it_normal|can_i|allowed" },
+    { across: true, kind: "medical", p: "@CHEMO @FEVER", gap: 8, unlessIn: "vaccine|vaccination|flu_shot|covid_shot" },
+    { across: true, kind: "medical", p: "@FEVER @CHEMO", gap: 8, unlessIn: "vaccine|vaccination|flu_shot|covid_shot" },
+    { across: true, kind: "medical", p: "@NEWBORN @FEVER", gap: 6, unlessIn: "slight|mild|low_grade|teething|vaccine|vaccination|jabs" },
+    { across: true, kind: "medical", p: "@FEVER @NEWBORN", gap: 6, unlessIn: "slight|mild|low_grade|teething|vaccine|vaccination|jabs" },
+    { across: true, kind: "medical", p: "baby|infant|newborn|toddler|@NEWBORN floppy|lethargic|limp|wont_feed|not_feeding|refusing_to_feed|refuses_to_feed|stopped_feeding|no_wet_nappies|no_wet_diapers|hasnt_peed|sunken|bulging|very_sleepy|hard_to_wake|wont_wake|high_pitched|grunting|blue|pale_and", gap: 6 },
     { kind: "medical", p: "shivering_uncontrollably|uncontrollable_shivering|shaking_uncontrollably|rigors|cant_stop_shivering|cant_stop_shaking_and_fever" },
 
     // ---- Swallowed, overdose, bites --------------------------------------------------------------
     { kind: "medical", p: "@SWALLOW @POISONS", gap: 3, unlessIn: "prescription|prescribed|pharmacy|refill|schedule|can_i|should_i|allowed|as_directed|daily|with_food" },
     { kind: "medical", p: "foaming_at_the_mouth|foam_from_his_mouth|foam_from_her_mouth|foam_coming_out|frothing|froth|took_too_much|taken_too_much|too_many_of_his|too_many_of_her|too_many_pills|a_whole_bottle|the_whole_bottle|the_whole_pack|whole_packet" },
-    { kind: "medical", p: "drugs|drug|heroin|meth|cocaine|pills|alcohol|drunk|captagon|spice|overdose|od wont_wake|not_waking|blue|unresponsive|not_breathing|barely_breathing|foaming|seizing|cant_wake|passed_out|unconscious|not_moving", gap: 6 },
+    { across: true, kind: "medical", p: "drugs|drug|heroin|meth|cocaine|pills|alcohol|drunk|captagon|spice|overdose|od wont_wake|not_waking|blue|unresponsive|not_breathing|barely_breathing|foaming|seizing|cant_wake|passed_out|unconscious|not_moving", gap: 6 },
     { kind: "medical", p: "attacked_by_a_dog|attacked_by_dogs|dog_attacked|dogs_attacked|mauled|bitten_by_a_dog|bitten_by_a_snake|bitten_by_a_scorpion|stung_by_a_scorpion|snake_bite|snakebite|scorpion_sting|dog_bite|bit_by_a_dog|bit_by_a_snake" },
 
     // ---- Wishes to die and harm the first lexicon did not have -------------------------------------
