@@ -73,12 +73,13 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   aftermath: { cancels: EVENTS, scope: "clause", personal: true },
   // «هل عندكم برامج لضحايا العنف», "do you run first aid courses", volunteering: about the association's work.
   service: { cancels: ALL, scope: "clause", personal: false },
-  // «شفت في الاخبار», "in the episode", «ببجي», a sermon about death: someone else's story.
-  media: { cancels: ALL, scope: "clause", personal: false },
+  // «شفت في الاخبار», "in the episode", «ببجي», a sermon about death: someone else's story, anywhere in the message
+  // (not a medical emergency, nor a child: "I was watching TV, my son swallowed a battery").
+  media: { cancels: ["self_harm", "violence", "emergency", "distress"], scope: "message", personal: false },
   // «لو احد اختنق», "if a person is choking", «اگر کسی»: a question about someone in general.
   hypothetical: { cancels: EVENTS, scope: "clause", personal: false },
   // "for my research", «أكتب بحثاً», "for the first aid course": asked for a purpose, not a person.
-  purpose: { cancels: ["medical", "emergency", "violence", "child"], scope: "message", personal: false },
+  purpose: { cancels: ["self_harm", "medical", "emergency", "violence", "child"], scope: "message", personal: false },
   // 😂, «ههههه», "lol": a joke (never for a firm wish to die, nor a child).
   laughter: { cancels: ["medical", "emergency", "violence", "distress"], scope: "message", personal: true },
   // "I can't go on Thursday", «ما اقدر اكمل الدرس بكره»: a date, not despair.
