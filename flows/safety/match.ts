@@ -1,156 +1,15 @@
 /**
- * The matching machinery of the safety detector, apart from its words (the
- * lexicons are data: `lexicon/*.ts`). A rule is a short sequence of slots
- * that must appear in order within one clause, a few words apart at most;
- * each slot is a set of alternatives, and an alternative is a word or a
- * phrase of words joined by "_" («فاقد_الوعي»). A word is written as:
- *
- *   word     the word itself, a light typo of it (one letter added, dropped,
- *            swapped, or replaced by a keyboard neighbour (Latin) or a letter
- *            of the same sound (Arabic)), or it with a leading و / ف
- *            («واموت») or a negation written onto it («مابي»)
- *   =word    exactly that word (short or easily confused words)
- *   stem*    a word starting with `stem`
- *   *core*   a word containing `core`
- *
- * Slots are separated by spaces and may be at most `gap` words apart (2 by
- * default). `@NAME` stands for a group of alternatives defined once per lexicon.
+ * Matching the rules (./rules.ts) on a message's clauses: a word and its
+ * forms (a conjunction, a negation written onto it, a tense prefix, the
+ * article, a light typo), slots indexed for speed, the placements of a
+ * rule's slots, negation before, inside and (Urdu) after them, and the
+ * rule's exceptions.
  */
-import { foldWord, isArabicWord } from "./normalize";
+import { isArabicWord } from "./normalize";
+import type { Alternative, CompiledRule, NegationWords, Slot, WordPattern } from "./rules";
 import { oneSlip } from "./typos";
 
-export type DangerKind = "self_harm" | "medical" | "emergency" | "violence" | "child" | "distress";
-export type LexiconLang = "ar" | "en" | "ur" | "ur-latn";
-
-export interface RuleSpec {
-  kind: DangerKind;
-  /** The slots, as described above. */
-  p: string;
-  /**
-   * A negation just before the first slot (only filler words between),
-   * written onto its first word, or inside the match: "cancels" (the
-   * default: «ما ابي اموت»), "requires" («ما ابي اعيش», "don't want to
-   * live"), or "ignored".
-   */
-  neg?: "cancels" | "requires" | "ignored";
-  /** Words right after the match (3 at most) that make it a figure of speech («اموت من الضحك»). */
-  unlessAfter?: string;
-  /** Words anywhere in the clause that make it something else (a cost, the service). */
-  unlessIn?: string;
-  /** Most words between two slots (default 2). */
-  gap?: number;
-  /**
-   * A first-person wish, plan or act: no context frame (news, the past, a
-   * joke...) cancels it (./frames.ts). Self-harm rules are firm unless they
-   * say `firm: false` (a word such as «انتحار» that a series or a programme
-   * may be about).
-   */
-  firm?: boolean;
-  /**
-   * Someone telling of harm done to them («يضربني», "he hits me"): a question
-   * about programmes or a mention of the news in the same clause does not
-   * cancel it; only time (long past, resolved) or a joke does.
-   */
-  personal?: boolean;
-  /**
-   * Matched across the clauses of the message (a situation and its sign are
-   * often told apart: "he fell off the bed, now he's throwing up"); negation
-   * and figures are still read in the words the rule took.
-   */
-  across?: boolean;
-}
-
-interface WordPattern {
-  kind: "word" | "exact" | "prefix" | "contains";
-  text: string;
-}
-/** One or more words in a row. */
-type Alternative = WordPattern[];
-export type Slot = Alternative[];
-
-export interface CompiledRule {
-  kind: DangerKind;
-  lang: LexiconLang;
-  source: string;
-  slots: Slot[];
-  gap: number;
-  neg: "cancels" | "requires" | "ignored";
-  unlessAfter: Slot | null;
-  unlessIn: Slot | null;
-  firm: boolean;
-  personal: boolean;
-  across: boolean;
-}
-
-export interface Lexicon {
-  lang: LexiconLang;
-  groups: Record<string, string>;
-  rules: RuleSpec[];
-}
-
-/** Words that negate what follows or (Urdu) what precedes. */
-export interface NegationWords {
-  negators: Slot;
-  /** Words that may stand between a negation and what it negates ("not going to", «ما راح»). */
-  fillers: Slot;
-  /** "Why" before a negation turns it into a question: «ليش ما اموت». */
-  why: Slot;
-}
-
-function parseWord(raw: string, exactWords = false): WordPattern {
-  if (raw.startsWith("*") && raw.endsWith("*") && raw.length > 2) return { kind: "contains", text: foldWord(raw.slice(1, -1)) };
-  if (raw.endsWith("*")) return { kind: "prefix", text: foldWord(raw.slice(0, -1)) };
-  if (raw.startsWith("=") || exactWords) return { kind: "exact", text: foldWord(raw.replace(/^=/, "")) };
-  return { kind: "word", text: foldWord(raw) };
-}
-
-/** A slot's alternatives ("a|b_c|@GROUP"), groups expanded. */
-export function parseSlot(spec: string, groups: Record<string, string> = {}, seen: string[] = [], exactWords = false): Slot {
-  const out: Slot = [];
-  for (const alt of spec.split("|").map((a) => a.trim()).filter((a) => a.length > 0)) {
-    if (alt.startsWith("@")) {
-      const name = alt.slice(1);
-      const group = groups[name];
-      if (group === undefined) throw new Error(`safety lexicon: unknown group @${name}`);
-      if (seen.includes(name)) throw new Error(`safety lexicon: group @${name} refers to itself`);
-      out.push(...parseSlot(group, groups, [...seen, name], exactWords));
-      continue;
-    }
-    const words = alt.split("_").filter((w) => w.length > 0).map((w) => parseWord(w, exactWords));
-    if (words.some((w) => w.text === "")) throw new Error(`safety lexicon: "${alt}" folds to nothing`);
-    out.push(words);
-  }
-  return out;
-}
-
-/** `exactWords`: every word typed as written (no slips, no tense prefix), as `=word`. */
-export function compileLexicon(lexicon: Lexicon, exactWords = false): CompiledRule[] {
-  // The same words are one slot, so a clause looks them up once (`Clause` remembers).
-  const slots = new Map<string, Slot>();
-  const slot = (spec: string): Slot => {
-    let found = slots.get(spec);
-    if (!found) slots.set(spec, (found = parseSlot(spec, lexicon.groups, [], exactWords)));
-    return found;
-  };
-  return lexicon.rules.map((r) => {
-    const parts = r.p.trim().split(/\s+/).map(slot);
-    if (parts.some((s) => s.length === 0)) throw new Error(`safety lexicon: empty slot in "${r.p}"`);
-    return {
-      kind: r.kind,
-      lang: lexicon.lang,
-      source: r.p,
-      slots: parts,
-      gap: r.gap ?? 2,
-      neg: r.neg ?? "cancels",
-      unlessAfter: r.unlessAfter ? slot(r.unlessAfter) : null,
-      unlessIn: r.unlessIn ? slot(r.unlessIn) : null,
-      firm: r.firm ?? r.kind === "self_harm",
-      personal: r.personal ?? false,
-      across: r.across ?? false,
-    };
-  });
-}
-
+export * from "./rules";
 /** What follows a negation written onto the word («مابي» → «بي», «ابي»), or null. */
 function fusedNegation(token: string): string[] | null {
   if (token.length <= 3 || !token.startsWith("ما")) return null;
@@ -341,6 +200,8 @@ export interface RuleHit {
   /** Index of the first and last matched word. */
   from: number;
   to: number;
+  /** A rule that ignores negation was matched negated ("I'm not going to hurt myself"). */
+  negated: boolean;
 }
 
 interface Placement {
@@ -403,12 +264,10 @@ export function matchRule(rule: CompiledRule, clause: Clause, neg: NegationWords
   if (rule.unlessIn && anyIn(clause, 0, clause.words.length, rule.unlessIn)) return null;
   for (const at of found) {
     if (rule.unlessAfter && anyIn(clause, at.to + 1, at.to + 4, rule.unlessAfter)) continue;
-    if (rule.neg !== "ignored") {
-      const isNeg = negated(clause, at, rule, neg);
-      if (rule.neg === "cancels" && isNeg) continue;
-      if (rule.neg === "requires" && !isNeg) continue;
-    }
-    return { rule, from: at.from, to: at.to };
+    const isNeg = negated(clause, at, rule, neg);
+    if (rule.neg === "cancels" && isNeg) continue;
+    if (rule.neg === "requires" && !isNeg) continue;
+    return { rule, from: at.from, to: at.to, negated: rule.neg === "ignored" && isNeg };
   }
   return null;
 }
