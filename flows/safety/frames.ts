@@ -95,8 +95,8 @@ export interface CompiledFrame {
 
 /**
  * Frames are matched as rules are (their `kind` is not used: a frame is not a
- * danger), but word for word: a slip that turns «بنادول» into "a novel" would
- * cancel a danger.
+ * danger), by their forms only, never a slip: a slip that turns «بنادول»
+ * into "a novel" would cancel a danger.
  */
 export function compileFrames(lexicon: FrameLexicon): CompiledFrame[] {
   const asRules: Lexicon = {
@@ -104,7 +104,7 @@ export function compileFrames(lexicon: FrameLexicon): CompiledFrame[] {
     groups: lexicon.groups,
     rules: lexicon.frames.map((f) => ({ kind: "distress", p: f.p, gap: f.gap ?? 2, neg: f.neg ?? "cancels" })),
   };
-  return compileLexicon(asRules, true).map((rule, i) => ({ name: lexicon.frames[i]!.name, rule }));
+  return compileLexicon(asRules, "forms").map((rule, i) => ({ name: lexicon.frames[i]!.name, rule }));
 }
 
 /** The frames found in one clause. */

@@ -44,6 +44,8 @@ function wordMatches(token: string, w: WordPattern, withNegation: boolean): bool
   switch (w.kind) {
     case "exact":
       return variants(token, withNegation, true).includes(w.text);
+    case "form":
+      return variants(token, withNegation).includes(w.text);
     case "prefix":
       return variants(token, withNegation).some((v) => v.startsWith(w.text));
     case "contains":
@@ -61,12 +63,16 @@ function wordMatches(token: string, w: WordPattern, withNegation: boolean): bool
 interface SlotIndex {
   words: Set<string>;
   exact: Set<string>;
+  /** Words matched by any of their forms, never a slip. */
+  forms: Set<string>;
   prefixes: string[];
   contains: string[];
   /** Words that may be typed with a slip: first letter → length → words (also by second letter after a leading alef). */
   slips: Map<string, Map<number, string[]>>;
   /** Phrases by the text of their first word; those starting with a prefix or a part of a word apart. */
   phrases: Map<string, Alternative[]>;
+  /** Phrases whose first word is matched by its forms, by that word. */
+  formPhrases: Map<string, Alternative[]>;
   loosePhrases: Alternative[];
 }
 
@@ -75,7 +81,7 @@ const indexes = new WeakMap<Slot, SlotIndex>();
 function indexOf(slot: Slot): SlotIndex {
   let index = indexes.get(slot);
   if (index) return index;
-  const made: SlotIndex = { words: new Set(), exact: new Set(), prefixes: [], contains: [], slips: new Map(), phrases: new Map(), loosePhrases: [] };
+  const made: SlotIndex = { words: new Set(), exact: new Set(), forms: new Set(), prefixes: [], contains: [], slips: new Map(), phrases: new Map(), formPhrases: new Map(), loosePhrases: [] };
   const slip = (letter: string | undefined, text: string) => {
     if (letter === undefined) return;
     let byLength = made.slips.get(letter);
@@ -87,14 +93,16 @@ function indexOf(slot: Slot): SlotIndex {
   for (const alt of slot) {
     const w = alt[0]!;
     if (alt.length > 1) {
-      if (w.kind === "word" || w.kind === "exact") {
-        const list = made.phrases.get(w.text);
+      const map = w.kind === "word" || w.kind === "exact" ? made.phrases : w.kind === "form" ? made.formPhrases : null;
+      if (map) {
+        const list = map.get(w.text);
         if (list) list.push(alt);
-        else made.phrases.set(w.text, [alt]);
+        else map.set(w.text, [alt]);
       } else made.loosePhrases.push(alt);
       continue;
     }
     if (w.kind === "exact") made.exact.add(w.text);
+    else if (w.kind === "form") made.forms.add(w.text);
     else if (w.kind === "prefix") made.prefixes.push(w.text);
     else if (w.kind === "contains") made.contains.push(w.text);
     else {
@@ -136,7 +144,7 @@ function oneWordMatch(token: string, index: SlotIndex, withNegation: boolean): b
   const forms = formsOf(token, withNegation);
   for (const v of forms.exact) if (index.exact.has(v)) return true;
   for (const v of forms.all) {
-    if (index.words.has(v)) return true;
+    if (index.words.has(v) || index.forms.has(v)) return true;
     for (const p of index.prefixes) if (v.startsWith(p)) return true;
     if (index.slips.size === 0) continue;
     const letters = v[0] === "ا" ? [v[0], v[1]] : [v[0]];
@@ -163,6 +171,11 @@ export function slotAt(words: readonly string[], at: number, slot: Slot, withNeg
   if (index.phrases.size > 0) {
     for (const v of formsOf(words[at]!, withNegation).exact) {
       for (const alt of index.phrases.get(v) ?? []) if (alt.length > best && phraseAt(words, at, alt, withNegation)) best = alt.length;
+    }
+  }
+  if (index.formPhrases.size > 0) {
+    for (const v of formsOf(words[at]!, withNegation).all) {
+      for (const alt of index.formPhrases.get(v) ?? []) if (alt.length > best && phraseAt(words, at, alt, withNegation)) best = alt.length;
     }
   }
   for (const alt of index.loosePhrases) if (alt.length > best && phraseAt(words, at, alt, withNegation)) best = alt.length;

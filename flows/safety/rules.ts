@@ -61,7 +61,8 @@ export interface RuleSpec {
 }
 
 export interface WordPattern {
-  kind: "word" | "exact" | "prefix" | "contains";
+  /** `form`: the word or one of its forms (conjunction, prefix, article), never a slip. */
+  kind: "word" | "exact" | "form" | "prefix" | "contains";
   text: string;
 }
 /** One or more words in a row. */
@@ -97,15 +98,18 @@ export interface NegationWords {
   why: Slot;
 }
 
-function parseWord(raw: string, exactWords = false): WordPattern {
+/** How plain words of a slot are read: with light slips (danger cues) or only their forms (exceptions, frames). */
+export type Reading = "slips" | "forms";
+
+function parseWord(raw: string, reading: Reading): WordPattern {
   if (raw.startsWith("*") && raw.endsWith("*") && raw.length > 2) return { kind: "contains", text: foldWord(raw.slice(1, -1)) };
   if (raw.endsWith("*")) return { kind: "prefix", text: foldWord(raw.slice(0, -1)) };
-  if (raw.startsWith("=") || exactWords) return { kind: "exact", text: foldWord(raw.replace(/^=/, "")) };
-  return { kind: "word", text: foldWord(raw) };
+  if (raw.startsWith("=")) return { kind: "exact", text: foldWord(raw.slice(1)) };
+  return { kind: reading === "slips" ? "word" : "form", text: foldWord(raw) };
 }
 
 /** A slot's alternatives ("a|b_c|@GROUP"), groups expanded. */
-export function parseSlot(spec: string, groups: Record<string, string> = {}, seen: string[] = [], exactWords = false): Slot {
+export function parseSlot(spec: string, groups: Record<string, string> = {}, seen: string[] = [], reading: Reading = "slips"): Slot {
   const out: Slot = [];
   for (const alt of spec.split("|").map((a) => a.trim()).filter((a) => a.length > 0)) {
     if (alt.startsWith("@")) {
@@ -113,27 +117,32 @@ export function parseSlot(spec: string, groups: Record<string, string> = {}, see
       const group = groups[name];
       if (group === undefined) throw new Error(`safety lexicon: unknown group @${name}`);
       if (seen.includes(name)) throw new Error(`safety lexicon: group @${name} refers to itself`);
-      out.push(...parseSlot(group, groups, [...seen, name], exactWords));
+      out.push(...parseSlot(group, groups, [...seen, name], reading));
       continue;
     }
-    const words = alt.split("_").filter((w) => w.length > 0).map((w) => parseWord(w, exactWords));
+    const words = alt.split("_").filter((w) => w.length > 0).map((w) => parseWord(w, reading));
     if (words.some((w) => w.text === "")) throw new Error(`safety lexicon: "${alt}" folds to nothing`);
     out.push(words);
   }
   return out;
 }
 
-/** `exactWords`: every word typed as written (no slips, no tense prefix), as `=word`. */
-export function compileLexicon(lexicon: Lexicon, exactWords = false): CompiledRule[] {
+/**
+ * `reading`: how the rules' plain words are read ("forms" for frames). The
+ * exceptions (`unlessIn`, `unlessAfter`) are always read by their forms only:
+ * a slip that cancels a danger («نفسنا» for a word of the service) is a miss.
+ */
+export function compileLexicon(lexicon: Lexicon, reading: Reading = "slips"): CompiledRule[] {
   // The same words are one slot, so a clause looks them up once (`Clause` remembers).
   const slots = new Map<string, Slot>();
-  const slot = (spec: string): Slot => {
-    let found = slots.get(spec);
-    if (!found) slots.set(spec, (found = parseSlot(spec, lexicon.groups, [], exactWords)));
+  const slot = (spec: string, as: Reading = reading): Slot => {
+    const key = `${as}:${spec}`;
+    let found = slots.get(key);
+    if (!found) slots.set(key, (found = parseSlot(spec, lexicon.groups, [], as)));
     return found;
   };
   return lexicon.rules.map((r) => {
-    const parts = r.p.trim().split(/\s+/).map(slot);
+    const parts = r.p.trim().split(/\s+/).map((spec) => slot(spec));
     if (parts.some((s) => s.length === 0)) throw new Error(`safety lexicon: empty slot in "${r.p}"`);
     return {
       kind: r.kind,
@@ -142,8 +151,8 @@ export function compileLexicon(lexicon: Lexicon, exactWords = false): CompiledRu
       slots: parts,
       gap: r.gap ?? 2,
       neg: r.neg ?? "cancels",
-      unlessAfter: r.unlessAfter ? slot(r.unlessAfter) : null,
-      unlessIn: r.unlessIn ? slot(r.unlessIn) : null,
+      unlessAfter: r.unlessAfter ? slot(r.unlessAfter, "forms") : null,
+      unlessIn: r.unlessIn ? slot(r.unlessIn, "forms") : null,
       firm: r.firm ?? r.kind === "self_harm",
       personal: r.personal ?? false,
       across: r.across ?? false,
