@@ -10,7 +10,8 @@
  * the whole message (a question about programmes never cancels someone
  * telling of harm done to them), unless a blocker says the danger is here again (the
  * past is blocked by "now", the resolved by "again"). A firm rule (a
- * first-person wish or plan to die) is never cancelled by a frame.
+ * first-person wish or plan to die) is cancelled by no frame but a denial
+ * said to reassure ("I'm not going to hurt myself, don't worry").
  *
  * The words of each frame, per language, are data: lexicon/frames.ts.
  */
@@ -30,7 +31,14 @@ export type FrameName =
   | "purpose"
   | "laughter"
   | "schedule"
-  | "condolence";
+  | "condolence"
+  | "condition"
+  | "request"
+  | "acute"
+  | "treated"
+  | "normalq"
+  | "precaution"
+  | "reassured";
 
 export interface FrameSpec {
   name: FrameName;
@@ -56,6 +64,10 @@ interface FrameKind {
   blockedBy?: FrameName;
   /** Whether it may cancel someone telling of harm done to them (a rule marked `personal`). */
   personal: boolean;
+  /** Counts only when this other frame is somewhere in the message (a condition named in a request). */
+  requires?: FrameName;
+  /** Cancels only a hit whose words were negated ("I'm not going to hurt myself, don't worry"), firm or not. */
+  onlyNegated?: boolean;
 }
 
 const EVENTS: readonly DangerKind[] = ["medical", "emergency"];
@@ -81,11 +93,24 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   // "for my research", «أكتب بحثاً», "for the first aid course": asked for a purpose, not a person.
   purpose: { cancels: ["self_harm", "medical", "emergency", "violence", "child"], scope: "message", personal: false },
   // 😂, «ههههه», "lol": a joke (never for a firm wish to die, nor a child).
-  laughter: { cancels: ["medical", "emergency", "violence", "distress"], scope: "message", personal: true },
+  laughter: { cancels: ["self_harm", "medical", "emergency", "violence", "distress"], scope: "message", personal: true },
   // "I can't go on Thursday", «ما اقدر اكمل الدرس بكره»: a date, not despair.
   schedule: { cancels: ["distress"], scope: "clause", personal: true },
   // «الله يرحمه», "passed away", «انا للہ»: a death that has happened; grief is not an emergency call.
   condolence: { cancels: EVENTS, scope: "clause", personal: true },
+  // "my son has epilepsy", «عندي اكتئاب», «بیٹے کو مرگی ہے» in a message that asks for something: a condition, not an attack.
+  condition: { cancels: ["medical", "distress"], scope: "clause", personal: true, requires: "request", blockedBy: "acute" },
+  request: null,
+  // Signs that it is happening now and is severe («فجأه», "not breathing", "a lot"): they block the frames above.
+  acute: null,
+  // «بالمستشفى يتعالج», "in hospital recovering": already in the care of a hospital.
+  treated: { cancels: EVENTS, scope: "message", personal: true, blockedBy: "acute" },
+  // «هل طبيعي ينزل دم خفيف», "is it normal to bleed a little": a question to a nurse, not an emergency.
+  normalq: { cancels: ["medical"], scope: "clause", personal: true, blockedBy: "acute" },
+  // «ابي احفظه احتياط», "just in case": a number asked for later.
+  precaution: { cancels: EVENTS, scope: "message", personal: true, blockedBy: "acute" },
+  // "I'm not going to hurt myself, don't worry", «لا تخافون»: a denial said to reassure.
+  reassured: { cancels: ["self_harm"], scope: "message", personal: true, onlyNegated: true },
 };
 
 export interface CompiledFrame {
@@ -120,10 +145,11 @@ export function framesIn(clause: Clause, frames: readonly CompiledFrame[]): Set<
  * not blocked in its clause. Firm rules are never cancelled.
  */
 export function explainedAway(hit: RuleHit, clauseFrames: ReadonlySet<FrameName>, messageFrames: ReadonlySet<FrameName>): FrameName | null {
-  if (hit.rule.firm) return null;
   for (const [name, kind] of Object.entries(FRAME_KINDS) as Array<[FrameName, FrameKind | null]>) {
     if (!kind || !kind.cancels.includes(hit.rule.kind)) continue;
+    if (kind.onlyNegated ? !hit.negated : hit.rule.firm) continue;
     if (hit.rule.personal && !kind.personal) continue;
+    if (kind.requires && !messageFrames.has(kind.requires)) continue;
     const present = kind.scope === "clause" ? clauseFrames.has(name) : messageFrames.has(name);
     if (!present) continue;
     if (kind.blockedBy && clauseFrames.has(kind.blockedBy)) continue;

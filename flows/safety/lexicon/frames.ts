@@ -6,12 +6,17 @@
  */
 import type { FrameLexicon } from "../frames";
 
+/** Years as typed («٢٠١٩» is folded to 2019): "in 2019" is past. */
+const YEAR = "=1980|=1981|=1982|=1983|=1984|=1985|=1986|=1987|=1988|=1989|=1990|=1991|=1992|=1993|=1994|=1995|=1996|=1997|=1998|=1999|=2000|=2001|=2002|=2003|=2004|=2005|=2006|=2007|=2008|=2009|=2010|=2011|=2012|=2013|=2014|=2015|=2016|=2017|=2018|=2019|=2020|=2021|=2022|=2023|=2024|=2025";
+
 /** Numbers as typed or said, for "N years ago". */
 const NUMBER_AR = "ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثمان|ثمانيه|تسع|تسعه|عشر|عشره|كم|عده|كذا|=1|=2|=3|=4|=5|=6|=7|=8|=9|=10|=11|=12|=15|=20";
 
 export const arabicFrames: FrameLexicon = {
   lang: "ar",
   groups: {
+    CONDITION: "صرع|الصرع|ربو|الربو|سكر|السكر|سكري|السكري|ضغط|الضغط|قلب|القلب|مرض_القلب|فشل_كلوي|الفشل_الكلوي|غسيل_كلوي|الغسيل|سرطان|السرطان|اورام|اكتئاب|الاكتئاب|قلق|القلق|توحد|التوحد|فرط_حركه|فرط_الحركه|اعاقه|فصام|ثنائي_القطب|زهايمر|الزهايمر|خرف|انيميا|ثلاسيميا|انيميا_منجليه|وسواس|رهاب|نوبات_هلع|تشنجات|كهربا_زايده|كهرباء_زائده|شلل|جلطات|روماتيزم|كهرباء_في_المخ|كهربا_بالمخ",
+    YEAR: YEAR,
     YEARS: "سنه|سنين|سنوات|سنتين|شهور|اشهر|شهرين|اعوام|عامين|عام",
     NUMBER: NUMBER_AR,
     EVENT: "الجلطه|جلطه|السكته|سكته|الحادث|حادث|الحادثه|الحريق|حريق|الاصابه|الكسر|الطيحه",
@@ -25,6 +30,15 @@ export const arabicFrames: FrameLexicon = {
     HOWQ: "وش|ايش|كيف|ماذا|شلون|شو|وش_اسوي|وش_نسوي|ايش_اسوي|كيف_اتصرف|ما_العمل|وش_الصح|الطريقه_الصحيحه",
   },
   frames: [
+    { name: "condition", p: "عنده|عندها|عندي|عندهم|عنده_مرض|مصاب|مصابه|مصابين|يعاني_من|تعاني_من|اعاني_من|نعاني_من|مريض|مريضه|مرضى|مشخص|مشخصه|شخصوه|شخصوها|شخصوني @CONDITION", gap: 2, neg: "ignored" },
+    { name: "request", p: "@ASK|@PROGRAM|تقدرون|تساعدون|تساعدوني|تساعدونا|تغطون|يغطي|تغطي|تصرفون|توفرون|نقدم|اقدم|اسجل|نسجل|التسجيل|التقديم|اولويه|مساعده|دعم|الدعم|فواتير|بالفواتير|الفاتوره|علاج|العلاج|الادويه|ادويه|ابي_اعرف|ودي|هل", neg: "ignored" },
+    { name: "acute", p: "فجاه|فجأه|فجأة|مره_وحده|الحين_طاح|طاح|طاحت|طايح|طايحه|اغمي|مغمى|ما_يتنفس|ما_تتنفس|مايتنفس|ماتتنفس|ازرق|زرقا|كثير|وايد|شديد|شديده|بقوه|ما_يوقف|مايوقف|ما_وقف|ماوقف|يشخب|الحقوني|تكفون|بسرعه|نوبه_الحين|جاته_نوبه|جاتها_نوبه|يتشنج|تتشنج|ما_يصحى|ما_تصحى|ما_يرد|ما_ترد", neg: "ignored" },
+    { name: "treated", p: "بالمستشفى|في_المستشفى|المستشفى_الحين|بالعنايه|في_العنايه|العنايه_المركزه|منوم|منومه|منومين|تنويم|يتعالج|تتعالج|نتعالج|نقلناه|نقلناها|وديناه|وديناها|الاسعاف_اخذه|الاسعاف_اخذها|اخذه_الاسعاف|اخذها_الاسعاف|بالطوارئ_الحين|في_الطوارئ_الحين", neg: "ignored" },
+    { name: "normalq", p: "هل_طبيعي|طبيعي_ان|طبيعي|هل_عادي|عادي_ان|هل_هذا_طبيعي|هل_ذا_طبيعي|هذا_طبيعي|شي_طبيعي|امر_طبيعي", neg: "cancels" },
+    { name: "precaution", p: "احتياط|للاحتياط|احتياطا|احتياطي|احفظه|احفظها|احفظه_عندي|اسجله|اسجلها|للطوارئ_بس|وقت_الحاجه|لوقت_الحاجه|عشان_لو|في_حال_احتجت", neg: "ignored" },
+    { name: "reassured", p: "لا_تخافون|لا_تخاف|لا_تخافين|لا_تخافوا|لا_تقلقون|لا_تقلق|لا_تقلقين|لا_تشيلون_هم|لا_تشيل_هم|ماله_داعي_تخافون|لا_تفزعون|لا_تنزعجون|انا_بخير_لا|طمنكم|اطمنكم|ابي_اطمنكم", neg: "ignored" },
+    { name: "past", p: "في|سنه|عام|من @YEAR", gap: 0, neg: "ignored" },
+    { name: "past", p: "من_وقتها|من_ذاك_الوقت|من_ذيك_الفتره|من_ذلك_الوقت|من_يومها", neg: "ignored" },
     { name: "past", p: "قبل @YEARS|شهر", gap: 2 },
     { name: "past", p: "قبل @NUMBER @YEARS", gap: 1 },
     { name: "past", p: "السنه_اللي_فاتت|السنه_الماضيه|السنه_اللي_راحت|العام_الماضي|العام_اللي_فات|الشهر_اللي_فات|الشهر_الماضي|الشهر_اللي_راح|من_سنين|قبل_كم_سنه|وانا_صغير|وانا_صغيره|لما_كنت_صغير|لما_كنت_صغيره|في_طفولتي|بطفولتي|ايام_زمان|زمان_اول|في_الماضي|بالماضي|سابقا" },
@@ -50,6 +64,8 @@ export const arabicFrames: FrameLexicon = {
 export const englishFrames: FrameLexicon = {
   lang: "en",
   groups: {
+    CONDITION: "epilepsy|seizures|asthma|diabetes|heart_disease|heart_condition|a_heart_condition|heart_problems|high_blood_pressure|blood_pressure|hypertension|kidney_failure|kidney_disease|dialysis|cancer|depression|anxiety|autism|adhd|a_disability|disability|schizophrenia|bipolar|dementia|alzheimers|sickle_cell|thalassemia|ptsd|ocd|panic_disorder|panic_attacks|arthritis|multiple_sclerosis|parkinsons|copd|cerebral_palsy|down_syndrome",
+    YEAR: YEAR,
     YEARS: "years|year|months|month|decades|decade",
     EVENT: "stroke|a_stroke|the_stroke|his_stroke|her_stroke|heart_attack|a_heart_attack|the_heart_attack|his_heart_attack|her_heart_attack|accident|an_accident|the_accident|the_crash|a_crash|the_fire|a_fire|the_fall|a_fall|injury|the_injury|an_injury",
     ASK: "do_you|does_the|does_your|do_u|is_there|are_there|any|do_you_have|do_you_run|do_you_offer|do_you_help|can_you_help|can_i_join|how_do_i_join|where_can_i_find|what_does|what_do_you|when_is|when_does|which|offer|offers|provide|provides|asking_about|wanted_to_ask|id_like_to_know|want_to_know|interested_in",
@@ -62,6 +78,15 @@ export const englishFrames: FrameLexicon = {
     HOWQ: "what|how|should|whats_the|what_is_the|best_way|what_to_do|what_do_you_do|what_should",
   },
   frames: [
+    { name: "condition", p: "has|have|had|with|diagnosed_with|suffers_from|suffering_from|history_of|patient_with|lives_with|living_with|struggle_with|struggles_with|struggling_with @CONDITION", gap: 2, neg: "ignored" },
+    { name: "request", p: "@ASK|@PROGRAM|can_you|could_you|can_we|can_i|may_i|how_can|how_do|where_can|need_help_with|help_with|help_pay|help_paying|apply|register|support|assistance|cover|covers|covered|eligible|looking_for|would_like|id_like|bills|costs|medication|medicine|therapist|counsellor|counselor|psychologist|psychiatrist|doctor|someone_to_talk_to", neg: "ignored" },
+    { name: "acute", p: "suddenly|right_now|just_now|collapsed|fainted|unconscious|not_breathing|cant_breathe|stopped_breathing|turning_blue|blue|a_lot|lots|heavily|heavy|wont_stop|wont_stop_bleeding|not_stopping|severe|soaking|gushing|pouring|help_me|please_help|hurry|quick|quickly|urgent|emergency|having_a_seizure|having_a_fit|wont_wake|not_waking|unresponsive", neg: "ignored" },
+    { name: "treated", p: "in_hospital|in_the_hospital|at_the_hospital|admitted|in_icu|in_the_icu|being_treated|under_treatment|in_treatment|recovering|the_doctors_are|doctors_are_treating|taken_to_hospital|took_him_to_hospital|took_her_to_hospital|ambulance_took|paramedics_took", neg: "ignored" },
+    { name: "normalq", p: "is_it_normal|is_that_normal|is_this_normal|normal_to|normal_for|normal_after|is_it_ok_to|is_it_okay_to|should_i_worry|should_i_be_worried|is_it_common|common_to", neg: "ignored" },
+    { name: "precaution", p: "just_in_case|in_case_of_an_emergency|for_emergencies|to_save_it|save_it|save_the_number|keep_it|keep_the_number|for_future|for_later|for_reference|in_my_contacts|incase", neg: "ignored" },
+    { name: "reassured", p: "dont_worry|do_not_worry|no_need_to_worry|dont_panic|dont_be_scared|dont_be_alarmed|dont_be_worried|nothing_to_worry|not_to_worry|im_safe|i_am_safe|im_not_in_danger|just_to_reassure|dont_freak_out", neg: "ignored" },
+    { name: "past", p: "in|back_in|since|around @YEAR", gap: 0, neg: "ignored" },
+    { name: "past", p: "since_then|ever_since_then|from_then_on", neg: "ignored" },
     { name: "past", p: "@YEARS ago|back", gap: 1 },
     { name: "past", p: "last_year|last_month|a_year_ago|a_month_ago|years_ago|months_ago|back_in|as_a_child|as_a_kid|as_a_teenager|when_i_was_a_child|when_i_was_a_kid|when_i_was_little|when_i_was_young|when_i_was_younger|in_my_childhood|growing_up|used_to|in_the_past|long_ago|a_long_time_ago|back_then|previously|the_other_year" },
     { name: "now", p: "now|right_now|today|tonight|still|currently|at_the_moment|just_now|this_morning|this_evening|again|as_we_speak|these_days", neg: "ignored" },
@@ -86,6 +111,8 @@ export const englishFrames: FrameLexicon = {
 export const urduFrames: FrameLexicon = {
   lang: "ur",
   groups: {
+    CONDITION: "مرگی|دمہ|شوگر|ذیابیطس|دل|دل_کی_بیماری|بلڈ_پریشر|گردے|ڈائیلسز|کینسر|ڈپریشن|ذہنی_دباؤ|آٹزم|معذوری|فالج|انزائٹی",
+    YEAR: YEAR,
     EVENT: "فالج|اٹیک|ہارٹ_اٹیک|دل_کا_دورہ|ایکسیڈنٹ|حادثے|حادثہ|آگ|اسٹروک|سٹروک",
     ASK: "کیا|کوئی|بتائیں|بتا_دیں|معلومات|پوچھنا|پوچھ_رہی|پوچھ_رہا",
     PROGRAM: "پروگرام|کورس|کلاس|کلاسز|تربیت|ورکشاپ|لیکچر|کتابیں|کتاب|سیشن|مدد_گروپ|آگاہی|مہم",
@@ -93,6 +120,15 @@ export const urduFrames: FrameLexicon = {
     MEDIA: "خبر|خبروں|خبریں|ٹی_وی|ڈرامہ|ڈرامے|فلم|ناول|کہانی|بیان|خطبہ|درس|میچ|کرکٹ|ٹیم|گیم|پب_جی",
   },
   frames: [
+    { name: "condition", p: "@CONDITION ہے|ہیں|کے_مریض|کی_مریضہ|کا_مریض|کی_بیماری|کا_مرض|میں_مبتلا", gap: 1, neg: "ignored" },
+    { name: "request", p: "@ASK|@PROGRAM|مدد|چاہیے|درخواست|خرچ|دوائی|کاؤنسلر|ڈاکٹر|بات_کر_سکوں|اپلائی", neg: "ignored" },
+    { name: "acute", p: "اچانک|ابھی|بے_ہوش|بیہوش|سانس_نہیں|نیلا|نیلے|بہت_زیادہ|بہت|رک_نہیں|جلدی|فوراً|فوری|دورہ_پڑ|بچاؤ", neg: "ignored" },
+    { name: "treated", p: "ہسپتال_میں|اسپتال_میں|داخل_ہیں|داخل_ہے|زیر_علاج|علاج_چل|آئی_سی_یو", neg: "ignored" },
+    { name: "normalq", p: "نارمل|معمول_کی|عام_بات|فکر_کی_بات", neg: "cancels" },
+    { name: "precaution", p: "احتیاط|احتیاطاً|محفوظ_کر|سیو_کر|رکھ_لوں", neg: "ignored" },
+    { name: "reassured", p: "فکر_نہ_کریں|فکر_مت_کریں|فکر_نہ_کرو|پریشان_نہ_ہوں|پریشان_نہ_ہو|گھبرائیں_نہیں|گھبراؤ_مت|میں_محفوظ_ہوں", neg: "ignored" },
+    { name: "past", p: "ہوا_تھا|ہوئی_تھی|ہوئے_تھے|پڑا_تھا|آیا_تھا|تب_سے|اس_کے_بعد_سے", neg: "ignored" },
+    { name: "past", p: "@YEAR میں", gap: 0, neg: "ignored" },
     { name: "past", p: "پچھلے_سال|پچھلے_مہینے|گزشتہ_سال|گزشتہ_مہینے|سال_پہلے|سالوں_پہلے|مہینے_پہلے|بچپن_میں|بچپن_سے|پہلے_کبھی" },
     { name: "past", p: "پہلے تھا|تھی|تھے", gap: 5, neg: "ignored" },
     { name: "now", p: "ابھی|آج|اس_وقت|ابھی_بھی|اب_بھی|پھر_سے|دوبارہ", neg: "ignored" },
@@ -114,6 +150,8 @@ export const urduFrames: FrameLexicon = {
 export const romanUrduFrames: FrameLexicon = {
   lang: "ur-latn",
   groups: {
+    CONDITION: "mirgi|dama|asthma|sugar|diabetes|dil_ki_bimari|bp|blood_pressure|gurde|dialysis|cancer|depression|anxiety|autism|mazoori|falij",
+    YEAR: YEAR,
     EVENT: "stroke|attack|heart_attack|falij|accident|hadsa|aag",
     ASK: "kya|koi|hai|hain|batayen|bata_dein|maloomat|poochna|pooch_rahi|pooch_raha",
     PROGRAM: "program|programme|course|class|classes|training|workshop|lecture|kitaben|session|group|awareness",
@@ -121,6 +159,15 @@ export const romanUrduFrames: FrameLexicon = {
     MEDIA: "khabar|news|drama|film|movie|novel|kahani|bayan|bayaan|khutba|dars|video|gana|match|cricket|team|game|pubg|ludo",
   },
   frames: [
+    { name: "condition", p: "@CONDITION hai|hain|ke_mareez|ki_mareeza|ka_mareez|ki_bimari|ka_marz|mein_mubtila", gap: 1, neg: "ignored" },
+    { name: "request", p: "@ASK|@PROGRAM|madad|chahiye|darkhwast|kharch|dawai|counselor|doctor|baat_kar_sakun|apply", neg: "ignored" },
+    { name: "acute", p: "achanak|abhi|behosh|saans_nahi|neela|neele|bohat_zyada|bahut_zyada|ruk_nahi|jaldi|foran|fori|dora_par|bachao", neg: "ignored" },
+    { name: "treated", p: "hospital_mein|hospital_me|aspatal_mein|admit|admit_hain|zer_e_ilaj|ilaj_chal|icu", neg: "ignored" },
+    { name: "normalq", p: "normal|mamool|aam_baat|fikr_ki_baat", neg: "cancels" },
+    { name: "precaution", p: "ehtiyat|ehtiyatan|save_kar|mehfooz_kar|rakh_lun", neg: "ignored" },
+    { name: "reassured", p: "fikar_na_karo|fikr_na_karo|fikar_mat_karo|fikr_mat_karo|fikar_na_karein|pareshan_na_hon|pareshan_na_ho|ghabrao_mat|ghabrain_nahi|main_mehfooz_hun", neg: "ignored" },
+    { name: "past", p: "hua_tha|hui_thi|hue_the|para_tha|pada_tha|aya_tha|tab_se|us_ke_baad_se", neg: "ignored" },
+    { name: "past", p: "@YEAR mein|me|main", gap: 0, neg: "ignored" },
     { name: "past", p: "pichle_saal|pichlay_saal|pichle_mahine|pichlay_mahine|guzishta_saal|saal_pehle|saal_pehlay|saalon_pehle|mahine_pehle|bachpan_mein|bachpan_me|bachpan_se" },
     { name: "past", p: "pehle|pehlay tha|thi|the", gap: 5, neg: "ignored" },
     { name: "now", p: "abhi|aaj|is_waqt|abhi_bhi|ab_bhi|phir_se|dobara", neg: "ignored" },
