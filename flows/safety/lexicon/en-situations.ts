@@ -90,6 +90,11 @@ export const englishSituations: Lexicon = {
     { across: true, kind: "medical", p: "baby|infant|newborn|toddler|@NEWBORN floppy|lethargic|limp|wont_feed|not_feeding|refusing_to_feed|refuses_to_feed|stopped_feeding|no_wet_nappies|no_wet_diapers|hasnt_peed|sunken|bulging|very_sleepy|hard_to_wake|wont_wake|high_pitched|grunting|blue|pale_and", gap: 6 },
     { kind: "medical", p: "shivering_uncontrollably|uncontrollable_shivering|shaking_uncontrollably|rigors|cant_stop_shivering|cant_stop_shaking_and_fever" },
 
+    { kind: "medical", p: "purple_rash|rash_that_doesnt_fade|rash_doesnt_fade|rash_not_fading|rash_wont_fade|rash_does_not_fade|non_blanching|dark_spots_that_dont_fade|spots_dont_fade|glass_test" },
+    { across: true, kind: "medical", p: "@FEVER stiff_neck|neck_is_stiff|neck_stiff|cant_bend_his_neck|cant_bend_her_neck|stiff|light_hurts|hates_the_light|purple|spots", gap: 10 },
+    { across: true, kind: "medical", p: "collapsed|fell|dropped|fainted|went_down|keeled_over strange_noises|making_noises|gurgling|snoring|jerking|foaming|eyes_rolled|eyes_rolling|grey|gray|pale_and|cold_and|not_making_sense|noises", gap: 8 },
+    { kind: "medical", p: "fell|fallen|slipped|went|found|pulled_out|pulled|face_down into|in|under|from the_bathtub|bathtub|the_bath|bath|tub|the_pool|pool|the_water|water|the_tank|tank|bucket|the_sea|the_well|the_lake", gap: 2, unlessIn: "@SERVICE|@COSTS|leak|leaking|bill|bills|heater|shortage|delivery|price|cut" },
+    { kind: "medical", p: "baby|infant|newborn|the_baby|my_baby crying|cry|crying_anymore|responding|breathing|moving", neg: "requires", gap: 3, unlessIn: "@SERVICE|at_night|all_night|in_the_car|normal|sleeps|sleeping_well|is_it_normal|much" },
     // ---- Swallowed, overdose, bites --------------------------------------------------------------
     { kind: "medical", p: "@SWALLOW @POISONS", gap: 3, unlessIn: "prescription|prescribed|pharmacy|refill|schedule|can_i|should_i|allowed|as_directed|daily|with_food" },
     { kind: "medical", p: "foaming_at_the_mouth|foam_from_his_mouth|foam_from_her_mouth|foam_coming_out|frothing|froth|took_too_much|taken_too_much|too_many_of_his|too_many_of_her|too_many_pills|a_whole_bottle|the_whole_bottle|the_whole_pack|whole_packet" },
