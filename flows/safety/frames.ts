@@ -38,7 +38,8 @@ export type FrameName =
   | "treated"
   | "normalq"
   | "precaution"
-  | "reassured";
+  | "reassured"
+  | "suggestion";
 
 export interface FrameSpec {
   name: FrameName;
@@ -111,6 +112,8 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   precaution: { cancels: EVENTS, scope: "message", personal: true, blockedBy: "acute" },
   // "I'm not going to hurt myself, don't worry", «لا تخافون»: a denial said to reassure.
   reassured: { cancels: ["self_harm"], scope: "message", personal: true, onlyNegated: true },
+  // «حطوا كراسي», "please add chairs": a suggestion for the association, told with what happened.
+  suggestion: { cancels: EVENTS, scope: "message", personal: true, blockedBy: "now" },
 };
 
 export interface CompiledFrame {
