@@ -10,6 +10,9 @@ import type { Lexicon } from "../match";
 import { english } from "./en";
 
 const groups: Record<string, string> = {
+  PLEA: "please_help|help_me|help_us|someone_help|somebody_help|what_do_i_do|what_should_i_do|i_dont_know_what_to_do|dont_know_what_to_do|what_can_i_do|what_do_we_do|urgent|urgently|emergency|asap|hurry|please_hurry|i_dont_know_who_to_tell|who_do_i_call|who_should_i_call|i_dont_know_who_to_call|dont_know_who_to_call|dont_know_who_to_tell|what_now|help_please",
+  HARMWORD: "blood|bleeding|fell|fallen|screaming|screams|crying|hit|hitting|hits|hurt|hurting|fire|smoke|unconscious|not_responding|not_moving|breathing|breathe|pain|swallowed|drank|missing|locked|knife|gun|threatening|threatened|scared|terrified|shaking|fever|seizure|blue|swollen|swelling|burn|burned|burnt|kicked_out|the_street|cuts|cut|broken|broke|drowning|stuck|trapped|attacked|bitten|choking|vomiting|collapsed|fainted|passed_out|poison|pills|overdose|touched|touches|beats|beat|slapped|punched|kicked|dizzy|confused|bruises",
+
   // SERVICE, COSTS, CHILD, PILLS...: the words of ./en.ts.
   ...english.groups,
   FAMILY:
@@ -35,6 +38,9 @@ export const englishSituations: Lexicon = {
   lang: "en",
   groups,
   rules: [
+    // A plea for help («وش اسوي», "please help") with a word of harm anywhere in the message: an emergency told in words no rule knows.
+    { across: true, kind: "emergency", p: "@PLEA @HARMWORD", gap: 15, unlessIn: "@SERVICE|@COSTS|lump|lumps|breast|armpit|nipple|mole" },
+    { across: true, kind: "emergency", p: "@HARMWORD @PLEA", gap: 15, unlessIn: "@SERVICE|@COSTS|lump|lumps|breast|armpit|nipple|mole" },
     // ---- Gas, smoke, carbon monoxide, electricity ----------------------------------------
     { kind: "emergency", p: "smell|smells|smelling|smelt|stink|stinks|reeks|whiff|leak|leaking|leaks|hissing|escaping of_gas|gas|like_gas|propane|the_gas|gas_smell", gap: 2, unlessIn: "@SERVICE|bill|bills|price|prices|company|station|petrol_station|gas_station|tank_full|stomach|gassy|colic|fart|farts|lol|refill|delivery" },
     { kind: "emergency", p: "@GAS leak|leaking|leaks|hissing|escaping|exploded|explode|exploding|on_fire|caught_fire|smell|smells", gap: 2, unlessIn: "@SERVICE|bill|bills|price|prices|company|station|stomach|gassy|colic|refill|delivery" },

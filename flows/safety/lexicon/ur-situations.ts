@@ -10,6 +10,9 @@ import { romanUrdu, urdu } from "./ur";
 export const urduSituations: Lexicon = {
   lang: "ur",
   groups: {
+  PLEA: "مدد_کریں|مدد_کرو|مدد_چاہیے_فوری|بچاؤ|جلدی|کیا_کروں|کیا_کریں|سمجھ_نہیں_آ_رہا|فوری|خدا_کے_لیے|پلیز_مدد|کسے_بتاؤں",
+  HARMWORD: "خون|گر|گرا|گری|گر_گیا|گر_گئی|چیخ|چیخ_رہی|چیخ_رہا|مار|مارا|مارتا|آگ|دھواں|بے_ہوش|بیہوش|سانس|درد|پی_لیا|کھا_لیا|نگل|لاپتہ|بند|چھری|دھمکی|ڈر|خوف|بخار|دورہ|نیلا|نیلے|سوج|جل|زخمی|ٹوٹ|ڈوب|پھنس|الٹی|الٹیاں|چکر|زہر|گولیاں|کاٹ|چوٹ",
+
     ...urdu.groups,
     FAMILY: "ابو|ابا|امی|ماں|والد|والدہ|دادا|دادی|نانا|نانی|بھائی|بہن|بیٹا|بیٹی|بچہ|بچی|بچے|شوہر|بیوی|چچا|ماموں|دوست|آدمی|عورت|بزرگ|مریض",
     POISONS: "زہر|زہریلی|تیزاب|بلیچ|فینائل|کیڑے_مار|کیڑے_مار_دوا|مٹی_کا_تیل|مٹی_کاتیل|پیٹرول|مٹی_کے_تیل|صابن|سرف|دوائی|دوائیاں|گولیاں|بیٹری|سکہ|مقناطیس|تیل",
@@ -19,6 +22,9 @@ export const urduSituations: Lexicon = {
     FEVER: "بخار|تیز_بخار|کپکپی|ٹھنڈ_لگ|کانپ",
   },
   rules: [
+    // A plea for help («وش اسوي», "please help") with a word of harm anywhere in the message: an emergency told in words no rule knows.
+    { across: true, kind: "emergency", p: "@PLEA @HARMWORD", gap: 15, unlessIn: "@SERVICE|@COSTS|گلٹی|گانٹھ|چھاتی|gilti|ganth|chhati" },
+    { across: true, kind: "emergency", p: "@HARMWORD @PLEA", gap: 15, unlessIn: "@SERVICE|@COSTS|گلٹی|گانٹھ|چھاتی|gilti|ganth|chhati" },
     { kind: "emergency", p: "گیس_کی_بو|گیس_لیک|گیس_نکل|گیس_کی_لیکیج|سلنڈر_پھٹ|سلنڈر_لیک|کاربن_مونو|دھواں_بھر|دھواں_ہی_دھواں|بہت_دھواں|جلنے_کی_بو" },
     { across: true, kind: "medical", p: "@HEATER @DROWSY", gap: 8 },
     { kind: "emergency", p: "کرنٹ_لگ|کرنٹ_لگا|کرنٹ_لگی|بجلی_کا_جھٹکا|شارٹ_سرکٹ|چنگاری|چنگاریاں|ننگی_تار|ساکٹ_سے_دھواں|تاریں_جل" },
@@ -70,6 +76,8 @@ export const urduSituations: Lexicon = {
     { kind: "medical", p: "آنکھ|آنکھوں|آنکھیں بلیچ|تیزاب|کیمیکل|صابن|سرف|مرچ|گرم_تیل", gap: 3 },
     { kind: "distress", p: "کفیل_بھاگ|کفیل_غائب|کفیل_چھوڑ|نہ_پیسے_نہ_کھانا|نہ_پیسہ_نہ_کھانا|اس_ملک_میں_اکیلا|اس_ملک_میں_اکیلی" },
     { kind: "child", p: "ختنہ|بچی_کا_ختنہ|بیٹی_کا_ختنہ|لڑکیوں_کا_ختنہ" },
+    { kind: "self_harm", p: "اللہ_مجھے_اٹھا_لے|خدا_مجھے_اٹھا_لے|مجھے_اٹھا_لے|موت_آ_جائے|کاش_موت_آ_جائے|خود_سے_ڈر|اپنے_آپ_سے_ڈر|خود_پر_بھروسہ_نہیں" },
+    { kind: "distress", p: "اندر_سے_خالی|اندر_سے_مر|سب_ختم_ہو_گیا|سب_ختم_سا|کوئی_راستہ_نہیں|اندھیرا_ہی_اندھیرا|دل_مر_گیا|جینے_کا_دل_نہیں" , unlessIn: "@SERVICE|@COSTS" },
     { kind: "self_harm", firm: false, p: "آوازیں|آوازیں_آتی|آوازیں_سنائی|آوازیں_کہتی" },
     { kind: "violence", p: "@CHILD|بچے|بچی|بیٹے|بیٹی|کسی نقصان_پہنچاؤں|نقصان_پہنچانے|مار_ڈالوں|مار_دوں", gap: 3 },
     { kind: "self_harm", firm: false, p: "سب|سب_کچھ|خود|اپنے_آپ|زندگی ختم کر_دے_گا|کر_دے_گی|کر_لے_گا|کر_لے_گی|کر_دیں_گے", gap: 1 },
@@ -92,6 +100,9 @@ export const urduSituations: Lexicon = {
 export const romanUrduSituations: Lexicon = {
   lang: "ur-latn",
   groups: {
+  PLEA: "madad_karo|madad_karein|madad_kijiye|bachao|bachaao|jaldi|kya_karun|kya_karoon|kya_karein|samajh_nahi_aa_raha|fori|please_help|khuda_ke_liye|kise_bataun",
+  HARMWORD: "khoon|gir|gira|giri|gir_gaya|gir_gayi|cheekh|cheekh_rahi|cheekh_raha|maar|mara|maarta|marta|aag|dhuan|behosh|saans|dard|pee_liya|pi_liya|kha_liya|nigal|lapata|band|chhuri|churi|dhamki|darr|dar|khauf|bukhar|dora|daura|neela|neele|sooj|jal|zakhmi|toot|doob|phans|ulti|ultiyan|chakkar|zeher|goliyan|kaat|chot",
+
     ...romanUrdu.groups,
     FAMILY: "abu|abba|abbu|ammi|amma|maa|walid|walida|dada|dadi|nana|nani|bhai|behen|bahen|beta|beti|bacha|bachi|bache|shohar|biwi|chacha|mamu|dost|aadmi|aurat|buzurg|mareez",
     POISONS: "zeher|zehar|zahar|tezab|bleach|phenyl|keeray_maar|keeray_mar|mitti_ka_tel|kerosene|petrol|sabun|surf|dawai|dawaiyan|goliyan|battery|sikka|tel",
@@ -101,6 +112,9 @@ export const romanUrduSituations: Lexicon = {
     FEVER: "bukhar|bukhaar|tez_bukhar|kapkapi|thand_lag|kaanp",
   },
   rules: [
+    // A plea for help («وش اسوي», "please help") with a word of harm anywhere in the message: an emergency told in words no rule knows.
+    { across: true, kind: "emergency", p: "@PLEA @HARMWORD", gap: 15, unlessIn: "@SERVICE|@COSTS|گلٹی|گانٹھ|چھاتی|gilti|ganth|chhati" },
+    { across: true, kind: "emergency", p: "@HARMWORD @PLEA", gap: 15, unlessIn: "@SERVICE|@COSTS|گلٹی|گانٹھ|چھاتی|gilti|ganth|chhati" },
     { kind: "emergency", p: "gas_ki_bu|gas_ki_boo|gas_ki_smell|gas_smell|gas_leak|gas_nikal|gas_leakage|cylinder_phat|cylinder_leak|dhuan_bhar|dhuwan_bhar|bohat_dhuan|jalne_ki_bu" },
     { across: true, kind: "medical", p: "@HEATER @DROWSY", gap: 8 },
     { kind: "emergency", p: "current_lag|current_laga|current_lagi|karant_laga|bijli_ka_jhatka|short_circuit|chingari|chingariyan|nangi_taar|socket_se_dhuan|taaren_jal" },
@@ -153,6 +167,8 @@ export const romanUrduSituations: Lexicon = {
     { kind: "medical", p: "aankh|aankhon|aankhen bleach|tezab|chemical|sabun|surf|mirch|garam_tel", gap: 3 },
     { kind: "distress", p: "kafeel_bhaag|kafeel_ghayab|kafeel_chor|na_paise_na_khana|is_mulk_mein_akela|is_mulk_mein_akeli" },
     { kind: "child", p: "khatna|bachi_ka_khatna|beti_ka_khatna|larkiyon_ka_khatna" },
+    { kind: "self_harm", p: "allah_mujhe_utha_le|khuda_mujhe_utha_le|mujhe_utha_le|maut_aa_jaye|kash_maut_aa_jaye|khud_se_dar|apne_aap_se_dar|khud_par_bharosa_nahi" },
+    { kind: "distress", p: "andar_se_khali|andar_se_mar|sab_khatam_ho_gaya|sab_khatam_sa|koi_rasta_nahi|andhera_hi_andhera|dil_mar_gaya|jeene_ka_dil_nahi|jine_ka_dil_nahi", unlessIn: "@SERVICE|@COSTS" },
     { kind: "self_harm", firm: false, p: "awazein|awaazein|aawazein|awazen|awaazen|awazain" },
     { kind: "violence", p: "@CHILD|bache|bachi|bete|beti|baby|kisi nuqsan_pohanchaun|nuqsan_pohchaun|nuksan_pahunchaun|nuqsan_pohancha_dun|maar_dalun|maar_dun", gap: 3 },
     { kind: "self_harm", firm: false, p: "sab|sab_kuch|khud|apne_aap|zindagi khatam|khtm kar_dega|kar_degi|kar_lega|kar_legi|kar_denge", gap: 1 },
