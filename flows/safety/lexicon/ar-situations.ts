@@ -47,8 +47,8 @@ export const arabicSituations: Lexicon = {
   groups,
   rules: [
     // A plea for help («وش اسوي», "please help") with a word of harm anywhere in the message: an emergency told in words no rule knows.
-    { across: true, kind: "emergency", p: "@PLEA @HARMWORD", gap: 15, unlessIn: "@SERVICE|@COSTS|@BREAST|كتله|حبه|الابط|ابطي|شي_صلب|شي_قاسي" },
-    { across: true, kind: "emergency", p: "@HARMWORD @PLEA", gap: 15, unlessIn: "@SERVICE|@COSTS|@BREAST|كتله|حبه|الابط|ابطي|شي_صلب|شي_قاسي" },
+    { across: true, kind: "emergency", p: "@PLEA @HARMWORD", gap: 15, unlessIn: "@SERVICE|@COSTS|@BREAST|كتله|حبه|الابط|ابطي|شي_صلب|شي_قاسي|بشي_صلب|بشي_قاسي|صلب|صلبه" },
+    { across: true, kind: "emergency", p: "@HARMWORD @PLEA", gap: 15, unlessIn: "@SERVICE|@COSTS|@BREAST|كتله|حبه|الابط|ابطي|شي_صلب|شي_قاسي|بشي_صلب|بشي_قاسي|صلب|صلبه" },
     // ---- Gas, smoke, carbon monoxide, electricity ----------------------------------------
     { kind: "emergency", p: "ريحه|رائحه|رايحه|ريحت|نشم|شامين|اشم|يشم|تسرب|تسريب|يسرب|يتسرب|يطلع|طالع|مفتوح|انفجر|انفجرت @GAS", gap: 2, unlessIn: "@SERVICE|فاتوره|سعر|تعبئه|نعبي|توصيل|بطني|معدتي|غازات" },
     { kind: "emergency", p: "@GAS يسرب|يتسرب|مسرب|تسرب|يطلع|طالع|ريحته|ريحتها|مفتوح|انفجر|انفجرت|ينفجر|تنفجر|ولع|ولعت|يصفر", gap: 2, unlessIn: "@SERVICE|فاتوره|سعر|تعبئه|نعبي|توصيل|بطني|معدتي|غازات" },
