@@ -61,8 +61,8 @@ interface FrameKind {
   cancels: readonly DangerKind[];
   /** Where the frame must be: in the clause of the cue, or anywhere in the message. */
   scope: "clause" | "message";
-  /** A frame in the cue's clause that keeps the danger («الحين», "again"). */
-  blockedBy?: FrameName;
+  /** Frames in the cue's clause that keep the danger («الحين», "again"). */
+  blockedBy?: readonly FrameName[];
   /** Whether it may cancel someone telling of harm done to them (a rule marked `personal`). */
   personal: boolean;
   /** Counts only when this other frame is somewhere in the message (a condition named in a request). */
@@ -77,10 +77,10 @@ const ALL: readonly DangerKind[] = ["self_harm", "child", "violence", "medical",
 /** What each kind of context cancels. Blockers ("now", "again") cancel nothing. */
 export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   // «جلطه السنه اللي فاتت», "a fire last month", «پچھلے سال ایکسیڈنٹ»: long past, unless "now" in the same clause.
-  past: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "clause", blockedBy: "now", personal: true },
+  past: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "clause", blockedBy: ["now"], personal: true },
   now: null,
-  // "everyone is fine", «الحين الحمد لله بخير», «اب ٹھیک ہیں»: anywhere in the message, unless "again".
-  resolved: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "message", blockedBy: "again", personal: true },
+  // "everyone is fine", «الحين الحمد لله بخير», «اب ٹھیک ہیں»: anywhere in the message, unless "again" or still severe.
+  resolved: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "message", blockedBy: ["again", "acute"], personal: true },
   again: null,
   // «بعد الجلطه», "recovering from a stroke", «stroke ke baad»: the aftermath, not the event.
   aftermath: { cancels: EVENTS, scope: "clause", personal: true },
@@ -100,20 +100,20 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   // «الله يرحمه», "passed away", «انا للہ»: a death that has happened; grief is not an emergency call.
   condolence: { cancels: EVENTS, scope: "clause", personal: true },
   // "my son has epilepsy", «عندي اكتئاب», «بیٹے کو مرگی ہے» in a message that asks for something: a condition, not an attack.
-  condition: { cancels: ["medical", "distress"], scope: "clause", personal: true, requires: "request", blockedBy: "acute" },
+  condition: { cancels: ["medical", "distress"], scope: "clause", personal: true, requires: "request", blockedBy: ["acute"] },
   request: null,
   // Signs that it is happening now and is severe («فجأه», "not breathing", "a lot"): they block the frames above.
   acute: null,
   // «بالمستشفى يتعالج», "in hospital recovering": already in the care of a hospital.
-  treated: { cancels: EVENTS, scope: "message", personal: true, blockedBy: "acute" },
+  treated: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["acute"] },
   // «هل طبيعي ينزل دم خفيف», "is it normal to bleed a little": a question to a nurse, not an emergency.
-  normalq: { cancels: ["medical"], scope: "clause", personal: true, blockedBy: "acute" },
+  normalq: { cancels: ["medical"], scope: "clause", personal: true, blockedBy: ["acute"] },
   // «ابي احفظه احتياط», "just in case": a number asked for later.
-  precaution: { cancels: EVENTS, scope: "message", personal: true, blockedBy: "acute" },
+  precaution: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["acute"] },
   // "I'm not going to hurt myself, don't worry", «لا تخافون»: a denial said to reassure.
   reassured: { cancels: ["self_harm"], scope: "message", personal: true, onlyNegated: true },
   // «حطوا كراسي», "please add chairs": a suggestion for the association, told with what happened.
-  suggestion: { cancels: EVENTS, scope: "message", personal: true, blockedBy: "now" },
+  suggestion: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["now"] },
 };
 
 export interface CompiledFrame {
@@ -155,7 +155,7 @@ export function explainedAway(hit: RuleHit, clauseFrames: ReadonlySet<FrameName>
     if (kind.requires && !messageFrames.has(kind.requires)) continue;
     const present = kind.scope === "clause" ? clauseFrames.has(name) : messageFrames.has(name);
     if (!present) continue;
-    if (kind.blockedBy && clauseFrames.has(kind.blockedBy)) continue;
+    if (kind.blockedBy?.some((b) => clauseFrames.has(b))) continue;
     return name;
   }
   return null;

@@ -10,7 +10,7 @@ import type { Lexicon } from "../match";
 import { english } from "./en";
 
 const groups: Record<string, string> = {
-  PLEA: "please_help|help_me|help_us|someone_help|somebody_help|what_do_i_do|what_should_i_do|i_dont_know_what_to_do|dont_know_what_to_do|what_can_i_do|what_do_we_do|urgent|urgently|emergency|asap|hurry|please_hurry|i_dont_know_who_to_tell|who_do_i_call|who_should_i_call|i_dont_know_who_to_call|dont_know_who_to_call|dont_know_who_to_tell|what_now|help_please",
+  PLEA: "please_come|come_quickly|come_quick|come_now|send_someone|send_help|send_an_ambulance|please_help|help_me|help_us|someone_help|somebody_help|what_do_i_do|what_should_i_do|i_dont_know_what_to_do|dont_know_what_to_do|what_can_i_do|what_do_we_do|urgent|urgently|emergency|asap|hurry|please_hurry|i_dont_know_who_to_tell|who_do_i_call|who_should_i_call|i_dont_know_who_to_call|dont_know_who_to_call|dont_know_who_to_tell|what_now|help_please",
   HARMWORD: "blood|bleeding|fell|fallen|screaming|screams|crying|hit|hitting|hits|hurt|hurting|fire|smoke|unconscious|not_responding|not_moving|breathing|breathe|pain|swallowed|drank|missing|locked|knife|gun|threatening|threatened|scared|terrified|shaking|fever|seizure|blue|swollen|swelling|burn|burned|burnt|kicked_out|the_street|cuts|cut|broken|broke|drowning|stuck|trapped|attacked|bitten|choking|vomiting|collapsed|fainted|passed_out|poison|pills|overdose|touched|touches|beats|beat|slapped|punched|kicked|dizzy|confused|bruises",
 
   // SERVICE, COSTS, CHILD, PILLS...: the words of ./en.ts.

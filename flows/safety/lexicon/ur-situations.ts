@@ -10,7 +10,7 @@ import { romanUrdu, urdu } from "./ur";
 export const urduSituations: Lexicon = {
   lang: "ur",
   groups: {
-  PLEA: "مدد_کریں|مدد_کرو|مدد_چاہیے_فوری|بچاؤ|جلدی|کیا_کروں|کیا_کریں|سمجھ_نہیں_آ_رہا|فوری|خدا_کے_لیے|پلیز_مدد|کسے_بتاؤں",
+  PLEA: "جلدی_آئیں|فوراً_آئیں|کسی_کو_بھیجیں|مدد_کریں|مدد_کرو|مدد_چاہیے_فوری|بچاؤ|جلدی|کیا_کروں|کیا_کریں|سمجھ_نہیں_آ_رہا|فوری|خدا_کے_لیے|پلیز_مدد|کسے_بتاؤں",
   HARMWORD: "خون|گر|گرا|گری|گر_گیا|گر_گئی|چیخ|چیخ_رہی|چیخ_رہا|مار|مارا|مارتا|آگ|دھواں|بے_ہوش|بیہوش|سانس|درد|پی_لیا|کھا_لیا|نگل|لاپتہ|بند|چھری|دھمکی|ڈر|خوف|بخار|دورہ|نیلا|نیلے|سوج|جل|زخمی|ٹوٹ|ڈوب|پھنس|الٹی|الٹیاں|چکر|زہر|گولیاں|کاٹ|چوٹ",
 
     ...urdu.groups,
@@ -106,7 +106,7 @@ export const urduSituations: Lexicon = {
 export const romanUrduSituations: Lexicon = {
   lang: "ur-latn",
   groups: {
-  PLEA: "madad_karo|madad_karein|madad_kijiye|bachao|bachaao|jaldi|kya_karun|kya_karoon|kya_karein|samajh_nahi_aa_raha|fori|please_help|khuda_ke_liye|kise_bataun",
+  PLEA: "jaldi_aao|jaldi_aayein|foran_aayein|kisi_ko_bhejo|madad_karo|madad_karein|madad_kijiye|bachao|bachaao|jaldi|kya_karun|kya_karoon|kya_karein|samajh_nahi_aa_raha|fori|please_help|khuda_ke_liye|kise_bataun",
   HARMWORD: "khoon|gir|gira|giri|gir_gaya|gir_gayi|cheekh|cheekh_rahi|cheekh_raha|maar|mara|maarta|marta|aag|dhuan|behosh|saans|dard|pee_liya|pi_liya|kha_liya|nigal|lapata|band|chhuri|churi|dhamki|darr|dar|khauf|bukhar|dora|daura|neela|neele|sooj|jal|zakhmi|toot|doob|phans|ulti|ultiyan|chakkar|zeher|goliyan|kaat|chot",
 
     ...romanUrdu.groups,
