@@ -1,11 +1,13 @@
 /**
  * Safety detector evaluation.
- *   npm run safety:eval -- --cases FILE [--quiet]
- * Prints each miss and false alarm, then as its last line:
+ *   npm run safety:eval -- --cases FILE [--quiet] [--explain]
+ * Prints each miss and false alarm (with --explain, the cues found and the
+ * context frames that cancelled them), then as its last line:
  *   safety-eval: recall=0.000 false_alarm=0.000 cases=N
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { readMessage } from "../flows/safety/detect";
 import { formatSafetyLine, parseSafetyCases, scoreSafety } from "../flows/safety/evaluate";
 
 function fail(reason: string): never {
@@ -13,13 +15,13 @@ function fail(reason: string): never {
   process.exit(1);
 }
 
-let values: { cases?: string; quiet?: boolean };
+let values: { cases?: string; quiet?: boolean; explain?: boolean };
 try {
-  ({ values } = parseArgs({ options: { cases: { type: "string" }, quiet: { type: "boolean", short: "q" } }, strict: true }));
+  ({ values } = parseArgs({ options: { cases: { type: "string" }, quiet: { type: "boolean", short: "q" }, explain: { type: "boolean" } }, strict: true }));
 } catch (e) {
   fail((e as Error).message);
 }
-if (!values.cases) fail("usage: safety-eval --cases FILE [--quiet]");
+if (!values.cases) fail("usage: safety-eval --cases FILE [--quiet] [--explain]");
 
 let source: string;
 try {
@@ -38,8 +40,17 @@ try {
 if (cases.length === 0) fail(`${values.cases}: no cases`);
 
 const report = scoreSafety(cases);
+/** The context frames of a message and the cues they cancelled. */
+const explain = (text: string): string => {
+  const reading = readMessage(text);
+  const cancelled = reading.cancelled.map((c) => `${c.frame} cancelled ${c.rule}`);
+  return `\n    frames: ${reading.frames.join(", ") || "none"}${cancelled.map((c) => `\n    ${c}`).join("")}`;
+};
 if (!values.quiet) {
-  for (const m of report.misses) console.log(`MISS [${m.lang}] ${JSON.stringify(m.text)}`);
-  for (const f of report.falseAlarms) console.log(`FALSE ALARM [${f.lang}] ${JSON.stringify(f.text)} → ${f.kinds.join(",")} (${f.rules[0] ?? ""})`);
+  for (const m of report.misses) console.log(`MISS [${m.lang}] ${JSON.stringify(m.text)}${values.explain ? explain(m.text) : ""}`);
+  for (const f of report.falseAlarms) {
+    const rules = values.explain ? f.rules.map((r) => `\n    cue ${r}`).join("") + explain(f.text) : ` (${f.rules[0] ?? ""})`;
+    console.log(`FALSE ALARM [${f.lang}] ${JSON.stringify(f.text)} → ${f.kinds.join(",")}${rules}`);
+  }
 }
 console.log(formatSafetyLine(report));

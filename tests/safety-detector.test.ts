@@ -11,6 +11,34 @@ import { describesSymptoms } from "../flows/safety/symptoms";
 import { runScript } from "./helpers";
 
 const CASES = new URL("./safety/cases.jsonl", import.meta.url);
+const load = (name: string) => parseSafetyCases(fs.readFileSync(new URL(`./safety/${name}`, import.meta.url), "utf8"));
+
+describe("the other sets, through the same scoring", () => {
+  it("set A (external-a.jsonl, written by someone who never saw the code): recall ≥ 0.95, false alarms ≤ 0.05", () => {
+    const report = scoreSafety(load("external-a.jsonl"));
+    expect(report.cases).toBe(150);
+    expect(report.recall).toBeGreaterThanOrEqual(0.95);
+    expect(report.falseAlarm).toBeLessThanOrEqual(0.05);
+  });
+
+  // Rounds 5 to 10 were each written for kinds no earlier set had, scored once, then tuned by kind.
+  it.each(["round5.jsonl", "round6.jsonl", "round7.jsonl", "round8.jsonl", "round9.jsonl", "round10.jsonl"])("%s: every crisis raised, no more than 5%% false alarms", (name) => {
+    const cases = load(name);
+    expect(cases.length).toBeGreaterThanOrEqual(50);
+    const report = scoreSafety(cases);
+    expect(report.misses.map((m) => m.text)).toEqual([]);
+    expect(report.falseAlarm).toBeLessThanOrEqual(0.05);
+  });
+
+  it("round 5 has at least 80 cases in the three languages, crises and lookalikes", () => {
+    const cases = load("round5.jsonl");
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    for (const lang of ["ar", "en", "ur"] as const) {
+      expect(cases.some((c) => c.lang === lang && c.crisis)).toBe(true);
+      expect(cases.some((c) => c.lang === lang && !c.crisis)).toBe(true);
+    }
+  });
+});
 
 describe("the case set", () => {
   const cases = parseSafetyCases(fs.readFileSync(CASES, "utf8"));

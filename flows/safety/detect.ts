@@ -9,8 +9,13 @@
  * miss may cost a life.
  */
 import { arabic } from "./lexicon/ar";
+import { arabicSituations } from "./lexicon/ar-situations";
 import { english } from "./lexicon/en";
+import { englishSituations } from "./lexicon/en-situations";
 import { romanUrdu, urdu } from "./lexicon/ur";
+import { romanUrduSituations, urduSituations } from "./lexicon/ur-situations";
+import { arabicFrames, englishFrames, romanUrduFrames, urduFrames } from "./lexicon/frames";
+import { compileFrames, explainedAway, framesIn, type FrameName } from "./frames";
 import { Clause, compileLexicon, matchRule, parseSlot, slotAt, type CompiledRule, type DangerKind, type RuleHit } from "./match";
 import { NEGATION } from "./negation";
 import { clauses } from "./normalize";
@@ -29,8 +34,11 @@ export interface Danger {
   rules: string[];
 }
 
-const LEXICONS = [arabic, english, urdu, romanUrdu];
-const RULES: readonly CompiledRule[] = LEXICONS.flatMap(compileLexicon);
+const LEXICONS = [arabic, arabicSituations, english, englishSituations, urdu, urduSituations, romanUrdu, romanUrduSituations];
+const RULES: readonly CompiledRule[] = LEXICONS.flatMap((l) => compileLexicon(l));
+const IN_CLAUSE = RULES.filter((r) => !r.across);
+const ACROSS = RULES.filter((r) => r.across);
+const FRAMES = [arabicFrames, englishFrames, urduFrames, romanUrduFrames].flatMap(compileFrames);
 
 /** Words that say the one in danger is a child (a violence hit becomes "child"). */
 const CHILD_WORDS = parseSlot(
@@ -59,22 +67,55 @@ function saysChild(words: readonly string[]): boolean {
   return false;
 }
 
+/** What the detector read in a message: the cues, the context frames, and which cues the frames explained away. */
+export interface Reading {
+  hits: RuleHit[];
+  frames: FrameName[];
+  /** Cues cancelled by a frame, with the frame. */
+  cancelled: Array<{ rule: string; frame: FrameName }>;
+}
+
+const ruleName = (r: CompiledRule): string => `${r.lang}:${r.kind}:${r.source}`;
+
+/** Stage one (cues per clause) and stage two (context frames) on `text`. */
+export function readMessage(text: string): Reading & { parts: string[][] } {
+  const parts = clauses(text);
+  const found: Array<{ hit: RuleHit; at: number }> = [];
+  const clauseFrames: Array<Set<FrameName>> = [];
+  parts.forEach((words, at) => {
+    const clause = new Clause(words);
+    for (const rule of IN_CLAUSE) {
+      const hit = matchRule(rule, clause, NEGATION);
+      if (hit) found.push({ hit, at });
+    }
+    clauseFrames.push(framesIn(clause, FRAMES));
+  });
+  // Rules told across clauses: on the whole message; the hit belongs to the clause of its last word.
+  const whole = new Clause(parts.flat());
+  const ends = parts.map((_, i) => parts.slice(0, i + 1).reduce((n, p) => n + p.length, 0));
+  for (const rule of ACROSS) {
+    const hit = matchRule(rule, whole, NEGATION);
+    if (hit) found.push({ hit, at: ends.findIndex((end) => hit.to < end) });
+  }
+  const messageFrames = new Set(clauseFrames.flatMap((f) => [...f]));
+  const hits: RuleHit[] = [];
+  const cancelled: Reading["cancelled"] = [];
+  for (const { hit, at } of found) {
+    const frame = explainedAway(hit, clauseFrames[at]!, messageFrames);
+    if (frame) cancelled.push({ rule: ruleName(hit.rule), frame });
+    else hits.push(hit);
+  }
+  return { parts, hits, frames: [...messageFrames], cancelled };
+}
+
 /** The kinds of danger in `text`, or null when there are none. */
 export function detectDanger(text: string): Danger | null {
-  const parts = clauses(text);
-  const hits: RuleHit[] = [];
-  for (const words of parts) {
-    const clause = new Clause(words);
-    for (const rule of RULES) {
-      const hit = matchRule(rule, clause, NEGATION);
-      if (hit) hits.push(hit);
-    }
-  }
+  const { parts, hits } = readMessage(text);
   if (hits.length === 0) return null;
   const found = new Set(hits.map((h) => h.rule.kind));
   if (found.has("violence") && parts.some(saysChild)) found.add("child");
   const kinds = DANGER_KINDS.filter((k) => found.has(k));
-  return { kinds, lang: languageOf(text, hits), rules: hits.map((h) => `${h.rule.lang}:${h.rule.kind}:${h.rule.source}`) };
+  return { kinds, lang: languageOf(text, hits), rules: hits.map((h) => ruleName(h.rule)) };
 }
 
 /** The language of the words that raised the alarm: Urdu, Roman Urdu (→ ur), English or Arabic. */

@@ -1,130 +1,15 @@
 /**
- * The matching machinery of the safety detector, apart from its words (the
- * lexicons are data: `lexicon/*.ts`). A rule is a short sequence of slots
- * that must appear in order within one clause, a few words apart at most;
- * each slot is a set of alternatives, and an alternative is a word or a
- * phrase of words joined by "_" («فاقد_الوعي»). A word is written as:
- *
- *   word     the word itself, a light typo of it (one letter added, dropped,
- *            swapped, or replaced by a keyboard neighbour (Latin) or a letter
- *            of the same sound (Arabic)), or it with a leading و / ف
- *            («واموت») or a negation written onto it («مابي»)
- *   =word    exactly that word (short or easily confused words)
- *   stem*    a word starting with `stem`
- *   *core*   a word containing `core`
- *
- * Slots are separated by spaces and may be at most `gap` words apart (2 by
- * default). `@NAME` stands for a group of alternatives defined once per lexicon.
+ * Matching the rules (./rules.ts) on a message's clauses: a word and its
+ * forms (a conjunction, a negation written onto it, a tense prefix, the
+ * article, a light typo), slots indexed for speed, the placements of a
+ * rule's slots, negation before, inside and (Urdu) after them, and the
+ * rule's exceptions.
  */
-import { foldWord, isArabicWord } from "./normalize";
+import { isArabicWord } from "./normalize";
+import type { Alternative, CompiledRule, NegationWords, Slot, WordPattern } from "./rules";
 import { oneSlip } from "./typos";
 
-export type DangerKind = "self_harm" | "medical" | "emergency" | "violence" | "child" | "distress";
-export type LexiconLang = "ar" | "en" | "ur" | "ur-latn";
-
-export interface RuleSpec {
-  kind: DangerKind;
-  /** The slots, as described above. */
-  p: string;
-  /**
-   * A negation just before the first slot (only filler words between),
-   * written onto its first word, or inside the match: "cancels" (the
-   * default: «ما ابي اموت»), "requires" («ما ابي اعيش», "don't want to
-   * live"), or "ignored".
-   */
-  neg?: "cancels" | "requires" | "ignored";
-  /** Words right after the match (3 at most) that make it a figure of speech («اموت من الضحك»). */
-  unlessAfter?: string;
-  /** Words anywhere in the clause that make it something else (a cost, the service). */
-  unlessIn?: string;
-  /** Most words between two slots (default 2). */
-  gap?: number;
-}
-
-interface WordPattern {
-  kind: "word" | "exact" | "prefix" | "contains";
-  text: string;
-}
-/** One or more words in a row. */
-type Alternative = WordPattern[];
-export type Slot = Alternative[];
-
-export interface CompiledRule {
-  kind: DangerKind;
-  lang: LexiconLang;
-  source: string;
-  slots: Slot[];
-  gap: number;
-  neg: "cancels" | "requires" | "ignored";
-  unlessAfter: Slot | null;
-  unlessIn: Slot | null;
-}
-
-export interface Lexicon {
-  lang: LexiconLang;
-  groups: Record<string, string>;
-  rules: RuleSpec[];
-}
-
-/** Words that negate what follows or (Urdu) what precedes. */
-export interface NegationWords {
-  negators: Slot;
-  /** Words that may stand between a negation and what it negates ("not going to", «ما راح»). */
-  fillers: Slot;
-  /** "Why" before a negation turns it into a question: «ليش ما اموت». */
-  why: Slot;
-}
-
-function parseWord(raw: string): WordPattern {
-  if (raw.startsWith("*") && raw.endsWith("*") && raw.length > 2) return { kind: "contains", text: foldWord(raw.slice(1, -1)) };
-  if (raw.endsWith("*")) return { kind: "prefix", text: foldWord(raw.slice(0, -1)) };
-  if (raw.startsWith("=")) return { kind: "exact", text: foldWord(raw.slice(1)) };
-  return { kind: "word", text: foldWord(raw) };
-}
-
-/** A slot's alternatives ("a|b_c|@GROUP"), groups expanded. */
-export function parseSlot(spec: string, groups: Record<string, string> = {}, seen: string[] = []): Slot {
-  const out: Slot = [];
-  for (const alt of spec.split("|").map((a) => a.trim()).filter((a) => a.length > 0)) {
-    if (alt.startsWith("@")) {
-      const name = alt.slice(1);
-      const group = groups[name];
-      if (group === undefined) throw new Error(`safety lexicon: unknown group @${name}`);
-      if (seen.includes(name)) throw new Error(`safety lexicon: group @${name} refers to itself`);
-      out.push(...parseSlot(group, groups, [...seen, name]));
-      continue;
-    }
-    const words = alt.split("_").filter((w) => w.length > 0).map(parseWord);
-    if (words.some((w) => w.text === "")) throw new Error(`safety lexicon: "${alt}" folds to nothing`);
-    out.push(words);
-  }
-  return out;
-}
-
-export function compileLexicon(lexicon: Lexicon): CompiledRule[] {
-  // The same words are one slot, so a clause looks them up once (`Clause` remembers).
-  const slots = new Map<string, Slot>();
-  const slot = (spec: string): Slot => {
-    let found = slots.get(spec);
-    if (!found) slots.set(spec, (found = parseSlot(spec, lexicon.groups)));
-    return found;
-  };
-  return lexicon.rules.map((r) => {
-    const parts = r.p.trim().split(/\s+/).map(slot);
-    if (parts.some((s) => s.length === 0)) throw new Error(`safety lexicon: empty slot in "${r.p}"`);
-    return {
-      kind: r.kind,
-      lang: lexicon.lang,
-      source: r.p,
-      slots: parts,
-      gap: r.gap ?? 2,
-      neg: r.neg ?? "cancels",
-      unlessAfter: r.unlessAfter ? slot(r.unlessAfter) : null,
-      unlessIn: r.unlessIn ? slot(r.unlessIn) : null,
-    };
-  });
-}
-
+export * from "./rules";
 /** What follows a negation written onto the word («مابي» → «بي», «ابي»), or null. */
 function fusedNegation(token: string): string[] | null {
   if (token.length <= 3 || !token.startsWith("ما")) return null;
@@ -149,8 +34,9 @@ function variants(token: string, withNegation: boolean, exact = false): string[]
     out.push(rest);
     if (!rest.startsWith("ا")) out.push(`ا${rest}`);
   }
-  // «للعنف» is «ل» + «العنف».
+  // «للعنف» is «ل» + «العنف»; «الكلوركس» is «كلوركس» with the article.
   if (token.length > 4 && token.startsWith("لل")) out.push(`ا${token.slice(1)}`);
+  if (token.length > 5 && token.startsWith("ال")) out.push(token.slice(2));
   return out;
 }
 
@@ -158,6 +44,8 @@ function wordMatches(token: string, w: WordPattern, withNegation: boolean): bool
   switch (w.kind) {
     case "exact":
       return variants(token, withNegation, true).includes(w.text);
+    case "form":
+      return variants(token, withNegation).includes(w.text);
     case "prefix":
       return variants(token, withNegation).some((v) => v.startsWith(w.text));
     case "contains":
@@ -175,12 +63,16 @@ function wordMatches(token: string, w: WordPattern, withNegation: boolean): bool
 interface SlotIndex {
   words: Set<string>;
   exact: Set<string>;
+  /** Words matched by any of their forms, never a slip. */
+  forms: Set<string>;
   prefixes: string[];
   contains: string[];
   /** Words that may be typed with a slip: first letter → length → words (also by second letter after a leading alef). */
   slips: Map<string, Map<number, string[]>>;
   /** Phrases by the text of their first word; those starting with a prefix or a part of a word apart. */
   phrases: Map<string, Alternative[]>;
+  /** Phrases whose first word is matched by its forms, by that word. */
+  formPhrases: Map<string, Alternative[]>;
   loosePhrases: Alternative[];
 }
 
@@ -189,7 +81,7 @@ const indexes = new WeakMap<Slot, SlotIndex>();
 function indexOf(slot: Slot): SlotIndex {
   let index = indexes.get(slot);
   if (index) return index;
-  const made: SlotIndex = { words: new Set(), exact: new Set(), prefixes: [], contains: [], slips: new Map(), phrases: new Map(), loosePhrases: [] };
+  const made: SlotIndex = { words: new Set(), exact: new Set(), forms: new Set(), prefixes: [], contains: [], slips: new Map(), phrases: new Map(), formPhrases: new Map(), loosePhrases: [] };
   const slip = (letter: string | undefined, text: string) => {
     if (letter === undefined) return;
     let byLength = made.slips.get(letter);
@@ -201,14 +93,16 @@ function indexOf(slot: Slot): SlotIndex {
   for (const alt of slot) {
     const w = alt[0]!;
     if (alt.length > 1) {
-      if (w.kind === "word" || w.kind === "exact") {
-        const list = made.phrases.get(w.text);
+      const map = w.kind === "word" || w.kind === "exact" ? made.phrases : w.kind === "form" ? made.formPhrases : null;
+      if (map) {
+        const list = map.get(w.text);
         if (list) list.push(alt);
-        else made.phrases.set(w.text, [alt]);
+        else map.set(w.text, [alt]);
       } else made.loosePhrases.push(alt);
       continue;
     }
     if (w.kind === "exact") made.exact.add(w.text);
+    else if (w.kind === "form") made.forms.add(w.text);
     else if (w.kind === "prefix") made.prefixes.push(w.text);
     else if (w.kind === "contains") made.contains.push(w.text);
     else {
@@ -250,7 +144,7 @@ function oneWordMatch(token: string, index: SlotIndex, withNegation: boolean): b
   const forms = formsOf(token, withNegation);
   for (const v of forms.exact) if (index.exact.has(v)) return true;
   for (const v of forms.all) {
-    if (index.words.has(v)) return true;
+    if (index.words.has(v) || index.forms.has(v)) return true;
     for (const p of index.prefixes) if (v.startsWith(p)) return true;
     if (index.slips.size === 0) continue;
     const letters = v[0] === "ا" ? [v[0], v[1]] : [v[0]];
@@ -277,6 +171,11 @@ export function slotAt(words: readonly string[], at: number, slot: Slot, withNeg
   if (index.phrases.size > 0) {
     for (const v of formsOf(words[at]!, withNegation).exact) {
       for (const alt of index.phrases.get(v) ?? []) if (alt.length > best && phraseAt(words, at, alt, withNegation)) best = alt.length;
+    }
+  }
+  if (index.formPhrases.size > 0) {
+    for (const v of formsOf(words[at]!, withNegation).all) {
+      for (const alt of index.formPhrases.get(v) ?? []) if (alt.length > best && phraseAt(words, at, alt, withNegation)) best = alt.length;
     }
   }
   for (const alt of index.loosePhrases) if (alt.length > best && phraseAt(words, at, alt, withNegation)) best = alt.length;
@@ -314,6 +213,8 @@ export interface RuleHit {
   /** Index of the first and last matched word. */
   from: number;
   to: number;
+  /** A rule that ignores negation was matched negated ("I'm not going to hurt myself"). */
+  negated: boolean;
 }
 
 interface Placement {
@@ -376,12 +277,10 @@ export function matchRule(rule: CompiledRule, clause: Clause, neg: NegationWords
   if (rule.unlessIn && anyIn(clause, 0, clause.words.length, rule.unlessIn)) return null;
   for (const at of found) {
     if (rule.unlessAfter && anyIn(clause, at.to + 1, at.to + 4, rule.unlessAfter)) continue;
-    if (rule.neg !== "ignored") {
-      const isNeg = negated(clause, at, rule, neg);
-      if (rule.neg === "cancels" && isNeg) continue;
-      if (rule.neg === "requires" && !isNeg) continue;
-    }
-    return { rule, from: at.from, to: at.to };
+    const isNeg = negated(clause, at, rule, neg);
+    if (rule.neg === "cancels" && isNeg) continue;
+    if (rule.neg === "requires" && !isNeg) continue;
+    return { rule, from: at.from, to: at.to, negated: rule.neg === "ignored" && isNeg };
   }
   return null;
 }

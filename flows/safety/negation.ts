@@ -21,7 +21,7 @@ export const NEGATION: NegationWords = {
   fillers: parseSlot(
     [
       "=عاد|=ابد|=ابدا|=والله|=بعمري|=ابي|=ابغي|=ابغا|=ودي|=اريد|=اود|=ارغب|=انا|=اني|=راح|=رح|=ح|=قاعد|=قاعده|=افكر|=فكرت|=بفكر|=ناوي|=نويت|=اقدر|=يقدر|=تقدر|=قادر|=قادره|=نقدر|=يقدرون|=احس|=حاس|=حاسه|=اشعر|=عندي|=لي|=في|=فيه|=بعد|=اصلا|=ان|=الحين|=حتى|=كنت|=اتمنى|=بدي|=عايز|=هو|=هي|=صار|=صارت|=عدت|=يبي|=تبي|=يبيني|=يخلي|=بحياتي|=ولا|=شي|=شيء|=استطيع|=يستطيع|=تستطيع|=نستطيع|=اشعر|=اعد|=يعد|=اشوف|=شايف|=شايفه|=ارى",
-      "=i|=im|=am|=really|=even|=ever|=actually|=want|=wanna|=to|=going|=gonna|=plan|=planning|=intend|=trying|=try|=thinking|=think|=of|=about|=will|=would|=just|=do|=does|=did|=be|=feel|=like|=anymore|=honestly|=have|=any|=intention|=plans|=is|=are|=was|=he|=she|=hes|=shes|=it|=at|=all|=can|=could|=able|=seem|=seems|=ill|=id|=you|=worry|=worried|=relax",
+      "=i|=im|=am|=really|=even|=ever|=actually|=want|=wanna|=to|=going|=gonna|=plan|=planning|=intend|=trying|=try|=thinking|=think|=of|=about|=will|=would|=just|=do|=does|=did|=be|=feel|=like|=anymore|=honestly|=have|=any|=intention|=plans|=is|=are|=was|=he|=she|=hes|=shes|=it|=at|=all|=can|=could|=able|=seem|=seems|=ill|=id|=you|=worry|=worried|=relax|=a|=an",
       "=میں|=تو|=بھی|=اب|=ہرگز|=بالکل|=کبھی|=ہوں|=ہے|=main|=mai|=me|=to|=bhi|=ab|=bilkul|=kabhi|=hun|=hoon|=hai|=toh",
     ].join("|"),
   ),

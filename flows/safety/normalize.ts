@@ -42,9 +42,15 @@ export function foldWord(word: string): string {
   return squeeze(s.replace(/['’‘`´]/g, "").replace(/[\p{P}\p{S}]/gu, ""));
 }
 
+/** Emoji of laughter, read as the word "lol" (a joke frame, ./frames.ts). */
+const LAUGHTER = /[\u{1F602}\u{1F923}\u{1F605}\u{1F606}\u{1F639}\u{1F61C}\u{1F61D}\u{1F92A}\u{1F601}]/gu;
+/** A decimal number keeps its whole part ("38.7" → "38"): its point does not end a clause. */
+const DECIMAL = /(\d)[.٫](\d+)/g;
+
 /** The text as clauses of comparison-form words; empty clauses dropped. */
 export function clauses(text: string): string[][] {
-  let s = normalizeArabic(text);
+  let s = normalizeArabic(text.replace(LAUGHTER, " lol "));
+  s = s.replace(DECIMAL, "$1");
   for (const [re, to] of URDU_FOLDS) s = s.replace(re, to);
   s = s.replace(/['’‘`´]/g, "");
   const out: string[][] = [];
