@@ -13,7 +13,7 @@ import { parseAttachment } from "./form";
 import { offerAsInfo, pendingRequests, provideInfo, startInfo } from "./info";
 import { detectFollowUp, detectInfoIntent, detectMisconduct, wantsToAppeal, wantsToProvideInfo } from "./intents";
 import { startHandoff } from "./handoff";
-import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
+import { aboutReply, actionsNamedIn, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferralTopic, startReferral } from "./referral";
 import { actOnIntent } from "./act";
 import { detectIntent } from "./understand/intents";
@@ -175,9 +175,12 @@ function speaksOf(text: string, request: string | null): boolean {
 export function answerFaq(state: SessionState, id: string, ctx: FlowContext, lead: Text[] = []): StepResult {
   const faq = ctx.profile.faqs.find((f) => f.id === id);
   if (!faq) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:staleButton")])]);
+  // What the answer tells the reader to type is offered as a choice: a tap does it.
+  const named = actionsNamedIn(faq.answer[ctx.locale] ?? faq.answer.ar);
   return listing(state, withChoices(reply(...lead, { localized: faq.answer }, ...faqHoursLine(ctx, faq.id), t("faq:more")), [
+    ...named.map((item) => choice(`menu:${item}`, t(`menu:item.${item}`))),
     choice("menu:faq", t("faq:another")),
-    choice("menu:human", t("menu:item.human")),
+    ...(named.includes("human") ? [] : [choice("menu:human", t("menu:item.human"))]),
   ]));
 }
 
