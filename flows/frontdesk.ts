@@ -4,7 +4,7 @@
  */
 import { faqHoursLine } from "./calendar/text";
 import type { Locale } from "../orgs/schema";
-import { startApply } from "./apply";
+import { programNamedIn, startApply } from "./apply";
 import { matchOption, parseOptionNumber } from "./choices";
 import { detectSmallTalk, stripGreeting, type SmallTalk } from "./faq/smalltalk";
 import { startAppeal } from "./appeal";
@@ -16,7 +16,7 @@ import { startHandoff } from "./handoff";
 import { aboutReply, actionsNamedIn, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferralTopic, startReferral } from "./referral";
 import { actOnIntent } from "./act";
-import { detectIntent } from "./understand/intents";
+import { detectIntent, isWish } from "./understand/intents";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
 import { followUp, showStatus, statusLookup, typedReference } from "./status";
@@ -113,6 +113,8 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   if (intent?.type === "language") return switchLanguage(state, intent.locale, ctx);
   const acted = intent ? actOnIntent(state, intent, question, ctx, lead) : null;
   if (acted) return acted;
+  // A wish for what one program gives («ابي خزان لبيتي», «ابغى وايت») is applying to it.
+  if (isWish(question) && programNamedIn(question, ctx)) return startApply(ctx, draftOf(state), question);
 
   const result = ctx.faq(question, ctx.locale);
   // A request outside our work, recognised by meaning; an FAQ answer beats a topic met in passing (referral/match.ts).

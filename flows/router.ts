@@ -6,7 +6,7 @@
  * association has the conversation.
  */
 import type { Locale } from "../orgs/schema";
-import { applyStep, prompt as applyPrompt } from "./apply";
+import { applyStep, prompt as applyPrompt, programPicked } from "./apply";
 import { appealFiled, appealStep, startAppeal } from "./appeal";
 import { matchOption, parseOptionNumber } from "./choices";
 import { feedback, feedbackFiled } from "./feedback";
@@ -17,7 +17,7 @@ import { detectSmallTalk, stripGreeting } from "./faq/smalltalk";
 import { confirmStop, deletionPrompt, globalCommand } from "./global";
 import { handoff, handoffOpened, startHandoffOffer } from "./handoff";
 import { infoPrompt, pendingRequests, provideInfo, recallText, startInfo } from "./info";
-import { detectCommand, type Command } from "./keywords";
+import { detectCommand, looksLikeQuestion, type Command } from "./keywords";
 import { detectLanguage } from "./understand/language";
 import { menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { reply, t } from "./reply";
@@ -295,6 +295,10 @@ function applyTurn(state: Extract<SessionState, { flow: "apply" }>, input: FlowI
   }
   // A greeting in the middle of the form is answered, then the question is asked again.
   if (greetingLead.length > 0) return done(state, [applyPrompt(state, ctx, greetingLead)]);
+  // At the program list nothing is filled yet: a question or a request there is answered as at the menu, not met with the list again.
+  if (state.step.name === "program" && !state.draft && text !== null && command === null && !programPicked(input, ctx) && (looksLikeQuestion(text) || detectIntent(text) !== null)) {
+    return menu({ flow: "menu" }, input, ctx);
+  }
   return applyStep(state, input, ctx, command);
 }
 

@@ -11,7 +11,7 @@
  */
 import type { Locale } from "../../orgs/schema";
 import { normalizeArabic } from "../text/arabic";
-import { INTENT_RULES, NEGATIONS, type IntentName, type Rule } from "./lexicon";
+import { INTENT_RULES, NEGATIONS, WANT, type IntentName, type Rule } from "./lexicon";
 
 export type Intent =
   | { type: Exclude<IntentName, "language"> }
@@ -99,8 +99,13 @@ function nearly(a: string, b: string): boolean {
   return tail(a, b) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
 }
 
+/** Every word the lexicon knows: a word it knows is never read as a typo of another («اتكلم» is not «اتظلم»). */
+const KNOWN = new Set(COMPILED.flatMap(([, rules]) => rules.flatMap((r) => [...r.slots.flat(), ...r.unless].flatMap((p) => p.words))));
+
 function wordMatches(typed: string, p: string, prefix: boolean): boolean {
-  return variants(typed).some((v) => (prefix ? v.startsWith(p) && v.length - p.length <= 6 : v === p || nearly(v, p)));
+  const forms = variants(typed);
+  const known = forms.some((v) => KNOWN.has(v));
+  return forms.some((v) => (prefix ? v.startsWith(p) && v.length - p.length <= 6 : v === p || (!known && nearly(v, p))));
 }
 
 /** Index of the first word of `clause` where `pattern` matches, or -1. */
@@ -158,4 +163,24 @@ export function detectIntent(text: string): Intent | null {
     }
   }
   return null;
+}
+
+const WISH = WANT.map(compile);
+/** Words that make a wish a question ("I want to know…", "I'd like to ask…"). */
+const ASKING = ["اعرف", "أعرف", "اسال", "أسأل", "اسأل", "استفسر", "افهم", "know", "ask", "understand", "information", "info", "جاننا", "پوچھنا", "janna", "poochna"].map(compile);
+
+/**
+ * A wish stated, not a question: «ابي خزان لبيتي», "I need a water truck".
+ * The wish comes in the first words, is not negated, and asks nothing.
+ */
+export function isWish(text: string): boolean {
+  if (/[?؟]/.test(text)) return false;
+  const parts = clauses(text.slice(0, 400));
+  const first = parts[0];
+  if (!first || parts.reduce((n, c) => n + c.length, 0) > 16) return false;
+  if (ASKING.some((p) => parts.some((c) => find(c, p) >= 0))) return false;
+  return WISH.some((p) => {
+    const at = find(first, p);
+    return at >= 0 && at <= 2 && !negatedAt(first, at);
+  });
 }

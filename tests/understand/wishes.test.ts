@@ -1,0 +1,66 @@
+/**
+ * What a tired beneficiary types instead of what the bot asked, through the
+ * engine: a wish for what a program gives starts that application; a request
+ * for a person is never read as an appeal because one letter differs; at the
+ * program list, a question is answered and a name is told the list comes first.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { createHarness, plain, textOf, type Harness } from "../helpers";
+
+let h: Harness;
+afterEach(async () => h?.close());
+
+const said = async (text: string, chatId = "u1") => plain(textOf(await h.say(text, chatId)));
+const tr = (key: string, locale: "ar" | "en" | "ur", params?: Record<string, string | number>) => plain(h.sila.translator.t(key, locale, params));
+
+describe("a wish names the program", () => {
+  it("«ابي خزان ماء لبيتي» starts the tank application (its privacy notice), not an answer on how to apply", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("السلام عليكم");
+    const out = await said("ابي خزان ماء لبيتي");
+    expect(out).toContain("تركيب خزانات المياه المنزلية");
+    expect(out).toContain("🔒");
+    expect(await said("1")).toContain("(1/");
+  });
+
+  it("«ابغى وايت» starts the water truck application; a question about it is answered instead", async () => {
+    h = await createHarness({ org: "maa" });
+    expect(await said("ابغى وايت")).toContain("توصيل صهاريج المياه");
+    const asked = await said("كم يوم ياخذ توصيل الوايت؟", "u2");
+    expect(asked).not.toContain("🔒");
+  });
+
+  it("a negated wish starts nothing", async () => {
+    h = await createHarness({ org: "maa" });
+    expect(await said("ما ابي خزان الحين")).not.toContain("🔒");
+  });
+});
+
+describe("a person asked for is a person", () => {
+  it("«ابي اتكلم مع احد عن طلبي ضروري» hands over (not «no rejected application to appeal»)", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("السلام عليكم");
+    const out = await said("ابي اتكلم مع احد عن طلبي ضروري");
+    expect(out).toContain("🙋");
+    expect(out).not.toContain(tr("appeal:noRejected", "ar").slice(0, 30));
+  });
+});
+
+describe("at the program list", () => {
+  it("a question is answered as at the menu; a name is told the program comes first", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("تقديم");
+    const named = await said("محمد عبدالله الحربي");
+    expect(named).toContain(tr("apply:programFirst", "ar").slice(0, 30));
+    const asked = await said("متى يردون علي بعد التقديم؟");
+    expect(asked).not.toContain(tr("apply:programFirst", "ar").slice(0, 30));
+    expect(asked).not.toContain(tr("apply:pickFromList", "ar"));
+    expect(asked).toContain("أسبوعين");
+  });
+
+  it("English: a name at the list is told the program comes first, in English", async () => {
+    h = await createHarness({ org: "banan" });
+    await said("I want to apply");
+    expect(await said("Fatima Ali")).toContain(tr("apply:programFirst", "en"));
+  });
+});
