@@ -193,14 +193,17 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
 
 /** Applies what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
 export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
-  const has = (ids: string[]) => toks.find((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
+  const all = (ids: string[]) => toks.filter((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
   for (const c of COMPOSITIONS) {
-    const first = has(c.when[0]);
-    if (!first || !has(c.when[1])) continue;
+    const firsts = all(c.when[0]);
+    const first = firsts[0];
+    if (!first || all(c.when[1]).length === 0) continue;
     if (c.demote) {
-      first.kind = "light";
-      first.intent = false;
-      first.ambiguous = false;
+      for (const t of firsts) {
+        t.kind = "light";
+        t.intent = false;
+        t.ambiguous = false;
+      }
       continue;
     }
     if (c.add === undefined) continue;
