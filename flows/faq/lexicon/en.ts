@@ -107,7 +107,7 @@ export const EN: LocaleLexicon = {
     ],
     talk: ["a call from", "call back", "call me back", "give me a call", "phone me", "put me through", "transfer me", "connect me to", "talk to a human", "chat with", "speak to someone", "connect me", "call me", "ring me", "talk to someone", "speak with someone", "talk to", "speak to", "speak with", "talk with"],
     employee: ["in charge", "person in charge", "staff member", "officer", "social worker", "researcher", "real person", "someone", "employee", "staff", "person", "human", "agent on duty", "manager"],
-    data: ["data", "information", "info", "details", "personal data", "personal information"],
+    data: ["photos", "pictures", "data", "information", "info", "details", "personal data", "personal information"],
     privacy: ["anyone else", "anybody else", "with others", "other people", "share", "who will know", "who knows", "find out", "will know", "give my details", "share my details", "other organizations", "third party", "third parties", "shared", "who sees", "who can see", "access to", "kept private", "keep private", 
       "privacy", "private", "confidential", "confidentiality", "secure", "safe", "safety", "protected", "leak",
       "share my data",
