@@ -252,6 +252,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["documents", "id_card", "deed"], ["privacy"]], demote: true },
   // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
   { when: [["join"], ["eligibility", "age", "gender", "required", "religion", "nationality", "category"]], demote: true },
+  // «بنتي تقدر تشارك؟», "can my son join": whether a person like this may take part.
+  { when: [["join"], ["children", "youth", "disability", "elderly", "widow", "orphan"]], add: "eligibility", factor: 0.8 },
   // «انضم لفريق التطوع», «اوصل لموظف»: the word that means either is told which by the other.
   { when: [["join"], ["volunteer"]], demote: true },
   { when: [["reach"], ["employee", "talk"]], demote: true },
