@@ -217,6 +217,7 @@ export const EN: LocaleLexicon = {
     "urgent", "asap",
   ],
   offTopic: [
+    "battery", "charger", "charging", "camera", "laptop",
     "what time is it", "what day is it", "what's the date", "what is the date", "today's date", "meaning of life", "recommend", "recommendation",
     "prayer time", "prayer times", "pray for me",
     "hot", "cold", "sunny", "burger", "cook", "cooking", "film", "music", "sing", "funny", "soccer", "cricket", "score", "team", "player", "capital", "president", "homework", "math", "bored", "poem", "news", "shoes", "hotel", "flight", "favorite", "favourite", "color", "colour", "pasta",
