@@ -46,6 +46,13 @@ describe("a person asked for is a person", () => {
   });
 });
 
+describe("having applied, then asking what happened", () => {
+  it("Urdu, in two clauses: the status in Urdu, not an FAQ answer about permits", async () => {
+    h = await createHarness({ org: "jaliyat_badr" });
+    expect(await said("میں نے درخواست دی تھی، کیا بنا؟")).toContain(tr("status:none", "ur"));
+  });
+});
+
 describe("at the program list", () => {
   it("a question is answered as at the menu; a name is told the program comes first", async () => {
     h = await createHarness({ org: "maa" });
