@@ -115,3 +115,25 @@ const UNSURE_PROGRAM = phrases(
 export function unsureWhichProgram(text: string): boolean {
   return says(text, UNSURE_PROGRAM);
 }
+
+const CONFUSED = phrases(
+  "مافهمت", "ما فهمت", "لم افهم", "مو فاهم", "مو فاهمه", "مب فاهم", "ما فهمتك", "مافهمتك", "ما فهمت عليك", "مافهمت عليك",
+  "وش تبي", "وش تبين", "وش تبغى", "وش تبغين", "ايش تبي", "ايش تبغى", "وش تقصد", "وش تقصدون", "ايش تقصد", "وش يعني", "ايش يعني", "يعني ايش", "يعني وش",
+  "وش اكتب", "ايش اكتب", "وش اكتب هنا", "وش المفروض اكتب", "كيف اكتب",
+  "i don't understand", "i dont understand", "don't understand", "dont understand", "didn't understand", "didnt understand",
+  "what do you mean", "what should i write", "what should i type", "what do i write", "what do i type", "i'm confused", "im confused",
+  "سمجھ نہیں", "سمجھ نہیں آیا", "سمجھ نہیں آئی", "کیا مطلب", "کیا لکھوں", "samajh nahi", "samajh nahi aaya", "kya matlab", "kya likhun",
+);
+
+/** "I don't understand", "what do you want?", "what should I write?": not an answer, but a request to explain the question. */
+export function isConfused(text: string): boolean {
+  // Short: in a longer message these words are part of a story («رحت للمستشفى وما فهمت وش قال الدكتور»).
+  return commandForm(text).split(" ").length <= 7 && says(text, CONFUSED);
+}
+
+const WHY = phrases("ليش", "لماذا", "لمه", "ليه", "why", "کیوں", "kyun", "kyon", "kiyon");
+
+/** A "why" question («ليش تبون الهويه», "why do you need my ID?"). */
+export function asksWhy(text: string): boolean {
+  return says(text, WHY);
+}

@@ -11,6 +11,7 @@ import { detectSmallTalk } from "../faq/smalltalk";
 import { parseAnswer, readYesNo, type FormField } from "../form";
 import { matchOption, parseOptionNumber } from "../choices";
 import { startHandoff } from "../handoff";
+import { asksWhy, isConfused } from "../intents";
 import { looksLikeQuestion, type Command } from "../keywords";
 import { menuReply } from "../menu";
 import { t } from "../reply";
@@ -145,6 +146,9 @@ function fieldAnswer(
     if (small === "thanks" || small === "ack" || small === "goodbye") return again([t(small === "thanks" ? "common:welcomeShort" : "common:ackShort")]);
   }
 
+  // "I don't understand", "what do you want?": the question explained, never stored as an answer («مافهمت وش تبين» is no name).
+  if (text !== null && isConfused(text)) return again([t("apply:explainField")]);
+
   const r = parseAnswer(field, input, ctx);
   // Words meant as "a person, please" in a field that takes words («موظف» can be an occupation): asked.
   if (text !== null && wordy && command?.type === "human" && r.ok) return confirm(state, r.answer, "intent", ctx);
@@ -159,6 +163,8 @@ function fieldAnswer(
     if (entry) {
       return { ...done(state, [prompt(state, ctx, [{ localized: entry.answer }, t("apply:backToQuestion")])]), sensitiveInput };
     }
+    // "Why do you need this?": why we ask, and that it stays confidential; then the question again.
+    if (!r.ok && asksWhy(text)) return again([t("apply:whyAsked")]);
     // A question in a free-text field may be a fair answer: asked before it is stored.
     if (r.ok && looksLikeQuestion(text) && field.type === "text") return confirm(state, r.answer, "question", ctx);
     if (r.ok && looksLikeQuestion(text) && (field.type === "fullName" || field.type === "city" || field.type === "location")) {

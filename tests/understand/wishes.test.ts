@@ -71,3 +71,30 @@ describe("at the program list", () => {
     expect(await said("Fatima Ali")).toContain(tr("apply:programFirst", "en"));
   });
 });
+
+describe("inside the form, not understanding is not an answer", () => {
+  it("«مافهمت وش تبين» at the name is explained, not stored as a name; «ليش تبون الهويه» is told why", async () => {
+    h = await createHarness({ org: "hayat" });
+    await said("ابي موعد فحص");
+    await said("1");
+    const confused = await said("مافهمت وش تبين");
+    expect(confused).toContain(tr("apply:explainField", "ar").slice(0, 20));
+    expect(confused).toContain("(1/");
+    await said("نوره محمد القحطاني");
+    const why = await said("ليش تبون الهويه");
+    expect(why).toContain("سرية");
+    expect(why).toContain("(2/");
+    // The name stored is the name, not the confusion.
+    const draft = JSON.stringify(await h.opened.db.selectFrom("sessions").selectAll().execute());
+    expect(draft).toContain("القحطاني");
+    expect(draft).not.toContain("مافهمت");
+  });
+
+  it("English: 'what do you mean?' at a field is explained in English", async () => {
+    h = await createHarness({ org: "banan" });
+    await said("I want to apply");
+    await said("1");
+    await said("1");
+    expect(await said("what do you mean?")).toContain(tr("apply:explainField", "en"));
+  });
+});
