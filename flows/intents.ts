@@ -137,3 +137,14 @@ const WHY = phrases("ليش", "لماذا", "لمه", "ليه", "why", "کیوں
 export function asksWhy(text: string): boolean {
   return says(text, WHY);
 }
+
+const HELPLESS = phrases(
+  "وش اسوي", "ايش اسوي", "شسوي", "شو اسوي", "وش اسوي الحين", "ايش اسوي الحين", "وش اسوي طيب", "طيب وش اسوي", "ماذا افعل", "ماذا أفعل", "كيف اتصرف", "وش الحل",
+  "what should i do", "what do i do", "what do i do now", "what now", "what can i do",
+  "کیا کروں", "اب کیا کروں", "میں کیا کروں", "kya karun", "ab kya karun", "kya karoon",
+);
+
+/** «وش اسوي», "what should I do?": a short plea for what to do next, right after bad news or a hard message. */
+export function isHelpless(text: string): boolean {
+  return commandForm(text).split(" ").length <= 5 && says(text, HELPLESS);
+}
