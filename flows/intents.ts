@@ -121,7 +121,7 @@ const CONFUSED = phrases(
   "وش تبي", "وش تبين", "وش تبغى", "وش تبغين", "ايش تبي", "ايش تبغى", "وش تقصد", "وش تقصدون", "ايش تقصد", "وش يعني", "ايش يعني", "يعني ايش", "يعني وش",
   "وش اكتب", "ايش اكتب", "وش اكتب هنا", "وش المفروض اكتب", "كيف اكتب",
   "i don't understand", "i dont understand", "don't understand", "dont understand", "didn't understand", "didnt understand",
-  "what do you mean", "what should i write", "what should i type", "what do i write", "what do i type", "i'm confused", "im confused",
+  "what do you mean", "what i do", "what i should do", "what to do", "what i have to do", "what to write", "what i write", "what should i write", "what should i type", "what do i write", "what do i type", "i'm confused", "im confused",
   "سمجھ نہیں", "سمجھ نہیں آیا", "سمجھ نہیں آئی", "کیا مطلب", "کیا لکھوں", "samajh nahi", "samajh nahi aaya", "kya matlab", "kya likhun",
 );
 
@@ -147,4 +147,17 @@ const HELPLESS = phrases(
 /** «وش اسوي», "what should I do?": a short plea for what to do next, right after bad news or a hard message. */
 export function isHelpless(text: string): boolean {
   return commandForm(text).split(" ").length <= 5 && says(text, HELPLESS);
+}
+
+const MISSING = phrases(
+  "ما عندي", "ماعندي", "ما معي", "مامعي", "مو معي", "مب معي", "ما احصله", "ما احصلها", "ضايع", "ضايعه", "ضاعت", "ضاع", "مفقود", "مفقوده", "مو موجود", "مو موجوده",
+  "عند الكفيل", "مع الكفيل", "عند كفيلي", "مع كفيلي", "ما اعرفه", "ما اعرفها", "ما اذكره", "ما احفظه",
+  "i don't have", "i dont have", "dont have", "don't have", "do not have", "not with me", "i lost", "lost it", "lost my",
+  "with my sponsor", "with the sponsor", "with kafeel", "with the kafeel", "with my kafeel", "i don't know it", "i dont know it", "don't remember", "dont remember",
+  "میرے پاس نہیں", "پاس نہیں", "کھو گیا", "گم ہو گیا", "کفیل کے پاس", "mere paas nahi", "paas nahi", "kafeel ke paas", "gum ho gaya",
+);
+
+/** «ما عندي», "it's with my sponsor", "I lost it": the answer to a question is not at hand. */
+export function saysMissing(text: string): boolean {
+  return commandForm(text).split(" ").length <= 14 && says(text, MISSING);
 }

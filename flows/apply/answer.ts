@@ -11,7 +11,7 @@ import { detectSmallTalk } from "../faq/smalltalk";
 import { parseAnswer, readYesNo, type FormField } from "../form";
 import { matchOption, parseOptionNumber } from "../choices";
 import { startHandoff } from "../handoff";
-import { asksWhy, isConfused } from "../intents";
+import { asksWhy, isConfused, isHelpless, saysMissing } from "../intents";
 import { looksLikeQuestion, type Command } from "../keywords";
 import { menuReply } from "../menu";
 import { t } from "../reply";
@@ -136,7 +136,7 @@ function fieldAnswer(
   const choosing = field.type === "choice" || field.type === "yesno";
   // «لا يوجد» skips a field, unless it is one of the field's own options («لا يوجد خزان»).
   if (command?.type === "skip" && !(field.type === "choice" && parseAnswer(field, input, ctx).ok)) {
-    if (field.required) return again([t("apply:requiredField")]);
+    if (field.required) return again([t("apply:requiredMissing")]);
     return answered(state, field.id, { type: "skipped" }, ctx, state.step.editing, [t("apply:skipped")]);
   }
 
@@ -147,9 +147,14 @@ function fieldAnswer(
   }
 
   // "I don't understand", "what do you want?": the question explained, never stored as an answer («مافهمت وش تبين» is no name).
-  if (text !== null && isConfused(text)) return again([t("apply:explainField")]);
+  if (text !== null && (isConfused(text) || isHelpless(text))) return again([t("apply:explainField")]);
 
   const r = parseAnswer(field, input, ctx);
+  // "I don't have it", "it's with my sponsor": skipped when it may be, else the form waits for it (kept as it is).
+  if (text !== null && !r.ok && !choosing && saysMissing(text)) {
+    if (!field.required) return answered(state, field.id, { type: "skipped" }, ctx, state.step.editing, [t("apply:skipped")]);
+    return again([t("apply:requiredMissing")]);
+  }
   // Words meant as "a person, please" in a field that takes words («موظف» can be an occupation): asked.
   if (text !== null && wordy && command?.type === "human" && r.ok) return confirm(state, r.answer, "intent", ctx);
 

@@ -5,7 +5,7 @@
  * program list, a question is answered and a name is told the list comes first.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { createHarness, plain, textOf, type Harness } from "../helpers";
+import { createHarness, plain, textOf, validNationalId, type Harness } from "../helpers";
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -96,5 +96,20 @@ describe("inside the form, not understanding is not an answer", () => {
     await said("1");
     await said("1");
     expect(await said("what do you mean?")).toContain(tr("apply:explainField", "en"));
+  });
+});
+
+describe("inside the form, an answer not at hand", () => {
+  it("English: «my iqama is with the kafeel» at the ID is told it is needed and the form is kept; «what i do» is explained; the ID typed later goes on", async () => {
+    h = await createHarness({ org: "sumou" });
+    await said("I want to register");
+    await said("1");
+    await said("yes");
+    await said("Ahmed Ali Khan");
+    const missing = await said("i dont have iqama now its with kafeel");
+    expect(missing).toContain(tr("apply:requiredMissing", "en"));
+    expect(missing).not.toContain(tr("validation:nid_format", "en"));
+    expect(await said("what i do")).toContain(tr("apply:explainField", "en"));
+    expect(await said(validNationalId(777, "2"))).toContain("(3/");
   });
 });
