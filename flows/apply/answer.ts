@@ -140,8 +140,8 @@ function fieldAnswer(
     return answered(state, field.id, { type: "skipped" }, ctx, state.step.editing, [t("apply:skipped")]);
   }
 
-  // Thanks, "ok" or goodbye is not an answer: acknowledged, and the question asked again.
-  if (text !== null && wordy) {
+  // Thanks, "ok" or goodbye is not an answer (to a name, an ID, a number...): acknowledged, and the question asked again.
+  if (text !== null && !choosing) {
     const small = detectSmallTalk(text);
     if (small === "thanks" || small === "ack" || small === "goodbye") return again([t(small === "thanks" ? "common:welcomeShort" : "common:ackShort")]);
   }

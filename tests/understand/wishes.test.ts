@@ -112,4 +112,14 @@ describe("inside the form, an answer not at hand", () => {
     expect(await said("what i do")).toContain(tr("apply:explainField", "en"));
     expect(await said(validNationalId(777, "2"))).toContain("(3/");
   });
+
+  it("Urdu: «شکریہ» at the ID number is thanked back and the question asked again, without a warning", async () => {
+    h = await createHarness({ org: "jaliyat_badr" });
+    await said("مجھے اسلام کے کورس میں داخلہ لینا ہے");
+    await said("1");
+    await said("محمد عمران خان");
+    const thanked = await said("شکریہ");
+    expect(thanked).toContain("(2/");
+    expect(thanked).not.toContain("⚠️");
+  });
 });
