@@ -332,5 +332,7 @@ function firstContact(input: FlowInput, ctx: FlowContext): StepResult {
     const replies = first ? [{ ...first, text: [...welcome, ...first.text] }, ...answered.replies.slice(1)] : [menuReply(welcome)];
     return done(answered.state, replies, [...effects, ...answered.effects]);
   }
-  return done(base, [menuReply([...welcome, t("common:intro")])], effects);
+  // A voice note first: welcomed, and told it cannot be listened to.
+  const heard = input.kind === "media" && (input.mediaType === "voice" || input.mediaType === "audio") ? [t("common:voiceNote")] : [];
+  return done(base, [menuReply([...welcome, ...heard, t("common:intro")])], effects);
 }

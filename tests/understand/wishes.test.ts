@@ -123,3 +123,27 @@ describe("inside the form, an answer not at hand", () => {
     expect(thanked).not.toContain("⚠️");
   });
 });
+
+describe("what is sent instead of words", () => {
+  const voice = { kind: "media", mediaType: "voice", fileRef: "/tmp/v.ogg", mimeType: "audio/ogg", size: 5000 } as const;
+  const photo = { kind: "media", mediaType: "image", fileRef: "/tmp/p.jpg", mimeType: "image/jpeg", fileName: "p.jpg", size: 20000 } as const;
+
+  it("a voice note as the very first message is welcomed and told it cannot be listened to", async () => {
+    h = await createHarness({ org: "maa" });
+    const out = plain(textOf(await h.say(voice, "u1")));
+    expect(out).toContain(tr("common:voiceNote", "ar"));
+  });
+
+  it("a photo of the ID card at the ID question asks for the number typed; «؟» alone gets the question's help", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("تقديم");
+    await said("1");
+    await said("1");
+    await said("محمد عبدالله الحربي");
+    const photoed = plain(textOf(await h.say(photo, "u1")));
+    expect(photoed).toContain(tr("validation:nid_photo", "ar"));
+    const helped = await said("؟");
+    expect(helped).not.toContain(tr("validation:nid_format", "ar"));
+    expect(helped).toContain("(2/");
+  });
+});
