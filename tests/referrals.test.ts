@@ -172,6 +172,9 @@ describe("a child's disability is not a child at risk", () => {
     const [row] = await referrals();
     expect(row).toMatchObject({ topic_id: "disability", partner_id: "disabled_children", staff_handled: 1 });
     expect(await said("ابني عنده توحد تساعدونه؟", "u2")).toContain("جمعية الأطفال ذوي الإعاقة");
+    // Asked with «وين» / "where": the question word says how it is asked, not what.
+    expect(await said("بنتي عندها توحد وين اوديها", "u3")).toContain("جمعية الأطفال ذوي الإعاقة");
+    expect(await said("where can I take my autistic son?", "u4")).toContain("Disabled Children's Association");
   });
 });
 

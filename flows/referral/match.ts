@@ -39,10 +39,27 @@ function topicMatcher(profile: Pick<Profile, "referrals" | "synonyms">): FaqMatc
   return m;
 }
 
+/**
+ * Question words: a topic's words are things, not questions, so «وين» or "where can I" in front of
+ * them («بنتي عندها توحد وين اوديها», "where can I take my autistic son") says how it is asked, not what.
+ */
+const ASKING = new Set([
+  "وين", "اين", "أين", "فين", "وش", "ايش", "إيش", "شو", "كيف", "متى", "هل", "ممكن", "مين", "لمن", "عند",
+  "where", "what", "how", "can", "could", "who", "which", "when", "do", "does", "is", "are", "should", "i", "to",
+  "کہاں", "کدھر", "کیا", "کیسے", "کون", "کس", "kahan", "kidhar", "kya", "kaise", "kaun", "kis",
+]);
+
+const withoutAsking = (text: string): string =>
+  text
+    .split(/\s+/)
+    .filter((w) => !ASKING.has(w.replace(/[?؟.,!،]/g, "").toLowerCase()))
+    .join(" ");
+
 /** The referral topic a message asks for, by meaning, if it clears the matcher's threshold. */
 export function topicOf(question: string, profile: Pick<Profile, "referrals" | "synonyms">): ReferralTopic | null {
   if (profile.referrals.topics.length === 0) return null;
-  const found = topicMatcher(profile).match(question, 3).accepted;
+  const matcher = topicMatcher(profile);
+  const found = matcher.match(question, 3).accepted ?? matcher.match(withoutAsking(question), 3).accepted;
   return found ? (profile.referrals.topics.find((t) => t.id === found.id) ?? null) : null;
 }
 
