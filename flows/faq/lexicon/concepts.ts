@@ -242,7 +242,7 @@ export const COMPOSITIONS: Composition[] = [
     when: [
       ["apply"],
       ["complaint", "appeal", "feedback", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
-        "result", "decision", "acceptance", "rejection", "duration", "cost"],
+        "result", "decision", "acceptance", "rejection", "duration", "cost", "remote", "home_visit"],
     ],
     demote: true,
   },
