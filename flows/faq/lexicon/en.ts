@@ -232,4 +232,9 @@ export const EN: LocaleLexicon = {
   negations: [
     "not", "no", "never", "cannot", "nobody", "none",
   ],
+  elapsed: {
+    before: ["since", "last", "past", "before", "from"],
+    after: ["ago", "back"],
+    counts: ["a", "one", "two", "three", "four", "five", "six", "seven", "ten", "few", "couple", "of", "several", "many", "the"],
+  },
 };

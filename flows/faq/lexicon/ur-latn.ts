@@ -73,4 +73,5 @@ export const UR_LATN: LocaleLexicon = {
     "garmi", "bhook", "chai","mausam", "cricket", "match", "gaana", "latifa", "khana pakana"],
   askWords: ["kya", "kia", "chahta", "chahti", "chahiye", "sakta", "sakti", "sakte"],
   negations: ["nahi", "nahin", "na", "mat"],
+  elapsed: { before: [], after: ["pehle", "pehlay", "se", "say"], counts: [] },
 };

@@ -129,4 +129,5 @@ export const UR: LocaleLexicon = {
   negations: [
     "نہیں", "نہ", "مت",
   ],
+  elapsed: { before: [], after: ["پہلے", "سے"], counts: [] },
 };
