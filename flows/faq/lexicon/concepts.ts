@@ -18,6 +18,12 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   time: { generic: true, related: [["hours", 0.5]] },
   weekday: { related: [["hours", 0.6]] },
   holiday: { related: [["hours", 0.3]] },
+  /**
+   * An occasion or a season of the calendar (Ramadan, Eid, summer): asked about
+   * on its own («متى رمضان», "when does summer start") it is general knowledge;
+   * next to "your hours" the hours say what is asked.
+   */
+  occasion: {},
   daytime: { generic: true, related: [["hours", 0.5]] },
   start_end: { generic: true, related: [["hours", 0.4], ["time", 0.4]] },
   appointment: { intent: true, related: [["time", 0.4]] },

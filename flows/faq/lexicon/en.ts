@@ -14,7 +14,8 @@ export const EN: LocaleLexicon = {
     weekday: [
       "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "weekend", "weekday", "weekdays",
     ],
-    holiday: ["holiday", "holidays", "vacation", "ramadan", "eid"],
+    holiday: ["holiday", "holidays", "vacation"],
+    occasion: ["ramadan", "eid", "hajj", "summer", "winter", "spring", "autumn"],
     daytime: ["morning", "afternoon", "evening", "night"],
     start_end: ["start", "starts", "begin", "begins", "finish", "finishes", "end", "ends"],
     appointment: ["appointment", "booking", "book", "interview", "visit"],
@@ -219,7 +220,7 @@ export const EN: LocaleLexicon = {
   offTopic: [
     "battery", "charger", "charging", "camera", "laptop",
     "what time is it", "what day is it", "what's the date", "what is the date", "today's date", "meaning of life", "recommend", "recommendation",
-    "prayer time", "prayer times", "pray for me",
+    "prayer time", "prayer times", "pray for me", "national day",
     "hot", "cold", "sunny", "burger", "cook", "cooking", "film", "music", "sing", "funny", "soccer", "cricket", "score", "team", "player", "capital", "president", "homework", "math", "bored", "poem", "news", "shoes", "hotel", "flight", "favorite", "favourite", "color", "colour", "pasta",
     "buy", "sell", "shopping", "gold", "stocks", "bitcoin", "car", "fuel", "petrol", "gas station", "restaurant", "pizza", "coffee",
     "weather", "rain", "football", "match", "movie", "song", "joke", "game", "your name", "who are you", "robot", "visa",
