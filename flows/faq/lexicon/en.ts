@@ -74,7 +74,7 @@ export const EN: LocaleLexicon = {
     payment: ["pay", "payment", "payments", "paying", "settle", "installment", "instalment"],
     bill: ["bill", "bills", "invoice", "pay the bill"],
     electricity: ["electricity", "power", "electric", "meter"],
-    donation: ["fund", "funding", "to fund", "support you", "support the association", "support your work", "give money", "send money", "help financially", "support financially", "contribute financially", 
+    donation: ["fund", "funding", "to fund", "support you", "support the association", "support your work", "support your programs", "want to support", "like to support", "want to pay for", "like to pay for", "give money", "give some money", "send money", "help financially", "support financially", "contribute financially", 
       "donate", "donation", "donations", "donor", "contribute", "contribution",
       "charity donation",
     ],
