@@ -516,7 +516,7 @@ beforeAll(async () => {
     await h.sila.outbox.drainOnce();
     await checkStored(h);
   }
-}, 180_000);
+}, 420_000);
 
 afterAll(async () => {
   process.off("unhandledRejection", onRejection);

@@ -62,6 +62,7 @@ interface CompiledRule {
   negatable: number | undefined;
   unless: Pattern[];
   maxWords: number;
+  across: boolean;
 }
 
 const COMPILED: Array<[IntentName, CompiledRule[]]> = INTENT_RULES.map(([name, rules]) => [
@@ -71,6 +72,7 @@ const COMPILED: Array<[IntentName, CompiledRule[]]> = INTENT_RULES.map(([name, r
     negatable: r.negatable,
     unless: (r.unless ?? []).map(compile),
     maxWords: r.maxWords ?? 30,
+    across: r.across === true,
   })),
 ]);
 
@@ -155,8 +157,9 @@ export function detectIntent(text: string): Intent | null {
   const words = parts.reduce((n, c) => n + c.length, 0);
   if (words === 0) return null;
   for (const [name, rules] of COMPILED) {
+    const whole = parts.flat();
     for (const clause of parts) {
-      if (!rules.some((r) => ruleMatches(r, clause, words))) continue;
+      if (!rules.some((r) => ruleMatches(r, clause, words) || (r.across && ruleMatches(r, whole, words)))) continue;
       if (name !== "language") return { type: name };
       const locale = languageIn(clause);
       if (locale) return { type: "language", locale };

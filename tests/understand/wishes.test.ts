@@ -5,7 +5,7 @@
  * program list, a question is answered and a name is told the list comes first.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { createHarness, plain, textOf, type Harness } from "../helpers";
+import { createHarness, plain, textOf, validNationalId, type Harness } from "../helpers";
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -46,6 +46,13 @@ describe("a person asked for is a person", () => {
   });
 });
 
+describe("having applied, then asking what happened", () => {
+  it("Urdu, in two clauses: the status in Urdu, not an FAQ answer about permits", async () => {
+    h = await createHarness({ org: "jaliyat_badr" });
+    expect(await said("میں نے درخواست دی تھی، کیا بنا؟")).toContain(tr("status:none", "ur"));
+  });
+});
+
 describe("at the program list", () => {
   it("a question is answered as at the menu; a name is told the program comes first", async () => {
     h = await createHarness({ org: "maa" });
@@ -62,5 +69,47 @@ describe("at the program list", () => {
     h = await createHarness({ org: "banan" });
     await said("I want to apply");
     expect(await said("Fatima Ali")).toContain(tr("apply:programFirst", "en"));
+  });
+});
+
+describe("inside the form, not understanding is not an answer", () => {
+  it("«مافهمت وش تبين» at the name is explained, not stored as a name; «ليش تبون الهويه» is told why", async () => {
+    h = await createHarness({ org: "hayat" });
+    await said("ابي موعد فحص");
+    await said("1");
+    const confused = await said("مافهمت وش تبين");
+    expect(confused).toContain(tr("apply:explainField", "ar").slice(0, 20));
+    expect(confused).toContain("(1/");
+    await said("نوره محمد القحطاني");
+    const why = await said("ليش تبون الهويه");
+    expect(why).toContain("سرية");
+    expect(why).toContain("(2/");
+    // The name stored is the name, not the confusion.
+    const draft = JSON.stringify(await h.opened.db.selectFrom("sessions").selectAll().execute());
+    expect(draft).toContain("القحطاني");
+    expect(draft).not.toContain("مافهمت");
+  });
+
+  it("English: 'what do you mean?' at a field is explained in English", async () => {
+    h = await createHarness({ org: "banan" });
+    await said("I want to apply");
+    await said("1");
+    await said("1");
+    expect(await said("what do you mean?")).toContain(tr("apply:explainField", "en"));
+  });
+});
+
+describe("inside the form, an answer not at hand", () => {
+  it("English: «my iqama is with the kafeel» at the ID is told it is needed and the form is kept; «what i do» is explained; the ID typed later goes on", async () => {
+    h = await createHarness({ org: "sumou" });
+    await said("I want to register");
+    await said("1");
+    await said("yes");
+    await said("Ahmed Ali Khan");
+    const missing = await said("i dont have iqama now its with kafeel");
+    expect(missing).toContain(tr("apply:requiredMissing", "en"));
+    expect(missing).not.toContain(tr("validation:nid_format", "en"));
+    expect(await said("what i do")).toContain(tr("apply:explainField", "en"));
+    expect(await said(validNationalId(777, "2"))).toContain("(3/");
   });
 });
