@@ -34,7 +34,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   location: {},
   come: { related: [["location", 0.8], ["delivery", 0.4]], negated: "remote" },
   not_arrived: { related: [["delivery", 0.8], ["status", 0.6], ["delay", 0.5]] },
-  remote: { related: [["platform", 0.3]] },
+  /** Online, from home, without coming: the way the person wants it decides the answer more than the program it is about. */
+  remote: { intent: true, related: [["platform", 0.3]] },
   home_visit: { intent: true, related: [["remote", 0.6], ["representative", 0.4], ["come", 0.4]] },
   transport: { related: [["delivery", 0.4], ["come", 0.3]], negated: "remote" },
   near: { generic: true, related: [["location", 0.4]] },
