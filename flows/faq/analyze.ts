@@ -111,6 +111,20 @@ function negatedAt(lex: CompiledLexicon, words: string[], at: number): boolean {
   return twoBefore !== undefined && lex.negations.has(twoBefore) && lex.exact.get(before!)?.kind === "stop";
 }
 
+/**
+ * Whether the period (or the "how long" phrase) at words[start..end) is a time
+ * elapsed: «قدمت من اسبوعين», «قبل كم يوم», "since two days", "two weeks ago",
+ * "the week before", «ایک ہفتے سے». It tells the story, not the question.
+ */
+function elapsedAt(lex: CompiledLexicon, words: string[], start: number, end: number): boolean {
+  const { before, after, counts, unless } = lex.elapsed;
+  let k = start - 1;
+  while (k >= 0 && start - k <= 2 && (isNumber(words[k]!) || counts.has(words[k]!))) k--;
+  if (k >= 0 && before.has(words[k]!) && !(k > 0 && unless.has(words[k - 1]!))) return true;
+  const next = words[end];
+  return next !== undefined && (after.has(next) || (lex.exact.get(next)?.kind === "stop" && after.has(words[end + 1] ?? "")));
+}
+
 /** The tokens of a text, meaning units combined (see {@link compose}); a repeated term counts once. */
 export function analyze(lex: CompiledLexicon, text: string): Tok[] {
   return compose(lex, tokens(lex, text));
@@ -134,6 +148,8 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
     return w.length > 3 && (w.startsWith("و") || w.startsWith("ب")) ? lex.phrases.get([stem(w.slice(1)), ...stems.slice(i + 1, i + n)].join(" ")) : undefined;
   };
   const out: Tok[] = [];
+  const periods = new Set([lex.conceptId("period_unit"), lex.conceptId("duration")]);
+  const isElapsed = (hit: LexHit, start: number, end: number) => hit.kind === "concept" && periods.has(hit.id) && elapsedAt(lex, words, start, end);
   // «من يحق له…», «من يمكنه…»: «من» opening a sentence asks "who", not "from" («من وين» is "from where").
   if (words.length > 1 && words[0] === "من" && lex.exact.get(words[1]!)?.kind !== "qword" && !lex.phrases.has(stems.slice(0, 2).join(" "))) {
     const who = lex.exact.get("مين");
@@ -147,7 +163,7 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
     for (let n = Math.min(lex.maxPhrase, words.length - i); n >= 2 && !done; n--) {
       const hit = phraseAt(i, n);
       if (hit) {
-        const tok = hitToken(hit, null);
+        const tok = isElapsed(hit, i, i + n) ? null : hitToken(hit, null);
         if (tok) {
           // The phrase's own words still count, more weakly ("رقم التواصل" ~ "رقمكم"),
           // except in an off-topic phrase («اسوي حساب» is not «حسابكم»).
@@ -175,7 +191,7 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
     // between allowed: «ما اقدر اجي») turns a concept into its negated one.
     const hit = found?.negated && negatedAt(lex, words, i - 1) ? found.negated : found;
     if (hit) {
-      const tok = hitToken(hit, w);
+      const tok = isElapsed(hit, i - 1, i) ? null : hitToken(hit, w);
       if (tok) out.push(tok);
       continue;
     }

@@ -38,6 +38,8 @@ export interface CompiledLexicon {
   askWords: Set<string>;
   /** Negation particles (matching form). */
   negations: Set<string>;
+  /** Words that make a period a time elapsed (see LocaleLexicon.elapsed), matching form. */
+  elapsed: { before: Set<string>; after: Set<string>; counts: Set<string>; unless: Set<string> };
   /** The id a built-in concept is known by (an association's synonym group may have joined it to others). */
   conceptId(id: string): string;
   /** Function words, question words and light words within a typo of `word` (see {@link functionWordTypo}). */
@@ -191,7 +193,13 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
     functionHits.push(hit);
   }
   const functionTypos = createTypoIndex(functionForms);
-  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, negations, conceptId: find, functionTypos, functionHits };
+  const elapsed = { before: new Set<string>(), after: new Set<string>(), counts: new Set<string>(), unless: new Set<string>() };
+  for (const [, lex] of LEXICONS) {
+    for (const key of ["before", "after", "counts", "unless"] as const) {
+      for (const w of lex.elapsed?.[key] ?? []) elapsed[key].add(tokenize(w).join(" "));
+    }
+  }
+  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, negations, elapsed, conceptId: find, functionTypos, functionHits };
 }
 
 let baseLexicon: CompiledLexicon | undefined;

@@ -19,6 +19,8 @@ import { tokenize } from "./normalize";
 /** Weight of a token in the context of a long message, outside the part that asks. */
 export const CONTEXT_FACTOR = 0.5;
 /** Clause boundaries: punctuation and "but". */
+/** A part after "but" shorter than this (in words) is not a clause of its own. */
+const SOFT_CLAUSE_MIN = 3;
 const CLAUSE_BREAK = /[،,.؛;!\n]+|[؟?]+|\s(?:بس|لكن|but)\s/u;
 
 const keyOf = (t: Tok): string => t.feats[0]![0];
@@ -40,12 +42,23 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
   const parts: Array<{ text: string; mark: boolean }> = [];
   const re = new RegExp(CLAUSE_BREAK.source, "gu");
   let from = 0;
+  // Whether the break before the current part is a word ("but"), not punctuation.
+  let soft = false;
+  const push = (part: string, mark: boolean) => {
+    const prev = parts[parts.length - 1];
+    // «… ولا خدماتكم بس للضمان؟»: «بس» before a word or two is "only", not "but": one clause.
+    if (soft && prev && tokenize(part).length < SOFT_CLAUSE_MIN) {
+      prev.text = `${prev.text} ${part}`;
+      prev.mark = mark;
+    } else parts.push({ text: part, mark });
+  };
   for (const m of text.matchAll(re)) {
     const end = m.index ?? 0;
-    parts.push({ text: text.slice(from, end), mark: /[؟?]/.test(m[0]) });
+    push(text.slice(from, end), /[؟?]/.test(m[0]));
+    soft = !/[،,.؛;!\n؟?]/.test(m[0]);
     from = end + m[0].length;
   }
-  parts.push({ text: text.slice(from), mark: false });
+  push(text.slice(from), false);
   const clauses = parts.filter((p) => tokenize(p.text).length > 0);
   if (clauses.length <= 1) return analyze(lex, text);
 

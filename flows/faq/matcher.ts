@@ -75,7 +75,7 @@ export function acceptAt(threshold: number, words: number): number {
 }
 const LENGTH_PIVOT = 8;
 const LENGTH_SLOPE = 0.01;
-const MAX_LOWER = 0.05;
+const MAX_LOWER = 0.08;
 
 /** Place names in matching form (see {@link PLACE_NAMES}). */
 const PLACES = new Set(PLACE_NAMES.map((p) => tokenize(p).join(" ")));

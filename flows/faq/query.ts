@@ -38,7 +38,8 @@ export function toQuery(toks: Tok[], { termIds, df, weightOf, typos }: QueryCont
       if (f >= 0.9) known = true;
       if ((sims.get(id) ?? 0) < f) sims.set(id, f);
     }
-    if (!known && t.kind === "content") for (const form of t.fuzzy) typos.lookup(form, sims);
+    // A word the lexicon knows is not a typo of another («العيد» is not «تعيد»).
+    if (!known && t.kind === "content" && !t.feats[0]![0].startsWith("c:")) for (const form of t.fuzzy) typos.lookup(form, sims);
     for (const [id, sim] of sims) {
       let l = terms.get(id);
       if (!l) terms.set(id, (l = []));

@@ -21,6 +21,9 @@ import { ANSWER_FACTOR, finalScore, type Query } from "./score";
 import { createTypoIndex } from "./typo";
 import { ANSWER_DF, createIdf, tokenWeight } from "./weights";
 
+/** How much offering or a service, said in an answer, counts next to a topic word there. */
+const ANSWER_GENERIC_FACTOR = 0.5;
+
 export interface IndexEntry {
   id: string;
   questions: string[];
@@ -65,6 +68,7 @@ interface DocEntry {
   answerTerms: Map<number, number>;
 }
 export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqIndex {
+  const VAGUE_IN_ANSWERS = new Set(["provide", "service"].map((id) => `c:${lex.conceptId(id)}`));
   const termIds = new Map<string, number>();
   const idOf = (t: string) => {
     let id = termIds.get(t);
@@ -106,7 +110,13 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     factors: Float64Array.from(t.feats.map(([, f]) => f)),
   });
 
-  const answers = analysed.map((e) => e.answer.map(toDoc));
+  // "We offer…", "our services…" in an answer say little about what the answer is about.
+  const answerDoc = (t: Tok): DocTok => {
+    const d = toDoc(t);
+    if (VAGUE_IN_ANSWERS.has(t.feats[0]![0])) for (let k = 0; k < d.factors.length; k++) d.factors[k] = d.factors[k]! * ANSWER_GENERIC_FACTOR;
+    return d;
+  };
+  const answers = analysed.map((e) => e.answer.map(answerDoc));
   const docs: DocEntry[] = analysed.map((e, ei) => {
     const answerTerms = new Map<number, number>();
     for (const t of answers[ei]!) t.ids.forEach((id, k) => answerTerms.set(id, Math.max(answerTerms.get(id) ?? 0, t.factors[k]!)));

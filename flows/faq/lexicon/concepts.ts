@@ -18,6 +18,12 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   time: { generic: true, related: [["hours", 0.5]] },
   weekday: { related: [["hours", 0.6]] },
   holiday: { related: [["hours", 0.3]] },
+  /**
+   * An occasion or a season of the calendar (Ramadan, Eid, summer): asked about
+   * on its own («متى رمضان», "when does summer start") it is general knowledge;
+   * next to "your hours" the hours say what is asked.
+   */
+  occasion: {},
   daytime: { generic: true, related: [["hours", 0.5]] },
   start_end: { generic: true, related: [["hours", 0.4], ["time", 0.4]] },
   appointment: { intent: true, related: [["time", 0.4]] },
@@ -28,7 +34,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   location: {},
   come: { related: [["location", 0.8], ["delivery", 0.4]], negated: "remote" },
   not_arrived: { related: [["delivery", 0.8], ["status", 0.6], ["delay", 0.5]] },
-  remote: { related: [["platform", 0.3]] },
+  /** Online, from home, without coming: the way the person wants it decides the answer more than the program it is about. */
+  remote: { intent: true, related: [["platform", 0.3]] },
   home_visit: { intent: true, related: [["remote", 0.6], ["representative", 0.4], ["come", 0.4]] },
   transport: { related: [["delivery", 0.4], ["come", 0.3]], negated: "remote" },
   near: { generic: true, related: [["location", 0.4]] },
@@ -242,7 +249,7 @@ export const COMPOSITIONS: Composition[] = [
     when: [
       ["apply"],
       ["complaint", "appeal", "feedback", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
-        "result", "decision", "acceptance", "rejection", "duration", "cost"],
+        "result", "decision", "acceptance", "rejection", "duration", "cost", "remote", "home_visit"],
     ],
     demote: true,
   },

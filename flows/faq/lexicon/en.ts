@@ -14,7 +14,8 @@ export const EN: LocaleLexicon = {
     weekday: [
       "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "weekend", "weekday", "weekdays",
     ],
-    holiday: ["holiday", "holidays", "vacation", "ramadan", "eid"],
+    holiday: ["holiday", "holidays", "vacation"],
+    occasion: ["ramadan", "eid", "hajj", "summer", "winter", "spring", "autumn"],
     daytime: ["morning", "afternoon", "evening", "night"],
     start_end: ["start", "starts", "begin", "begins", "finish", "finishes", "end", "ends"],
     appointment: ["appointment", "booking", "book", "interview", "visit"],
@@ -73,7 +74,7 @@ export const EN: LocaleLexicon = {
     payment: ["pay", "payment", "payments", "paying", "settle", "installment", "instalment"],
     bill: ["bill", "bills", "invoice", "pay the bill"],
     electricity: ["electricity", "power", "electric", "meter"],
-    donation: ["fund", "funding", "to fund", "support you", "support the association", "support your work", "give money", "send money", "help financially", "support financially", "contribute financially", 
+    donation: ["fund", "funding", "to fund", "support you", "support the association", "support your work", "support your programs", "want to support", "like to support", "want to pay for", "like to pay for", "give money", "give some money", "send money", "help financially", "support financially", "contribute financially", 
       "donate", "donation", "donations", "donor", "contribute", "contribution",
       "charity donation",
     ],
@@ -219,7 +220,7 @@ export const EN: LocaleLexicon = {
   offTopic: [
     "battery", "charger", "charging", "camera", "laptop",
     "what time is it", "what day is it", "what's the date", "what is the date", "today's date", "meaning of life", "recommend", "recommendation",
-    "prayer time", "prayer times", "pray for me",
+    "prayer time", "prayer times", "pray for me", "national day",
     "hot", "cold", "sunny", "burger", "cook", "cooking", "film", "music", "sing", "funny", "soccer", "cricket", "score", "team", "player", "capital", "president", "homework", "math", "bored", "poem", "news", "shoes", "hotel", "flight", "favorite", "favourite", "color", "colour", "pasta",
     "buy", "sell", "shopping", "gold", "stocks", "bitcoin", "car", "fuel", "petrol", "gas station", "restaurant", "pizza", "coffee",
     "weather", "rain", "football", "match", "movie", "song", "joke", "game", "your name", "who are you", "robot", "visa",
@@ -232,4 +233,9 @@ export const EN: LocaleLexicon = {
   negations: [
     "not", "no", "never", "cannot", "nobody", "none",
   ],
+  elapsed: {
+    before: ["since", "last", "past", "before", "from"],
+    after: ["ago", "back"],
+    counts: ["a", "one", "two", "three", "four", "five", "six", "seven", "ten", "few", "couple", "of", "several", "many", "the"],
+  },
 };

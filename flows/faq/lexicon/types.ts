@@ -76,4 +76,11 @@ export interface LocaleLexicon {
   askWords: string[];
   /** Negation particles (ما، لم، not, نہیں): they turn the next topic word into its `negated` concept. */
   negations: string[];
+  /**
+   * How long ago something happened («من اسبوعين», «قبل كم يوم», "since two days", "two weeks ago",
+   * «ایک ہفتے سے»): a period with one of `before` just before it (numbers and `counts` between
+   * allowed) or one of `after` just after it is a time elapsed, part of the story, not a question
+   * about how long something takes; `unless` before `before` undoes it («اكثر من شهر»).
+   */
+  elapsed?: { before: string[]; after: string[]; counts: string[]; unless?: string[] };
 }

@@ -36,7 +36,7 @@ export const UR_LATN: LocaleLexicon = {
     privacy: ["raaz", "khufia", "mehfooz", "kaun dekhta", "kon dekhta", "kaun dekhega", "dekh sakta", "dekh sakte"],
     data: ["maloomat", "malumat", "data"],
     erase: ["mita do", "delete kar"],
-    donation: ["chanda", "atiya", "atiyah", "donation"],
+    donation: ["chanda", "atiya", "atiyah", "donation", "paise dena chahta", "paise dena chahti", "paisay dena chahta"],
     volunteer: ["razakar", "razakaar", "volunteer", "madad kar sakta", "madad karna chahta", "madad karunga", "muft kaam", "bina paise", "bagair paison"],
     cost: ["kitne paise", "paise kitne", "fees kitni", "kitni fees", "fees", "fee", "muft", "paisay", "paise", "kharcha"],
     money: ["paisa", "paison", "qarz", "qarza", "udhaar", "udhar"],
@@ -73,4 +73,5 @@ export const UR_LATN: LocaleLexicon = {
     "garmi", "bhook", "chai","mausam", "cricket", "match", "gaana", "latifa", "khana pakana"],
   askWords: ["kya", "kia", "chahta", "chahti", "chahiye", "sakta", "sakti", "sakte"],
   negations: ["nahi", "nahin", "na", "mat"],
+  elapsed: { before: [], after: ["pehle", "pehlay", "se", "say"], counts: [] },
 };

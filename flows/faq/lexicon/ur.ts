@@ -34,7 +34,7 @@ export const UR: LocaleLexicon = {
     payment: ["ادائیگی"],
     bill: ["بل"],
     electricity: ["بجلی"],
-    donation: ["عطیہ", "چندہ"],
+    donation: ["عطیہ", "چندہ", "پیسے دینا چاہتا", "پیسے دینا چاہتی", "پیسے دینا چاہتے"],
     zakat: ["زکوٰۃ", "زکات"],
     sadaqa: ["صدقہ", "خیرات"],
     account: ["اکاؤنٹ", "بینک"],
@@ -129,4 +129,5 @@ export const UR: LocaleLexicon = {
   negations: [
     "نہیں", "نہ", "مت",
   ],
+  elapsed: { before: [], after: ["پہلے", "سے"], counts: [] },
 };
