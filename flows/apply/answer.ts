@@ -48,7 +48,7 @@ export function answerStep(
     }
     case "resume": {
       const picked = matchOption(input, [
-        { value: "continue", words: ["متابعة", "أكمل", "اكمل", "كمل", "اكمال الطلب", "إكمال الطلب", "continue", "resume", "نعم", "yes", "درخواست مکمل کریں"] },
+        { value: "continue", words: ["متابعة", "أكمل", "اكمل", "كمل", "نكمل", "يلا نكمل", "وين وصلنا", "كمل الطلب", "اكمال الطلب", "إكمال الطلب", "continue", "resume", "carry on", "let's continue", "نعم", "yes", "درخواست مکمل کریں", "جاری رکھیں"] },
         { value: "restart", words: ["من جديد", "البداية", "ابدأ من جديد", "البدء من جديد", "restart", "start over", "نئے سرے سے شروع کریں"] },
         { value: "menu", words: ["القائمة", "العودة للقائمة", "menu", "back to the menu", "مینو پر واپس جائیں"] },
       ]);

@@ -147,3 +147,19 @@ describe("what is sent instead of words", () => {
     expect(helped).toContain("(2/");
   });
 });
+
+describe("a form begun is not an application sent", () => {
+  it("«وش صار على طلبي» with a kept draft says it was not sent yet and offers to finish it; «وين وصلنا» at the resume question continues", async () => {
+    h = await createHarness({ org: "banan" });
+    await said("ابي اسجل في التدريب المهني");
+    await said("1");
+    await said("خالد سعد العتيبي");
+    await said("القائمة");
+    const status = await said("وش صار على طلبي");
+    expect(status).toContain(tr("status:draftPending", "ar", { program: h.profile.programs[0]!.name.ar }).slice(0, 25));
+    expect(status).not.toContain(tr("status:none", "ar"));
+    const resumed = await said("1");
+    expect(resumed).toContain(tr("apply:resumeContinue", "ar"));
+    expect(await said("وين وصلنا")).toContain("(2/");
+  });
+});
