@@ -163,3 +163,22 @@ describe("a form begun is not an application sent", () => {
     expect(await said("وين وصلنا")).toContain("(2/");
   });
 });
+
+describe("the resume question is not a trap", () => {
+  it("«ممتاز», «شكرا» or a question at 'continue or start again?' are answered as at the menu; the form stays kept", async () => {
+    h = await createHarness({ org: "banan" });
+    await said("ابي اسجل في التدريب المهني");
+    await said("1");
+    await said("خالد سعد العتيبي");
+    h.setNow(new Date(h.now().getTime() + 3 * 86_400_000));
+    expect(await said("السلام عليكم")).toContain(tr("apply:resumeContinue", "ar"));
+    const thanked = await said("شكرا");
+    expect(thanked).not.toContain(tr("apply:pickFromList", "ar"));
+    const asked = await said("متى يردون على الطلبات؟");
+    expect(asked).not.toContain(tr("apply:pickFromList", "ar"));
+    expect(asked).toContain("أسبوعين");
+    // Kept: asking to continue picks up at the next question.
+    expect(await said("ابي اكمل التسجيل")).toContain(tr("apply:resumeContinue", "ar"));
+    expect(await said("1")).toContain("(2/");
+  });
+});
