@@ -100,6 +100,16 @@ export const urduSituations: Lexicon = {
     { kind: "violence", personal: true, p: "پیچھا_کر|پیچھا_کرتا|پیچھا_کر_رہا|تعاقب|گھر_کے_باہر_کھڑا|دروازہ_توڑ" },
     { kind: "violence", personal: true, p: "زبردستی|جبری شادی|نکاح", gap: 3 },
     { kind: "violence", personal: true, p: "تصویریں_وائرل|تصاویر_وائرل|تصویریں_پھیلا|ویڈیو_وائرل|بلیک_میل|بلیک_میلنگ" },
+    // ---- Threats to one's life, a body that stops answering, a dose given twice, a sting, a room sealed ----
+    { kind: "violence", personal: true, p: "زندہ_نہیں_چھوڑے|زندہ_نہیں_چھوڑیں|زندہ_نہیں_چھوڑوں|زندہ_نہیں_رہنے|جان_سے_مار|جان_سے_مار_دے|جان_سے_مار_دیں|مار_ڈالے|مار_ڈالیں|جان_کا_خطرہ|جان_خطرے_میں|قتل_کر_دے|قتل_کر_دیں", neg: "ignored" },
+    { kind: "medical", p: "ٹانگیں|ٹانگوں|ٹانگ|بازو|پاؤں|پیر|آدھا_جسم|جسم محسوس_نہیں|سن|سن_ہو|سن_ہو_گئی|سن_ہو_گئے|ہل_نہیں|حرکت_نہیں", gap: 3, neg: "ignored", unlessIn: "@SERVICE|پیدائشی|سالوں|سردی|ٹھنڈ|قطار" },
+    { across: true, kind: "medical", p: "غلطی_سے|غلطی|دو_بار|دو_دفعہ|ڈبل|زیادہ خوراک|ڈوز|دوائی|دوا|مارفین|انسولین|گولیاں|انجکشن", gap: 5, unlessIn: "@SERVICE|فارمیسی|نسخہ|روزانہ|دن_میں|نارمل" },
+    { kind: "medical", p: "سانس آہستہ|دھیمی|دھیما|رک_رک|اکھڑ|ٹوٹ_ٹوٹ", gap: 2 },
+    { kind: "medical", p: "بچھو|سانپ|سانپ_نے|بچھو_نے|بھڑ کاٹ|کاٹا|کاٹ_لیا|ڈنگ|ڈنک|ڈس|ڈس_لیا|ڈسا", gap: 3, unlessIn: "@SERVICE|فلم|ڈرامہ|پچھلے_سال|کیسے_بچیں" },
+    { across: true, kind: "self_harm", firm: false, p: "@HEATER بند|بند_کر|دروازہ_بند|کھڑکی_بند|کھڑکیاں_بند|کمرہ_بند|ٹیپ", gap: 10, unlessIn: "@SERVICE|سردی|سردیوں|ٹھنڈ|محفوظ|خطرناک|کیا" },
+    { across: true, kind: "self_harm", p: "بچوں_کو|بچوں_سے|بچے_کو|امی_کو|گھر_والوں_کو|شوہر_کو|بیوی_کو بتانا|بتا_دینا|کہنا|کہہ_دینا|بتا_دیں پیار|محبت|معاف", gap: 6, neg: "ignored" },
+    { kind: "child", p: "جھنجھوڑا|جھنجوڑا|جھنجھوڑ|زور_سے_ہلایا|زور_سے_جھٹکا" },
+    { kind: "distress", p: "کچھ_کر_نہ_بیٹھوں|کچھ_کر_بیٹھوں|کچھ_کر_نہ_بیٹھو|کچھ_الٹا_سیدھا_کر|خود_پر_بھروسہ_نہیں" },
   ],
 };
 
@@ -196,5 +206,15 @@ export const romanUrduSituations: Lexicon = {
     { kind: "violence", personal: true, p: "peecha_kar|picha_kar|peecha_karta|pecha_kar|peecha_kar_raha|picha_kar_raha|ghar_ke_bahar_khara|darwaza_tor" },
     { kind: "violence", personal: true, p: "zabardasti|jabri shadi|nikah", gap: 3 },
     { kind: "violence", personal: true, p: "tasveerein_viral|tasveeren_viral|pics_viral|video_viral|blackmail|black_mail" },
+    // ---- Threats to one's life, a body that stops answering, a dose given twice, a sting, a room sealed ----
+    { kind: "violence", personal: true, p: "zinda_nahi_chhorega|zinda_nahi_chorega|zinda_nahi_chhodega|zinda_nahi_chodega|zinda_nahi_chhorenge|zinda_nahi_chhodenge|zinda_nahi_chorenge|zinda_nahi_chhorungi|jaan_se_maar|jan_se_mar|jaan_se_mar|maar_dalega|maar_daalega|mar_dalega|maar_dalenge|maar_daalenge|jaan_ka_khatra|jaan_khatre_mein|qatal_kar_dega|qatl_kar_dega", neg: "ignored" },
+    { kind: "medical", p: "taangein|tangein|tangen|taangen|taangon|tangon|taang|baazu|bazu|paon|paaon|aadha_jism|jism mehsoos_nahi|mehsoos_nhi|mahsoos_nahi|mehsoos_nahin|sunn|sunn_ho|hil_nahi|hilti_nahi|hilta_nahi|harkat_nahi", gap: 3, neg: "ignored", unlessIn: "@SERVICE|paidaishi|saalon|sardi|thand|line|lol|haha" },
+    { across: true, kind: "medical", p: "ghalti_se|galti_se|ghalati_se|do_baar|do_bar|do_dafa|double|zyada|ziada dose|khurak|dawai|dawa|morphine|insulin|goliyan|golian|injection", gap: 5, unlessIn: "@SERVICE|pharmacy|nuskha|rozana|din_mein|normal" },
+    { kind: "medical", p: "saans dheemi|dheema|ruk_ruk|ukhar|ukhad|toot_toot", gap: 2 },
+    { kind: "medical", p: "bichhu|bichu|bicchu|bichoo|scorpion|saanp|sanp|snake|bhir kaat|kaata|kat_liya|kaat_liya|dang|dank|das|das_liya|dasa|dus_liya", gap: 3, unlessIn: "@SERVICE|film|drama|pichle_saal|kaise_bachein" },
+    { across: true, kind: "self_harm", firm: false, p: "@HEATER band|band_kar|darwaza_band|khidki_band|kamra_band|tape", gap: 10, unlessIn: "@SERVICE|sardi|sardiyon|thand|mehfooz|khatarnak|kya" },
+    { across: true, kind: "self_harm", p: "bachon_ko|bachay_ko|bache_ko|bachon_se|ammi_ko|ghar_walon_ko|shohar_ko|biwi_ko batana|bata_dena|kehna|keh_dena|bata_dein pyar|pyaar|mohabbat|maaf", gap: 6, neg: "ignored" },
+    { kind: "child", p: "jhinjhoda|jhanjhoda|jhinjora|jhanjora|jhinjhor|zor_se_hilaya|zor_se_jhatka" },
+    { kind: "distress", p: "kuch_kar_na_baithun|kuch_kar_na_bethun|kuch_kar_baithun|kuch_kar_bethun|kuch_ulta_seedha_kar|khud_par_bharosa_nahi" },
   ],
 };

@@ -57,7 +57,9 @@ export const urdu: Lexicon = {
     { kind: "medical", p: "دل_کا_دورہ|ہارٹ_اٹیک|فالج|فالج_کا_حملہ|بے_ہوش|بیہوش|بےہوش|ہوش_میں_نہیں|ہوش_نہیں|دورہ_پڑا|دورے_پڑ|دورہ_پڑ|مرگی|جھٹکے|زہر_کھا|زہر_پی", unlessIn: "بل|دیکھ_کر|دیکھ_کے|میچ|قیمت|ہوتے_ہوتے|آ_جائے_گا|پڑنے_والا" },
     { kind: "medical", p: "تیز_بخار|بہت_تیز_بخار|ایمبولینس|ایمبولنس|زچگی|درد_زہ|ڈوب|ڈوب_رہا|ڈوب_رہی", unlessIn: "@SERVICE|@COSTS|کاغذات|کام|قرض|قرضے|سوچ|خیالوں|محبت|فکر" },
     { kind: "medical", p: "درد_سے_مر|درد_سے_مر_رہا|درد_سے_مر_رہی|شدید_درد|ناقابل_برداشت_درد" },
-    { kind: "emergency", p: "آگ_لگ|آگ_لگی|آگ_لگ_گئی|حادثہ|ایکسیڈنٹ|بچاؤ|بچاو|جلدی_مدد|فوری_مدد|خطرے_میں", unlessIn: "@SERVICE" },
+    { kind: "emergency", p: "آگ_لگ|آگ_لگی|آگ_لگ_گئی|حادثہ|ایکسیڈنٹ|خطرے_میں", unlessIn: "@SERVICE" },
+    // A cry for help read against the whole message: about the website or the application it is a complaint.
+    { across: true, kind: "emergency", p: "بچاؤ|بچاو|جلدی_مدد|فوری_مدد", unlessIn: "@SERVICE" },
 
     // ---- Acute distress -------------------------------------------------------------------
     { kind: "distress", p: "برداشت", neg: "requires", unlessIn: "@COSTS|@SERVICE" },
@@ -120,7 +122,8 @@ export const romanUrdu: Lexicon = {
     { kind: "medical", p: "dil_ka_daura|dil_ka_dora|heart_attack|falij|faalij|behosh|be_hosh|behoshi|hosh_mein_nahi|hosh_nahi|dora_para|dora_pad|daura_para|daura_pada|dore_par|dore_pad|mirgi|jhatke|zeher_kha|zehar_kha", unlessIn: "bill|dekh_ke|dekh_kar|match|qimat|hote_hote|aa_jayega|ajayega|de_dega|na_ho_jaye|lol" },
     { kind: "medical", p: "tez_bukhar|bohat_tez_bukhar|bahut_tez_bukhar|ambulance|ambulence|doob|doob_raha|doob_rahi|dooba|zachgi|dard_e_zeh", unlessIn: "@SERVICE|@COSTS|kaghzat|kaam|qarz|qarze|soch|khayalon|mohabbat|fikr|paperwork" },
     { kind: "medical", p: "dard_se_mar|dard_se_mar_raha|dard_se_mar_rahi|shadeed_dard|bardasht_se_bahar_dard" },
-    { kind: "emergency", p: "aag_lag|aag_lagi|aag_lag_gayi|aag_lag_gai|hadsa|haadsa|accident_ho|bachao|bachaao|bachalo|jaldi_madad|fori_madad|foran_madad|khatre_mein", unlessIn: "@SERVICE" },
+    { kind: "emergency", p: "aag_lag|aag_lagi|aag_lag_gayi|aag_lag_gai|hadsa|haadsa|accident_ho|khatre_mein", unlessIn: "@SERVICE" },
+    { across: true, kind: "emergency", p: "bachao|bachaao|bachalo|jaldi_madad|fori_madad|foran_madad", unlessIn: "@SERVICE" },
 
     { kind: "distress", p: "bardasht|bardaasht|bardasht_se_bahar", neg: "requires", unlessIn: "@COSTS|@SERVICE" },
     { kind: "distress", p: "andar_se_toot|andar_se_tut|toot_chuka|toot_chuki|tut_chuka|tut_chuki|bilkul_toot|bikhar_gaya|bikhar_gayi|bikhar_chuka|bikhar_chuki", unlessIn: "@SERVICE|phone|mobile|screen" },
