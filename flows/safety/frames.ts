@@ -39,7 +39,8 @@ export type FrameName =
   | "normalq"
   | "precaution"
   | "reassured"
-  | "suggestion";
+  | "suggestion"
+  | "minor";
 
 export interface FrameSpec {
   name: FrameName;
@@ -114,6 +115,8 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   reassured: { cancels: ["self_harm"], scope: "message", personal: true, onlyNegated: true },
   // «حطوا كراسي», "please add chairs": a suggestion for the association, told with what happened.
   suggestion: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["now"] },
+  // «شي بسيط», "nothing serious", «kuch khaas nahi»: the one who tells it says it is minor, unless still severe.
+  minor: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["acute", "again"] },
 };
 
 export interface CompiledFrame {

@@ -110,6 +110,16 @@ export const urduSituations: Lexicon = {
     { across: true, kind: "self_harm", p: "بچوں_کو|بچوں_سے|بچے_کو|امی_کو|گھر_والوں_کو|شوہر_کو|بیوی_کو بتانا|بتا_دینا|کہنا|کہہ_دینا|بتا_دیں پیار|محبت|معاف", gap: 6, neg: "ignored" },
     { kind: "child", p: "جھنجھوڑا|جھنجوڑا|جھنجھوڑ|زور_سے_ہلایا|زور_سے_جھٹکا" },
     { kind: "distress", p: "کچھ_کر_نہ_بیٹھوں|کچھ_کر_بیٹھوں|کچھ_کر_نہ_بیٹھو|کچھ_الٹا_سیدھا_کر|خود_پر_بھروسہ_نہیں" },
+    // ---- A weapon in hand, a man out of his mind, a neck squeezed, a wish that something happens, a child put to work ----
+    { kind: "violence", p: "ہاتھ_میں|ہاتھوں_میں|لے_کر|لے_کے|اٹھا_کر|لہرا|لہرا_رہا|دکھا_کر چھری|چاقو|پستول|بندوق|کلہاڑی|ڈنڈا|اسلحہ|ہتھیار", gap: 3, unlessIn: "@SERVICE|کچن|باورچی|سبزی|گوشت|پیاز|کھلونا|فلم|ڈرامہ" },
+    { kind: "violence", p: "چھری|چاقو|پستول|بندوق|کلہاڑی|اسلحہ|ہتھیار لہرا|لہرا_رہا|لہرا_رہی|تان|تانے|دکھا_رہا|ہاتھ_میں", gap: 3, unlessIn: "@SERVICE|کچن|باورچی|سبزی|گوشت|پیاز|کھلونا|فلم|ڈرامہ" },
+    { across: true, kind: "violence", p: "نشے_میں|نشہ|شراب|شراب_پی|نشئی|سویا_نہیں|سوتا_نہیں توڑ|توڑ_رہا|توڑ_پھوڑ|مار_رہا|مارنے|دھمکی|چھری|پستول|بندوق|چیخ", gap: 10, unlessIn: "@SERVICE|بحالی|علاج|پروگرام|سال_پہلے|چھوڑ_دیا" },
+    { kind: "violence", personal: true, p: "گردن|گلا دبائی|دبایا|دبا|دبانے|گھونٹا|گھونٹ", gap: 2, neg: "ignored", unlessIn: "@SERVICE|@COSTS|کرایہ|قرض|مہنگائی|درد" },
+    { kind: "violence", personal: true, p: "آنکھوں_کے_آگے_اندھیرا|اندھیرا_چھا|سانس_رک_گئی|سانس_بند_ہو", unlessIn: "@SERVICE|گرمی|ہنسی" },
+    { across: true, kind: "self_harm", firm: false, p: "جان_بوجھ_کر|تیز_گاڑی|گاڑی|ہائی_وے|موٹر_وے|اسپیڈ کچھ_ہو_جائے|حادثہ_ہو_جائے|ٹکرا_جاؤں|مر_جاؤں|مر_جاوں", gap: 10 },
+    { kind: "violence", p: "ساتھ بھاگ|بھاگ_گئی|بھاگ_گیا|چلی_گئی|چلا_گیا", gap: 1, unlessIn: "@SERVICE|شوہر|منگیتر|بھائی|ابو|والد|اسکول" },
+    { across: true, kind: "child", p: "@CHILD|بھتیجا|بھتیجے|بھتیجی|بھانجا|بھانجے|بھانجی|پوتا|پوتی|نواسہ|نواسی کام_کرواتا|کام_کرواتے|کام_کرواتی|کام_پر_لگا|بھیک_منگوا|بھیک_مانگ", gap: 12, unlessIn: "@SERVICE|ہوم_ورک|اسکول_کا_کام|گھر_کا_کام|مذاق" },
+    { across: true, kind: "medical", p: "ڈائیلسز|ڈائلیسز نہیں|چھوٹ|چھوڑ|ناغہ", gap: 3, unlessIn: "@SERVICE|اگلا|ٹرانسپورٹ|تاریخ|نارمل" },
   ],
 };
 
@@ -216,5 +226,15 @@ export const romanUrduSituations: Lexicon = {
     { across: true, kind: "self_harm", p: "bachon_ko|bachay_ko|bache_ko|bachon_se|ammi_ko|ghar_walon_ko|shohar_ko|biwi_ko batana|bata_dena|kehna|keh_dena|bata_dein pyar|pyaar|mohabbat|maaf", gap: 6, neg: "ignored" },
     { kind: "child", p: "jhinjhoda|jhanjhoda|jhinjora|jhanjora|jhinjhor|zor_se_hilaya|zor_se_jhatka" },
     { kind: "distress", p: "kuch_kar_na_baithun|kuch_kar_na_bethun|kuch_kar_baithun|kuch_kar_bethun|kuch_ulta_seedha_kar|khud_par_bharosa_nahi" },
+    // ---- A weapon in hand, a man out of his mind, a neck squeezed, a wish that something happens, a child put to work ----
+    { kind: "violence", p: "haath_mein|hath_mein|haath_me|le_ke|le_kar|utha_ke|lehra|lehra_raha|dikha_ke chhuri|churi|chaku|chaaku|pistol|bandook|banduq|kulhari|danda|hathyar|aslaha", gap: 3, unlessIn: "@SERVICE|kitchen|sabzi|gosht|pyaz|khilona|film|drama" },
+    { kind: "violence", p: "chhuri|churi|chaku|chaaku|pistol|bandook|banduq|kulhari|hathyar le_ke|le_kar|lehra|lehra_raha|taan|haath_mein", gap: 3, unlessIn: "@SERVICE|kitchen|sabzi|gosht|pyaz|khilona|film|drama" },
+    { across: true, kind: "violence", p: "nashe_mein|nasha|sharab|sharaab|nashai|soya_nahi|sota_nahi tor|tor_raha|tod_raha|torh|maar_raha|maarne|dhamki|chhuri|churi|pistol|bandook|cheekh", gap: 10, unlessIn: "@SERVICE|bahali|ilaj|program|saal_pehle|chhor_diya" },
+    { kind: "violence", personal: true, p: "gardan|gala dabai|dabaya|daba|dabane|ghonta|ghont", gap: 2, neg: "ignored", unlessIn: "@SERVICE|kiraya|qarz|mehngai|dard" },
+    { kind: "violence", personal: true, p: "aankhon_ke_aage_andhera|andhera_chha|saans_ruk_gayi|saans_band_ho", unlessIn: "@SERVICE|garmi|hansi" },
+    { across: true, kind: "self_harm", firm: false, p: "jaan_bujh_kar|jan_bujh_kar|tez_gaari|tez_gari|gaari|highway|motorway|speed kuch_ho_jaye|kuch_ho_jaaye|hadsa_ho_jaye|takra_jaun|mar_jaun|mar_jaon", gap: 10 },
+    { kind: "violence", p: "saath|sath bhaag|bhag|bhaag_gayi|bhag_gayi|chali_gayi|bhaag_gaya", gap: 1, unlessIn: "@SERVICE|shohar|mangetar|bhai|abbu|walid|school" },
+    { across: true, kind: "child", p: "@CHILD|bhatija|bhatije|bhatiji|bhanja|bhanje|bhanji|pota|poti|nawasa|nawasi kaam_karwata|kaam_karwate|kaam_karwati|kaam_pe_laga|kaam_par_laga|bheek_mangwa|bheek_maang", gap: 12, unlessIn: "@SERVICE|homework|school_ka_kaam|ghar_ka_kaam|mazak|mazaq" },
+    { across: true, kind: "medical", p: "dialysis|dailysis nahi|chhoot|chhor|naagha|miss", gap: 3, unlessIn: "@SERVICE|agla|transport|tareekh|normal" },
   ],
 };
