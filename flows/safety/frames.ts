@@ -84,7 +84,7 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   resolved: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "message", blockedBy: ["again", "acute"], personal: true },
   again: null,
   // «بعد الجلطه», "recovering from a stroke", «stroke ke baad»: the aftermath, not the event.
-  aftermath: { cancels: EVENTS, scope: "clause", personal: true },
+  aftermath: { cancels: EVENTS, scope: "clause", personal: true, blockedBy: ["acute"] },
   // «هل عندكم برامج لضحايا العنف», "do you run first aid courses", volunteering: about the association's work.
   service: { cancels: ALL, scope: "clause", personal: false },
   // «شفت في الاخبار», "in the episode", «ببجي», a sermon about death: someone else's story, anywhere in the message

@@ -159,5 +159,11 @@ export const englishSituations: Lexicon = {
     { across: true, kind: "child", p: "@CHILD beat|beats|hits|hit|whips|slaps|kicks|punches him|her|them", gap: 12, unlessAfter: "at|in|to|by|lol|haha|up|back", unlessIn: "@SERVICE|chess|game|games|match|race|football|cards|playstation|ps5|video_game|brother_and_sister|each_other" },
     { kind: "medical", p: "soaking_a_pad|soaking_pads|soaked_a_pad|soaking_through|soaked_through|pad_every_hour|pads_every_hour|pad_an_hour|a_pad_an_hour|clots_the_size|big_clots|huge_clots", unlessIn: "@SERVICE|@COSTS|buy|price|brand" },
     { across: true, kind: "medical", p: "missed|skipped|stopped|havent_had|hasnt_had|didnt_go_to|no dialysis", gap: 3, unlessIn: "@SERVICE|@COSTS|next|reschedule|transport|is_it_ok|normal" },
+    // ---- Someone who does not answer, blood pouring, a weapon brought, letters left, an employer who hits ----
+    { across: true, kind: "medical", p: "@FAMILY|@VULNERABLE isnt_moving|not_moving|isnt_answering_us|not_answering_us|isnt_answering|isnt_responding|not_responding|unresponsive|wont_respond|wont_wake|not_waking", gap: 10, unlessIn: "@SERVICE|phone|calls|my_calls|messages|texts|whatsapp|emails|email|questions|letters" },
+    { kind: "medical", p: "pouring|gushing|spurting|pumping|streaming|soaking blood|through_the_dressing|through_the_bandage|through_the_gauze", gap: 2, unlessIn: "@SERVICE|@COSTS|donate|donation|test|sweat|rain|heart_into" },
+    { kind: "medical", p: "blood_everywhere|blood_all_over|wont_stop_bleeding|soaked_in_blood|pool_of_blood|bleeding_through" , unlessIn: "@SERVICE|movie|film|game|series|show" },
+    { across: true, kind: "self_harm", firm: false, p: "wrote|written|left|writing letters|a_letter|notes|goodbye_letters to|for my_daughters|my_kids|my_children|my_family|my_husband|my_wife|my_parents|my_mum|my_mom|my_son|my_daughter", gap: 2, unlessIn: "@SERVICE|birthday|graduation|eid|school|wedding|thank|thanks|teacher|travel|trip|christmas|card|cards|santa|pen_pal" },
+    { across: true, kind: "violence", personal: true, p: "employer|my_boss|boss|sponsor|kafeel|kafil|manager|supervisor|madam|the_owner|owner|foreman hits|beats|slaps|kicks|hit_me|beat_me|slapped_me|kicked_me|hits_us|beats_us|punished_me|burned_me", gap: 10, unlessIn: "@SERVICE|game|match|record|target|deadline|lol|haha" },
   ],
 };

@@ -46,7 +46,7 @@ export const urduSituations: Lexicon = {
     { kind: "medical", p: "نگل_نہیں|نگلا_نہیں|بول_نہیں_پا|بول_نہیں_سک|سانس_اور_نگل" },
     { across: true, kind: "medical", p: "شوگر|ذیابیطس|انسولین|شوگر_کے_مریض پسینہ|پسینے|کانپ|عجیب|بے_ہوش|بیہوش|غنودگی|ہوش|الجھن|بہکی", gap: 6, unlessIn: "@COSTS|قیمت|ٹیسٹ" },
     { across: true, kind: "medical", p: "سر_پر_چوٹ|سر_کے_بل|گرا|گری|گر_گیا|گر_گئی الٹی|الٹیاں|نیند|غنودگی|بے_ہوش|بیہوش|چکر|خون", gap: 8 },
-    { kind: "medical", p: "جل_گیا|جل_گئی|جھلس|جھلس_گیا|جھلس_گئی|کھولتا_پانی|ابلتا_پانی|گرم_پانی_گر|گرم_تیل|تیل_گر|چھالے" },
+    { kind: "medical", p: "جل_گیا|جل_گئی|جھلس|جھلس_گیا|جھلس_گئی|کھولتا_پانی|ابلتا_پانی|گرم_پانی_گر|گرم_تیل|تیل_گر|چھالے", unlessIn: "ریڈی_ایشن|شعاعوں|دھوپ|کریم|مرہم" },
     { across: true, kind: "medical", p: "حاملہ|حمل|پیٹ_میں_بچہ حرکت|ہل", neg: "requires", gap: 6 },
     { across: true, kind: "medical", p: "حاملہ|حمل خون|شدید_درد|پانی_نکل|پانی_بہہ", gap: 6, unlessIn: "@SERVICE|ٹیسٹ|الٹراساؤنڈ" },
     { across: true, kind: "medical", p: "کیمو|کیموتھراپی|نومولود|شیرخوار @FEVER", gap: 8 },
@@ -120,6 +120,13 @@ export const urduSituations: Lexicon = {
     { kind: "violence", p: "ساتھ بھاگ|بھاگ_گئی|بھاگ_گیا|چلی_گئی|چلا_گیا", gap: 1, unlessIn: "@SERVICE|شوہر|منگیتر|بھائی|ابو|والد|اسکول" },
     { across: true, kind: "child", p: "@CHILD|بھتیجا|بھتیجے|بھتیجی|بھانجا|بھانجے|بھانجی|پوتا|پوتی|نواسہ|نواسی کام_کرواتا|کام_کرواتے|کام_کرواتی|کام_پر_لگا|بھیک_منگوا|بھیک_مانگ", gap: 12, unlessIn: "@SERVICE|ہوم_ورک|اسکول_کا_کام|گھر_کا_کام|مذاق" },
     { across: true, kind: "medical", p: "ڈائیلسز|ڈائلیسز نہیں|چھوٹ|چھوڑ|ناغہ", gap: 3, unlessIn: "@SERVICE|اگلا|ٹرانسپورٹ|تاریخ|نارمل" },
+    // ---- Someone who does not answer, a car, a weapon brought, an employer who hits ----
+    { across: true, kind: "medical", p: "@FAMILY|مزدور|آدمی|بیٹا|بیٹی ہل_نہیں_رہا|ہل_نہیں_رہی|ہل_نہیں_رہے|ہوش_میں_نہیں|بے_ہوش|بیہوش|جواب_نہیں_دے|اٹھ_نہیں_رہا|اٹھ_نہیں_رہی", gap: 10, unlessIn: "@SERVICE|فون|کال|میسج|پیغام" },
+    { kind: "emergency", p: "گاڑی_سے_ٹکرا|گاڑی_نے_ٹکر|گاڑی_نے_مار|کچل|کچلا|کچل_دیا|ٹکر_مار|ٹکر_ماری", unlessIn: "@SERVICE|پچھلے_سال|سال_پہلے" },
+    { kind: "violence", p: "لا_کر|لے_آئے|لے_آئے_گا|لائے_گا|لے_کر_آئے بندوق|پستول|چھری|اسلحہ|ہتھیار", gap: 3, neg: "ignored", unlessIn: "@SERVICE|شکار|کھلونا" },
+    { kind: "violence", p: "بندوق|پستول|چھری|اسلحہ|ہتھیار لا_کر|لے_آئے|لائے_گا|لے_کر_آئے", gap: 3, neg: "ignored", unlessIn: "@SERVICE|شکار|کھلونا" },
+    { across: true, kind: "violence", personal: true, p: "مالک|کفیل|سیٹھ|باس|صاحب|میڈم|ٹھیکیدار|منیجر @HIT|پیٹتا|پیٹتی|مارتا|مارتی", gap: 12, unlessIn: "@SERVICE|مذاق|کرکٹ|گیم" },
+    { across: true, kind: "self_harm", firm: false, p: "خط|خطوط|پیغام|رقعہ لکھ|لکھے|لکھ_کر|چھوڑ بیٹیوں|بچوں|امی|گھر_والوں|شوہر|بیوی", gap: 6, unlessIn: "@SERVICE|سالگرہ|عید|شادی|اسکول|مبارک" },
   ],
 };
 
@@ -162,7 +169,7 @@ export const romanUrduSituations: Lexicon = {
     { kind: "medical", p: "nigal_nahi|nigla_nahi|bol_nahi_pa|bol_nahi_sak" },
     { across: true, kind: "medical", p: "sugar|diabetes|insulin paseena|pasina|kaanp|ajeeb|behosh|ghanoodgi|hosh|behki|confuse", gap: 6, unlessIn: "@COSTS|qimat|test" },
     { across: true, kind: "medical", p: "sar_pe_chot|sar_par_chot|sar_ke_bal|gira|giri|gir_gaya|gir_gayi ulti|ultiyan|neend|ghanoodgi|behosh|chakkar|khoon", gap: 8 },
-    { kind: "medical", p: "jal_gaya|jal_gayi|jal_gai|jhulas|jhulas_gaya|jhulas_gayi|khaulta_pani|ubalta_pani|garam_pani_gir|garam_tel|tel_gir|chhaale|chale_par_gaye" },
+    { kind: "medical", p: "jal_gaya|jal_gayi|jal_gai|jhulas|jhulas_gaya|jhulas_gayi|khaulta_pani|ubalta_pani|garam_pani_gir|garam_tel|tel_gir|chhaale|chale_par_gaye", unlessIn: "radiation|shuaon|shuaaon|dhoop|cream|malham" },
     { across: true, kind: "medical", p: "hamla|hamal|pregnant|pait_mein_bacha harkat|hil", neg: "requires", gap: 6 },
     { across: true, kind: "medical", p: "hamla|hamal|pregnant khoon|shadeed_dard|pani_nikal|pani_beh", gap: 6, unlessIn: "@SERVICE|test|ultrasound" },
     { across: true, kind: "medical", p: "chemo|kimo|navjaat|newborn|sheer_khwar @FEVER", gap: 8 },
@@ -236,5 +243,12 @@ export const romanUrduSituations: Lexicon = {
     { kind: "violence", p: "saath|sath bhaag|bhag|bhaag_gayi|bhag_gayi|chali_gayi|bhaag_gaya", gap: 1, unlessIn: "@SERVICE|shohar|mangetar|bhai|abbu|walid|school" },
     { across: true, kind: "child", p: "@CHILD|bhatija|bhatije|bhatiji|bhanja|bhanje|bhanji|pota|poti|nawasa|nawasi kaam_karwata|kaam_karwate|kaam_karwati|kaam_pe_laga|kaam_par_laga|bheek_mangwa|bheek_maang", gap: 12, unlessIn: "@SERVICE|homework|school_ka_kaam|ghar_ka_kaam|mazak|mazaq" },
     { across: true, kind: "medical", p: "dialysis|dailysis nahi|chhoot|chhor|naagha|miss", gap: 3, unlessIn: "@SERVICE|agla|transport|tareekh|normal" },
+    // ---- Someone who does not answer, a car, a weapon brought, an employer who hits ----
+    { across: true, kind: "medical", p: "@FAMILY|mazdoor|aadmi|beta|beti hil_nahi_raha|hil_nahi_rahi|hil_nahi_rahe|hosh_mein_nahi|behosh|be_hosh|jawab_nahi_de|uth_nahi_raha|uth_nahi_rahi", gap: 10, unlessIn: "@SERVICE|phone|call|calls|message|messages|whatsapp" },
+    { kind: "emergency", p: "gaari_se_takra|gari_se_takra|gaadi_se_takra|car_se_takra|gaari_ne_takkar|gari_ne_takar|gaari_ne_maar|kuchal|kuchla|kuchal_diya|takkar_maar|takkar_mari|takar_mari", unlessIn: "@SERVICE|pichle_saal|saal_pehle" },
+    { kind: "violence", p: "la_kar|le_aaye|le_aayega|layega|laayega|le_kar_aaye bandook|banduq|pistol|chhuri|churi|aslaha|hathyar", gap: 3, neg: "ignored", unlessIn: "@SERVICE|shikar|khilona" },
+    { kind: "violence", p: "bandook|banduq|pistol|chhuri|churi|aslaha|hathyar la_kar|le_aaye|layega|laayega|le_kar_aaye", gap: 3, neg: "ignored", unlessIn: "@SERVICE|shikar|khilona" },
+    { across: true, kind: "violence", personal: true, p: "malik|maalik|kafeel|kafil|seth|boss|sahab|sahib|madam|thekedar|manager @HIT|peetta|peet_ta|maarta|marta", gap: 12, unlessIn: "@SERVICE|mazak|mazaq|cricket|game" },
+    { across: true, kind: "self_harm", firm: false, p: "khat|khatt|khutoot|paigham|chitthi likh|likhe|likh_kar|chhor betiyon|bachon|ammi|ghar_walon|shohar|biwi", gap: 6, unlessIn: "@SERVICE|salgirah|eid|shadi|school|mubarak" },
   ],
 };
