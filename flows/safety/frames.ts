@@ -40,7 +40,9 @@ export type FrameName =
   | "precaution"
   | "reassured"
   | "suggestion"
-  | "minor";
+  | "minor"
+  | "need"
+  | "knowledge";
 
 export interface FrameSpec {
   name: FrameName;
@@ -117,6 +119,10 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   suggestion: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["now"] },
   // «شي بسيط», "nothing serious", «kuch khaas nahi»: the one who tells it says it is minor, unless still severe.
   minor: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["acute", "again"] },
+  // "desperate for a job", «تكفون ابي وظيفه»: distress told while asking for work, money or a programme.
+  need: { cancels: ["distress"], scope: "message", personal: true, requires: "request", blockedBy: ["acute"] },
+  // "what's the difference between a heart attack and a panic attack?", «بس ابي اعرف»: a question of knowledge.
+  knowledge: { cancels: ["medical", "emergency", "distress"], scope: "message", personal: false, blockedBy: ["acute", "now"] },
 };
 
 export interface CompiledFrame {

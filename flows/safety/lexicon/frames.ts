@@ -31,6 +31,9 @@ export const arabicFrames: FrameLexicon = {
   },
   frames: [
     { name: "minor", p: "شي_بسيط|جرح_بسيط|حرق_بسيط|خدش_بسيط|جرح_سطحي|حرق_سطحي|ما_هو_شي_كبير|مو_شي_كبير|مب_شي_كبير|بسيط_الحمد_لله|بسيطه_الحمد_لله|ما_يحتاج_مستشفى|ما_يحتاج_طوارئ|ما_يحتاج_اسعاف" },
+    { name: "need", p: "وظيفه|وظيفة|توظيف|شغل|فلوس|الايجار|ايجار|فواتير|راتب|قرض|ديون|سكن|سله_غذائيه|مساعده_ماليه|دعم_مالي" },
+    { name: "knowledge", p: "الفرق_بين|وش_الفرق|ما_الفرق|ايش_الفرق|بس_ابي_اعرف|بس_حاب_اعرف|للمعلومه|للعلم_فقط|سؤال_عام|من_باب_الفضول|مجرد_سؤال|معلومه_عامه" },
+    { name: "resolved", p: "بامان|بأمان|في_امان|صارت_بامان|صار_بامان|الشرطه_اخذته|الشرطه_مسكته|الشرطه_قبضت|انسجن|مسجون|بالسجن|في_السجن" },
     { name: "condolence", p: "توفت_فيه|توفى_فيه|توفوا_فيه|مات_فيه|ماتت_فيه|ماتوا_فيه|راح_ضحيته|راحوا_ضحيته|ضحاياه|مات|ماتت|ماتوا|ماتو|مات_ب|ماتت_ب|فقدنا|فقدت_ابوي|فقدت_امي|فقدت_زوجي|فقدت_ولدي|اللي_مات|اللي_ماتت", neg: "ignored" },
     { name: "hypothetical", p: "اذا_صار|لو_صار|لو_صار_لا_سمح_الله|لا_سمح_الله|في_حال_صار|اعلم|نعلم|اعلمهم|تعليم|ندرب|اتدرب|تدريب|وش_يسوون|وش_نسوي_لو|كيف_نتصرف|كيف_يتصرفون", neg: "ignored" },
     { name: "treated", p: "الدكتور_غير|غير_الدكتور|الدكتور_عطاني|عطاني_الدكتور|راجعت_الدكتور|راجعت_المستشفى|صرف_لي|الدكتور_قال|قال_الدكتور|الدكتور_كتب|وصف_لي|كتب_لي_علاج|بدل_العلاج|غير_العلاج", neg: "ignored" },
@@ -85,6 +88,9 @@ export const englishFrames: FrameLexicon = {
     HOWQ: "what|how|should|whats_the|what_is_the|best_way|what_to_do|what_do_you_do|what_should",
   },
   frames: [
+    { name: "need", p: "a_job|job|jobs|employment|money|rent|the_rent|bills|salary|loan|debt|debts|housing|food_basket|ration|financial" },
+    { name: "knowledge", p: "difference_between|whats_the_difference|what_is_the_difference|just_curious|out_of_curiosity|for_my_knowledge|for_information|general_question|general_knowledge" },
+    { name: "resolved", p: "shes_safe|hes_safe|she_is_safe|he_is_safe|they_are_safe|theyre_safe|safe_now|is_safe_now|police_took_him|police_arrested|was_arrested|got_arrested|in_jail|in_prison" },
     { name: "minor", p: "nothing_serious|not_serious|nothing_major|no_big_deal|minor_cut|minor_burn|minor_injury|small_cut|small_burn|just_a_small|superficial|doesnt_need_a_doctor|no_need_for_a_doctor|no_need_for_hospital" },
     { name: "condolence", p: "died|has_died|died_of|died_from|died_after|who_died|was_killed_in|were_killed_in|killed_a|killed_a_family|killed_two|killed_three|killed_four|killed_five|killed_several|killed_many|killed_people|claimed_the_lives|claimed_lives|lost_their_lives|lost_his_life|lost_her_life|people_died|were_killed|was_killed|lost_my_father|lost_my_mother|lost_my_husband|lost_my_son|lost_my_dad|lost_my_mum|lost_my_mom", neg: "ignored" },
     { name: "hypothetical", p: "what_to_do_in|what_to_do_if|in_case_of|in_the_event_of|how_to_teach|teach|teaching|prepare_for|preparing_for|drill|safety_plan|fire_drill|how_should_we_react", neg: "ignored" },
@@ -134,6 +140,10 @@ export const urduFrames: FrameLexicon = {
     MEDIA: "قصہ|قصے|سورہ|حدیث|سیرت|تفسیر|خطیب|امام_صاحب|خبر|خبروں|خبریں|ٹی_وی|ڈرامہ|ڈرامے|فلم|ناول|کہانی|بیان|خطبہ|درس|میچ|کرکٹ|ٹیم|گیم|پب_جی",
   },
   frames: [
+    { name: "need", p: "نوکری|روزگار|پیسے|کرایہ|تنخواہ|قرض|راشن" },
+    { name: "knowledge", p: "کیا_فرق|میں_کیا_فرق|صرف_معلومات|معلومات_کے_لیے" },
+    { name: "resolved", p: "اب_محفوظ|محفوظ_ہے|محفوظ_ہیں|پولیس_لے_گئی|گرفتار|جیل_میں" },
+    { name: "past", p: "مارتا_تھا|مارتی_تھی|پیٹتا_تھا|پیٹتی_تھی|کرتا_تھا|کرتی_تھی|دیتا_تھا|پہلا_شوہر|پہلے_شوہر|سابق_شوہر" },
     { name: "minor", p: "معمولی|معمولی_سا|کچھ_خاص_نہیں|ہلکا_سا_زخم|چھوٹا_سا_زخم|ہسپتال_کی_ضرورت_نہیں" },
     { name: "condolence", p: "جاں_بحق|جان_بحق|ہلاک_ہو|ہلاک_ہوئے|ہلاک_ہو_گئے|انتقال_کر|انتقال_ہو|فوت_ہو|وفات_پا|مر_گئے|مر_گئی|مر_گیا", neg: "ignored" },
     { name: "hypothetical", p: "کی_صورت_میں|صورت_میں|سکھاؤں|سکھانا|سکھائیں|تیاری", neg: "ignored" },
@@ -180,6 +190,10 @@ export const romanUrduFrames: FrameLexicon = {
     MEDIA: "qissa|kissa|qissay|surah|soorat|hadith|hadees|seerat|tafseer|khatib|khabar|news|drama|film|movie|novel|kahani|bayan|bayaan|khutba|dars|video|gana|match|cricket|team|game|pubg|ludo",
   },
   frames: [
+    { name: "need", p: "naukri|rozgar|paise|paisay|kiraya|tankhwah|qarz|ration" },
+    { name: "knowledge", p: "kya_farq|kya_farak|mein_kya_farq|maloomat_ke_liye|sirf_maloomat|bas_maloomat" },
+    { name: "resolved", p: "ab_mehfooz|mehfooz_hai|mehfooz_hain|police_le_gayi|giraftar|jail_mein" },
+    { name: "past", p: "marta_tha|maarta_tha|marti_thi|maarti_thi|peetta_tha|peet_ta_tha|karta_tha|karti_thi|deta_tha|pehla_shohar|pehle_shohar|pehle_wala_shohar|sabiq_shohar" },
     { name: "minor", p: "kuch_khaas_nahi|kuch_khas_nahi|kuch_khaas_nahin|mamooli|mamuli|mamooli_sa|chhota_sa_cut|chota_sa_cut|chhota_sa_zakhm|halka_sa_zakhm|hospital_ki_zaroorat_nahi" },
     { name: "condolence", p: "jaan_bahaq|jan_bahaq|halaak_ho|halak_ho|maare_gaye|intiqal_kar|intiqal_ho|faut_ho|wafat_pa|mar_gaye|mar_gayi|intiqal_kar_gaye", neg: "ignored" },
     { name: "hypothetical", p: "ki_surat_mein|surat_mein|sikhaun|sikhana|sikhayein|tayyari", neg: "ignored" },

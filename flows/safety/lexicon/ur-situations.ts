@@ -127,6 +127,15 @@ export const urduSituations: Lexicon = {
     { kind: "violence", p: "بندوق|پستول|چھری|اسلحہ|ہتھیار لا_کر|لے_آئے|لائے_گا|لے_کر_آئے", gap: 3, neg: "ignored", unlessIn: "@SERVICE|شکار|کھلونا" },
     { across: true, kind: "violence", personal: true, p: "مالک|کفیل|سیٹھ|باس|صاحب|میڈم|ٹھیکیدار|منیجر @HIT|پیٹتا|پیٹتی|مارتا|مارتی", gap: 12, unlessIn: "@SERVICE|مذاق|کرکٹ|گیم" },
     { across: true, kind: "self_harm", firm: false, p: "خط|خطوط|پیغام|رقعہ لکھ|لکھے|لکھ_کر|چھوڑ بیٹیوں|بچوں|امی|گھر_والوں|شوہر|بیوی", gap: 6, unlessIn: "@SERVICE|سالگرہ|عید|شادی|اسکول|مبارک" },
+    // ---- Burning oneself, honour washed in blood, begging God to take me, poison hidden, a mother who does not know her baby ----
+    { kind: "self_harm", p: "سگریٹ_سے|لائٹر_سے|بلیڈ_سے|چھری_سے|شیشے_سے جلا|جلاتی|جلاتا|جلایا|جلائے|کاٹ|کاٹتی|کاٹتا|کاٹا|کاٹے|زخمی", gap: 3, neg: "ignored" },
+    { kind: "self_harm", p: "بازو|ہاتھ|کلائی|کلائیاں|جسم|ٹانگیں|خود_کو|اپنے_آپ_کو سگریٹ_سے|لائٹر_سے|بلیڈ_سے|شیشے_سے", gap: 3, neg: "ignored" },
+    { kind: "medical", p: "ہونٹ|چہرہ|ناخن نیلے|نیلا|نیلی|نیلے_پڑ|جامنی", gap: 2, unlessIn: "@SERVICE|لپ_اسٹک|رنگ|مذاق" },
+    { kind: "violence", personal: true, p: "خون_سے|خون_سے_اپنی عزت|غیرت|عزت_دھو|عزت_دھوئیں|داغ_دھو", gap: 2 },
+    { kind: "self_harm", p: "اللہ_مجھے_اٹھا_لے|اللہ_مجھے_اٹھالے|مجھے_اٹھا_لے|موت_دے_دے|موت_آ_جائے|مجھے_موت_دے|موت_مانگتی|موت_مانگتا|موت_کی_دعا", neg: "ignored", unlessIn: "ایمان_کے_ساتھ|ایمان_پر|کلمہ" },
+    { across: true, kind: "self_harm", firm: false, p: "زہر|چوہے_مار|کیڑے_مار|گولیاں چھپا|چھپائی|چھپا_دی|چھپا_دیں|بستر_کے_نیچے|تکیے_کے_نیچے|کسی_کو_پتا_نہیں", gap: 6, unlessIn: "@SERVICE|چوہوں|چوہے_بہت|کاکروچ|بچوں_سے_دور|محفوظ" },
+    { kind: "medical", p: "کہتی_ہے|کہتا_ہے|کہتی|کہہ_رہی بچہ_میرا_نہیں|میرا_بچہ_نہیں|یہ_میرا_نہیں|میرا_نہیں|بچے_پر_سایہ|جن_ہے", gap: 3 },
+    { across: true, kind: "medical", p: "ڈیلیوری_کے_بعد|زچگی_کے_بعد|پیدائش_کے_بعد|بچے_کی_پیدائش نہ_کھاتی|نہ_بولتی|نہیں_کھاتی|نہیں_بولتی|کھانا_نہیں|بولتی_نہیں|گھورتی", gap: 8, unlessIn: "@SERVICE|نارمل|پروگرام" },
   ],
 };
 
@@ -250,5 +259,13 @@ export const romanUrduSituations: Lexicon = {
     { kind: "violence", p: "bandook|banduq|pistol|chhuri|churi|aslaha|hathyar la_kar|le_aaye|layega|laayega|le_kar_aaye", gap: 3, neg: "ignored", unlessIn: "@SERVICE|shikar|khilona" },
     { across: true, kind: "violence", personal: true, p: "malik|maalik|kafeel|kafil|seth|boss|sahab|sahib|madam|thekedar|manager @HIT|peetta|peet_ta|maarta|marta", gap: 12, unlessIn: "@SERVICE|mazak|mazaq|cricket|game" },
     { across: true, kind: "self_harm", firm: false, p: "khat|khatt|khutoot|paigham|chitthi likh|likhe|likh_kar|chhor betiyon|bachon|ammi|ghar_walon|shohar|biwi", gap: 6, unlessIn: "@SERVICE|salgirah|eid|shadi|school|mubarak" },
+    // ---- Burning oneself, honour washed in blood, begging God to take me, poison hidden, a mother who does not know her baby ----
+    { kind: "self_harm", p: "cigarette_se|lighter_se|blade_se|chhuri_se|sheeshe_se jala|jalati|jalata|jalaya|jalaye|kaat|kaatti|kaatta|kaata|kaate|zakhmi", gap: 3, neg: "ignored" },
+    { kind: "medical", p: "hont|honth|hoth|chehra|naakhun neele|neela|neeli|neelay|neele_par|jamni", gap: 2, unlessIn: "@SERVICE|lipstick|rang|mazak" },
+    { kind: "violence", personal: true, p: "khoon_se|khoon_se_apni izzat|ghairat|izzat_dho|izzat_dhoyenge|daagh_dho", gap: 2 },
+    { kind: "self_harm", p: "allah_mujhe_utha_le|mujhe_utha_le|maut_de_de|maut_aa_jaye|mujhe_maut_de|maut_mangti|maut_mangta|maut_ki_dua", neg: "ignored", unlessIn: "iman_ke_saath|imaan_ke_sath|kalma" },
+    { across: true, kind: "self_harm", firm: false, p: "zeher|zehar|chooha_maar|chuha_mar|keeray_maar|goliyan chhupa|chhupayi|chhupa_di|chhupa_dein|bed_ke_neeche|takiye_ke_neeche|kisi_ko_pata_nahi", gap: 6, unlessIn: "@SERVICE|choohon|chuhe_bohat|cockroach|bachon_se_door|mehfooz" },
+    { kind: "medical", p: "kehti_hai|kehta_hai|kehti|keh_rahi bacha_mera_nahi|mera_bacha_nahi|ye_mera_nahi|mera_nahi|saya_hai|jinn_hai", gap: 3 },
+    { across: true, kind: "medical", p: "delivery_ke_baad|zachgi_ke_baad|paidaish_ke_baad na_khati|na_bolti|nahi_khati|nahi_bolti|khana_nahi|bolti_nahi|ghoorti", gap: 8, unlessIn: "@SERVICE|normal|program" },
   ],
 };
