@@ -136,6 +136,13 @@ export const urduSituations: Lexicon = {
     { across: true, kind: "self_harm", firm: false, p: "زہر|چوہے_مار|کیڑے_مار|گولیاں چھپا|چھپائی|چھپا_دی|چھپا_دیں|بستر_کے_نیچے|تکیے_کے_نیچے|کسی_کو_پتا_نہیں", gap: 6, unlessIn: "@SERVICE|چوہوں|چوہے_بہت|کاکروچ|بچوں_سے_دور|محفوظ" },
     { kind: "medical", p: "کہتی_ہے|کہتا_ہے|کہتی|کہہ_رہی بچہ_میرا_نہیں|میرا_بچہ_نہیں|یہ_میرا_نہیں|میرا_نہیں|بچے_پر_سایہ|جن_ہے", gap: 3 },
     { across: true, kind: "medical", p: "ڈیلیوری_کے_بعد|زچگی_کے_بعد|پیدائش_کے_بعد|بچے_کی_پیدائش نہ_کھاتی|نہ_بولتی|نہیں_کھاتی|نہیں_بولتی|کھانا_نہیں|بولتی_نہیں|گھورتی", gap: 8, unlessIn: "@SERVICE|نارمل|پروگرام" },
+    // ---- A long lie on the floor, the worst headache, seeing what is not there, disappearing, being watched ----
+    { across: true, kind: "medical", p: "گر_گئیں|گر_گئے|گر_گیا|گر_گئی|زمین_پر|فرش_پر اٹھ_نہیں|اٹھ_نہیں_پا|اٹھا_نہیں_پا|صبح_سے|رات_سے|گھنٹوں_سے|ٹھنڈے", gap: 8, unlessIn: "@SERVICE|پچھلے_ہفتے|پچھلے_مہینے|اب_ٹھیک|واکر|وہیل_چیئر" },
+    { kind: "medical", p: "شدید_سر_درد|اچانک_سر_درد|زندگی_کا_سب_سے_شدید|سب_سے_شدید_سر_درد" },
+    { kind: "distress", p: "لوگ_نظر_آتے|جو_ہیں_ہی_نہیں|چیزیں_نظر_آتی|جو_موجود_نہیں" },
+    { kind: "self_harm", p: "غائب_ہو_جاؤں|غائب_ہو_جاؤں_گی|غائب_ہو_جاؤں_گا|کوئی_نہیں_ڈھونڈ|کوئی_ڈھونڈ_نہیں|ہمیشہ_کے_لیے_غائب", neg: "ignored" },
+    { kind: "violence", personal: true, p: "تمہیں_دیکھ_رہا|نظر_رکھے_ہوئے|پیچھا_کرتا|گھر_کی_تصویریں|گھر_کی_تصویر" },
+    { across: true, kind: "medical", p: "پانی_ٹوٹ|پانی_نکل|پانی_بہ ہفتے|ہفتوں|مہینے|حاملہ|حمل", gap: 8 },
   ],
 };
 
@@ -267,5 +274,12 @@ export const romanUrduSituations: Lexicon = {
     { across: true, kind: "self_harm", firm: false, p: "zeher|zehar|chooha_maar|chuha_mar|keeray_maar|goliyan chhupa|chhupayi|chhupa_di|chhupa_dein|bed_ke_neeche|takiye_ke_neeche|kisi_ko_pata_nahi", gap: 6, unlessIn: "@SERVICE|choohon|chuhe_bohat|cockroach|bachon_se_door|mehfooz" },
     { kind: "medical", p: "kehti_hai|kehta_hai|kehti|keh_rahi bacha_mera_nahi|mera_bacha_nahi|ye_mera_nahi|mera_nahi|saya_hai|jinn_hai", gap: 3 },
     { across: true, kind: "medical", p: "delivery_ke_baad|zachgi_ke_baad|paidaish_ke_baad na_khati|na_bolti|nahi_khati|nahi_bolti|khana_nahi|bolti_nahi|ghoorti", gap: 8, unlessIn: "@SERVICE|normal|program" },
+    // ---- A long lie on the floor, the worst headache, seeing what is not there, disappearing, being watched ----
+    { across: true, kind: "medical", p: "gir_gayi|gir_gayin|gir_gaye|gir_gaya|zameen_par|farsh_par uth_nahi|uth_nahi_pa|utha_nahi_pa|subah_se|raat_se|ghanton_se|thande", gap: 8, unlessIn: "@SERVICE|pichle_hafte|pichle_mahine|ab_theek|walker|wheelchair" },
+    { kind: "medical", p: "shadeed_sar_dard|achanak_sar_dard|sab_se_shadeed|sab_se_bura_sar_dard|zindagi_ka_sab_se_shadeed" },
+    { kind: "distress", p: "log_nazar_aate|jo_hain_hi_nahi|jo_hai_hi_nahi|cheezein_nazar_aati|jo_maujood_nahi" },
+    { kind: "self_harm", p: "gayab_ho_jaun|ghayab_ho_jaun|gayab_ho_jaungi|ghayab_ho_jaungi|gayab_ho_jaunga|koi_nahi_dhoond|koi_dhoond_nahi|hamesha_ke_liye_gayab", neg: "ignored" },
+    { kind: "violence", personal: true, p: "tumhein_dekh_raha|tumhe_dekh_raha|nazar_rakh|peecha_karta|ghar_ki_tasveerein|ghar_ki_tasveer|ghar_ki_photos" },
+    { across: true, kind: "medical", p: "paani_toot|pani_toot|paani_nikal|pani_nikal|paani_beh hafte|hafta|mahine|pregnant|haamla|hamla", gap: 8 },
   ],
 };

@@ -91,7 +91,7 @@ export const romanUrdu: Lexicon = {
     { kind: "self_harm", p: "@DIE @WANT", gap: 2 },
     { kind: "self_harm", p: "@WANT @DIE", gap: 2 },
     { kind: "self_harm", p: "kash|kaash mar|marjaun|mar_jaun|mar_jata|mar_jati|marjata|marjati|paida_na|paida_hi_na", gap: 2, neg: "ignored" },
-    { kind: "self_harm", p: "apni_jaan|apni_zindagi|jaan le|lay|lena|lelu|le_lun|le_lunga|le_lungi|le_lu|khatam|de_dun", gap: 2, unlessIn: "ke_liye|kay_liye|k_liye|ki_khatir|ke_waaste" },
+    { kind: "self_harm", p: "apni_jaan|apni_zindagi|jaan le|lay|lena|lelu|le_lun|le_lunga|le_lungi|le_lu|khatam|de_dun", gap: 2, unlessIn: "ke_liye|kay_liye|k_liye|ki_khatir|ke_waaste|biryani|khana|kabsa|garmi|mehngai|bill|bijli|kiraya|traffic" },
     { kind: "self_harm", p: "khud_ko|apne_aap_ko|khudko|apne_ap_ko maar|mar|khatam|nuksan|nuqsan|nuksaan|nuqsaan|zakhmi|kaat|kaatun|jala|takleef", gap: 2, neg: "ignored" },
     { kind: "self_harm", p: "zindagi|zindagee|zindgi|zindagy khatam|khtm|khatm", gap: 2 },
     { kind: "self_harm", p: "hamesha_ke_liye|hamesha_k_liye|hamesha_kay_liye so_jaun|so_jaon|so|chala_jaun|chali_jaun|ghayab", gap: 2 },
