@@ -219,7 +219,8 @@ export const arabic: Lexicon = {
     { kind: "medical", p: "@CHILD|امي|ابوي|جدتي|جدي|اخوي|اختي|زوجي|زوجتي اكل|اكلت|اكلو|بلع|بلعت|بلعو|شرب|شربت|شربو|ابتلع|ابتلعت|اخذ|اخذت @PILLS|@POISON|حبوب_الضغط|حبوب_السكر|علاج", gap: 2 },
     { kind: "medical", p: "شرب|بلع|بلعت|ابتلع|ابتلعت|بلعه|شربت|بلعو|بلعوا @POISON|@PILLS", gap: 3, unlessIn: "موعد|وقت|وصفه|الصيدليه|صيدليه|صرف|علاج|ينفع|يجوز|اقدر|@COSTS" },
     { kind: "medical", p: "@DIE1 الم|الالم|الوجع|وجع", gap: 2 },
-    { kind: "medical", p: "اسعاف|الاسعاف|اسعفوني|اسعفوه|اسعفوها|اسعفونا|=997" },
+    // Read against the whole message: whether the insurance covers an ambulance is a question of costs.
+    { across: true, kind: "medical", p: "اسعاف|الاسعاف|اسعفوني|اسعفوه|اسعفوها|اسعفونا|=997", unlessIn: "@COSTS|التامين|تامين|يغطي|تغطي|تغطيه|رسوم|فاتوره" },
     { kind: "medical", p: "لدغ*|قرص*|عض* عقرب|حيه|ثعبان|افعى|دبور", gap: 2 },
     { kind: "medical", p: "عقرب|حيه|ثعبان|افعى لدغ*|قرص*|عض*", gap: 2 },
     { kind: "medical", p: "تولد|بتولد|تولدين|بتولدين الحين|الان|هالحين|بالبيت|بالسياره", gap: 2 },

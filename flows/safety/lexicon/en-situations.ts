@@ -186,5 +186,7 @@ export const englishSituations: Lexicon = {
     { kind: "distress", p: "see_people_who_arent_there|seeing_things|see_things_that_arent_there|people_who_arent_there|things_that_arent_there|hearing_things|seeing_people_who" },
     { across: true, kind: "child", p: "@CHILD bruises|bruised|bruising|welts|burn_marks|belt_marks|marks_all_over|marks_on_his|marks_on_her", gap: 10, unlessIn: "@SERVICE|fell|fall|football|bike|playing|sport|sports|game|match|training|skating|accident|doctor_said|anemia|anaemia" },
     { kind: "child", p: "wont_say_who|wont_tell_me_who|wont_tell_us_who|refuses_to_say|scared_to_say_who|afraid_to_say_who|cries_when_i_touch|flinches_when|screams_when_i_touch" },
+    // ---- A farewell: sorry for everything, and a goodbye ----
+    { across: true, kind: "self_harm", p: "sorry_for_everything|sorry_about_everything|sorry_for_all_of_it|im_sorry_for_everything|forgive_me_for_everything|forgive_me_all|forgive_me_everyone bye|goodbye|farewell|take_care_of_yourselves|love_you_all|this_is_it", gap: 8, neg: "ignored", unlessIn: "@SERVICE|@COSTS|late|delay|reply|trouble|bother|bothering|mess|see_you|tomorrow|trip|travel" },
   ],
 };

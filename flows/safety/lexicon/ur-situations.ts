@@ -143,6 +143,8 @@ export const urduSituations: Lexicon = {
     { kind: "self_harm", p: "غائب_ہو_جاؤں|غائب_ہو_جاؤں_گی|غائب_ہو_جاؤں_گا|کوئی_نہیں_ڈھونڈ|کوئی_ڈھونڈ_نہیں|ہمیشہ_کے_لیے_غائب", neg: "ignored" },
     { kind: "violence", personal: true, p: "تمہیں_دیکھ_رہا|نظر_رکھے_ہوئے|پیچھا_کرتا|گھر_کی_تصویریں|گھر_کی_تصویر" },
     { across: true, kind: "medical", p: "پانی_ٹوٹ|پانی_نکل|پانی_بہ ہفتے|ہفتوں|مہینے|حاملہ|حمل", gap: 8 },
+    // ---- A farewell: forgiveness asked of everyone, and a goodbye ----
+    { across: true, kind: "self_harm", p: "سب_کو_معاف|سب_مجھے_معاف|مجھے_معاف_کر_دینا|معاف_کر_دینا_سب|سب_معاف_کرنا|سب_سے_معافی الوداع|خدا_حافظ|اللہ_حافظ|ہمیشہ_کے_لیے", gap: 8, neg: "ignored", unlessIn: "@SERVICE|دیر|تاخیر|جواب|کل|سفر" },
   ],
 };
 
@@ -281,5 +283,7 @@ export const romanUrduSituations: Lexicon = {
     { kind: "self_harm", p: "gayab_ho_jaun|ghayab_ho_jaun|gayab_ho_jaungi|ghayab_ho_jaungi|gayab_ho_jaunga|koi_nahi_dhoond|koi_dhoond_nahi|hamesha_ke_liye_gayab", neg: "ignored" },
     { kind: "violence", personal: true, p: "tumhein_dekh_raha|tumhe_dekh_raha|nazar_rakh|peecha_karta|ghar_ki_tasveerein|ghar_ki_tasveer|ghar_ki_photos" },
     { across: true, kind: "medical", p: "paani_toot|pani_toot|paani_nikal|pani_nikal|paani_beh hafte|hafta|mahine|pregnant|haamla|hamla", gap: 8 },
+    // ---- A farewell: forgiveness asked of everyone, and a goodbye ----
+    { across: true, kind: "self_harm", p: "sab_ko_maaf|sab_mujhe_maaf|mujhe_maaf_kar_dena|maaf_kar_dena_sab|sab_maaf_karna|sab_se_maafi alvida|alwida|khuda_hafiz|allah_hafiz|hamesha_ke_liye", gap: 8, neg: "ignored", unlessIn: "@SERVICE|deir|der|late|jawab|kal|safar" },
   ],
 };

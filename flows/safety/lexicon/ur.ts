@@ -114,7 +114,7 @@ export const romanUrdu: Lexicon = {
     { kind: "violence", p: "band_kar|band_rakhta|band_rakhti|qaid|qaid_kar|kamre_mein_band|band_kar_deta|band_kar_diya", unlessIn: "@SERVICE|dukan|daftar|phone|account" },
     { kind: "violence", p: "passport|iqama rakh_liya|cheen|chheen|le_liya|nahi_deta|chupa", gap: 2, unlessIn: "@SERVICE|renew|tajdeed|jawazat" },
     { kind: "child", p: "@CHILD @HIT|jinsi|harass|chhed|ziyadti|zyadti", gap: 3, unlessAfter: "mazak|mazaq" },
-    { kind: "child", p: "@CHILD gum|laapata|lapata|agwa|ghaib|ghayab", gap: 3, unlessIn: "@SERVICE|phone|kaghzat|bag" },
+    { kind: "child", p: "@CHILD gum|laapata|lapata|agwa|ghaib|ghayab", gap: 3, unlessIn: "@SERVICE|phone|kaghzat|bag|chewing|chewing_gum|bubble_gum" },
 
     { kind: "medical", p: "khoon|khun beh|bah|bahut|bohat|bohot|nikal|ruk|band|zyada|ziada|zyaada|thook|ulti", gap: 2, neg: "ignored", unlessIn: "test|group|pressure|sugar|report|donate" },
     { kind: "medical", p: "saans|sans|saas|saans_lene|sans_lene nahi|nahin|nhi|ruk|phool|mushkil|taklif|takleef|band|ukhar|nahi_aa", gap: 2, neg: "ignored" },
