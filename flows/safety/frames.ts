@@ -42,7 +42,8 @@ export type FrameName =
   | "suggestion"
   | "minor"
   | "need"
-  | "knowledge";
+  | "knowledge"
+  | "complaint";
 
 export interface FrameSpec {
   name: FrameName;
@@ -122,6 +123,8 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   // "desperate for a job", «تكفون ابي وظيفه»: distress told while asking for work, money or a programme.
   need: { cancels: ["distress"], scope: "message", personal: true, requires: "request", blockedBy: ["acute"] },
   // "what's the difference between a heart attack and a panic attack?", «بس ابي اعرف»: a question of knowledge.
+  // «الموظف تعامل معي بعنف لفظي ... ابي اقدم شكوى», "I want to complain about your staff": the service's manners, not a danger.
+  complaint: { cancels: ["violence", "distress"], scope: "message", personal: false, blockedBy: ["acute"] },
   knowledge: { cancels: ["medical", "emergency", "distress"], scope: "message", personal: false, blockedBy: ["acute", "now"] },
 };
 

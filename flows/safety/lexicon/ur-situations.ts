@@ -145,6 +145,8 @@ export const urduSituations: Lexicon = {
     { across: true, kind: "medical", p: "پانی_ٹوٹ|پانی_نکل|پانی_بہ ہفتے|ہفتوں|مہینے|حاملہ|حمل", gap: 8 },
     // ---- A farewell: forgiveness asked of everyone, and a goodbye ----
     { across: true, kind: "self_harm", p: "سب_کو_معاف|سب_مجھے_معاف|مجھے_معاف_کر_دینا|معاف_کر_دینا_سب|سب_معاف_کرنا|سب_سے_معافی الوداع|خدا_حافظ|اللہ_حافظ|ہمیشہ_کے_لیے", gap: 8, neg: "ignored", unlessIn: "@SERVICE|دیر|تاخیر|جواب|کل|سفر" },
+    // ---- The formal register: an end put to my life ----
+    { kind: "self_harm", p: "زندگی_کا_خاتمہ|اپنی_زندگی_کا_خاتمہ|اپنا_خاتمہ|زندگی_کا_چراغ_گل|خود_کو_ختم|اپنے_آپ_کو_ختم", neg: "ignored" },
   ],
 };
 
@@ -285,5 +287,7 @@ export const romanUrduSituations: Lexicon = {
     { across: true, kind: "medical", p: "paani_toot|pani_toot|paani_nikal|pani_nikal|paani_beh hafte|hafta|mahine|pregnant|haamla|hamla", gap: 8 },
     // ---- A farewell: forgiveness asked of everyone, and a goodbye ----
     { across: true, kind: "self_harm", p: "sab_ko_maaf|sab_mujhe_maaf|mujhe_maaf_kar_dena|maaf_kar_dena_sab|sab_maaf_karna|sab_se_maafi alvida|alwida|khuda_hafiz|allah_hafiz|hamesha_ke_liye", gap: 8, neg: "ignored", unlessIn: "@SERVICE|deir|der|late|jawab|kal|safar" },
+    // ---- The formal register: an end put to my life ----
+    { kind: "self_harm", p: "zindagi_ka_khatma|apni_zindagi_ka_khatma|apna_khatma|khud_ko_khatam|apne_aap_ko_khatam", neg: "ignored" },
   ],
 };
