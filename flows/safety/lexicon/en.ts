@@ -18,7 +18,7 @@ const groups: Record<string, string> = {
     "form|forms|application|applications|website|site|app|portal|reply|replies|response|responses|wait|waiting|queue|delay|delays|process|system|bot|chatbot|staff|payment|paperwork|documents|appointment|call_centre|call_center|customer_service|service|survey|questionnaire|registration|office|traffic|exam|exams|homework|interview|internet|wifi|connection|complaint|complaints|request|requests|case|ticket|email|emails|file",
   COSTS: "rent|bills|bill|cost|costs|fees|fee|debt|debts|loan|price|prices|expenses|tuition|money",
   CHILD:
-    "child|children|kid|kids|son|daughter|baby|babies|toddler|boy|girl|stepson|stepdaughter|nephew|niece|minor|orphan|teenager|little_brother|little_sister|my_brother|my_sister",
+    "year_old|yr_old|years_old|=yo|child|children|kid|kids|son|daughter|baby|babies|toddler|boy|girl|stepson|stepdaughter|nephew|niece|minor|orphan|teenager|little_brother|little_sister|my_brother|my_sister",
   PERSON:
     "he|she|they|husband|wife|father|dad|stepfather|stepdad|brother_in_law|father_in_law|in_law|stepbrother|mother|mom|mum|brother|uncle|aunt|cousin|son|boss|employer|sponsor|kafeel|kafil|madam|ex|boyfriend|partner|fiance|man|guy|someone|somebody|neighbor|neighbour|landlord|in_laws|inlaws|hes|shes|theyre",
   HURT_VERB:

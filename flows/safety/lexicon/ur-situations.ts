@@ -112,7 +112,7 @@ export const urduSituations: Lexicon = {
     { kind: "distress", p: "کچھ_کر_نہ_بیٹھوں|کچھ_کر_بیٹھوں|کچھ_کر_نہ_بیٹھو|کچھ_الٹا_سیدھا_کر|خود_پر_بھروسہ_نہیں" },
     // ---- A weapon in hand, a man out of his mind, a neck squeezed, a wish that something happens, a child put to work ----
     { kind: "violence", p: "ہاتھ_میں|ہاتھوں_میں|لے_کر|لے_کے|اٹھا_کر|لہرا|لہرا_رہا|دکھا_کر چھری|چاقو|پستول|بندوق|کلہاڑی|ڈنڈا|اسلحہ|ہتھیار", gap: 3, unlessIn: "@SERVICE|کچن|باورچی|سبزی|گوشت|پیاز|کھلونا|فلم|ڈرامہ" },
-    { kind: "violence", p: "چھری|چاقو|پستول|بندوق|کلہاڑی|اسلحہ|ہتھیار لہرا|لہرا_رہا|لہرا_رہی|تان|تانے|دکھا_رہا|ہاتھ_میں", gap: 3, unlessIn: "@SERVICE|کچن|باورچی|سبزی|گوشت|پیاز|کھلونا|فلم|ڈرامہ" },
+    { kind: "violence", p: "چھری|چاقو|پستول|بندوق|کلہاڑی|اسلحہ|ہتھیار لہرا|لہرا_رہا|لہرا_رہی|تان|تانے|دکھا_رہا|دکھا_کر|دکھا_کے|ہاتھ_میں", gap: 3, unlessIn: "@SERVICE|کچن|باورچی|سبزی|گوشت|پیاز|کھلونا|فلم|ڈرامہ" },
     { across: true, kind: "violence", p: "نشے_میں|نشہ|شراب|شراب_پی|نشئی|سویا_نہیں|سوتا_نہیں توڑ|توڑ_رہا|توڑ_پھوڑ|مار_رہا|مارنے|دھمکی|چھری|پستول|بندوق|چیخ", gap: 10, unlessIn: "@SERVICE|بحالی|علاج|پروگرام|سال_پہلے|چھوڑ_دیا" },
     { kind: "violence", personal: true, p: "گردن|گلا دبائی|دبایا|دبا|دبانے|گھونٹا|گھونٹ", gap: 2, neg: "ignored", unlessIn: "@SERVICE|@COSTS|کرایہ|قرض|مہنگائی|درد" },
     { kind: "violence", personal: true, p: "آنکھوں_کے_آگے_اندھیرا|اندھیرا_چھا|سانس_رک_گئی|سانس_بند_ہو", unlessIn: "@SERVICE|گرمی|ہنسی" },
@@ -147,6 +147,9 @@ export const urduSituations: Lexicon = {
     { across: true, kind: "self_harm", p: "سب_کو_معاف|سب_مجھے_معاف|مجھے_معاف_کر_دینا|معاف_کر_دینا_سب|سب_معاف_کرنا|سب_سے_معافی الوداع|خدا_حافظ|اللہ_حافظ|ہمیشہ_کے_لیے", gap: 8, neg: "ignored", unlessIn: "@SERVICE|دیر|تاخیر|جواب|کل|سفر" },
     // ---- The formal register: an end put to my life ----
     { kind: "self_harm", p: "زندگی_کا_خاتمہ|اپنی_زندگی_کا_خاتمہ|اپنا_خاتمہ|زندگی_کا_چراغ_گل|خود_کو_ختم|اپنے_آپ_کو_ختم", neg: "ignored" },
+    // ---- A child snatched, a robbery just now ----
+    { kind: "child", p: "اغوا_کی_کوشش|کھینچنے_کی_کوشش|گاڑی_میں_کھینچ|اٹھانے_کی_کوشش|لے_جانے_کی_کوشش" },
+    { kind: "violence", personal: true, p: "لوٹا|لوٹ_لیا|لوٹ_لیے|لوٹ_کر|چھین_لیا|چھین_کر زخمی|زخمی_کر|چاقو|چھری|پستول|ابھی", gap: 6, neg: "ignored", unlessIn: "@SERVICE|مہنگائی|دکان|بل|قیمت" },
   ],
 };
 
@@ -289,5 +292,8 @@ export const romanUrduSituations: Lexicon = {
     { across: true, kind: "self_harm", p: "sab_ko_maaf|sab_mujhe_maaf|mujhe_maaf_kar_dena|maaf_kar_dena_sab|sab_maaf_karna|sab_se_maafi alvida|alwida|khuda_hafiz|allah_hafiz|hamesha_ke_liye", gap: 8, neg: "ignored", unlessIn: "@SERVICE|deir|der|late|jawab|kal|safar" },
     // ---- The formal register: an end put to my life ----
     { kind: "self_harm", p: "zindagi_ka_khatma|apni_zindagi_ka_khatma|apna_khatma|khud_ko_khatam|apne_aap_ko_khatam", neg: "ignored" },
+    // ---- A child snatched, a robbery just now ----
+    { kind: "child", p: "agwa_ki_koshish|khenchne_ki_koshish|kheenchne_ki_koshish|gaari_mein_khench|gari_mein_khench|uthane_ki_koshish|le_jane_ki_koshish" },
+    { kind: "violence", personal: true, p: "loota|loot_liya|loot_kar|chheen_liya|chheen_kar zakhmi|zakhmi_kar|chaku|chhuri|pistol|abhi", gap: 6, neg: "ignored", unlessIn: "@SERVICE|mehngai|dukan|bill|qeemat" },
   ],
 };
