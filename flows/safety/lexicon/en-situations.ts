@@ -193,5 +193,10 @@ export const englishSituations: Lexicon = {
     { kind: "child", p: "my_daughter|my_son|my_child|my_kid|my_little|my_niece|my_nephew|our_son|our_daughter|my_girl|my_boy|her|him into_his_car|into_a_car|into_the_car|into_his_van|into_a_van|into_the_van|into_his_truck", gap: 4 },
     { kind: "medical", p: "doing_cpr|giving_cpr|performing_cpr|started_cpr|giving_him_cpr|giving_her_cpr|doing_cpr_on|chest_compressions|went_under|went_under_water|pulled_under|under_the_water_for" , unlessIn: "@SERVICE|course|class|training|learn|learning|certificate|lesson|lessons|practice|practise|dummy|mannequin" },
     { kind: "violence", personal: true, p: "robbed_me|mugged_me|mugged|attacked_me|jumped_me|stabbed_me|cut_my_hand|cut_my_face|held_me_at_knifepoint|at_knifepoint|at_gunpoint|pulled_a_knife|pulled_a_gun", unlessIn: "@SERVICE|@COSTS|prices|price|shop|store|bill|lol|haha|movie|game" },
+    // ---- It all ends tonight, a coin in the throat, gasping ----
+    { kind: "self_harm", p: "tonight_it_all_ends|it_all_ends_tonight|it_ends_tonight|tonight_it_ends|all_ends_tonight|it_all_ends_today|ending_it_all_tonight" },
+    { across: true, kind: "self_harm", firm: false, p: "decided|made_up_my_mind|my_mind_is_made_up|its_decided tonight|today|now it_all_ends|it_ends|all_ends|everything_ends|ends", gap: 4, unlessIn: "@SERVICE|@COSTS|course|program|subscription|contract|season|sale|offer|series|show|trial" },
+    { kind: "medical", p: "stuck|lodged|caught|choking_on in_his_throat|in_her_throat|in_my_throat|in_the_throat|throat|windpipe", gap: 4, unlessIn: "song|words|tune|lol|haha|feeling|lump_in_my_throat_when" },
+    { kind: "medical", p: "gasping|gasps|in_gasps|gasping_for_air|gasping_for_breath|fighting_for_breath|struggling_for_air|struggling_for_breath", unlessIn: "lol|haha|laughing|laughter|shock|surprise|surprised|price|bill" },
   ],
 };

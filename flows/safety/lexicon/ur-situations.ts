@@ -125,7 +125,7 @@ export const urduSituations: Lexicon = {
     { kind: "emergency", p: "گاڑی_سے_ٹکرا|گاڑی_نے_ٹکر|گاڑی_نے_مار|کچل|کچلا|کچل_دیا|ٹکر_مار|ٹکر_ماری", unlessIn: "@SERVICE|پچھلے_سال|سال_پہلے" },
     { kind: "violence", p: "لا_کر|لے_آئے|لے_آئے_گا|لائے_گا|لے_کر_آئے بندوق|پستول|چھری|اسلحہ|ہتھیار", gap: 3, neg: "ignored", unlessIn: "@SERVICE|شکار|کھلونا" },
     { kind: "violence", p: "بندوق|پستول|چھری|اسلحہ|ہتھیار لا_کر|لے_آئے|لائے_گا|لے_کر_آئے", gap: 3, neg: "ignored", unlessIn: "@SERVICE|شکار|کھلونا" },
-    { across: true, kind: "violence", personal: true, p: "مالک|کفیل|سیٹھ|باس|صاحب|میڈم|ٹھیکیدار|منیجر @HIT|پیٹتا|پیٹتی|مارتا|مارتی", gap: 12, unlessIn: "@SERVICE|مذاق|کرکٹ|گیم" },
+    { across: true, kind: "violence", personal: true, p: "مالک|کفیل|سیٹھ|باس|صاحب|میڈم|ٹھیکیدار|منیجر @HIT|پیٹتا|پیٹتی|مارتا|مارتی", gap: 12, neg: "ignored", unlessIn: "@SERVICE|مذاق|کرکٹ|گیم" },
     { across: true, kind: "self_harm", firm: false, p: "خط|خطوط|پیغام|رقعہ لکھ|لکھے|لکھ_کر|چھوڑ بیٹیوں|بچوں|امی|گھر_والوں|شوہر|بیوی", gap: 6, unlessIn: "@SERVICE|سالگرہ|عید|شادی|اسکول|مبارک" },
     // ---- Burning oneself, honour washed in blood, begging God to take me, poison hidden, a mother who does not know her baby ----
     { kind: "self_harm", p: "سگریٹ_سے|لائٹر_سے|بلیڈ_سے|چھری_سے|شیشے_سے جلا|جلاتی|جلاتا|جلایا|جلائے|کاٹ|کاٹتی|کاٹتا|کاٹا|کاٹے|زخمی", gap: 3, neg: "ignored" },
@@ -150,6 +150,11 @@ export const urduSituations: Lexicon = {
     // ---- A child snatched, a robbery just now ----
     { kind: "child", p: "اغوا_کی_کوشش|کھینچنے_کی_کوشش|گاڑی_میں_کھینچ|اٹھانے_کی_کوشش|لے_جانے_کی_کوشش" },
     { kind: "violence", personal: true, p: "لوٹا|لوٹ_لیا|لوٹ_لیے|لوٹ_کر|چھین_لیا|چھین_کر زخمی|زخمی_کر|چاقو|چھری|پستول|ابھی", gap: 6, neg: "ignored", unlessIn: "@SERVICE|مہنگائی|دکان|بل|قیمت" },
+    // ---- To sleep and never wake, it all ends tonight, burned with an iron, a room full of gas ----
+    { across: true, kind: "self_harm", p: "سو_جاؤں|سو_جاوں|سوؤں|سو_جاتی|سو_جاتا|سوتی_رہوں کبھی_نہ_اٹھوں|نہ_اٹھوں|کبھی_نہ_جاگوں|نہ_جاگوں|پھر_نہ_اٹھوں|ہمیشہ_کے_لیے", gap: 4, neg: "ignored" },
+    { across: true, kind: "self_harm", firm: false, p: "فیصلہ|فیصلہ_کر_لیا|طے_کر_لیا|آج_رات|آج|ابھی سب_ختم|سب_کچھ_ختم|ختم_کر_دوں|سب_ختم_کر", gap: 6, unlessIn: "@SERVICE|کورس|پروگرام|کام|کاغذات" },
+    { kind: "violence", personal: true, p: "استری_سے|سگریٹ_سے|گرم_پانی_سے|چمٹے_سے|گرم_تیل_سے جلا_دیا|جلایا|جلا_دی|جلا_دیے|داغ_دیا|داغا", gap: 3, neg: "ignored" },
+    { across: true, kind: "emergency", p: "گیس|گیس_بھر|گیس_بھر_گئی|گیس_لیک|گیس_کی_بو @DROWSY|بے_سدھ|بےسدھ|بے_حس_و_حرکت|بے_ہوش", gap: 8, unlessIn: "@SERVICE|سلنڈر_ختم|بل|پیٹ|معدے" },
   ],
 };
 
@@ -271,7 +276,7 @@ export const romanUrduSituations: Lexicon = {
     { kind: "emergency", p: "gaari_se_takra|gari_se_takra|gaadi_se_takra|car_se_takra|gaari_ne_takkar|gari_ne_takar|gaari_ne_maar|kuchal|kuchla|kuchal_diya|takkar_maar|takkar_mari|takar_mari", unlessIn: "@SERVICE|pichle_saal|saal_pehle" },
     { kind: "violence", p: "la_kar|le_aaye|le_aayega|layega|laayega|le_kar_aaye bandook|banduq|pistol|chhuri|churi|aslaha|hathyar", gap: 3, neg: "ignored", unlessIn: "@SERVICE|shikar|khilona" },
     { kind: "violence", p: "bandook|banduq|pistol|chhuri|churi|aslaha|hathyar la_kar|le_aaye|layega|laayega|le_kar_aaye", gap: 3, neg: "ignored", unlessIn: "@SERVICE|shikar|khilona" },
-    { across: true, kind: "violence", personal: true, p: "malik|maalik|kafeel|kafil|seth|boss|sahab|sahib|madam|thekedar|manager @HIT|peetta|peet_ta|maarta|marta", gap: 12, unlessIn: "@SERVICE|mazak|mazaq|cricket|game" },
+    { across: true, kind: "violence", personal: true, p: "malik|maalik|kafeel|kafil|seth|boss|sahab|sahib|madam|thekedar|manager @HIT|peetta|peet_ta|maarta|marta", gap: 12, neg: "ignored", unlessIn: "@SERVICE|mazak|mazaq|cricket|game" },
     { across: true, kind: "self_harm", firm: false, p: "khat|khatt|khutoot|paigham|chitthi likh|likhe|likh_kar|chhor betiyon|bachon|ammi|ghar_walon|shohar|biwi", gap: 6, unlessIn: "@SERVICE|salgirah|eid|shadi|school|mubarak" },
     // ---- Burning oneself, honour washed in blood, begging God to take me, poison hidden, a mother who does not know her baby ----
     { kind: "self_harm", p: "cigarette_se|lighter_se|blade_se|chhuri_se|sheeshe_se jala|jalati|jalata|jalaya|jalaye|kaat|kaatti|kaatta|kaata|kaate|zakhmi", gap: 3, neg: "ignored" },
@@ -295,5 +300,10 @@ export const romanUrduSituations: Lexicon = {
     // ---- A child snatched, a robbery just now ----
     { kind: "child", p: "agwa_ki_koshish|khenchne_ki_koshish|kheenchne_ki_koshish|gaari_mein_khench|gari_mein_khench|uthane_ki_koshish|le_jane_ki_koshish" },
     { kind: "violence", personal: true, p: "loota|loot_liya|loot_kar|chheen_liya|chheen_kar zakhmi|zakhmi_kar|chaku|chhuri|pistol|abhi", gap: 6, neg: "ignored", unlessIn: "@SERVICE|mehngai|dukan|bill|qeemat" },
+    // ---- To sleep and never wake, it all ends tonight, burned with an iron, a room full of gas ----
+    { across: true, kind: "self_harm", p: "so_jaun|so_jaon|soun|so_jati|so_jata|soti_rahun kabhi_na_uthun|na_uthun|kabhi_na_jagun|na_jagun|phir_na_uthun|hamesha_ke_liye", gap: 4, neg: "ignored", unlessIn: "haha|hahaha|lol|thakan|thaki|hafta|ek_hafta|din" },
+    { across: true, kind: "self_harm", firm: false, p: "faisla|faisla_kar_liya|tay_kar_liya|aaj_raat|aaj|abhi sab_khatam|sab_kuch_khatam|khatam_kar_dun|sab_khatam_kar", gap: 6, unlessIn: "@SERVICE|course|program|kaam|kaghzat" },
+    { kind: "violence", personal: true, p: "istri_se|cigarette_se|garam_pani_se|chimte_se|garam_tel_se jala_diya|jalaya|jala_di|daagh_diya|daagha", gap: 3, neg: "ignored" },
+    { across: true, kind: "emergency", p: "gas|gas_bhar|gas_bhar_gayi|gas_leak|gas_ki_boo @DROWSY|be_sudh|besudh|be_hiss|behosh", gap: 8, unlessIn: "@SERVICE|cylinder_khatam|bill|pet|maide" },
   ],
 };

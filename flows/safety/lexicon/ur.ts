@@ -53,8 +53,8 @@ export const urdu: Lexicon = {
     // ---- Medical and other emergencies -------------------------------------------------
     { kind: "medical", p: "خون بہہ|بہ|بہت|نکل|رک|بند|زیادہ|تھوک|الٹی", gap: 2, neg: "ignored", unlessIn: "ٹیسٹ|گروپ|عطیہ|پریشر|شوگر|رپورٹ" },
     { kind: "medical", p: "سانس نہیں|رک|پھول|لینے_میں|مشکل|تکلیف|اکھڑ|بند|نہیں_آ", gap: 2, neg: "ignored" },
-    { kind: "medical", p: "سینے|سینہ|دل|چھاتی درد|دورہ|دباؤ|جلن", gap: 2, unlessIn: "بل|دیکھ_کر|دیکھ_کے|میچ|قیمت|ہوتے_ہوتے|آ_جائے_گا|پڑنے_والا" },
-    { kind: "medical", p: "دل_کا_دورہ|ہارٹ_اٹیک|فالج|فالج_کا_حملہ|بے_ہوش|بیہوش|بےہوش|ہوش_میں_نہیں|ہوش_نہیں|دورہ_پڑا|دورے_پڑ|دورہ_پڑ|مرگی|جھٹکے|زہر_کھا|زہر_پی", unlessIn: "بل|دیکھ_کر|دیکھ_کے|میچ|قیمت|ہوتے_ہوتے|آ_جائے_گا|پڑنے_والا" },
+    { kind: "medical", p: "سینے|سینہ|دل|چھاتی درد|دورہ|دباؤ|جلن", gap: 2, unlessIn: "بل|دیکھ_کر|دیکھ_کے|میچ|قیمت|ہوتے_ہوتے|آ_جائے_گا|پڑنے_والا|کھانے_کے_بعد|تیزابیت|ہاضمہ|ہوتی_ہے" },
+    { kind: "medical", p: "دل_کا_دورہ|ہارٹ_اٹیک|فالج|فالج_کا_حملہ|بے_ہوش|بیہوش|بےہوش|ہوش_میں_نہیں|ہوش_نہیں|دورہ_پڑا|دورے_پڑ|دورہ_پڑ|مرگی|جھٹکے|زہر_کھا|زہر_پی", unlessIn: "بل|دیکھ_کر|دیکھ_کے|میچ|قیمت|ہوتے_ہوتے|آ_جائے_گا|پڑنے_والا|کھانے_کے_بعد|تیزابیت|ہاضمہ|ہوتی_ہے" },
     { kind: "medical", p: "تیز_بخار|بہت_تیز_بخار|ایمبولینس|ایمبولنس|زچگی|درد_زہ|ڈوب|ڈوب_رہا|ڈوب_رہی", unlessIn: "@SERVICE|@COSTS|کاغذات|کام|قرض|قرضے|سوچ|خیالوں|محبت|فکر" },
     { kind: "medical", p: "درد_سے_مر|درد_سے_مر_رہا|درد_سے_مر_رہی|شدید_درد|ناقابل_برداشت_درد" },
     { kind: "emergency", p: "آگ_لگ|آگ_لگی|آگ_لگ_گئی|حادثہ|ایکسیڈنٹ|خطرے_میں", unlessIn: "@SERVICE" },
@@ -118,8 +118,8 @@ export const romanUrdu: Lexicon = {
 
     { kind: "medical", p: "khoon|khun beh|bah|bahut|bohat|bohot|nikal|ruk|band|zyada|ziada|zyaada|thook|ulti", gap: 2, neg: "ignored", unlessIn: "test|group|pressure|sugar|report|donate" },
     { kind: "medical", p: "saans|sans|saas|saans_lene|sans_lene nahi|nahin|nhi|ruk|phool|mushkil|taklif|takleef|band|ukhar|nahi_aa", gap: 2, neg: "ignored" },
-    { kind: "medical", p: "seene|seenay|sine|sina|seena|seeny|dil|chaati|chhati dard|dora|daura|dabao|jalan", gap: 2, unlessIn: "bill|dekh_ke|dekh_kar|match|qimat|hote_hote|aa_jayega|ajayega|de_dega|na_ho_jaye|lol" },
-    { kind: "medical", p: "dil_ka_daura|dil_ka_dora|heart_attack|falij|faalij|behosh|be_hosh|behoshi|hosh_mein_nahi|hosh_nahi|dora_para|dora_pad|daura_para|daura_pada|dore_par|dore_pad|mirgi|jhatke|zeher_kha|zehar_kha", unlessIn: "bill|dekh_ke|dekh_kar|match|qimat|hote_hote|aa_jayega|ajayega|de_dega|na_ho_jaye|lol" },
+    { kind: "medical", p: "seene|seenay|sine|sina|seena|seeny|dil|chaati|chhati dard|dora|daura|dabao|jalan", gap: 2, unlessIn: "bill|dekh_ke|dekh_kar|match|qimat|hote_hote|aa_jayega|ajayega|de_dega|na_ho_jaye|lol|khane_ke_baad|tezabiyat|hazma|acidity|hoti_hai" },
+    { kind: "medical", p: "dil_ka_daura|dil_ka_dora|heart_attack|falij|faalij|behosh|be_hosh|behoshi|hosh_mein_nahi|hosh_nahi|dora_para|dora_pad|daura_para|daura_pada|dore_par|dore_pad|mirgi|jhatke|zeher_kha|zehar_kha", unlessIn: "bill|dekh_ke|dekh_kar|match|qimat|hote_hote|aa_jayega|ajayega|de_dega|na_ho_jaye|lol|khane_ke_baad|tezabiyat|hazma|acidity|hoti_hai" },
     { kind: "medical", p: "tez_bukhar|bohat_tez_bukhar|bahut_tez_bukhar|ambulance|ambulence|doob|doob_raha|doob_rahi|dooba|zachgi|dard_e_zeh", unlessIn: "@SERVICE|@COSTS|kaghzat|kaam|qarz|qarze|soch|khayalon|mohabbat|fikr|paperwork" },
     { kind: "medical", p: "dard_se_mar|dard_se_mar_raha|dard_se_mar_rahi|shadeed_dard|bardasht_se_bahar_dard" },
     { kind: "emergency", p: "aag_lag|aag_lagi|aag_lag_gayi|aag_lag_gai|hadsa|haadsa|accident_ho|khatre_mein", unlessIn: "@SERVICE" },
