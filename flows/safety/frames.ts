@@ -43,7 +43,8 @@ export type FrameName =
   | "minor"
   | "need"
   | "knowledge"
-  | "complaint";
+  | "complaint"
+  | "fiction";
 
 export interface FrameSpec {
   name: FrameName;
@@ -52,6 +53,8 @@ export interface FrameSpec {
   gap?: number;
   /** A negated frame does not count by default («مو بخير» is not "fine"). */
   neg?: "cancels" | "ignored";
+  /** Words anywhere in the clause that make it something else ("playing again" is not "again"). */
+  unlessIn?: string;
 }
 
 export interface FrameLexicon {
@@ -124,6 +127,8 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   need: { cancels: ["distress"], scope: "message", personal: true, requires: "request", blockedBy: ["acute"] },
   // "what's the difference between a heart attack and a panic attack?", «بس ابي اعرف»: a question of knowledge.
   // «الموظف تعامل معي بعنف لفظي ... ابي اقدم شكوى», "I want to complain about your staff": the service's manners, not a danger.
+  // «في القصه», "in the story", «kahani mein»: told in a story, a book or a film, in its clause (a child's story too).
+  fiction: { cancels: ALL, scope: "clause", personal: false },
   complaint: { cancels: ["violence", "distress"], scope: "message", personal: false, blockedBy: ["acute"] },
   knowledge: { cancels: ["medical", "emergency", "distress"], scope: "message", personal: false, blockedBy: ["acute", "now"] },
 };
@@ -142,7 +147,7 @@ export function compileFrames(lexicon: FrameLexicon): CompiledFrame[] {
   const asRules: Lexicon = {
     lang: lexicon.lang,
     groups: lexicon.groups,
-    rules: lexicon.frames.map((f) => ({ kind: "distress", p: f.p, gap: f.gap ?? 2, neg: f.neg ?? "cancels" })),
+    rules: lexicon.frames.map((f) => ({ kind: "distress", p: f.p, gap: f.gap ?? 2, neg: f.neg ?? "cancels", ...(f.unlessIn ? { unlessIn: f.unlessIn } : {}) })),
   };
   return compileLexicon(asRules, "forms").map((rule, i) => ({ name: lexicon.frames[i]!.name, rule }));
 }

@@ -154,5 +154,14 @@ export const romanUrduSituations: Lexicon = {
     { across: true, kind: "self_harm", firm: false, p: "faisla|faisla_kar_liya|tay_kar_liya|aaj_raat|aaj|abhi sab_khatam|sab_kuch_khatam|khatam_kar_dun|sab_khatam_kar", gap: 6, unlessIn: "@SERVICE|course|program|kaam|kaghzat" },
     { kind: "violence", personal: true, p: "istri_se|cigarette_se|garam_pani_se|chimte_se|garam_tel_se jala_diya|jalaya|jala_di|daagh_diya|daagha", gap: 3, neg: "ignored" },
     { across: true, kind: "emergency", p: "gas|gas_bhar|gas_bhar_gayi|gas_leak|gas_ki_boo @DROWSY|be_sudh|besudh|be_hiss|behosh", gap: 8, unlessIn: "@SERVICE|cylinder_khatam|bill|pet|maide" },
+    // ---- Kidnapped for ransom, refusing food and medicine to die, out of one's mind, hurting someone, a dehydrated baby, dogs ----
+    { across: true, kind: "violence", personal: true, p: "agwa_kar_liya|agwa_ho|agwa_kar|agwa|kidnap @FAMILY|tawaan|taawan|paise_maang|bandha|bandhi", gap: 8, unlessIn: "@SERVICE|kahani|film|drama" },
+    { across: true, kind: "self_harm", firm: false, p: "khana|dawai|dawa|ilaj inkaar|inkar|chhor_diya|nahi_le_rahe|nahi_kha_rahe allah_se_milna|marna_chahte|marna_chahti|maut_chahte|maut_chahti|jaana_chahte|bas_ab", gap: 8, unlessIn: "@SERVICE|roza|ramzan|diet|operation|haha" },
+    { across: true, kind: "emergency", p: "apne_aap_mein_nahi|hosh_mein_nahi|pagalpan|pagal_ho_gayi|pagal_ho_gaya tor|tor_rahi|tor_raha|cheekh|bachay|bache|chhuri", gap: 8, unlessIn: "@SERVICE|match|tv|haha|lol" },
+    { kind: "violence", p: "kisi_ko_nuqsan|kisi_ko_nuksan|kisi_ko_maar|kisi_ka_khoon|kisi_ko_chot|kisi_ko_zakhmi pohancha_dunga|pohncha_dunga|pohancha_dungi|de_dunga|kar_dunga|dunga|dungi|kar_dungi", gap: 2 },
+    { kind: "violence", p: "khud_pe_qaboo_nahi|khud_par_qaboo_nahi|khud_par_qabu_nahi|qaboo_nahi_raha|qabu_nahi_raha", unlessIn: "@SERVICE|gussa_mazak|haha|lol|khana|diet" },
+    { kind: "medical", p: "diaper_geela_nahi|diaper_gila_nahi|aankhen_dhansi|ankhen_dhansi|dhansi_hui|peshab_nahi_kiya|peshab_nahi" },
+    { kind: "medical", p: "kutte|kutta|kutton hamla|kaat|kaata|kaat_liya|noch|bhambhor", gap: 6, unlessIn: "@SERVICE|bhonkte|bhonkta|pichle" },
+    { across: true, kind: "medical", p: "bacha|bachi|bache|bachay|naumolood|chhota_bacha dheela_par|dheeli_par|dheela_ho|be_jaan|doodh_nahi_pi|doodh_nahi_pee|doodh_nahi_peeta|doodh_nahi_peeti|sust_par", gap: 8, unlessIn: "@SERVICE|normal|pichle" },
   ],
 };
