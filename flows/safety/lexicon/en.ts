@@ -15,7 +15,7 @@ const groups: Record<string, string> = {
   FIGURE:
     "laughing|laughter|laugh|lol|lmao|haha|hahaha|embarrassment|embarrassed|boredom|bored|curiosity|cuteness|know|see|meet|eat|hear|for|hunger|hungry|heat|cold|thirst|excitement|suspense|jealousy|cringe",
   SERVICE:
-    "form|forms|application|applications|website|site|app|portal|reply|replies|response|responses|wait|waiting|queue|delay|delays|process|system|bot|chatbot|staff|payment|paperwork|documents|appointment|call_centre|call_center|customer_service|service|survey|questionnaire|registration|office|traffic|exam|exams|homework|interview|internet|wifi|connection|complaint|complaints|request|requests|case|ticket|email|emails|file",
+    "form|forms|application|applications|website|the_site_is|site_is_down|site_wont|site_isnt|this_site|your_site|app|portal|reply|replies|response|responses|wait|waiting|queue|delay|delays|process|system|bot|chatbot|staff|payment|paperwork|documents|appointment|call_centre|call_center|customer_service|service|survey|questionnaire|registration|office|traffic|exam|exams|homework|interview|internet|wifi|connection|complaint|complaints|request|requests|case|ticket|email|emails|file",
   COSTS: "rent|bills|bill|cost|costs|fees|fee|debt|debts|loan|price|prices|expenses|tuition|money",
   CHILD:
     "year_old|yr_old|years_old|=yo|child|children|kid|kids|son|daughter|baby|babies|toddler|boy|girl|stepson|stepdaughter|nephew|niece|minor|orphan|teenager|little_brother|little_sister|my_brother|my_sister",
@@ -143,7 +143,7 @@ export const english: Lexicon = {
     { kind: "medical", p: "@NOT_CAN @BREATHE", gap: 2 },
     { kind: "medical", p: "@BREATHE", neg: "requires", gap: 1 },
     { kind: "medical", p: "short_of_breath|shortness_of_breath|breathless|gasping|gasping_for_air|suffocating|cant_get_air|no_air|struggling_to_breathe|breathing_difficulty|difficulty_breathing|trouble_breathing|turning_blue|lips_are_blue|went_blue|lips_blue|lips_turning_blue|face_turning_blue" },
-    { kind: "medical", p: "choking|choked|chocking|something_stuck_in_his_throat|something_stuck_in_her_throat|stuck_in_his_throat|stuck_in_her_throat|stuck_in_my_throat", unlessIn: "@SERVICE|laughter|laughing|up|tears|back_tears" },
+    { kind: "medical", p: "choking|choked|chocking|something_stuck_in_his_throat|something_stuck_in_her_throat|stuck_in_his_throat|stuck_in_her_throat|stuck_in_my_throat", unlessIn: "@SERVICE|laughter|laughing|up|tears|back_tears|rubbish|garbage|trash|dust|smell|complain|complaint" },
     { kind: "medical", p: "chest|heart pain|pains|hurts|hurting|ache|aching|tight|tightness|pressure|crushing|burning|attack|squeezing", gap: 2, unlessIn: "@COSTS|bill|bills|price|prices|when_i_saw|seeing|saw_the|watching|the_match|the_game|nearly|almost|gonna_give_me|going_to_give_me|give_me_a|gave_me_a|will_give_me|lol|heartburn_after|breast|breasts|lump|nipple|discharge|mammogram|breastfeeding" },
     { kind: "medical", p: "cant_feel|cannot_feel|numb|cant_move my_left|my_right|left_side|right_side|half_of_my|half_my|my_face|one_side", gap: 2, unlessIn: "@SERVICE|fingers_from_the_cold|cold" },
     { kind: "medical", p: "cant_talk|cant_speak|cannot_speak|cannot_talk|slurring|words_are_coming_out_wrong properly|clearly|suddenly|right|normally", gap: 2 },

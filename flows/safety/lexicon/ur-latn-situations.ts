@@ -163,5 +163,9 @@ export const romanUrduSituations: Lexicon = {
     { kind: "medical", p: "diaper_geela_nahi|diaper_gila_nahi|aankhen_dhansi|ankhen_dhansi|dhansi_hui|peshab_nahi_kiya|peshab_nahi" },
     { kind: "medical", p: "kutte|kutta|kutton hamla|kaat|kaata|kaat_liya|noch|bhambhor", gap: 6, unlessIn: "@SERVICE|bhonkte|bhonkta|pichle" },
     { across: true, kind: "medical", p: "bacha|bachi|bache|bachay|naumolood|chhota_bacha dheela_par|dheeli_par|dheela_ho|be_jaan|doodh_nahi_pi|doodh_nahi_pee|doodh_nahi_peeta|doodh_nahi_peeti|sust_par", gap: 8, unlessIn: "@SERVICE|normal|pichle" },
+    // ---- A whole bottle swallowed, petrol at the door, a car running in the garage ----
+    { kind: "self_harm", p: "poori|puri|saari|sari|poora|pura|saara sheeshi|shishi|patta|dibbi|bottle|goliyan|golian kha_li|kha_lin|kha_liya|pi_li|pee_li|nigal_li|nigal_lin", gap: 5, neg: "ignored" },
+    { kind: "emergency", p: "petrol_dala|petrol_daal|petrol_chhirka|petrol_phenka|mitti_ka_tel_chhirka|ghar_jala_dunga|ghar_jala_dega|ghar_jala_denge|ghar_ko_aag" },
+    { across: true, kind: "self_harm", firm: false, p: "garage|garaj gaari_chala|gari_chala|chala_ke|chala_kar|engine_chal|chalti_gaari|darwaza_band", gap: 8, unlessIn: "@SERVICE|mechanic|marammat|theek_kar" },
   ],
 };
