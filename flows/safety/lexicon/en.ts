@@ -15,7 +15,7 @@ const groups: Record<string, string> = {
   FIGURE:
     "laughing|laughter|laugh|lol|lmao|haha|hahaha|embarrassment|embarrassed|boredom|bored|curiosity|cuteness|know|see|meet|eat|hear|for|hunger|hungry|heat|cold|thirst|excitement|suspense|jealousy|cringe",
   SERVICE:
-    "form|forms|application|applications|website|the_site_is|site_is_down|site_wont|site_isnt|this_site|your_site|app|portal|reply|replies|response|responses|wait|waiting|queue|delay|delays|process|system|bot|chatbot|staff|payment|paperwork|documents|appointment|call_centre|call_center|customer_service|service|survey|questionnaire|registration|office|traffic|exam|exams|homework|interview|internet|wifi|connection|complaint|complaints|request|requests|case|ticket|email|emails|file",
+    "form|forms|application|applications|website|site|app|portal|reply|replies|response|responses|wait|waiting|queue|delay|delays|process|system|bot|chatbot|staff|payment|paperwork|documents|appointment|call_centre|call_center|customer_service|service|survey|questionnaire|registration|office|traffic|exam|exams|homework|interview|internet|wifi|connection|complaint|complaints|request|requests|case|ticket|email|emails|file",
   COSTS: "rent|bills|bill|cost|costs|fees|fee|debt|debts|loan|price|prices|expenses|tuition|money",
   CHILD:
     "year_old|yr_old|years_old|=yo|child|children|kid|kids|son|daughter|baby|babies|toddler|boy|girl|stepson|stepdaughter|nephew|niece|minor|orphan|teenager|little_brother|little_sister|my_brother|my_sister",
