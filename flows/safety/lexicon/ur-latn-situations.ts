@@ -111,15 +111,15 @@ export const romanUrduSituations: Lexicon = {
     { kind: "child", p: "jhinjhoda|jhanjhoda|jhinjora|jhanjora|jhinjhor|zor_se_hilaya|zor_se_jhatka" },
     { kind: "distress", p: "kuch_kar_na_baithun|kuch_kar_na_bethun|kuch_kar_baithun|kuch_kar_bethun|kuch_ulta_seedha_kar|khud_par_bharosa_nahi" },
     // ---- A weapon in hand, a man out of his mind, a neck squeezed, a wish that something happens, a child put to work ----
-    { kind: "violence", p: "haath_mein|hath_mein|haath_me|le_ke|le_kar|utha_ke|lehra|lehra_raha|dikha_ke chhuri|churi|chaku|chaaku|pistol|bandook|banduq|kulhari|danda|hathyar|aslaha", gap: 3, unlessIn: "@SERVICE|kitchen|sabzi|gosht|pyaz|khilona|film|drama" },
+    { kind: "violence", p: "haath_mein|hath_mein|haath_me|le_ke|le_kar|utha_ke|lehra|lehra_raha|dikha_ke chhuri|churi|chaku|chaaku|pistol|bandook|banduq|kulhari|hathyar|aslaha", gap: 3, unlessIn: "@SERVICE|kitchen|sabzi|gosht|pyaz|khilona|film|drama" },
     { kind: "violence", p: "chhuri|churi|chaku|chaaku|pistol|bandook|banduq|kulhari|hathyar le_ke|le_kar|lehra|lehra_raha|taan|haath_mein", gap: 3, unlessIn: "@SERVICE|kitchen|sabzi|gosht|pyaz|khilona|film|drama" },
-    { across: true, kind: "violence", p: "nashe_mein|nasha|sharab|sharaab|nashai|soya_nahi|sota_nahi tor|tor_raha|tod_raha|torh|maar_raha|maarne|dhamki|chhuri|churi|pistol|bandook|cheekh", gap: 10, unlessIn: "@SERVICE|bahali|ilaj|program|saal_pehle|chhor_diya" },
+    { across: true, kind: "violence", p: "nashe_mein|nasha|sharab|sharaab|nashai tor|tor_raha|tod_raha|torh|maar_raha|maarne|dhamki|chhuri|churi|pistol|bandook", gap: 10, unlessIn: "@SERVICE|bahali|ilaj|program|saal_pehle|chhor_diya" },
     { kind: "violence", personal: true, p: "gardan|gala dabai|dabaya|daba|dabane|ghonta|ghont", gap: 2, neg: "ignored", unlessIn: "@SERVICE|kiraya|qarz|mehngai|dard" },
     { kind: "violence", personal: true, p: "aankhon_ke_aage_andhera|andhera_chha|saans_ruk_gayi|saans_band_ho", unlessIn: "@SERVICE|garmi|hansi" },
     { across: true, kind: "self_harm", firm: false, p: "jaan_bujh_kar|jan_bujh_kar|tez_gaari|tez_gari|gaari|highway|motorway|speed kuch_ho_jaye|kuch_ho_jaaye|hadsa_ho_jaye|takra_jaun|mar_jaun|mar_jaon", gap: 10 },
-    { kind: "violence", p: "saath|sath bhaag|bhag|bhaag_gayi|bhag_gayi|chali_gayi|bhaag_gaya", gap: 1, unlessIn: "@SERVICE|shohar|mangetar|bhai|abbu|walid|school" },
+    { across: true, kind: "violence", p: "@CHILD saath_bhaag|sath_bhag|bhaag_gayi|bhag_gayi|bhaag_gaya", gap: 8, unlessIn: "@SERVICE|shohar|mangetar|bhai|abbu|walid|school" },
     { across: true, kind: "child", p: "@CHILD|bhatija|bhatije|bhatiji|bhanja|bhanje|bhanji|pota|poti|nawasa|nawasi kaam_karwata|kaam_karwate|kaam_karwati|kaam_pe_laga|kaam_par_laga|bheek_mangwa|bheek_maang", gap: 12, unlessIn: "@SERVICE|homework|school_ka_kaam|ghar_ka_kaam|mazak|mazaq" },
-    { across: true, kind: "medical", p: "dialysis|dailysis nahi|chhoot|chhor|naagha|miss", gap: 3, unlessIn: "@SERVICE|agla|transport|tareekh|normal" },
+    { across: true, kind: "medical", p: "dialysis|dailysis nahi|chhoot|chhor|naagha|miss", gap: 3, unlessIn: "@SERVICE|agla|transport|tareekh|normal|paise|kharch|fees" },
     // ---- Someone who does not answer, a car, a weapon brought, an employer who hits ----
     { across: true, kind: "medical", p: "@FAMILY|mazdoor|aadmi|beta|beti hil_nahi_raha|hil_nahi_rahi|hil_nahi_rahe|hosh_mein_nahi|behosh|be_hosh|jawab_nahi_de|uth_nahi_raha|uth_nahi_rahi", gap: 10, unlessIn: "@SERVICE|phone|call|calls|message|messages|whatsapp" },
     { kind: "emergency", p: "gaari_se_takra|gari_se_takra|gaadi_se_takra|car_se_takra|gaari_ne_takkar|gari_ne_takar|gaari_ne_maar|kuchal|kuchla|kuchal_diya|takkar_maar|takkar_mari|takar_mari", unlessIn: "@SERVICE|pichle_saal|saal_pehle" },
@@ -128,7 +128,8 @@ export const romanUrduSituations: Lexicon = {
     { across: true, kind: "violence", personal: true, p: "malik|maalik|kafeel|kafil|seth|boss|sahab|sahib|madam|thekedar|manager @HIT|peetta|peet_ta|maarta|marta", gap: 12, neg: "ignored", unlessIn: "@SERVICE|mazak|mazaq|cricket|game" },
     { across: true, kind: "self_harm", firm: false, p: "khat|khatt|khutoot|paigham|chitthi likh|likhe|likh_kar|chhor betiyon|bachon|ammi|ghar_walon|shohar|biwi", gap: 6, unlessIn: "@SERVICE|salgirah|eid|shadi|school|mubarak" },
     // ---- Burning oneself, honour washed in blood, begging God to take me, poison hidden, a mother who does not know her baby ----
-    { kind: "self_harm", p: "cigarette_se|lighter_se|blade_se|chhuri_se|sheeshe_se jala|jalati|jalata|jalaya|jalaye|kaat|kaatti|kaatta|kaata|kaate|zakhmi", gap: 3, neg: "ignored" },
+    { kind: "self_harm", p: "cigarette_se|lighter_se jala|jalati|jalata|jalaya|jalaye", gap: 3, neg: "ignored" },
+    { kind: "self_harm", p: "bazu|baazu|kalai|kalaiyan|khud_ko|apne_aap_ko cigarette_se|lighter_se|blade_se|sheeshe_se", gap: 3, neg: "ignored" },
     { kind: "medical", p: "hont|honth|hoth|chehra|naakhun neele|neela|neeli|neelay|neele_par|jamni", gap: 2, unlessIn: "@SERVICE|lipstick|rang|mazak" },
     { kind: "violence", personal: true, p: "khoon_se|khoon_se_apni izzat|ghairat|izzat_dho|izzat_dhoyenge|daagh_dho", gap: 2 },
     { kind: "self_harm", p: "allah_mujhe_utha_le|mujhe_utha_le|maut_de_de|maut_aa_jaye|mujhe_maut_de|maut_mangti|maut_mangta|maut_ki_dua", neg: "ignored", unlessIn: "iman_ke_saath|imaan_ke_sath|kalma" },
@@ -151,8 +152,8 @@ export const romanUrduSituations: Lexicon = {
     { kind: "violence", personal: true, p: "loota|loot_liya|loot_kar|chheen_liya|chheen_kar zakhmi|zakhmi_kar|chaku|chhuri|pistol|abhi", gap: 6, neg: "ignored", unlessIn: "@SERVICE|mehngai|dukan|bill|qeemat" },
     // ---- To sleep and never wake, it all ends tonight, burned with an iron, a room full of gas ----
     { across: true, kind: "self_harm", p: "so_jaun|so_jaon|soun|so_jati|so_jata|soti_rahun kabhi_na_uthun|na_uthun|kabhi_na_jagun|na_jagun|phir_na_uthun|hamesha_ke_liye", gap: 4, neg: "ignored", unlessIn: "haha|hahaha|lol|thakan|thaki|hafta|ek_hafta|din" },
-    { across: true, kind: "self_harm", firm: false, p: "faisla|faisla_kar_liya|tay_kar_liya|aaj_raat|aaj|abhi sab_khatam|sab_kuch_khatam|khatam_kar_dun|sab_khatam_kar", gap: 6, unlessIn: "@SERVICE|course|program|kaam|kaghzat" },
-    { kind: "violence", personal: true, p: "istri_se|cigarette_se|garam_pani_se|chimte_se|garam_tel_se jala_diya|jalaya|jala_di|daagh_diya|daagha", gap: 3, neg: "ignored" },
+    { across: true, kind: "self_harm", firm: false, p: "faisla|faisla_kar_liya|tay_kar_liya|aaj_raat sab_khatam|sab_kuch_khatam|khatam_kar_dun|sab_khatam_kar", gap: 6, unlessIn: "@SERVICE|course|program|kaam|kaghzat" },
+    { kind: "violence", personal: true, p: "istri_se|cigarette_se|garam_pani_se|chimte_se|garam_tel_se jala_diya|jalaya|jala_di|daagh_diya|daagha", gap: 3, neg: "ignored", unlessIn: "kapra|kapray|kapre|qameez|shalwar|dupatta|roti|khana" },
     { across: true, kind: "emergency", p: "gas|gas_bhar|gas_bhar_gayi|gas_leak|gas_ki_boo @DROWSY|be_sudh|besudh|be_hiss|behosh", gap: 8, unlessIn: "@SERVICE|cylinder_khatam|bill|pet|maide" },
     // ---- Kidnapped for ransom, refusing food and medicine to die, out of one's mind, hurting someone, a dehydrated baby, dogs ----
     { across: true, kind: "violence", personal: true, p: "agwa_kar_liya|agwa_ho|agwa_kar|agwa|kidnap @FAMILY|tawaan|taawan|paise_maang|bandha|bandhi", gap: 8, unlessIn: "@SERVICE|kahani|film|drama" },
