@@ -34,6 +34,8 @@ export interface SilaOptions {
   log?: Logger;
   translator?: Translator;
   attachmentMaxBytes?: number;
+  /** The attachments folder: files people sent that no step kept are removed from it after their turn. */
+  files?: { owns(file: string): boolean };
   outbox?: { baseDelayMs?: number; maxAttempts?: number };
   /** Messages per minute per contact before "please slow down" (default 30). */
   floodPerMinute?: number;
@@ -100,6 +102,7 @@ export function createSila(options: SilaOptions): Sila {
     attachments: { maxBytes: options.attachmentMaxBytes ?? 10 * 1024 * 1024, mimeTypes: DEFAULT_ATTACHMENT_TYPES },
     onOutbox: () => outbox.kick(),
     ...(options.floodPerMinute !== undefined ? { floodPerMinute: options.floodPerMinute } : {}),
+    ...(options.files ? { files: options.files } : {}),
   });
   return {
     engine,

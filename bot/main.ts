@@ -60,11 +60,11 @@ async function main(): Promise<void> {
   // One clock for the whole installation; the console can set or move it (/time).
   const time = createClock();
   const clock = time.now;
-  const sila = createSila({ db, sqlite, profile, secretKey, staff, log, clock, attachmentMaxBytes: config.attachmentMaxBytes });
-  const channels: ChannelAdapter[] = [];
-  const attachments = { maxBytes: config.attachmentMaxBytes, mimeTypes: DEFAULT_ATTACHMENT_TYPES };
   // A folder per chat, named by a keyed hash: erasure finds a person's files; a folder name shows no number.
   const attachmentStore = createAttachmentStore(config.dataDir, secretKey);
+  const sila = createSila({ db, sqlite, profile, secretKey, staff, log, clock, attachmentMaxBytes: config.attachmentMaxBytes, files: attachmentStore });
+  const channels: ChannelAdapter[] = [];
+  const attachments = { maxBytes: config.attachmentMaxBytes, mimeTypes: DEFAULT_ATTACHMENT_TYPES };
 
   // One set of staff actions (audited) for the chat commands and the desk.
   const staffActions = createStaffActions({

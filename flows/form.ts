@@ -178,7 +178,10 @@ export function parseAnswer(field: FormField, input: FlowInput, ctx: FlowContext
     return picked === null ? { ok: false, error: "choice_invalid" } : { ok: true, answer: { type: "choice", value: picked } };
   }
   if (input.kind !== "text") {
-    return { ok: false, error: input.kind === "media" && input.mediaType === "voice" ? "voice_not_text" : "text_expected" };
+    if (input.kind === "media" && input.mediaType === "voice") return { ok: false, error: "voice_not_text" };
+    // A photo of the card: the number is typed (photos of documents are not read, and not kept).
+    if (input.kind === "media" && input.mediaType === "image" && field.type === "nationalId") return { ok: false, error: "nid_photo" };
+    return { ok: false, error: "text_expected" };
   }
   const text = input.text;
   switch (field.type) {

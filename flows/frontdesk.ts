@@ -4,7 +4,7 @@
  */
 import { faqHoursLine } from "./calendar/text";
 import type { Locale } from "../orgs/schema";
-import { startApply } from "./apply";
+import { programNamedIn, startApply } from "./apply";
 import { matchOption, parseOptionNumber } from "./choices";
 import { detectSmallTalk, stripGreeting, type SmallTalk } from "./faq/smalltalk";
 import { startAppeal } from "./appeal";
@@ -13,10 +13,10 @@ import { parseAttachment } from "./form";
 import { offerAsInfo, pendingRequests, provideInfo, startInfo } from "./info";
 import { detectFollowUp, detectInfoIntent, detectMisconduct, wantsToAppeal, wantsToProvideInfo } from "./intents";
 import { startHandoff } from "./handoff";
-import { aboutReply, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
+import { aboutReply, actionsNamedIn, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferralTopic, startReferral } from "./referral";
 import { actOnIntent } from "./act";
-import { detectIntent } from "./understand/intents";
+import { detectIntent, isWish } from "./understand/intents";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
 import { followUp, showStatus, statusLookup, typedReference } from "./status";
@@ -113,6 +113,8 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   if (intent?.type === "language") return switchLanguage(state, intent.locale, ctx);
   const acted = intent ? actOnIntent(state, intent, question, ctx, lead) : null;
   if (acted) return acted;
+  // A wish for what one program gives («ابي خزان لبيتي», «ابغى وايت») is applying to it.
+  if (isWish(question) && programNamedIn(question, ctx)) return startApply(ctx, draftOf(state), question);
 
   const result = ctx.faq(question, ctx.locale);
   // A request outside our work, recognised by meaning; an FAQ answer beats a topic met in passing (referral/match.ts).
@@ -175,9 +177,12 @@ function speaksOf(text: string, request: string | null): boolean {
 export function answerFaq(state: SessionState, id: string, ctx: FlowContext, lead: Text[] = []): StepResult {
   const faq = ctx.profile.faqs.find((f) => f.id === id);
   if (!faq) return done(keepDraft({ flow: "menu" }, state), [menuReply([t("common:staleButton")])]);
+  // What the answer tells the reader to type is offered as a choice: a tap does it.
+  const named = actionsNamedIn(faq.answer[ctx.locale] ?? faq.answer.ar);
   return listing(state, withChoices(reply(...lead, { localized: faq.answer }, ...faqHoursLine(ctx, faq.id), t("faq:more")), [
+    ...named.map((item) => choice(`menu:${item}`, t(`menu:item.${item}`))),
     choice("menu:faq", t("faq:another")),
-    choice("menu:human", t("menu:item.human")),
+    ...(named.includes("human") ? [] : [choice("menu:human", t("menu:item.human"))]),
   ]));
 }
 

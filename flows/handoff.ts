@@ -85,7 +85,8 @@ export function handoff(
     input.kind === "text"
       ? sanitizeFreeText(input.text, 3000)
       : input.kind === "media"
-        ? `[${input.mediaType}] ${sanitizeFreeText(input.caption ?? "", 3000)}`.trim()
+        ? // The file stays for staff (a voice note can be heard by a person): where it is goes with it.
+          `[${input.mediaType}] ${sanitizeFreeText(input.caption ?? "", 3000)} 📎 ${input.fileRef}`.replace(/\s+📎/, " 📎")
         : input.kind === "contact"
           ? `[contact] ${sanitizeFreeText(input.phone, 40)}`
           : input.kind === "location"

@@ -115,3 +115,49 @@ const UNSURE_PROGRAM = phrases(
 export function unsureWhichProgram(text: string): boolean {
   return says(text, UNSURE_PROGRAM);
 }
+
+const CONFUSED = phrases(
+  "مافهمت", "ما فهمت", "لم افهم", "مو فاهم", "مو فاهمه", "مب فاهم", "ما فهمتك", "مافهمتك", "ما فهمت عليك", "مافهمت عليك",
+  "وش تبي", "وش تبين", "وش تبغى", "وش تبغين", "ايش تبي", "ايش تبغى", "وش تقصد", "وش تقصدون", "ايش تقصد", "وش يعني", "ايش يعني", "يعني ايش", "يعني وش",
+  "وش اكتب", "ايش اكتب", "وش اكتب هنا", "وش المفروض اكتب", "كيف اكتب",
+  "i don't understand", "i dont understand", "don't understand", "dont understand", "didn't understand", "didnt understand",
+  "what do you mean", "what i do", "what i should do", "what to do", "what i have to do", "what to write", "what i write", "what should i write", "what should i type", "what do i write", "what do i type", "i'm confused", "im confused",
+  "سمجھ نہیں", "سمجھ نہیں آیا", "سمجھ نہیں آئی", "کیا مطلب", "کیا لکھوں", "samajh nahi", "samajh nahi aaya", "kya matlab", "kya likhun",
+);
+
+/** "I don't understand", "what do you want?", "what should I write?": not an answer, but a request to explain the question. */
+export function isConfused(text: string): boolean {
+  // Short: in a longer message these words are part of a story («رحت للمستشفى وما فهمت وش قال الدكتور»).
+  return commandForm(text).split(" ").length <= 7 && says(text, CONFUSED);
+}
+
+const WHY = phrases("ليش", "لماذا", "لمه", "ليه", "why", "کیوں", "kyun", "kyon", "kiyon");
+
+/** A "why" question («ليش تبون الهويه», "why do you need my ID?"). */
+export function asksWhy(text: string): boolean {
+  return says(text, WHY);
+}
+
+const HELPLESS = phrases(
+  "وش اسوي", "ايش اسوي", "شسوي", "شو اسوي", "وش اسوي الحين", "ايش اسوي الحين", "وش اسوي طيب", "طيب وش اسوي", "ماذا افعل", "ماذا أفعل", "كيف اتصرف", "وش الحل",
+  "what should i do", "what do i do", "what do i do now", "what now", "what can i do",
+  "کیا کروں", "اب کیا کروں", "میں کیا کروں", "kya karun", "ab kya karun", "kya karoon",
+);
+
+/** «وش اسوي», "what should I do?": a short plea for what to do next, right after bad news or a hard message. */
+export function isHelpless(text: string): boolean {
+  return commandForm(text).split(" ").length <= 5 && says(text, HELPLESS);
+}
+
+const MISSING = phrases(
+  "ما عندي", "ماعندي", "ما معي", "مامعي", "مو معي", "مب معي", "ما احصله", "ما احصلها", "ضايع", "ضايعه", "ضاعت", "ضاع", "مفقود", "مفقوده", "مو موجود", "مو موجوده",
+  "عند الكفيل", "مع الكفيل", "عند كفيلي", "مع كفيلي", "ما اعرفه", "ما اعرفها", "ما اذكره", "ما احفظه",
+  "i don't have", "i dont have", "dont have", "don't have", "do not have", "not with me", "i lost", "lost it", "lost my",
+  "with my sponsor", "with the sponsor", "with kafeel", "with the kafeel", "with my kafeel", "i don't know it", "i dont know it", "don't remember", "dont remember",
+  "میرے پاس نہیں", "پاس نہیں", "کھو گیا", "گم ہو گیا", "کفیل کے پاس", "mere paas nahi", "paas nahi", "kafeel ke paas", "gum ho gaya",
+);
+
+/** «ما عندي», "it's with my sponsor", "I lost it": the answer to a question is not at hand. */
+export function saysMissing(text: string): boolean {
+  return commandForm(text).split(" ").length <= 14 && says(text, MISSING);
+}

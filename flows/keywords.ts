@@ -56,7 +56,8 @@ const LANGUAGES: Array<[Locale, Set<string>]> = [
 /** Recognises a steering command; `null` when the text is something else. */
 export function detectCommand(text: string): Command | null {
   const f = commandForm(text);
-  if (f === "") return null;
+  // A question mark alone asks for help.
+  if (f === "") return /^\s*[?؟]+\s*$/.test(text) ? { type: "help" } : null;
   if (DELETE_DATA.has(f)) return { type: "deleteMyData" };
   if (MY_DATA.has(f)) return { type: "myData" };
   if (OPT_OUT.has(f)) return { type: "optOut" };

@@ -2,9 +2,10 @@
 import type { Locale } from "../orgs/schema";
 import { choice, reply, t, withChoices } from "./reply";
 import type { FlowContext, Reply, Text } from "./types";
-import { MENU_WORDS, MENU_WORDS_ALONE } from "./keywords";
+import { detectCommand, MENU_WORDS, MENU_WORDS_ALONE } from "./keywords";
 import type { Option } from "./choices";
 import { hoursTexts } from "./calendar/text";
+import { commandForm } from "./text/arabic";
 
 export const MENU_ITEMS = ["apply", "status", "faq", "feedback", "human", "about", "language"] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
@@ -15,6 +16,24 @@ export const MENU_OPTIONS: readonly Option[] = MENU_ITEMS.map((item) => ({
   words: MENU_WORDS[item] ?? [],
   alone: MENU_WORDS_ALONE[item] ?? [],
 }));
+
+/** The actions a text may tell its reader to type, as the menu knows them. */
+const NAMEABLE: readonly MenuItem[] = ["apply", "status", "feedback", "human"];
+
+/**
+ * The menu actions a text tells its reader to type (an FAQ answer's «اكتب
+ * «تقديم»», "type “apply”"), in the order it names them: offered under it,
+ * so that a tap does what the answer says instead of the person typing it.
+ */
+export function actionsNamedIn(text: string): MenuItem[] {
+  const out: MenuItem[] = [];
+  for (const m of text.matchAll(/[«"“]([^»"”\n]{1,40})[»"”]/g)) {
+    const said = commandForm(m[1]!);
+    const item = NAMEABLE.find((i) => (MENU_WORDS[i] ?? []).some((w) => commandForm(w) === said)) ?? (detectCommand(m[1]!)?.type === "human" ? "human" : undefined);
+    if (item && !out.includes(item)) out.push(item);
+  }
+  return out;
+}
 
 export function menuReply(lead?: Text[]): Reply {
   return withChoices(

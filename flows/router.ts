@@ -6,7 +6,7 @@
  * association has the conversation.
  */
 import type { Locale } from "../orgs/schema";
-import { applyStep, prompt as applyPrompt } from "./apply";
+import { applyStep, prompt as applyPrompt, programPicked } from "./apply";
 import { appealFiled, appealStep, startAppeal } from "./appeal";
 import { matchOption, parseOptionNumber } from "./choices";
 import { feedback, feedbackFiled } from "./feedback";
@@ -17,7 +17,7 @@ import { detectSmallTalk, stripGreeting } from "./faq/smalltalk";
 import { confirmStop, deletionPrompt, globalCommand } from "./global";
 import { handoff, handoffOpened, startHandoffOffer } from "./handoff";
 import { infoPrompt, pendingRequests, provideInfo, recallText, startInfo } from "./info";
-import { detectCommand, type Command } from "./keywords";
+import { detectCommand, looksLikeQuestion, type Command } from "./keywords";
 import { detectLanguage } from "./understand/language";
 import { menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { reply, t } from "./reply";
@@ -29,6 +29,7 @@ import { safetyFirst } from "./safety";
 import { checkButton, checkStep, outcomeNoted, referralOpened, referralStep, REFCHECK_PREFIX } from "./referral";
 import { emergencyNumber } from "../orgs/emergency";
 import { detectIntent } from "./understand/intents";
+import { isHelpless } from "./intents";
 import { hasArabicLetters, isLatinScript } from "./text/arabic";
 import type { Effect, EffectEvent, FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
@@ -143,8 +144,9 @@ function wordyField(state: SessionState, ctx: FlowContext): boolean {
 const ATTENDING_MS = 6 * 3_600_000;
 
 /**
- * Right after someone told us they may be in danger, a short reply («طيب», "ok", «شكرا») is not an
- * answer to the question the form was at: it is met with care, and the form waits until they want it.
+ * Right after someone told us they may be in danger (or, on the care path, of symptoms), a short reply
+ * («طيب», "ok", «شكرا») or «وش اسوي» is not an answer to the question the form was at: it is met with
+ * care, and the form waits until they want it.
  */
 function stillAttending(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult | null {
   if (state.flow === "new" || !state.attending || input.kind !== "text") return null;
@@ -153,8 +155,10 @@ function stillAttending(state: SessionState, input: FlowInput, ctx: FlowContext)
   const text = input.text.trim();
   const small = detectSmallTalk(text);
   const wordless = text !== "" && !/[\p{L}\p{N}]/u.test(text);
-  if (!(small === "ack" || small === "thanks" || wordless) || detectCommand(text) !== null || detectIntent(text) !== null) return null;
-  return done(state, [reply(t("safety:stillHere", { unified: { ltr: emergencyNumber(ctx.profile, "unified") } }))]);
+  if (!(small === "ack" || small === "thanks" || wordless || isHelpless(text)) || detectCommand(text) !== null || detectIntent(text) !== null) return null;
+  const unified = { ltr: emergencyNumber(ctx.profile, "unified") };
+  if (state.caring) return done(state, [reply(t("safety:symptoms.still", { moh: { ltr: emergencyNumber(ctx.profile, "moh") }, unified }))]);
+  return done(state, [reply(t("safety:stillHere", { unified }))]);
 }
 
 function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepResult {
@@ -166,7 +170,7 @@ function route(state: SessionState, input: FlowInput, ctx: FlowContext): StepRes
   const result = routeAfterSafety(state, input, ctx);
   // Anything else the person chose to do ends the care mode.
   if (state.flow !== "new" && state.attending && !isEvent(input) && result.state.flow !== "new" && "attending" in result.state) {
-    const { attending: _ended, ...rest } = result.state as SessionState & { attending?: string };
+    const { attending: _ended, caring: _care, ...rest } = result.state as SessionState & { attending?: string; caring?: boolean };
     return { ...result, state: rest as SessionState };
   }
   return result;
@@ -295,6 +299,10 @@ function applyTurn(state: Extract<SessionState, { flow: "apply" }>, input: FlowI
   }
   // A greeting in the middle of the form is answered, then the question is asked again.
   if (greetingLead.length > 0) return done(state, [applyPrompt(state, ctx, greetingLead)]);
+  // At the program list nothing is filled yet: a question or a request there is answered as at the menu, not met with the list again.
+  if (state.step.name === "program" && !state.draft && text !== null && command === null && !programPicked(input, ctx) && (looksLikeQuestion(text) || detectIntent(text) !== null)) {
+    return menu({ flow: "menu" }, input, ctx);
+  }
   return applyStep(state, input, ctx, command);
 }
 
@@ -324,5 +332,7 @@ function firstContact(input: FlowInput, ctx: FlowContext): StepResult {
     const replies = first ? [{ ...first, text: [...welcome, ...first.text] }, ...answered.replies.slice(1)] : [menuReply(welcome)];
     return done(answered.state, replies, [...effects, ...answered.effects]);
   }
-  return done(base, [menuReply([...welcome, t("common:intro")])], effects);
+  // A voice note first: welcomed, and told it cannot be listened to.
+  const heard = input.kind === "media" && (input.mediaType === "voice" || input.mediaType === "audio") ? [t("common:voiceNote")] : [];
+  return done(base, [menuReply([...welcome, ...heard, t("common:intro")])], effects);
 }

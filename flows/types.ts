@@ -238,6 +238,8 @@ export interface Carried {
   lastActiveAt?: string;
   /** When the person told us they may be in danger: the next short messages are met with care, not a form's question. */
   attending?: string;
+  /** The attending is for symptoms told (the care path), not for a danger. */
+  caring?: boolean;
 }
 
 export type SessionState =
@@ -248,7 +250,7 @@ export type SessionState =
    */
   | ({ flow: "menu"; listed?: string[] } & Carried)
   | ({ flow: "faq"; suggestions: string[] } & Carried)
-  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string; heldInfo?: HeldInfo; attending?: string }
+  | { flow: "apply"; step: ApplyStep; draft: ApplicationDraft | null; lastActiveAt?: string; pendingProgram?: string; heldInfo?: HeldInfo; attending?: string; caring?: boolean }
   | ({ flow: "status" } & Carried)
   | ({
       flow: "feedback";

@@ -4,6 +4,7 @@
  * referral listens for («پیسے», «اقامہ», «کفیل»); a real request outside the
  * association's scope still gets the referral; close answers are asked about.
  */
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, plain, textOf, type Harness } from "./helpers";
 
@@ -58,6 +59,20 @@ describe("FAQ in Urdu (jaliyat_badr)", () => {
     expect(r).toContain(labour.name.ur!);
     const ticket = await h.opened.db.selectFrom("tickets").selectAll().where("kind", "=", "referral").executeTakeFirstOrThrow();
     expect(ticket.referral_id).toBe("labour");
+  });
+});
+
+describe("Urdu greetings", () => {
+  it("answers the salam in Urdu spellings and Roman Urdu with the Urdu salam", async () => {
+    const ur = JSON.parse(readFileSync(new URL("../locales/ur/common.json", import.meta.url), "utf8")) as { salamReply: string };
+    const ar = JSON.parse(readFileSync(new URL("../locales/ar/common.json", import.meta.url), "utf8")) as { salamReply: string };
+    for (const greeting of ["اسلام علیکم", "السلام علیکم", "assalam o alaikum", "Assalam-o-Alaikum", "aoa", "AOA"]) {
+      h = await createHarness({ org: "jaliyat_badr" });
+      const r = plain(textOf(await h.say(greeting)));
+      expect(r, greeting).toContain(ur.salamReply);
+      expect(r, greeting).not.toContain(ar.salamReply);
+      await h.close();
+    }
   });
 });
 

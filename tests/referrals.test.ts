@@ -163,6 +163,18 @@ describe("a partner without a verified contact goes to staff", () => {
   });
 });
 
+describe("a child's disability is not a child at risk", () => {
+  it("sumou: «my son is autistic, can you help» is referred for disability care (staff-handled), not to the child helpline; in Arabic too", async () => {
+    h = await createHarness({ org: "sumou" });
+    const r = await said("my son is autistic can you help");
+    expect(r).toContain("Disabled Children's Association");
+    expect(r).not.toContain("116111");
+    const [row] = await referrals();
+    expect(row).toMatchObject({ topic_id: "disability", partner_id: "disabled_children", staff_handled: 1 });
+    expect(await said("ابني عنده توحد تساعدونه؟", "u2")).toContain("جمعية الأطفال ذوي الإعاقة");
+  });
+});
+
 describe("consent to pass a summary to the partner", () => {
   it("given: recorded for its purpose, and staff get the summary to pass on", async () => {
     h = await createHarness({ org: "banan" });

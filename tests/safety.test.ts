@@ -336,6 +336,28 @@ describe("hayat: symptoms described in chat", () => {
     expect(await escalateUnclaimedAlerts({ db: h.opened.db, profile: h.profile, translator: h.sila.translator, staff: STAFF, clock: () => h.now() })).toBe(0);
   });
 
+  it("«وش اسوي» or «طيب» right after is met with what to do now (her doctor, 937, the coordinator told), not «I did not understand»; a request then acts", async () => {
+    h = await harness("hayat");
+    await h.say("السلام عليكم");
+    await h.say("عندي ورم بالثدي وخايفه");
+    for (const short of ["وش اسوي", "طيب"]) {
+      const r = plain(textOf(await h.say(short)));
+      expect(r, short).toContain("937");
+      expect(r, short).toContain("طبيبكِ");
+      expect(r, short).not.toContain(plain(h.sila.translator.t("common:notUnderstood", "ar")).slice(0, 15));
+    }
+    // A request ends the care mode and is done.
+    expect(plain(textOf(await h.say("ابي موعد فحص")))).toContain("🔒");
+    expect((await stateOf(h)) as { caring?: boolean }).not.toHaveProperty("caring");
+  });
+
+  it("after a crisis, «what should I do?» is met with care in English", async () => {
+    h = await harness();
+    await h.say("I want to kill myself");
+    const r = plain(textOf(await h.say("what should I do")));
+    expect(r).toContain("not alone");
+  });
+
   it("a general question about symptoms still goes to the FAQ; heavy bleeding is an emergency", async () => {
     h = await harness("hayat");
     await h.say("السلام عليكم");

@@ -32,6 +32,11 @@ export interface EngineDeps {
   /** The statements of every turn, prepared on the same SQLite connection as `db`. */
   hot: HotPath;
   attachments: { maxBytes: number; mimeTypes: string[] };
+  /**
+   * The attachments folder: a file a person sent that the turn did not keep (a photo of an ID card
+   * where the number is asked, a voice note) is removed from it once the turn has committed.
+   */
+  files?: { owns(file: string): boolean };
   /** Called after a turn commits with outbox rows to deliver. */
   onOutbox?: () => void;
   /** Longest text a turn keeps from one message (longer is cut, not refused). */

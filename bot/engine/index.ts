@@ -7,6 +7,7 @@
  * way forward, and the process lives on. Turns of different chats that are
  * ready together share one commit (`writer.ts`), each in its own savepoint.
  */
+import fs from "node:fs";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import * as repo from "../../db/repo";
@@ -156,7 +157,7 @@ export function createEngine(deps: EngineDeps): Engine {
     translator: deps.translator,
   });
 
-  async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar): Promise<TurnOutcome> {
+  async function turn(trx: Transaction<Database>, message: InboundMessage, calendar: Calendar, unkept: string[]): Promise<TurnOutcome> {
     const now = deps.clock();
     const at = now.toISOString();
     const { kind, body } = inboundKind(message);
@@ -206,6 +207,9 @@ export function createEngine(deps: EngineDeps): Engine {
       state = { flow: "menu" }; // an older shape: restart the flow cleanly
     }
 
+    // A file the person sent: kept when a step holds it (in the state) or an effect takes it.
+    const sentFile = content.kind === "media" && deps.files?.owns(content.fileRef) ? content.fileRef : null;
+    let fileKept = false;
     const replies: Reply[] = [];
     const turnInfo = { contactId: contact.id, at, locale: localeOf(contact), localeChosen: contact.localeChosen, channel: message.channel, extra: replies };
     let sensitiveInput = false;
@@ -251,6 +255,7 @@ export function createEngine(deps: EngineDeps): Engine {
         attachments: deps.attachments,
       };
       const result = flowStep(state, input, ctx);
+      if (sentFile && !fileKept) fileKept = result.effects.some((e) => JSON.stringify(e).includes(sentFile));
       state = result.state;
       replies.push(...result.replies);
       if (round === 0 && result.sensitiveInput) sensitiveInput = true;
@@ -266,6 +271,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (storedBody !== null && sensitiveInput && !sealedOnArrival) {
       await repo.replaceInboundBody(trx, message.channel, message.messageId, deps.cipher.encrypt(storedBody));
     }
+    if (sentFile && !fileKept && !JSON.stringify(state).includes(sentFile)) unkept.push(sentFile);
     deps.hot.saveSession(identity.identityId, SESSION_VERSION, sealState(state, deps.profile, deps.cipher), at, flood.packed);
     // A notice that reached this chat as a template: its full text now that the person wrote again.
     for (const payload of deps.hot.takeFollowups(contact.id, message.channel, message.chatId, at)) {
@@ -273,6 +279,14 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     for (const r of replies) queueReply(contact.id, message, r, turnInfo.locale, at);
     return "processed" as const;
+  }
+
+  function removeUnkept(file: string): void {
+    try {
+      fs.rmSync(file, { force: true });
+    } catch (error) {
+      deps.log.warn("could not remove a file the turn did not keep", { error });
+    }
   }
 
   /** The error boundary of one update: record, apologise, keep going. */
@@ -310,9 +324,12 @@ export function createEngine(deps: EngineDeps): Engine {
     handle(message) {
       return queue.run(`${message.channel}:${message.chatId}`, async () => {
         let outcome: TurnOutcome;
+        const unkept: string[] = [];
         try {
           const calendar = await deps.calendar.get();
-          outcome = await writer.run((trx) => turn(trx, message, calendar));
+          outcome = await writer.run((trx) => turn(trx, message, calendar, unkept));
+          // Committed: a file nobody kept is not kept on disk either.
+          for (const file of unkept) removeUnkept(file);
         } catch (error) {
           await failed(message, error);
           outcome = "failed";

@@ -11,6 +11,7 @@ import { detectSmallTalk } from "../faq/smalltalk";
 import { parseAnswer, readYesNo, type FormField } from "../form";
 import { matchOption, parseOptionNumber } from "../choices";
 import { startHandoff } from "../handoff";
+import { asksWhy, isConfused, isHelpless, saysMissing } from "../intents";
 import { looksLikeQuestion, type Command } from "../keywords";
 import { menuReply } from "../menu";
 import { t } from "../reply";
@@ -135,17 +136,25 @@ function fieldAnswer(
   const choosing = field.type === "choice" || field.type === "yesno";
   // «لا يوجد» skips a field, unless it is one of the field's own options («لا يوجد خزان»).
   if (command?.type === "skip" && !(field.type === "choice" && parseAnswer(field, input, ctx).ok)) {
-    if (field.required) return again([t("apply:requiredField")]);
+    if (field.required) return again([t("apply:requiredMissing")]);
     return answered(state, field.id, { type: "skipped" }, ctx, state.step.editing, [t("apply:skipped")]);
   }
 
-  // Thanks, "ok" or goodbye is not an answer: acknowledged, and the question asked again.
-  if (text !== null && wordy) {
+  // Thanks, "ok" or goodbye is not an answer (to a name, an ID, a number...): acknowledged, and the question asked again.
+  if (text !== null && !choosing) {
     const small = detectSmallTalk(text);
     if (small === "thanks" || small === "ack" || small === "goodbye") return again([t(small === "thanks" ? "common:welcomeShort" : "common:ackShort")]);
   }
 
+  // "I don't understand", "what do you want?": the question explained, never stored as an answer («مافهمت وش تبين» is no name).
+  if (text !== null && (isConfused(text) || isHelpless(text))) return again([t("apply:explainField")]);
+
   const r = parseAnswer(field, input, ctx);
+  // "I don't have it", "it's with my sponsor": skipped when it may be, else the form waits for it (kept as it is).
+  if (text !== null && !r.ok && !choosing && saysMissing(text)) {
+    if (!field.required) return answered(state, field.id, { type: "skipped" }, ctx, state.step.editing, [t("apply:skipped")]);
+    return again([t("apply:requiredMissing")]);
+  }
   // Words meant as "a person, please" in a field that takes words («موظف» can be an occupation): asked.
   if (text !== null && wordy && command?.type === "human" && r.ok) return confirm(state, r.answer, "intent", ctx);
 
@@ -159,6 +168,8 @@ function fieldAnswer(
     if (entry) {
       return { ...done(state, [prompt(state, ctx, [{ localized: entry.answer }, t("apply:backToQuestion")])]), sensitiveInput };
     }
+    // "Why do you need this?": why we ask, and that it stays confidential; then the question again.
+    if (!r.ok && asksWhy(text)) return again([t("apply:whyAsked")]);
     // A question in a free-text field may be a fair answer: asked before it is stored.
     if (r.ok && looksLikeQuestion(text) && field.type === "text") return confirm(state, r.answer, "question", ctx);
     if (r.ok && looksLikeQuestion(text) && (field.type === "fullName" || field.type === "city" || field.type === "location")) {

@@ -20,7 +20,7 @@ import { prompt } from "./prompt";
 import { submitted, summaryStep } from "./summary";
 
 export { prompt } from "./prompt";
-export { programNamedIn, startApply } from "./programs";
+export { programNamedIn, programPicked, startApply } from "./programs";
 
 /** One turn inside the application flow. */
 export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext, command: Command | null = null): StepResult {

@@ -6,7 +6,7 @@
  * introduction and the privacy notice).
  */
 import type { ProgramSpec } from "../../orgs/schema";
-import { matchOption } from "../choices";
+import { matchOption, parseOptionNumber } from "../choices";
 import { stem, tokenize } from "../faq/normalize";
 import { startHandoff } from "../handoff";
 import { unsureWhichProgram } from "../intents";
@@ -115,8 +115,10 @@ export function choose(program: ProgramSpec, ctx: FlowContext): StepResult {
   return done(state, [prompt(state, ctx)]);
 }
 
-/** The program step: a program picked from the list by number, button or name; or a way out. */
-export function pickProgram(state: ApplyState, input: FlowInput, ctx: FlowContext): StepResult {
+type ProgramPick = { type: "program"; program: ProgramSpec } | { type: "unsure" } | { type: "menu" };
+
+/** What an answer at the program list picks: a program by number, button or name, "I don't know", or the menu; null for anything else. */
+export function programPicked(input: FlowInput, ctx: FlowContext): ProgramPick | null {
   const programs = openPrograms(ctx);
   const picked = matchOption(
     input,
@@ -127,14 +129,24 @@ export function pickProgram(state: ApplyState, input: FlowInput, ctx: FlowContex
     ],
     { loose: true },
   );
-  if (picked === "menu:menu") return done({ flow: "menu" }, [menuReply()]);
-  if (picked === "program:unsure" || (input.kind === "text" && unsureWhichProgram(input.text))) {
+  if (picked === "menu:menu") return { type: "menu" };
+  if (picked === "program:unsure" || (input.kind === "text" && unsureWhichProgram(input.text))) return { type: "unsure" };
+  const program = programs.find((p) => `program:${p.id}` === picked) ?? (input.kind === "text" ? programNamedIn(input.text, ctx) : null);
+  return program ? { type: "program", program } : null;
+}
+
+/** The program step: a program picked from the list by number, button or name; or a way out. */
+export function pickProgram(state: ApplyState, input: FlowInput, ctx: FlowContext): StepResult {
+  const picked = programPicked(input, ctx);
+  if (picked?.type === "menu") return done({ flow: "menu" }, [menuReply()]);
+  if (picked?.type === "unsure") {
     const s: ApplyState = { ...state, step: { name: "describeNeed" } };
     return done(s, [prompt(s, ctx)]);
   }
-  const program = programs.find((p) => `program:${p.id}` === picked) ?? (input.kind === "text" ? programNamedIn(input.text, ctx) : null);
-  if (!program) return done(state, [prompt(state, ctx, [t("apply:pickFromList")])]);
-  return choose(program, ctx);
+  // Words that pick nothing (often a name: the person thinks the form has begun): the list comes first.
+  const typedWords = input.kind === "text" && parseOptionNumber(input.text) === null && /\p{L}{2,}/u.test(input.text);
+  if (!picked) return done(state, [prompt(state, ctx, [t(typedWords ? "apply:programFirst" : "apply:pickFromList")])]);
+  return choose(picked.program, ctx);
 }
 
 /** "I don't know which program": the need in words, then a suggestion, the list, or a person. */

@@ -129,9 +129,9 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
   const phraseAt = (i: number, n: number): LexHit | undefined => {
     const hit = lex.phrases.get(stems.slice(i, i + n).join(" ")) ?? (anyFolded ? lex.phrases.get(folded.slice(i, i + n).join(" ")) : undefined);
     if (hit) return hit;
-    // «وجزاكم الله خير», «والله يعطيكم العافيه»: a phrase after «و».
+    // «وجزاكم الله خير», «والله يعطيكم العافيه»: a phrase after «و»; «بيطلع لاحد»: the dialect future «ب».
     const w = words[i]!;
-    return w.length > 3 && w.startsWith("و") ? lex.phrases.get([stem(w.slice(1)), ...stems.slice(i + 1, i + n)].join(" ")) : undefined;
+    return w.length > 3 && (w.startsWith("و") || w.startsWith("ب")) ? lex.phrases.get([stem(w.slice(1)), ...stems.slice(i + 1, i + n)].join(" ")) : undefined;
   };
   const out: Tok[] = [];
   // «من يحق له…», «من يمكنه…»: «من» opening a sentence asks "who", not "from" («من وين» is "from where").
@@ -193,14 +193,17 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
 
 /** Applies what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
 export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
-  const has = (ids: string[]) => toks.find((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
+  const all = (ids: string[]) => toks.filter((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
   for (const c of COMPOSITIONS) {
-    const first = has(c.when[0]);
-    if (!first || !has(c.when[1])) continue;
+    const firsts = all(c.when[0]);
+    const first = firsts[0];
+    if (!first || all(c.when[1]).length === 0) continue;
     if (c.demote) {
-      first.kind = "light";
-      first.intent = false;
-      first.ambiguous = false;
+      for (const t of firsts) {
+        t.kind = "light";
+        t.intent = false;
+        t.ambiguous = false;
+      }
       continue;
     }
     if (c.add === undefined) continue;

@@ -10,11 +10,11 @@
 import { CONFUSABLE_PAIRS, FAMILIES } from "./lexicon";
 
 /** A confusable pair is asked about when the second scores at least this share of the first… */
-export const PAIR_RATIO = 0.9;
+export const PAIR_RATIO = 0.95;
 /** …or this share, when the message itself holds a word or combination that means either. */
 export const AMBIGUOUS_PAIR_RATIO = 0.7;
 /** Any two answers this close are asked about. */
-export const CLOSE_RATIO = 0.97;
+export const CLOSE_RATIO = 0.98;
 /** A family holds an entry when its concepts are in at least this share of the entry's variants. */
 const FAMILY_SHARE = 0.34;
 

@@ -73,6 +73,8 @@ export function isNumber(word: string): boolean {
 
 /** Definite-article prefixes, longest first; the rest must keep 2+ letters. */
 const ARTICLE_PREFIXES = ["وال", "بال", "كال", "فال", "ولل", "ال", "لل"];
+/** The Gulf demonstrative article «هال» ("this"), alone or after a one-letter prefix. */
+const DEMONSTRATIVE_PREFIXES = ["وهال", "بهال", "لهال", "هال"];
 /** One-letter conjunction/preposition prefixes; the rest must keep 3+ letters. */
 const LETTER_PREFIXES = ["و", "ف", "ب", "ك", "ل"];
 /** Imperfect-verb prefixes (اتطوع، يسجل، تداوم، نتبرع) — used only for lexicon look-ups. */
@@ -97,6 +99,10 @@ const MIN_STEM = 3;
 
 /** Removes one definite-article prefix when at least two letters remain. */
 export function stripArticle(word: string): string {
+  // Gulf «هال» ("this"): «هالفتره», «بهالمعلومات».
+  for (const p of DEMONSTRATIVE_PREFIXES) {
+    if (word.startsWith(p) && word.length - p.length >= 3) return word.slice(p.length);
+  }
   for (const p of ARTICLE_PREFIXES) {
     if (word.startsWith(p) && word.length - p.length >= 2) return word.slice(p.length);
   }

@@ -15,6 +15,9 @@ const PHRASES: Record<SmallTalk, string[]> = {
     "سلام عليكم ورحمه الله وبركاته", "السلام", "سلام", "سلامو عليكم", "السلام عليكم جميعا", "السلام عليكم ورحمة الله",
     "salam", "salaam", "assalamu alaikum", "assalamualaikum", "asalamu alaikum", "salam alaikum", "salam alikum", "as salam alaikum",
     "السلام علیکم", "السلام علیکم ورحمۃ اللہ", "assalam o alaikum", "assalam-o-alaikum", "aoa", "slam", "asalam alaikum",
+    // Urdu spellings without the article, Urdu ی/ک or Arabic ي/ك, and Roman Urdu's o/u joins.
+    "اسلام علیکم", "اسلام عليكم", "اسلام و علیکم", "اسلام علیکم ورحمۃ اللہ", "assalamo alaikum", "assalam u alaikum", "assalamu alaykum",
+    "asalam o alaikum", "asalam u alaikum", "salam o alaikum", "slam o alaikum", "assalam alaikum", "asalamualaikum",
   ],
   greeting: [
     "مرحبا", "مرحبتين", "مرحبا بك", "مرحبا بكم", "مراحب", "هلا", "هلا والله", "هلا بك", "هلا فيك", "هلا وغلا", "يا هلا", "ياهلا",

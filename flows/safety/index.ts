@@ -104,14 +104,15 @@ function dangerReply(state: SessionState, danger: Danger, text: string, ctx: Flo
   const effects: Effect[] = [...languageEffects(danger.lang, ctx), { type: "urgentAlert", kind, kinds: danger.kinds, excerpt }];
   // A conversation with staff keeps its thread: the message reaches them there too.
   if (state.flow === "handoff") effects.push({ type: "forwardToStaff", ticketReference: state.reference, text: excerpt });
-  return { state: { ...stayed(state), attending: ctx.now.toISOString() } as SessionState, replies: [reply(...parts)], effects };
+  const { caring: _care, ...kept } = stayed(state) as SessionState & { caring?: boolean };
+  return { state: { ...kept, attending: ctx.now.toISOString() } as SessionState, replies: [reply(...parts)], effects };
 }
 
 function symptomsReply(state: SessionState, text: string, role: string, ctx: FlowContext): StepResult {
   const moh = emergencyNumber(ctx.profile, "moh");
   const unified = emergencyNumber(ctx.profile, "unified");
   return {
-    state: stayed(state),
+    state: { ...stayed(state), attending: ctx.now.toISOString(), caring: true } as SessionState,
     replies: [
       reply(
         t("safety:symptoms.lead", { moh: { ltr: moh } }),

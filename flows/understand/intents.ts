@@ -11,7 +11,7 @@
  */
 import type { Locale } from "../../orgs/schema";
 import { normalizeArabic } from "../text/arabic";
-import { INTENT_RULES, NEGATIONS, type IntentName, type Rule } from "./lexicon";
+import { INTENT_RULES, NEGATIONS, WANT, type IntentName, type Rule } from "./lexicon";
 
 export type Intent =
   | { type: Exclude<IntentName, "language"> }
@@ -62,6 +62,7 @@ interface CompiledRule {
   negatable: number | undefined;
   unless: Pattern[];
   maxWords: number;
+  across: boolean;
 }
 
 const COMPILED: Array<[IntentName, CompiledRule[]]> = INTENT_RULES.map(([name, rules]) => [
@@ -71,6 +72,7 @@ const COMPILED: Array<[IntentName, CompiledRule[]]> = INTENT_RULES.map(([name, r
     negatable: r.negatable,
     unless: (r.unless ?? []).map(compile),
     maxWords: r.maxWords ?? 30,
+    across: r.across === true,
   })),
 ]);
 
@@ -99,8 +101,13 @@ function nearly(a: string, b: string): boolean {
   return tail(a, b) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
 }
 
+/** Every word the lexicon knows: a word it knows is never read as a typo of another («اتكلم» is not «اتظلم»). */
+const KNOWN = new Set(COMPILED.flatMap(([, rules]) => rules.flatMap((r) => [...r.slots.flat(), ...r.unless].flatMap((p) => p.words))));
+
 function wordMatches(typed: string, p: string, prefix: boolean): boolean {
-  return variants(typed).some((v) => (prefix ? v.startsWith(p) && v.length - p.length <= 6 : v === p || nearly(v, p)));
+  const forms = variants(typed);
+  const known = forms.some((v) => KNOWN.has(v));
+  return forms.some((v) => (prefix ? v.startsWith(p) && v.length - p.length <= 6 : v === p || (!known && nearly(v, p))));
 }
 
 /** Index of the first word of `clause` where `pattern` matches, or -1. */
@@ -150,12 +157,33 @@ export function detectIntent(text: string): Intent | null {
   const words = parts.reduce((n, c) => n + c.length, 0);
   if (words === 0) return null;
   for (const [name, rules] of COMPILED) {
+    const whole = parts.flat();
     for (const clause of parts) {
-      if (!rules.some((r) => ruleMatches(r, clause, words))) continue;
+      if (!rules.some((r) => ruleMatches(r, clause, words) || (r.across && ruleMatches(r, whole, words)))) continue;
       if (name !== "language") return { type: name };
       const locale = languageIn(clause);
       if (locale) return { type: "language", locale };
     }
   }
   return null;
+}
+
+const WISH = WANT.map(compile);
+/** Words that make a wish a question ("I want to know…", "I'd like to ask…"). */
+const ASKING = ["اعرف", "أعرف", "اسال", "أسأل", "اسأل", "استفسر", "افهم", "know", "ask", "understand", "information", "info", "جاننا", "پوچھنا", "janna", "poochna"].map(compile);
+
+/**
+ * A wish stated, not a question: «ابي خزان لبيتي», "I need a water truck".
+ * The wish comes in the first words, is not negated, and asks nothing.
+ */
+export function isWish(text: string): boolean {
+  if (/[?؟]/.test(text)) return false;
+  const parts = clauses(text.slice(0, 400));
+  const first = parts[0];
+  if (!first || parts.reduce((n, c) => n + c.length, 0) > 16) return false;
+  if (ASKING.some((p) => parts.some((c) => find(c, p) >= 0))) return false;
+  return WISH.some((p) => {
+    const at = find(first, p);
+    return at >= 0 && at <= 2 && !negatedAt(first, at);
+  });
 }

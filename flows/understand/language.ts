@@ -7,8 +7,11 @@
  */
 import type { Locale } from "../../orgs/schema";
 
-/** Letters Urdu writes and Arabic does not (ٹ ڈ ڑ ں ہ ے ۓ ھ). */
-const URDU_LETTERS = /[\u0679\u0688\u0691\u06BA\u06C1\u06D2\u06D3\u06BE]/;
+/**
+ * Letters Urdu writes and Arabic does not (ٹ ڈ ڑ ں ہ ے ۓ ھ), and Urdu's own
+ * ی and ک, which an Arabic keyboard never types («اسلام علیکم»).
+ */
+const URDU_LETTERS = /[\u0679\u0688\u0691\u06BA\u06C1\u06D2\u06D3\u06BE\u06CC\u06A9]/;
 /** Small Urdu words also written without those letters. */
 const URDU_WORDS = new Set(["کیا", "میں", "کی", "کا", "کے", "آپ", "اور", "کو", "سے", "پر", "نہیں", "ہیں", "یہ", "وہ", "مجھے", "کب", "کہاں", "کیسے", "جی", "شکریہ"]);
 /** Common Roman Urdu words (none of them English). */
@@ -16,7 +19,7 @@ const ROMAN_URDU = new Set([
   "mujhe", "mujhay", "kya", "kia", "hai", "hain", "nahi", "nahin", "aap", "ap", "karna", "karni", "karo", "chahiye", "chahta", "chahti",
   "mein", "meri", "mera", "mere", "baat", "shukriya", "kaise", "kese", "kab", "kahan", "kyun", "kyon", "kaun", "theek", "thik", "acha",
   "accha", "bhai", "jee", "ji", "haan", "madad", "darkhwast", "shikayat", "batao", "bataen", "bataein", "hum", "humein", "apna", "apni",
-  "salaam", "assalam", "walaikum", "raha", "rahi", "rahe", "gaya", "gayi", "hoga", "hogi", "kuch", "sakta", "sakti", "sakte",
+  "salaam", "assalam", "aoa", "walaikum", "raha", "rahi", "rahe", "gaya", "gayi", "hoga", "hogi", "kuch", "sakta", "sakti", "sakte",
 ]);
 
 /** The language `text` is written in, among `supported`; null when it cannot be told. */

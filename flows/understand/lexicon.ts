@@ -32,6 +32,8 @@ export interface Rule {
   unless?: string[];
   /** Longest message (in words) the rule applies to; longer ones are stories told, not requests. */
   maxWords?: number;
+  /** The slots may be met in different clauses of the message («قدمت طلب من شهر، وش صار عليه؟»). */
+  across?: boolean;
 }
 
 // ---- Shared word lists ------------------------------------------------------
@@ -88,8 +90,10 @@ const STATUS_CUE = [
 
 const MY_FILE = [
   "طلبي", "طلبنا", "معاملتي", "ملفي", "شكواي", "شكوتي", "تظلمي", "طلب", "الطلب", "معامله", "المعامله",
-  "my application", "my request", "my file", "my case", "my complaint", "application", "request",
-  "میری درخواست", "درخواست", "meri darkhwast", "darkhwast",
+  // Having applied says which file: «قدمت من شهر», "I applied".
+  "قدمت", "قدمنا", "تقدمت", "سجلت", "رفعت",
+  "my application", "my request", "my file", "my case", "my complaint", "application", "request", "applied", "i registered",
+  "میری درخواست", "درخواست", "meri darkhwast", "darkhwast", "apply kiya", "darkhwast di",
 ];
 
 const APPEAL = [
@@ -159,7 +163,7 @@ export const INTENT_RULES: Array<[IntentName, Rule[]]> = [
   [
     "status",
     [
-      { slots: [STATUS_CUE, MY_FILE], unless: [...HOW, "شروط", "requirements"], maxWords: 16 },
+      { slots: [STATUS_CUE, MY_FILE], unless: [...HOW, "شروط", "requirements"], maxWords: 16, across: true },
       { slots: [["حاله الطلب", "حالة الطلب", "حاله طلبي", "application status", "status of my", "درخواست کی حیثیت"]], maxWords: 16 },
     ],
   ],

@@ -33,166 +33,16 @@ import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Hono } from "hono";
 import { serve, type ServerType } from "@hono/node-server";
+import { charLength, checkInteractive, checkMedia, checkTemplate, GraphError, invalid, metaJson, str } from "./graph";
+import { metaEnvelope, userPayload, type StoredMedia } from "./payloads";
+import { mountControl } from "./control";
+import type { CloudEmulator, Delivery, EmulatorOptions, EmulatorStats, ReceivedMessage } from "./types";
 
-export interface EmulatorTemplate {
-  name: string;
-  /** Meta's language code as approved ("ar", "en", "ur"). */
-  language: string;
-  category: "utility" | "marketing" | "authentication";
-  /** How many body parameters ({{1}}, {{2}}, …) the approved text has. */
-  bodyParams: number;
-  /** The approved body text, to show what the phone received (optional). */
-  body?: string;
-}
-
-export interface EmulatorOptions {
-  appSecret: string;
-  accessToken: string;
-  phoneNumberId: string;
-  displayPhoneNumber?: string;
-  businessAccountId?: string;
-  /** Where deliveries go; can be set later with `subscribe`. */
-  webhookUrl?: string;
-  templates?: readonly EmulatorTemplate[];
-  /** Messages a second the business may send (token bucket of one second). Default 80. */
-  ratePerSecond?: number;
-  /** Meta's pair limit: at most `messages` to one recipient within `perMs`, else 131056. Default off. */
-  pairLimit?: { messages: number; perMs: number };
-  /** The phones' clock (ms): the 24-hour window is measured with it. Default `Date.now`. */
-  now?: () => number;
-  /** Status callbacks sent on their own after an accepted message. Default sent and delivered. */
-  autoStatuses?: { sent?: boolean; delivered?: boolean; read?: boolean };
-  /** Redeliver a webhook the endpoint did not answer with 2xx (Meta retries for days; here a few times). */
-  redelivery?: { attempts: number; delayMs: number };
-  /** fetch used for deliveries (tests may wrap it). */
-  fetch?: typeof globalThis.fetch;
-  /** Port to listen on (default: a free one). */
-  port?: number;
-  /**
-   * Serve a control API under /_emulator/ (a separate process driven over HTTP: the benchmark,
-   * demos): subscribe, open-window, user-sends, inbox/:number, stats, settle.
-   */
-  control?: boolean;
-}
-
-/** A message the business sent and the emulator accepted, as the recipient's phone has it. */
-export interface ReceivedMessage {
-  wamid: string;
-  to: string;
-  type: string;
-  /** The request body as sent. */
-  body: Record<string, unknown>;
-  /** What the person reads: the text, the body of an interactive message, the rendered template. */
-  text: string;
-  /** Buttons or list rows offered: id and title. */
-  options: { id: string; title: string }[];
-  /** Emulator clock, ms. */
-  at: number;
-  status: "accepted" | "sent" | "delivered" | "read" | "failed";
-  error?: { code: number; title: string };
-}
-
-export type UserMessage =
-  | { type: "text"; text: string }
-  | { type: "button_reply"; id: string; title: string }
-  | { type: "list_reply"; id: string; title: string; description?: string }
-  | { type: "button"; text: string; payload: string }
-  | { type: "location"; latitude: number; longitude: number; name?: string; address?: string }
-  | { type: "image" | "document" | "audio" | "video" | "sticker"; mediaId: string; caption?: string; filename?: string; voice?: boolean }
-  | { type: "contacts"; contacts: Array<{ name: string; phones: Array<{ phone: string; wa_id?: string }> }> }
-  | { type: "reaction"; messageId: string; emoji: string }
-  | { type: "unsupported" };
-
-export interface Delivery {
-  /** HTTP status the endpoint answered (0: no answer). */
-  status: number;
-  body: string;
-  /** The message's id, for a user message. */
-  wamid?: string;
-}
-
-export interface EmulatorStats {
-  accepted: number;
-  /** Refusals by error code. */
-  refused: Record<number, number>;
-  /** Webhook deliveries made and how many were not answered 2xx. */
-  deliveries: number;
-  deliveryFailures: number;
-  /** Real time (ms, performance.now) of the first and last accepted send. */
-  firstAcceptAt: number;
-  lastAcceptAt: number;
-}
-
-export interface CloudEmulator {
-  /** The Graph API root, e.g. http://127.0.0.1:43123 (Sila's WHATSAPP_CLOUD_GRAPH_URL). */
-  readonly graphUrl: string;
-  readonly stats: EmulatorStats;
-  /** Every accepted business message, in order. */
-  readonly sent: readonly ReceivedMessage[];
-  /** Points deliveries at `url` after checking it as Meta does (the challenge echoed with the verify token). */
-  subscribe(url: string, verifyToken: string): Promise<boolean>;
-  /** A person writes to the business: a signed webhook delivery. Resolves with the endpoint's answer. */
-  userSends(from: string, message: UserMessage, options?: { name?: string; id?: string; contextId?: string }): Promise<Delivery>;
-  /** Posts any body (already an object or raw text) with a given signature (null: none), for forged deliveries. */
-  deliverRaw(body: string, signature: string | null): Promise<Delivery>;
-  /** Signs a raw body as Meta does. */
-  sign(raw: string): string;
-  /** The phone of `to` reads the message: a "read" status callback. */
-  read(wamid: string): Promise<void>;
-  /** A file a person sends (returns its media id). */
-  addMedia(bytes: Buffer, mimeType: string): string;
-  /** What `to` received, in order. */
-  inbox(to: string): ReceivedMessage[];
-  /** `number` wrote to the business now (its window opens) without a webhook delivery (benchmarks). */
-  openWindow(number: string): void;
-  /** `number` can no longer receive messages (131026 by callback). */
-  setUndeliverable(number: string, undeliverable?: boolean): void;
-  /**
-   * While held, sends get no answer (Meta slow or unreachable): they wait, and on release those
-   * whose client is still connected are handled; a client that went away sent nothing.
-   */
-  holdSends(hold: boolean): void;
-  /** Sends waiting while held, whose client is still there. */
-  readonly parked: number;
-  /** Resolves when every callback queued so far has been delivered (or given up). */
-  settle(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { CloudEmulator, Delivery, EmulatorOptions, EmulatorStats, EmulatorTemplate, ReceivedMessage, UserMessage } from "./types";
+export { metaJson } from "./graph";
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 const ERROR_HREF = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
-
-/** Meta's JSON: non-ASCII as \uXXXX and "/" as "\/" (the signature covers these exact bytes). */
-export function metaJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/\//g, "\\/")
-    .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-class GraphError extends Error {
-  constructor(
-    readonly httpStatus: number,
-    readonly code: number,
-    readonly title: string,
-    readonly details: string,
-  ) {
-    super(title);
-  }
-  toJSON() {
-    return {
-      error: {
-        message: `(#${this.code}) ${this.title}`,
-        type: this.code === 190 ? "OAuthException" : "OAuthException",
-        code: this.code,
-        error_data: { messaging_product: "whatsapp", details: this.details },
-        fbtrace_id: randomBytes(9).toString("base64url"),
-      },
-    };
-  }
-}
-
-const invalid = (details: string) => new GraphError(400, 131009, "Parameter value is not valid", details);
-const charLength = (s: string): number => [...s].length;
 
 interface Person {
   lastInboundAt: number | null;
@@ -218,7 +68,7 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
   };
   const sent: ReceivedMessage[] = [];
   const byWamid = new Map<string, ReceivedMessage>();
-  const media = new Map<string, { bytes: Buffer; mimeType: string; sha256: string }>();
+  const media = new Map<string, StoredMedia>();
   const stats: EmulatorStats = { accepted: 0, refused: {}, deliveries: 0, deliveryFailures: 0, firstAcceptAt: NaN, lastAcceptAt: NaN };
 
   // Throughput: a bucket of one second's worth, refilled continuously (real time).
@@ -275,20 +125,7 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
     return last;
   }
 
-  const envelope = (value: Record<string, unknown>) => ({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: waba,
-        changes: [
-          {
-            value: { messaging_product: "whatsapp", metadata: { display_phone_number: display, phone_number_id: options.phoneNumberId }, ...value },
-            field: "messages",
-          },
-        ],
-      },
-    ],
-  });
+  const envelope = (value: Record<string, unknown>) => metaEnvelope({ waba, display, phoneNumberId: options.phoneNumberId }, value);
 
   const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
@@ -316,92 +153,6 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
     );
   }
 
-  // ---- Checking a send -------------------------------------------------------
-
-  const str = (v: unknown): v is string => typeof v === "string";
-
-  function checkInteractive(i: Record<string, unknown>): { text: string; options: { id: string; title: string }[] } {
-    const body = (i["body"] as { text?: unknown } | undefined)?.text;
-    if (!str(body) || body.trim() === "") throw invalid("interactive.body.text is required");
-    const action = (i["action"] ?? {}) as Record<string, unknown>;
-    if (i["type"] === "button") {
-      if (charLength(body) > 1024) throw invalid("interactive.body.text: at most 1024 characters");
-      const buttons = action["buttons"];
-      if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3) throw invalid("action.buttons: 1 to 3 buttons");
-      const ids = new Set<string>();
-      const titles = new Set<string>();
-      const opts = buttons.map((b: { type?: unknown; reply?: { id?: unknown; title?: unknown } }) => {
-        const id = b?.reply?.id;
-        const title = b?.reply?.title;
-        if (b?.type !== "reply" || !str(id) || !str(title)) throw invalid("action.buttons[]: { type: \"reply\", reply: { id, title } }");
-        if (charLength(title) < 1 || charLength(title) > 20) throw invalid(`button title "${title}": 1 to 20 characters`);
-        if (charLength(id) > 256) throw invalid("button id: at most 256 characters");
-        if (ids.has(id) || titles.has(title)) throw invalid("buttons must have unique ids and titles");
-        ids.add(id);
-        titles.add(title);
-        return { id, title };
-      });
-      return { text: body, options: opts };
-    }
-    if (i["type"] === "list") {
-      if (charLength(body) > 4096) throw invalid("interactive.body.text: at most 4096 characters");
-      const button = action["button"];
-      if (!str(button) || charLength(button) < 1 || charLength(button) > 20) throw invalid("action.button: 1 to 20 characters");
-      const sections = action["sections"];
-      if (!Array.isArray(sections) || sections.length < 1 || sections.length > 10) throw invalid("action.sections: 1 to 10 sections");
-      const opts: { id: string; title: string }[] = [];
-      for (const s of sections as Array<{ title?: unknown; rows?: unknown }>) {
-        if (sections.length > 1 && (!str(s.title) || charLength(s.title) > 24)) throw invalid("section title: required with several sections, at most 24 characters");
-        if (!Array.isArray(s.rows) || s.rows.length === 0) throw invalid("section rows: at least one");
-        for (const r of s.rows as Array<{ id?: unknown; title?: unknown; description?: unknown }>) {
-          if (!str(r.id) || !str(r.title)) throw invalid("row: { id, title }");
-          if (charLength(r.title) < 1 || charLength(r.title) > 24) throw invalid(`row title "${r.title}": 1 to 24 characters`);
-          if (charLength(r.id) > 200) throw invalid("row id: at most 200 characters");
-          if (r.description !== undefined && (!str(r.description) || charLength(r.description) > 72)) throw invalid("row description: at most 72 characters");
-          if (opts.some((o) => o.id === r.id)) throw invalid("row ids must be unique");
-          opts.push({ id: r.id, title: r.title });
-        }
-      }
-      if (opts.length > 10) throw invalid("a list has at most 10 rows in all");
-      return { text: body, options: opts };
-    }
-    throw invalid(`interactive.type "${String(i["type"])}" is not supported here`);
-  }
-
-  function checkTemplate(t: Record<string, unknown>): { text: string; category: string } {
-    const name = t["name"];
-    const language = (t["language"] as { code?: unknown } | undefined)?.code;
-    if (!str(name) || !str(language)) throw new GraphError(400, 100, "Invalid parameter", "template.name and template.language.code are required");
-    const approved = templates.find((x) => x.name === name && x.language === language);
-    if (!approved) throw new GraphError(400, 132001, "Template name does not exist in the translation", `template name (${name}) does not exist in ${language}`);
-    const components = (t["components"] ?? []) as Array<{ type?: unknown; parameters?: Array<{ type?: unknown; text?: unknown }> }>;
-    if (!Array.isArray(components)) throw new GraphError(400, 100, "Invalid parameter", "template.components must be an array");
-    const body = components.find((c) => c.type === "body");
-    const params = body?.parameters ?? [];
-    if (params.length !== approved.bodyParams) {
-      throw new GraphError(400, 132000, "Number of parameters does not match the expected number of params", `body: number of localizable_params (${params.length}) does not match the expected number of params (${approved.bodyParams})`);
-    }
-    const values: string[] = [];
-    for (const p of params) {
-      if (p.type !== "text" || !str(p.text) || p.text.trim() === "") throw new GraphError(400, 131008, "Required parameter is missing", "body parameters must be non-empty text");
-      if (/[\n\t]|\s{5,}/.test(p.text)) throw new GraphError(400, 132018, "There was an issue with the parameters in your template", "Param text cannot have new-line/tab characters or more than 4 consecutive spaces");
-      values.push(p.text);
-    }
-    const text = approved.body ? approved.body.replace(/\{\{(\d+)\}\}/g, (_, n: string) => values[Number(n) - 1] ?? "") : `[${name}] ${values.join(" | ")}`;
-    return { text, category: approved.category };
-  }
-
-  function checkMedia(type: string, m: Record<string, unknown>): string {
-    const id = m["id"];
-    const link = m["link"];
-    if (str(id)) {
-      if (!media.has(id)) throw new GraphError(400, 131053, "Media upload error", `media id ${id} is unknown`);
-    } else if (!str(link) || !/^https?:\/\//.test(link)) throw invalid(`${type}: an id or a link is required`);
-    const caption = m["caption"];
-    if (caption !== undefined && (!str(caption) || charLength(caption) > 1024)) throw invalid("caption: at most 1024 characters");
-    return str(caption) ? caption : `[${type}]`;
-  }
-
   /** Validates a send and records it; throws GraphError for a refusal. */
   function accept(body: Record<string, unknown>): ReceivedMessage {
     if (body["messaging_product"] !== "whatsapp") throw new GraphError(400, 100, "Invalid parameter", "messaging_product must be \"whatsapp\"");
@@ -425,13 +176,13 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
         ({ text, options: opts } = checkInteractive((body["interactive"] ?? {}) as Record<string, unknown>));
         break;
       case "template":
-        ({ text, category } = checkTemplate((body["template"] ?? {}) as Record<string, unknown>));
+        ({ text, category } = checkTemplate(templates, (body["template"] ?? {}) as Record<string, unknown>));
         break;
       case "image":
       case "document":
       case "audio":
       case "video":
-        text = checkMedia(type, (body[type] ?? {}) as Record<string, unknown>);
+        text = checkMedia(media, type, (body[type] ?? {}) as Record<string, unknown>);
         break;
       default:
         throw new GraphError(400, 131051, "Unsupported message type", `type ${type} is not supported`);
@@ -582,66 +333,6 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
 
   // ---- The phones ------------------------------------------------------------
 
-  function userPayload(from: string, message: UserMessage, id: string, name: string | undefined, contextId: string | undefined): unknown {
-    const base: Record<string, unknown> = { from, id, timestamp: seconds(now()), ...(contextId ? { context: { from: display, id: contextId } } : {}) };
-    let msg: Record<string, unknown>;
-    switch (message.type) {
-      case "text":
-        msg = { ...base, type: "text", text: { body: message.text } };
-        break;
-      case "button_reply":
-        msg = { ...base, type: "interactive", interactive: { type: "button_reply", button_reply: { id: message.id, title: message.title } } };
-        break;
-      case "list_reply":
-        msg = {
-          ...base,
-          type: "interactive",
-          interactive: { type: "list_reply", list_reply: { id: message.id, title: message.title, ...(message.description ? { description: message.description } : {}) } },
-        };
-        break;
-      case "button":
-        msg = { ...base, type: "button", button: { text: message.text, payload: message.payload } };
-        break;
-      case "location":
-        msg = { ...base, type: "location", location: { latitude: message.latitude, longitude: message.longitude, ...(message.name ? { name: message.name } : {}), ...(message.address ? { address: message.address } : {}) } };
-        break;
-      case "image":
-      case "document":
-      case "audio":
-      case "video":
-      case "sticker": {
-        const item = media.get(message.mediaId);
-        msg = {
-          ...base,
-          type: message.type,
-          [message.type]: {
-            id: message.mediaId,
-            mime_type: item?.mimeType ?? "application/octet-stream",
-            sha256: item?.sha256 ?? "",
-            ...(message.caption ? { caption: message.caption } : {}),
-            ...(message.filename ? { filename: message.filename } : {}),
-            ...(message.type === "audio" && message.voice ? { voice: true } : {}),
-          },
-        };
-        break;
-      }
-      case "contacts":
-        msg = {
-          ...base,
-          type: "contacts",
-          contacts: message.contacts.map((c) => ({ name: { formatted_name: c.name, first_name: c.name }, phones: c.phones.map((p) => ({ ...p, type: "CELL" })) })),
-        };
-        break;
-      case "reaction":
-        msg = { ...base, type: "reaction", reaction: { message_id: message.messageId, emoji: message.emoji } };
-        break;
-      case "unsupported":
-        msg = { ...base, type: "unsupported", errors: [{ code: 131051, title: "Message type unknown", message: "Message type unknown", error_data: { details: "Message type is currently not supported." } }] };
-        break;
-    }
-    return envelope({ contacts: [{ profile: { name: name ?? from }, wa_id: from }], messages: [msg] });
-  }
-
   const api: CloudEmulator = {
     graphUrl,
     stats,
@@ -661,7 +352,7 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
     async userSends(from, message, opts = {}) {
       const id = opts.id ?? wamid();
       person(from).lastInboundAt = now();
-      const raw = metaJson(userPayload(from, message, id, opts.name, opts.contextId));
+      const raw = metaJson(envelope(userPayload({ display, media, timestamp: seconds(now()) }, from, message, id, opts.name, opts.contextId)));
       const result = await deliverWithRetry(raw, true);
       return { ...result, wamid: id };
     },
@@ -706,27 +397,4 @@ export async function startCloudEmulator(options: EmulatorOptions): Promise<Clou
       }),
   };
   return api;
-}
-
-/** The control API of an emulator run as its own process (scripts/cloud-emulator.ts). */
-function mountControl(app: Hono, api: () => CloudEmulator): void {
-  app.post("/_emulator/subscribe", async (c) => {
-    const { url, verifyToken } = (await c.req.json()) as { url: string; verifyToken: string };
-    return c.json({ ok: await api().subscribe(url, verifyToken) });
-  });
-  app.post("/_emulator/open-window", async (c) => {
-    const { numbers } = (await c.req.json()) as { numbers: string[] };
-    for (const n of numbers) api().openWindow(n);
-    return c.json({ ok: true });
-  });
-  app.post("/_emulator/user-sends", async (c) => {
-    const { from, message, name, id } = (await c.req.json()) as { from: string; message: UserMessage; name?: string; id?: string };
-    return c.json(await api().userSends(from, message, { ...(name ? { name } : {}), ...(id ? { id } : {}) }));
-  });
-  app.get("/_emulator/inbox/:number", (c) => c.json(api().inbox(c.req.param("number"))));
-  app.get("/_emulator/stats", (c) => c.json(api().stats));
-  app.post("/_emulator/settle", async (c) => {
-    await api().settle();
-    return c.json({ ok: true });
-  });
 }

@@ -75,6 +75,21 @@ describe("asking in one's own words starts the action", () => {
     for (const p of h.profile.programs.filter((x) => x.open)) expect(list).toContain(p.name.ur!);
   });
 
+  it("an FAQ answer that says what to type offers it as a choice: a tap does it (English and Arabic)", async () => {
+    h = await createHarness({ org: "jaliyat_badr" });
+    const answer = await said("Do the Islam courses cost anything?");
+    expect(answer).toContain('typing "complaint"');
+    // The first choice is what the answer named; then another question, then a person.
+    const lines = answer.split("\n");
+    expect(lines.slice(-3)).toEqual([tr("menu:item.feedback", "en"), tr("faq:another", "en"), tr("menu:item.human", "en")]);
+    expect(await said("1")).toContain(tr("feedback:intro", "en"));
+
+    const ar = await said("كيف احصل على تصريح لاقامة محاضرة دعوية؟", "u2");
+    expect(ar).toContain("«موظف»");
+    // "staff" is named, so the person is offered once, first.
+    expect(ar.split("\n").slice(-2)).toEqual([tr("menu:item.human", "ar"), tr("faq:another", "ar")]);
+  });
+
   it("a number right after an FAQ answer picks from the answer's own choices, not the main menu", async () => {
     h = await createHarness({ org: "maa" });
     await said("السلام عليكم");

@@ -34,6 +34,14 @@ const CASES: Array<[string, string | null]> = [
   ["اقترح عليكم تفتحون يوم السبت", "suggestion"],
   ["I have a suggestion for you", "suggestion"],
   ["میری ایک تجویز ہے", "suggestion"],
+  // A word the lexicon knows is not a typo of another: «اتكلم» (talk) is not «اتظلم» (appeal)
+  ["ابي اتكلم مع احد عن طلبي ضروري", "human"],
+  ["اتكلم", null],
+  // Having applied, then asking what happened, in two clauses
+  ["قدمت طلب من شهر، وش صار عليه؟", "status"],
+  ["I applied last month, any news?", "status"],
+  ["میں نے درخواست دی تھی، کیا بنا؟", "status"],
+  ["قدمت من شهر، كيف اقدم طلب ثاني؟", null],
   // Applying, following, appealing
   ["ابي اقدم على برنامج الخزانات", "apply"],
   ["ابغى اسجل", "apply"],

@@ -173,6 +173,10 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   service: { generic: true },
   association: { generic: true },
   cost: {},
+  /** A direct or an indirect beneficiary (a participant, or a follower of the association's content). */
+  beneficiary_kind: { related: [["eligibility", 0.5]] },
+  /** The association's posts, articles and videos. */
+  content: { related: [["social_media", 0.6], ["beneficiary_kind", 0.5]] },
 };
 
 /**
@@ -244,8 +248,12 @@ export const COMPOSITIONS: Composition[] = [
   },
   // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
   { when: [["certificate"], ["documents", "required"]], demote: true },
+  // «صورة الهوية مين يشوفها», "do you share my ID copy": the paper is what the privacy question is about.
+  { when: [["documents", "id_card", "deed"], ["privacy"]], demote: true },
   // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
   { when: [["join"], ["eligibility", "age", "gender", "required", "religion", "nationality", "category"]], demote: true },
+  // «بنتي تقدر تشارك؟», "can my son join": whether a person like this may take part.
+  { when: [["join"], ["children", "youth", "disability", "elderly", "widow", "orphan"]], add: "eligibility", factor: 0.8 },
   // «انضم لفريق التطوع», «اوصل لموظف»: the word that means either is told which by the other.
   { when: [["join"], ["volunteer"]], demote: true },
   { when: [["reach"], ["employee", "talk"]], demote: true },

@@ -6,6 +6,8 @@ import type { LocaleLexicon } from "./types";
 
 export const EN: LocaleLexicon = {
   concepts: {
+    content: ["videos", "video", "articles", "posts", "content"],
+    beneficiary_kind: ["direct beneficiary", "indirect beneficiary", "indirect", "direct or indirect"],
     hours: ["hours", "opening hours", "working hours", "business hours", "office hours", "timings"],
     open_close: ["open", "opens", "opening", "close", "closes", "closing", "closed"],
     time: ["time", "times", "timing", "schedule", "what time"],
@@ -105,13 +107,13 @@ export const EN: LocaleLexicon = {
     ],
     talk: ["a call from", "call back", "call me back", "give me a call", "phone me", "put me through", "transfer me", "connect me to", "talk to a human", "chat with", "speak to someone", "connect me", "call me", "ring me", "talk to someone", "speak with someone", "talk to", "speak to", "speak with", "talk with"],
     employee: ["in charge", "person in charge", "staff member", "officer", "social worker", "researcher", "real person", "someone", "employee", "staff", "person", "human", "agent on duty", "manager"],
-    data: ["data", "information", "info", "details", "personal data", "personal information"],
-    privacy: ["who will know", "who knows", "find out", "will know", "give my details", "share my details", "other organizations", "third party", "third parties", "shared", "who sees", "who can see", "access to", "kept private", "keep private", 
+    data: ["photos", "pictures", "data", "information", "info", "details", "personal data", "personal information"],
+    privacy: ["anyone else", "anybody else", "with others", "other people", "share", "who will know", "who knows", "find out", "will know", "give my details", "share my details", "other organizations", "third party", "third parties", "shared", "who sees", "who can see", "access to", "kept private", "keep private", 
       "privacy", "private", "confidential", "confidentiality", "secure", "safe", "safety", "protected", "leak",
       "share my data",
     ],
     aid: ["support", "aid", "assistance", "relief"],
-    money: ["help with money", "help me with money", "financial support", "financial help", "financially", "money", "cash", "amount", "financial aid", "funds", "voucher"],
+    money: ["pay for my", "pay my", "you pay", "cover my", "help me pay", "help with money", "help me with money", "financial support", "financial help", "financially", "money", "cash", "amount", "financial aid", "funds", "voucher"],
     salary: ["salary", "income", "pension", "social security"],
     food: ["food", "food basket", "groceries", "food parcel", "meals"],
     clothing: ["clothes", "clothing", "blankets"],
@@ -131,7 +133,7 @@ export const EN: LocaleLexicon = {
     association: ["association", "charity", "organization", "organisation", "foundation", "ngo", "society"],
     cost: ["free of charge", "how much does it cost", "pay for", "paid", "price", "cost", "fee", "fees", "free", "charge", "charges"],
     join: ["join", "joining", "take part", "participate", "participation", "be part of", "get involved", "join you"],
-    appeal: ["appeal", "appeals", "reconsider", "reconsideration", "review again", "object", "objection", "contest", "reapply", "re-apply", "look again"],
+    appeal: ["check again", "check it again", "look at it again", "appeal", "appeals", "reconsider", "reconsideration", "review again", "object", "objection", "contest", "reapply", "re-apply", "look again"],
     remote: ["online", "remotely", "remote", "virtual", "zoom", "from home", "without visiting", "without coming"],
     home_visit: ["visit me", "visit my home", "send someone", "home visit", "come to my house", "come to me"],
     transport: ["take me to", "get me to", "drive me", "get to my", "travel", "travelling", "traveling", "accommodation", "transport", "transportation", "ride", "driver", "lift"],
@@ -143,7 +145,7 @@ export const EN: LocaleLexicon = {
     breast: ["breast", "breasts"],
     recovered: ["recovered", "survivor", "survivors", "cured", "in remission"],
     cancer: ["cancer", "cancers", "tumor", "tumour", "leukemia"],
-    organ: ["lung", "lungs", "colon", "bowel", "prostate", "liver", "blood", "stomach", "brain", "thyroid", "ovarian", "cervical", "skin", "bone"],
+    organ: ["diabetes", "diabetic", "kidney", "kidneys", "heart", "sugar", "lung", "lungs", "colon", "bowel", "prostate", "liver", "blood", "stomach", "brain", "thyroid", "ovarian", "cervical", "skin", "bone"],
     youth: ["youth", "young people", "teenagers", "teenager", "teens", "teen", "adolescents", "young men", "young women"],
     certificate: ["certificate", "certificates", "certification", "accredited"],
     lecture: ["lecture", "lectures", "seminar", "give a talk", "a talk at", "sermon"],
@@ -165,7 +167,7 @@ export const EN: LocaleLexicon = {
     curriculum: ["topics", "subjects", "curriculum"],
     assistive_device: ["hearing aid", "hearing aids", "crutches", "prosthesis", "glasses"],
     employer: ["employer", "company", "sponsor", "kafeel"],
-    not_arrived: ["hasn't come", "has not come", "not arrived", "hasn't arrived", "didn't come"],
+    not_arrived: ["not came", "not come", "never came", "did not come", "didn't arrive", "not delivered", "not reached", "hasn't come", "has not come", "not arrived", "hasn't arrived", "didn't come"],
     my_request: ["my application", "my request", "my registration"],
     incomplete: ["missing", "incomplete"],
     coverage: ["outside", "cover", "covers", "coverage", "outside the city", "other cities"],
@@ -204,6 +206,7 @@ export const EN: LocaleLexicon = {
     "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "hasnt", "havent", "cant", "cannot", "wont", "im", "ive", "its", "whats", 
   ],
   light: [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     // everyday verbs and adjectives that say little about the topic
     "give", "use", "try", "become", "leave", "mean", "keep", "turn", "hold", "happen", "happens", "sit", "stand", "lose", "meet", "include",
     "continue", "set", "lead", "understand", "watch", "read", "add", "spend", "walk", "remember", "love", "consider",
@@ -214,6 +217,7 @@ export const EN: LocaleLexicon = {
     "urgent", "asap",
   ],
   offTopic: [
+    "battery", "charger", "charging", "camera", "laptop",
     "what time is it", "what day is it", "what's the date", "what is the date", "today's date", "meaning of life", "recommend", "recommendation",
     "prayer time", "prayer times", "pray for me",
     "hot", "cold", "sunny", "burger", "cook", "cooking", "film", "music", "sing", "funny", "soccer", "cricket", "score", "team", "player", "capital", "president", "homework", "math", "bored", "poem", "news", "shoes", "hotel", "flight", "favorite", "favourite", "color", "colour", "pasta",
