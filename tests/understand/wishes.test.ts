@@ -182,3 +182,31 @@ describe("the resume question is not a trap", () => {
     expect(await said("1")).toContain("(2/");
   });
 });
+
+describe("a complaint is taken as it comes", () => {
+  it("Urdu: «مجھے شکایت کرنی ہے» asks for the complaint at once; a question at that step is not filed; the complaint is", async () => {
+    h = await createHarness({ org: "jaliyat_badr" });
+    expect(await said("مجھے شکایت کرنی ہے")).toContain(tr("feedback:ask.complaint", "ur"));
+    // A free-text step keeps the conversation's language (a complaint may be written in any language).
+    expect(await said("what happens next?")).toContain(tr("feedback:questionNotSent", "ur"));
+    expect(await h.opened.db.selectFrom("tickets").selectAll().execute()).toHaveLength(0);
+    expect(await said("آپ کے استاد نے کلاس میں مجھ سے بدتمیزی کی اور سب کے سامنے مذاق اڑایا")).toContain("C26-");
+  });
+
+  it("the complaint written at 'complaint or suggestion?' is filed as a complaint, not met with 'choose a number'", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("4");
+    const filed = await said("الوايت ما وصلنا من اسبوعين والمندوب ما يرد على الجوال");
+    expect(filed).toContain("C26-");
+    expect(filed).not.toContain(tr("apply:pickFromList", "ar"));
+    const [ticket] = await h.opened.db.selectFrom("tickets").select(["kind"]).execute();
+    expect(ticket!.kind).toBe("complaint");
+  });
+
+  it("«وين وصلت شكواي» at the complaint's text step is followed up, not filed as a complaint", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("عندي شكوى");
+    await said("وين وصلت شكواي؟");
+    expect(await h.opened.db.selectFrom("tickets").selectAll().execute()).toHaveLength(0);
+  });
+});
