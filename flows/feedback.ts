@@ -120,6 +120,8 @@ export function feedback(state: FeedbackState, input: FlowInput, command: Comman
   if (input.kind === "text") {
     const body = sanitizeFreeText(input.text, 4000);
     if (body.length < 2) return done(state, [reply(t("feedback:tooShort"))]);
+    // «شكوى» again (the word, not the complaint): asked for what happened.
+    if (body.split(/\s+/).length <= 3 && detectIntent(body)?.type === kind) return done(state, [feedbackPrompt(state)]);
     // "Where is my complaint?" or a short question is not the complaint: followed up, or asked for again.
     const asked = detectFollowUp(body);
     if (asked) return followUp(keepDraft({ flow: "menu" }, state), asked, ctx);

@@ -203,6 +203,13 @@ describe("a complaint is taken as it comes", () => {
     expect(ticket!.kind).toBe("complaint");
   });
 
+  it("«شكوى» typed again at the complaint's step is not filed as the complaint: what happened is asked", async () => {
+    h = await createHarness({ org: "maa" });
+    expect(await said("شكوى")).toContain(tr("feedback:ask.complaint", "ar"));
+    expect(await said("شكوى")).toContain(tr("feedback:ask.complaint", "ar"));
+    expect(await h.opened.db.selectFrom("tickets").selectAll().execute()).toHaveLength(0);
+  });
+
   it("«وين وصلت شكواي» at the complaint's text step is followed up, not filed as a complaint", async () => {
     h = await createHarness({ org: "maa" });
     await said("عندي شكوى");
