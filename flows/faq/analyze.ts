@@ -229,6 +229,7 @@ export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
     if (at < 0) first.feats.push([term, factor]);
     else first.feats[at] = [term, Math.max(first.feats[at]![1], factor)];
     if (c.ambiguous) first.ambiguous = true;
+    if (c.settles) first.ambiguous = false;
   }
   return toks;
 }

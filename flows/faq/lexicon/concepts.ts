@@ -263,6 +263,10 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["join"], ["children", "youth", "disability", "elderly", "widow", "orphan"]], add: "eligibility", factor: 0.8 },
   // «انضم لفريق التطوع», «اوصل لموظف»: the word that means either is told which by the other.
   { when: [["join"], ["volunteer"]], demote: true },
+  // «درس میں شامل ہونا», "join the class": a place in a course or lesson is applying, not volunteering.
+  { when: [["join"], ["training", "lecture"]], add: "apply", factor: 0.9, settles: true },
+  // «اختي لاحظت كتله», "my mother has pain": a relative's symptom is the symptom, not support for the family.
+  { when: [["family"], ["symptom"]], demote: true },
   { when: [["reach"], ["employee", "talk"]], demote: true },
   // «التواصل مع موظف»: a person, not the association's channels.
   { when: [["contact"], ["employee"]], add: "talk", factor: 0.9 },
