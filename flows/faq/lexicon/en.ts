@@ -183,10 +183,10 @@ export const EN: LocaleLexicon = {
     q_when: ["when"],
     q_howmuch: ["how much", "how many"],
     q_why: ["why"],
-    q_how: ["what do you advise", "advise me", "process", "procedure", "steps", "what do i do", "what should i do", "what can i do", "how", "way to"],
+    q_how: ["what i have to do", "what do i have to do", "what i need to do", "what do i need to do", "what i must do", "what must i do", "what i should do", "guide me", "please guide", "kindly guide", "guidance", "what do you advise", "advise me", "process", "procedure", "steps", "what do i do", "what should i do", "what can i do", "how", "way to"],
     q_who: ["who", "whom"],
   },
-  stopwords: ["kindly share", "please share", "pls share", "plz share", "kindly send", "pls send", "please send", 
+  stopwords: ["dear", "sir", "madam", "maam", "dear sir", "kindly share", "please share", "pls share", "plz share", "kindly send", "pls send", "please send", 
     "we need", "i really need",
     "i need",
     "give me", "send me",
@@ -206,7 +206,7 @@ export const EN: LocaleLexicon = {
     "hows", "wheres", "whos", "youre", "theyre", "thats", "theres", "couldnt", "wouldnt", "shouldnt",
     "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "hasnt", "havent", "cant", "cannot", "wont", "im", "ive", "its", "whats", 
   ],
-  light: [
+  light: ["free time", "spare time", "my free time", "free days", "day off", "one", "once", "twice", 
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     // everyday verbs and adjectives that say little about the topic
     "give", "use", "try", "become", "leave", "mean", "keep", "turn", "hold", "happen", "happens", "sit", "stand", "lose", "meet", "include",
