@@ -32,6 +32,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   wait: { related: [["duration", 0.7]] },
   delay: { related: [["duration", 0.4], ["complaint", 0.4]] },
   location: {},
+  /** Step-free access to a building (ramp, lift, stairs): where the place is and whether one can get in. */
+  accessibility: { related: [["location", 0.5]] },
   come: { related: [["location", 0.8], ["delivery", 0.4]], negated: "remote" },
   not_arrived: { related: [["delivery", 0.8], ["status", 0.6], ["delay", 0.5]] },
   /** Online, from home, without coming: the way the person wants it decides the answer more than the program it is about. */
