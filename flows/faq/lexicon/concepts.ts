@@ -238,6 +238,8 @@ export const CONFUSABLE_PAIRS: Array<[string, string]> = [
  * member is (also) a complaint.
  */
 export const COMPOSITIONS: Composition[] = [
+  // «الموظف رفض يساعدني», "the trainer refused": a person who refused is conduct, not a decision.
+  { when: [["rejection"], ["employee", "trainer"]], demote: true },
   { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85, ambiguous: true },
   { when: [["contact"], ["someone"]], add: "talk", factor: 0.85, ambiguous: true },
   { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9, ambiguous: true },
