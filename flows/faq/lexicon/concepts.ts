@@ -252,7 +252,7 @@ export const COMPOSITIONS: Composition[] = [
   {
     when: [
       ["apply"],
-      ["complaint", "appeal", "feedback", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
+      ["complaint", "appeal", "feedback", "idea", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
         "result", "decision", "acceptance", "rejection", "duration", "cost", "remote", "home_visit"],
     ],
     demote: true,
