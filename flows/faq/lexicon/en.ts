@@ -138,7 +138,7 @@ export const EN: LocaleLexicon = {
     appeal: ["check again", "check it again", "look at it again", "appeal", "appeals", "reconsider", "reconsideration", "review again", "object", "objection", "contest", "reapply", "re-apply", "look again"],
     remote: ["online", "remotely", "remote", "virtual", "zoom", "from home", "without visiting", "without coming"],
     home_visit: ["visit me", "visit my home", "send someone", "home visit", "come to my house", "come to me"],
-    transport: ["take me to", "get me to", "drive me", "get to my", "travel", "travelling", "traveling", "accommodation", "transport", "transportation", "ride", "driver", "lift"],
+    transport: ["no car", "have no car", "don't have a car", "dont have car", "do not have a car", "without a car", "without car", "no transport", "go to hospital", "go to the hospital", "reach hospital", "reach the hospital", "get to hospital", "get to the hospital", "take me to", "get me to", "drive me", "get to my", "travel", "travelling", "traveling", "accommodation", "transport", "transportation", "ride", "driver", "lift"],
     social_media: ["social media", "instagram", "twitter", "snapchat", "facebook", "tiktok"],
     quality: ["quality"],
     erase: ["delete", "erase", "remove my data", "deletion"],
