@@ -207,7 +207,7 @@ export const EN: LocaleLexicon = {
     "hows", "wheres", "whos", "youre", "theyre", "thats", "theres", "couldnt", "wouldnt", "shouldnt",
     "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "hasnt", "havent", "cant", "cannot", "wont", "im", "ive", "its", "whats", 
   ],
-  light: ["free time", "spare time", "my free time", "free days", "day off", "one", "once", "twice", 
+  light: ["not a bot", "not bot", "not a robot", "not robot", "not a machine", "not machine", "bot", "chatbot", "free time", "spare time", "my free time", "free days", "day off", "one", "once", "twice", 
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     // everyday verbs and adjectives that say little about the topic
     "give", "use", "try", "become", "leave", "mean", "keep", "turn", "hold", "happen", "happens", "sit", "stand", "lose", "meet", "include",
