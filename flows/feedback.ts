@@ -7,8 +7,11 @@
  */
 import { parseAttachment } from "./form";
 import { matchOption } from "./choices";
-import { detectMisconduct } from "./intents";
-import type { Command } from "./keywords";
+import { detectFollowUp, detectMisconduct } from "./intents";
+import { looksLikeQuestion, type Command } from "./keywords";
+import { detectSmallTalk } from "./faq/smalltalk";
+import { detectIntent } from "./understand/intents";
+import { followUp } from "./status";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, keepDraft } from "./session";
@@ -16,6 +19,9 @@ import { sanitizeFreeText } from "./validate";
 import type { AttachmentAnswer, FlowContext, FlowInput, Reply, SessionState, StepResult, Text } from "./types";
 
 type FeedbackState = Extract<SessionState, { flow: "feedback" }>;
+
+/** A message with this many words or more says what the complaint or suggestion is. */
+const DESCRIBED_WORDS = 6;
 
 const kindChoices = () => [choice("complaint", t("feedback:complaint")), choice("suggestion", t("feedback:suggestion"))];
 
@@ -95,6 +101,16 @@ export function feedback(state: FeedbackState, input: FlowInput, command: Comman
     );
     if (!picked) {
       if (input.kind === "text" && detectMisconduct(input.text)) return startMisconductReport(state, input.text, ctx);
+      if (input.kind === "text") {
+        const text = sanitizeFreeText(input.text, 4000);
+        const small = detectSmallTalk(text);
+        if (small === "thanks" || small === "ack") return done(state, [feedbackPrompt(state, [t(small === "thanks" ? "common:welcomeShort" : "common:ackShort")])]);
+        // The complaint (or suggestion) itself, written instead of choosing: it is what they came to send.
+        if (text.split(/\s+/).length >= DESCRIBED_WORDS && !looksLikeQuestion(text)) {
+          const kind = detectIntent(text)?.type === "suggestion" ? "suggestion" : "complaint";
+          return fileTicket(keepDraft({ flow: "menu" }, state), kind, text, files, ctx, false);
+        }
+      }
       return done(state, [feedbackPrompt(state, [t("apply:pickFromList")])]);
     }
     const s: FeedbackState = { ...state, step: "text", kind: picked as "complaint" | "suggestion" };
@@ -104,6 +120,10 @@ export function feedback(state: FeedbackState, input: FlowInput, command: Comman
   if (input.kind === "text") {
     const body = sanitizeFreeText(input.text, 4000);
     if (body.length < 2) return done(state, [reply(t("feedback:tooShort"))]);
+    // "Where is my complaint?" or a short question is not the complaint: followed up, or asked for again.
+    const asked = detectFollowUp(body);
+    if (asked) return followUp(keepDraft({ flow: "menu" }, state), asked, ctx);
+    if (looksLikeQuestion(body) && body.split(/\s+/).length < DESCRIBED_WORDS) return done(state, [feedbackPrompt(state, [t("feedback:questionNotSent")])]);
     const confidential = state.confidential === true || (kind === "complaint" && detectMisconduct(body));
     return fileTicket(keepDraft({ flow: "menu" }, state), kind, body, files, ctx, confidential);
   }

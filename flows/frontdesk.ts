@@ -15,7 +15,7 @@ import { detectFollowUp, detectInfoIntent, detectMisconduct, wantsToAppeal, want
 import { startHandoff } from "./handoff";
 import { aboutReply, actionsNamedIn, languageOptions, languageReply, menuReply, MENU_OPTIONS, type MenuItem } from "./menu";
 import { findReferralTopic, startReferral } from "./referral";
-import { actOnIntent } from "./act";
+import { actOnIntent, startFeedbackOf } from "./act";
 import { detectIntent, isWish } from "./understand/intents";
 import { choice, reply, t, withChoices } from "./reply";
 import { done, draftOf, keepDraft } from "./session";
@@ -155,8 +155,12 @@ export function menuItem(state: SessionState, item: MenuItem, ctx: FlowContext, 
           ctx.profile.faqs.slice(0, 6).map((f) => choice(`faq:${f.id}`, { literal: f.questions[ctx.locale]?.[0] ?? f.questions.ar[0]! })),
         ),
       ]);
-    case "feedback":
+    case "feedback": {
+      // «مجھے شکایت کرنی ہے», «عندي اقتراح»: the kind is said, so it is not asked.
+      const said = text ? detectIntent(text) : null;
+      if (said?.type === "complaint" || said?.type === "suggestion") return startFeedbackOf(state, said.type, text!);
       return startFeedback(state);
+    }
     case "human":
       return startHandoff(state, ctx);
     case "about":

@@ -6,7 +6,7 @@
  * association has the conversation.
  */
 import type { Locale } from "../orgs/schema";
-import { applyStep, prompt as applyPrompt, programPicked } from "./apply";
+import { applyStep, prompt as applyPrompt, programPicked, resumePicked } from "./apply";
 import { appealFiled, appealStep, startAppeal } from "./appeal";
 import { matchOption, parseOptionNumber } from "./choices";
 import { feedback, feedbackFiled } from "./feedback";
@@ -299,6 +299,10 @@ function applyTurn(state: Extract<SessionState, { flow: "apply" }>, input: FlowI
   }
   // A greeting in the middle of the form is answered, then the question is asked again.
   if (greetingLead.length > 0) return done(state, [applyPrompt(state, ctx, greetingLead)]);
+  // "Continue or start again?" answered with something else («ممتاز», «شكرا», a question): the form stays kept, and the message is taken as at the menu.
+  if (state.step.name === "resume" && state.draft && text !== null && command === null && resumePicked(input) === null && parseOptionNumber(text) === null) {
+    return menu({ flow: "menu", draft: state.draft }, input, ctx);
+  }
   // At the program list nothing is filled yet: a question or a request there is answered as at the menu, not met with the list again.
   if (state.step.name === "program" && !state.draft && text !== null && command === null && !programPicked(input, ctx) && (looksLikeQuestion(text) || detectIntent(text) !== null)) {
     return menu({ flow: "menu" }, input, ctx);

@@ -8,7 +8,8 @@
 import type { FollowUpKind } from "./intents";
 import { menuReply } from "./menu";
 import { choice, reply, t, withChoices } from "./reply";
-import { done, keepDraft } from "./session";
+import { done, draftOf, keepDraft } from "./session";
+import { programOf } from "./apply/base";
 import { toLatinDigits } from "./text/arabic";
 import type { ApplicationSummary, FlowContext, FlowInput, SessionState, StepResult, Text, TicketSummary } from "./types";
 
@@ -44,6 +45,19 @@ const followable = (ctx: FlowContext): TicketSummary[] => ctx.tickets.filter((k)
 
 export function showStatus(state: SessionState, ctx: FlowContext): StepResult {
   const tickets = followable(ctx);
+  // A form begun and kept is not an application yet: said plainly, with the way to finish it.
+  const draft = draftOf(state);
+  const program = draft ? programOf(ctx, draft) : undefined;
+  if (program) {
+    const lead: Text[] =
+      ctx.applications.length > 0 ? [t("status:list", { count: ctx.applications.length }), { list: ctx.applications.map((a) => statusLine(a, ctx)), lines: true }] : [];
+    return done(keepDraft({ flow: "menu" }, state), [
+      withChoices(reply(...lead, t("status:draftPending", { program: { localized: program.name } })), [
+        choice("menu:apply", t("apply:resumeContinue")),
+        choice("menu:human", t("menu:item.human")),
+      ]),
+    ]);
+  }
   if (ctx.applications.length === 0 && tickets.length === 0) {
     return done(keepDraft({ flow: "menu" }, state), [
       withChoices(reply(t("status:none")), [choice("menu:apply", t("menu:item.apply")), choice("menu:human", t("menu:item.human"))]),

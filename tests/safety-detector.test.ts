@@ -21,8 +21,8 @@ describe("the other sets, through the same scoring", () => {
     expect(report.falseAlarm).toBeLessThanOrEqual(0.05);
   });
 
-  // Rounds 5 to 10 were each written for kinds no earlier set had, scored once, then tuned by kind.
-  it.each(["round5.jsonl", "round6.jsonl", "round7.jsonl", "round8.jsonl", "round9.jsonl", "round10.jsonl"])("%s: every crisis raised, false alarms at most 0.05", (name) => {
+  // Rounds 5 to 21 were each written for kinds no earlier set had, scored once, then tuned by kind.
+  it.each(["round5.jsonl", "round6.jsonl", "round7.jsonl", "round8.jsonl", "round9.jsonl", "round10.jsonl", "round11.jsonl", "round12.jsonl", "round13.jsonl", "round14.jsonl", "round15.jsonl", "round16.jsonl", "round17.jsonl", "round18.jsonl", "round19.jsonl", "round20.jsonl", "round21.jsonl"])("%s: every crisis raised, false alarms at most 0.05", (name) => {
     const cases = load(name);
     expect(cases.length).toBeGreaterThanOrEqual(50);
     const report = scoreSafety(cases);

@@ -28,6 +28,15 @@ export type AnswerStepName = "privacy" | "resume" | "confirmPhone" | "sensitiveC
 /** Fields whose answer is typed words: a question, a greeting or a command word could be taken for one. */
 const WORDY: readonly FormField["type"][] = ["text", "fullName", "city", "location"];
 
+/** What an answer to "continue your application or start again?" picks; null for anything else. */
+export function resumePicked(input: FlowInput): "continue" | "restart" | "menu" | null {
+  return matchOption(input, [
+    { value: "continue", words: ["متابعة", "أكمل", "اكمل", "كمل", "نكمل", "يلا نكمل", "وين وصلنا", "كمل الطلب", "اكمال الطلب", "إكمال الطلب", "continue", "resume", "carry on", "let's continue", "نعم", "yes", "درخواست مکمل کریں", "جاری رکھیں"] },
+    { value: "restart", words: ["من جديد", "البداية", "ابدأ من جديد", "البدء من جديد", "restart", "start over", "نئے سرے سے شروع کریں"] },
+    { value: "menu", words: ["القائمة", "العودة للقائمة", "menu", "back to the menu", "مینو پر واپس جائیں"] },
+  ]) as "continue" | "restart" | "menu" | null;
+}
+
 /** One answer in the steps that fill the form. */
 export function answerStep(
   state: ApplyState & { step: { name: AnswerStepName } },
@@ -47,11 +56,7 @@ export function answerStep(
       return { ...goToField(s, nextField(ctx, draft, null), ctx, false, [t("apply:privacyThanks")]), effects: [{ type: "acceptPrivacy", at: now }] };
     }
     case "resume": {
-      const picked = matchOption(input, [
-        { value: "continue", words: ["متابعة", "أكمل", "اكمل", "كمل", "اكمال الطلب", "إكمال الطلب", "continue", "resume", "نعم", "yes", "درخواست مکمل کریں"] },
-        { value: "restart", words: ["من جديد", "البداية", "ابدأ من جديد", "البدء من جديد", "restart", "start over", "نئے سرے سے شروع کریں"] },
-        { value: "menu", words: ["القائمة", "العودة للقائمة", "menu", "back to the menu", "مینو پر واپس جائیں"] },
-      ]);
+      const picked = resumePicked(input);
       if (picked === "continue") return goToField(state, nextField(ctx, state.draft!, null), ctx, false, [t("apply:resumed")]);
       if (picked === "restart") return startApply(ctx, undefined);
       if (picked === "menu") return done({ flow: "menu", draft: state.draft! }, [menuReply([t("apply:draftKept")])]);

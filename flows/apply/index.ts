@@ -21,6 +21,7 @@ import { submitted, summaryStep } from "./summary";
 
 export { prompt } from "./prompt";
 export { programNamedIn, programPicked, startApply } from "./programs";
+export { resumePicked } from "./answer";
 
 /** One turn inside the application flow. */
 export function applyStep(state: ApplyState, input: FlowInput, ctx: FlowContext, command: Command | null = null): StepResult {

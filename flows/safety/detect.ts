@@ -13,12 +13,14 @@ import { arabicSituations } from "./lexicon/ar-situations";
 import { english } from "./lexicon/en";
 import { englishSituations } from "./lexicon/en-situations";
 import { romanUrdu, urdu } from "./lexicon/ur";
-import { romanUrduSituations, urduSituations } from "./lexicon/ur-situations";
+import { romanUrduSituations } from "./lexicon/ur-latn-situations";
+import { urduSituations } from "./lexicon/ur-situations";
 import { arabicFrames, englishFrames, romanUrduFrames, urduFrames } from "./lexicon/frames";
 import { compileFrames, explainedAway, framesIn, type FrameName } from "./frames";
 import { Clause, compileLexicon, matchRule, parseSlot, slotAt, type CompiledRule, type DangerKind, type RuleHit } from "./match";
 import { NEGATION } from "./negation";
 import { clauses } from "./normalize";
+import { createStartIndex } from "./starts";
 
 export type { DangerKind } from "./match";
 
@@ -39,6 +41,30 @@ const RULES: readonly CompiledRule[] = LEXICONS.flatMap((l) => compileLexicon(l)
 const IN_CLAUSE = RULES.filter((r) => !r.across);
 const ACROSS = RULES.filter((r) => r.across);
 const FRAMES = [arabicFrames, englishFrames, urduFrames, romanUrduFrames].flatMap(compileFrames);
+/** Every rule's and frame's first slot by the words it may start with: a clause is matched only against those it can meet. */
+const STARTS = createStartIndex([...RULES.map((r) => r.slots[0]!), ...FRAMES.map((f) => f.rule.slots[0]!)]);
+
+/** Items by their first slot, in their order. */
+function byStart<T>(items: readonly T[], first: (item: T) => unknown): Map<unknown, T[]> {
+  const map = new Map<unknown, T[]>();
+  for (const item of items) {
+    const key = first(item);
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  }
+  return map;
+}
+const IN_CLAUSE_BY_START = byStart(IN_CLAUSE, (r) => r.slots[0]);
+const ACROSS_BY_START = byStart(ACROSS, (r) => r.slots[0]);
+const FRAMES_BY_START = byStart(FRAMES, (f) => f.rule.slots[0]);
+const ORDER = new Map<unknown, number>([...RULES, ...FRAMES].map((x, i) => [x, i]));
+/** The items of `starts`' slots, in the order they were written (as when every one was tried). */
+function startingWith<T>(map: Map<unknown, T[]>, starts: Iterable<unknown>): T[] {
+  const out: T[] = [];
+  for (const s of starts) for (const item of map.get(s) ?? []) out.push(item);
+  return out.length > 1 ? out.sort((a, b) => ORDER.get(a)! - ORDER.get(b)!) : out;
+}
 
 /** Words that say the one in danger is a child (a violence hit becomes "child"). */
 const CHILD_WORDS = parseSlot(
@@ -82,18 +108,21 @@ export function readMessage(text: string): Reading & { parts: string[][] } {
   const parts = clauses(text);
   const found: Array<{ hit: RuleHit; at: number }> = [];
   const clauseFrames: Array<Set<FrameName>> = [];
+  const anywhere = new Set<unknown>();
   parts.forEach((words, at) => {
     const clause = new Clause(words);
-    for (const rule of IN_CLAUSE) {
+    const starts = STARTS.startsIn(words);
+    for (const s of starts) anywhere.add(s);
+    for (const rule of startingWith(IN_CLAUSE_BY_START, starts)) {
       const hit = matchRule(rule, clause, NEGATION);
       if (hit) found.push({ hit, at });
     }
-    clauseFrames.push(framesIn(clause, FRAMES));
+    clauseFrames.push(framesIn(clause, startingWith(FRAMES_BY_START, starts)));
   });
   // Rules told across clauses: on the whole message; the hit belongs to the clause of its last word.
   const whole = new Clause(parts.flat());
   const ends = parts.map((_, i) => parts.slice(0, i + 1).reduce((n, p) => n + p.length, 0));
-  for (const rule of ACROSS) {
+  for (const rule of startingWith(ACROSS_BY_START, anywhere)) {
     const hit = matchRule(rule, whole, NEGATION);
     if (hit) found.push({ hit, at: ends.findIndex((end) => hit.to < end) });
   }

@@ -39,7 +39,12 @@ export type FrameName =
   | "normalq"
   | "precaution"
   | "reassured"
-  | "suggestion";
+  | "suggestion"
+  | "minor"
+  | "need"
+  | "knowledge"
+  | "complaint"
+  | "fiction";
 
 export interface FrameSpec {
   name: FrameName;
@@ -48,6 +53,8 @@ export interface FrameSpec {
   gap?: number;
   /** A negated frame does not count by default («مو بخير» is not "fine"). */
   neg?: "cancels" | "ignored";
+  /** Words anywhere in the clause that make it something else ("playing again" is not "again"). */
+  unlessIn?: string;
 }
 
 export interface FrameLexicon {
@@ -83,7 +90,7 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   resolved: { cancels: ["medical", "emergency", "violence", "child", "distress"], scope: "message", blockedBy: ["again", "acute"], personal: true },
   again: null,
   // «بعد الجلطه», "recovering from a stroke", «stroke ke baad»: the aftermath, not the event.
-  aftermath: { cancels: EVENTS, scope: "clause", personal: true },
+  aftermath: { cancels: EVENTS, scope: "clause", personal: true, blockedBy: ["acute"] },
   // «هل عندكم برامج لضحايا العنف», "do you run first aid courses", volunteering: about the association's work.
   service: { cancels: ALL, scope: "clause", personal: false },
   // «شفت في الاخبار», "in the episode", «ببجي», a sermon about death: someone else's story, anywhere in the message
@@ -114,6 +121,16 @@ export const FRAME_KINDS: Readonly<Record<FrameName, FrameKind | null>> = {
   reassured: { cancels: ["self_harm"], scope: "message", personal: true, onlyNegated: true },
   // «حطوا كراسي», "please add chairs": a suggestion for the association, told with what happened.
   suggestion: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["now"] },
+  // «شي بسيط», "nothing serious", «kuch khaas nahi»: the one who tells it says it is minor, unless still severe.
+  minor: { cancels: EVENTS, scope: "message", personal: true, blockedBy: ["acute", "again"] },
+  // "desperate for a job", «تكفون ابي وظيفه»: distress told while asking for work, money or a programme.
+  need: { cancels: ["distress"], scope: "message", personal: true, requires: "request", blockedBy: ["acute"] },
+  // "what's the difference between a heart attack and a panic attack?", «بس ابي اعرف»: a question of knowledge.
+  // «الموظف تعامل معي بعنف لفظي ... ابي اقدم شكوى», "I want to complain about your staff": the service's manners, not a danger.
+  // «في القصه», "in the story", «kahani mein»: told in a story, a book or a film, in its clause (a child's story too).
+  fiction: { cancels: ALL, scope: "clause", personal: false },
+  complaint: { cancels: ["violence", "distress"], scope: "message", personal: false, blockedBy: ["acute"] },
+  knowledge: { cancels: ["medical", "emergency", "distress"], scope: "message", personal: false, blockedBy: ["acute", "now"] },
 };
 
 export interface CompiledFrame {
@@ -130,7 +147,7 @@ export function compileFrames(lexicon: FrameLexicon): CompiledFrame[] {
   const asRules: Lexicon = {
     lang: lexicon.lang,
     groups: lexicon.groups,
-    rules: lexicon.frames.map((f) => ({ kind: "distress", p: f.p, gap: f.gap ?? 2, neg: f.neg ?? "cancels" })),
+    rules: lexicon.frames.map((f) => ({ kind: "distress", p: f.p, gap: f.gap ?? 2, neg: f.neg ?? "cancels", ...(f.unlessIn ? { unlessIn: f.unlessIn } : {}) })),
   };
   return compileLexicon(asRules, "forms").map((rule, i) => ({ name: lexicon.frames[i]!.name, rule }));
 }

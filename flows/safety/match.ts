@@ -60,7 +60,7 @@ function wordMatches(token: string, w: WordPattern, withNegation: boolean): bool
  * sets, typo candidates by first letter and length), its phrases by their
  * first word (typed exactly). Built once per slot, on first use.
  */
-interface SlotIndex {
+export interface SlotIndex {
   words: Set<string>;
   exact: Set<string>;
   /** Words matched by any of their forms, never a slip. */
@@ -78,7 +78,7 @@ interface SlotIndex {
 
 const indexes = new WeakMap<Slot, SlotIndex>();
 
-function indexOf(slot: Slot): SlotIndex {
+export function indexOf(slot: Slot): SlotIndex {
   let index = indexes.get(slot);
   if (index) return index;
   const made: SlotIndex = { words: new Set(), exact: new Set(), forms: new Set(), prefixes: [], contains: [], slips: new Map(), phrases: new Map(), formPhrases: new Map(), loosePhrases: [] };
@@ -125,7 +125,7 @@ interface Forms {
 /** The forms of a word, remembered (the same words come back in every message). */
 const formsMemo = new Map<string, [Forms, Forms]>();
 
-function formsOf(token: string, withNegation: boolean): Forms {
+export function formsOf(token: string, withNegation: boolean): Forms {
   let pair = formsMemo.get(token);
   if (!pair) {
     if (formsMemo.size > 20_000) formsMemo.clear();

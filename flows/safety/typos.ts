@@ -20,6 +20,8 @@ const close = (a: string, b: string) => {
 };
 for (const row of ROWS) for (let i = 0; i + 1 < row.length; i++) close(row[i]!, row[i + 1]!);
 for (const [a, b] of ["ضظ", "ذز", "ثس", "تط", "صس", "قك", "قغ", "ءا"]) close(a!, b!);
+// Latin letters written for one another by sound ("overdozed", "kut"): typed by ear, not by a slip of the finger.
+for (const [a, b] of ["sz", "ck"]) close(a!, b!);
 
 const isClose = (a: string, b: string): boolean => CLOSE.get(a)?.has(b) ?? false;
 

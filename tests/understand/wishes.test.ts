@@ -147,3 +147,66 @@ describe("what is sent instead of words", () => {
     expect(helped).toContain("(2/");
   });
 });
+
+describe("a form begun is not an application sent", () => {
+  it("«وش صار على طلبي» with a kept draft says it was not sent yet and offers to finish it; «وين وصلنا» at the resume question continues", async () => {
+    h = await createHarness({ org: "banan" });
+    await said("ابي اسجل في التدريب المهني");
+    await said("1");
+    await said("خالد سعد العتيبي");
+    await said("القائمة");
+    const status = await said("وش صار على طلبي");
+    expect(status).toContain(tr("status:draftPending", "ar", { program: h.profile.programs[0]!.name.ar }).slice(0, 25));
+    expect(status).not.toContain(tr("status:none", "ar"));
+    const resumed = await said("1");
+    expect(resumed).toContain(tr("apply:resumeContinue", "ar"));
+    expect(await said("وين وصلنا")).toContain("(2/");
+  });
+});
+
+describe("the resume question is not a trap", () => {
+  it("«ممتاز», «شكرا» or a question at 'continue or start again?' are answered as at the menu; the form stays kept", async () => {
+    h = await createHarness({ org: "banan" });
+    await said("ابي اسجل في التدريب المهني");
+    await said("1");
+    await said("خالد سعد العتيبي");
+    h.setNow(new Date(h.now().getTime() + 3 * 86_400_000));
+    expect(await said("السلام عليكم")).toContain(tr("apply:resumeContinue", "ar"));
+    const thanked = await said("شكرا");
+    expect(thanked).not.toContain(tr("apply:pickFromList", "ar"));
+    const asked = await said("متى يردون على الطلبات؟");
+    expect(asked).not.toContain(tr("apply:pickFromList", "ar"));
+    expect(asked).toContain("أسبوعين");
+    // Kept: asking to continue picks up at the next question.
+    expect(await said("ابي اكمل التسجيل")).toContain(tr("apply:resumeContinue", "ar"));
+    expect(await said("1")).toContain("(2/");
+  });
+});
+
+describe("a complaint is taken as it comes", () => {
+  it("Urdu: «مجھے شکایت کرنی ہے» asks for the complaint at once; a question at that step is not filed; the complaint is", async () => {
+    h = await createHarness({ org: "jaliyat_badr" });
+    expect(await said("مجھے شکایت کرنی ہے")).toContain(tr("feedback:ask.complaint", "ur"));
+    // A free-text step keeps the conversation's language (a complaint may be written in any language).
+    expect(await said("what happens next?")).toContain(tr("feedback:questionNotSent", "ur"));
+    expect(await h.opened.db.selectFrom("tickets").selectAll().execute()).toHaveLength(0);
+    expect(await said("آپ کے استاد نے کلاس میں مجھ سے بدتمیزی کی اور سب کے سامنے مذاق اڑایا")).toContain("C26-");
+  });
+
+  it("the complaint written at 'complaint or suggestion?' is filed as a complaint, not met with 'choose a number'", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("4");
+    const filed = await said("الوايت ما وصلنا من اسبوعين والمندوب ما يرد على الجوال");
+    expect(filed).toContain("C26-");
+    expect(filed).not.toContain(tr("apply:pickFromList", "ar"));
+    const [ticket] = await h.opened.db.selectFrom("tickets").select(["kind"]).execute();
+    expect(ticket!.kind).toBe("complaint");
+  });
+
+  it("«وين وصلت شكواي» at the complaint's text step is followed up, not filed as a complaint", async () => {
+    h = await createHarness({ org: "maa" });
+    await said("عندي شكوى");
+    await said("وين وصلت شكواي؟");
+    expect(await h.opened.db.selectFrom("tickets").selectAll().execute()).toHaveLength(0);
+  });
+});
