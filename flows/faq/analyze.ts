@@ -213,7 +213,8 @@ export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
   for (const c of COMPOSITIONS) {
     const firsts = all(c.when[0]);
     const first = firsts[0];
-    if (!first || all(c.when[1]).length === 0) continue;
+    // A word an earlier combination made light no longer combines («رفض» of a person is not a decision).
+    if (!first || all(c.when[1]).every((t) => t.kind === "light")) continue;
     if (c.demote) {
       for (const t of firsts) {
         t.kind = "light";
@@ -229,6 +230,7 @@ export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
     if (at < 0) first.feats.push([term, factor]);
     else first.feats[at] = [term, Math.max(first.feats[at]![1], factor)];
     if (c.ambiguous) first.ambiguous = true;
+    if (c.settles) first.ambiguous = false;
   }
   return toks;
 }

@@ -67,7 +67,13 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
   const byKey = new Map<string, Tok>();
   for (const a of analysed) for (const t of a.toks) if (!byKey.has(keyOf(t))) byKey.set(keyOf(t), { ...t, feats: [...t.feats] });
   const merged = compose(lex, [...byKey.values()]);
-  const topical = analysed.map((a) => a.toks.some((t) => isTopic(byKey.get(keyOf(t))!)));
+  // A clause that asks with a question mark which services or programs there are ("what programs
+  // do you run?", «وش البرامج اللي تقدمونها؟») holds a topic: the list of them.
+  const services = `c:${lex.conceptId("service")}`;
+  const what = `q:${lex.conceptId("q_what")}`;
+  const asksList = (toks: Tok[]): boolean =>
+    toks.some((t) => t.kind === "qword" && t.feats.some(([f]) => f === what)) && toks.some((t) => t.kind === "content" && t.feats.some(([f]) => f === services));
+  const topical = analysed.map((a) => a.toks.some((t) => isTopic(byKey.get(keyOf(t))!)) || (a.level === 3 && asksList(a.toks)));
   // The clauses that ask most among those that hold a topic.
   const top = Math.max(0, ...analysed.filter((_, i) => topical[i]).map((a) => a.level));
   const focus = new Map<string, number>();

@@ -256,6 +256,8 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     // A long story read as a whole too, in case the part taken for the question was not it:
     // its answers are offered after the others, never accepted.
     const unfocused = toks.some((t) => (t.focus ?? 1) < 1) ? rank(toQuery(toks.map((t) => ({ ...t, focus: 1 })), queryContext), k, floor0) : [];
+    // When the part taken for the question points at nothing of ours, the whole message is what is asked.
+    if (found.length === 0 && unfocused.length > 0) return { found: unfocused, ambiguous: q.ambiguous, more: [] };
     const more = unfocused.filter((c) => !found.some((f) => f.id === c.id));
     return { found, ambiguous: q.ambiguous, more };
   };

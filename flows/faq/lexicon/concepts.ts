@@ -32,6 +32,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   wait: { related: [["duration", 0.7]] },
   delay: { related: [["duration", 0.4], ["complaint", 0.4]] },
   location: {},
+  /** Step-free access to a building (ramp, lift, stairs): where the place is and whether one can get in. */
+  accessibility: { related: [["location", 0.5]] },
   come: { related: [["location", 0.8], ["delivery", 0.4]], negated: "remote" },
   not_arrived: { related: [["delivery", 0.8], ["status", 0.6], ["delay", 0.5]] },
   /** Online, from home, without coming: the way the person wants it decides the answer more than the program it is about. */
@@ -236,6 +238,8 @@ export const CONFUSABLE_PAIRS: Array<[string, string]> = [
  * member is (also) a complaint.
  */
 export const COMPOSITIONS: Composition[] = [
+  // «الموظف رفض يساعدني», "the trainer refused": a person who refused is conduct, not a decision.
+  { when: [["rejection"], ["employee", "trainer"]], demote: true },
   { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85, ambiguous: true },
   { when: [["contact"], ["someone"]], add: "talk", factor: 0.85, ambiguous: true },
   { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9, ambiguous: true },
@@ -248,7 +252,7 @@ export const COMPOSITIONS: Composition[] = [
   {
     when: [
       ["apply"],
-      ["complaint", "appeal", "feedback", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
+      ["complaint", "appeal", "feedback", "idea", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
         "result", "decision", "acceptance", "rejection", "duration", "cost", "remote", "home_visit"],
     ],
     demote: true,
@@ -263,6 +267,10 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["join"], ["children", "youth", "disability", "elderly", "widow", "orphan"]], add: "eligibility", factor: 0.8 },
   // «انضم لفريق التطوع», «اوصل لموظف»: the word that means either is told which by the other.
   { when: [["join"], ["volunteer"]], demote: true },
+  // «درس میں شامل ہونا», "join the class": a place in a course or lesson is applying, not volunteering.
+  { when: [["join"], ["training", "lecture"]], add: "apply", factor: 0.9, settles: true },
+  // «اختي لاحظت كتله», "my mother has pain": a relative's symptom is the symptom, not support for the family.
+  { when: [["family"], ["symptom"]], demote: true },
   { when: [["reach"], ["employee", "talk"]], demote: true },
   // «التواصل مع موظف»: a person, not the association's channels.
   { when: [["contact"], ["employee"]], add: "talk", factor: 0.9 },

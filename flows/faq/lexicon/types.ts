@@ -47,6 +47,8 @@ export interface Composition {
   demote?: boolean;
   /** The combination means either of two things: the matcher asks rather than answers when two answers are close. */
   ambiguous?: boolean;
+  /** The combination settles a word that means either («شامل» next to a lesson is joining it as a learner). */
+  settles?: boolean;
 }
 
 /** A kind of question ("what", "where", "how much"…): weak on its own, it tells the kind, not the topic. */
