@@ -104,10 +104,25 @@ function nearly(a: string, b: string): boolean {
 /** Every word the lexicon knows: a word it knows is never read as a typo of another («اتكلم» is not «اتظلم»). */
 const KNOWN = new Set(COMPILED.flatMap(([, rules]) => rules.flatMap((r) => [...r.slots.flat(), ...r.unless].flatMap((p) => p.words))));
 
+/** A typed word's forms and whether the lexicon knows one of them, remembered (the same words come back). */
+const formsMemo = new Map<string, { forms: string[]; known: boolean }>();
+function formsOf(typed: string): { forms: string[]; known: boolean } {
+  let f = formsMemo.get(typed);
+  if (!f) {
+    if (formsMemo.size > 20_000) formsMemo.clear();
+    const forms = variants(typed);
+    f = { forms, known: forms.some((v) => KNOWN.has(v)) };
+    formsMemo.set(typed, f);
+  }
+  return f;
+}
+
 function wordMatches(typed: string, p: string, prefix: boolean): boolean {
-  const forms = variants(typed);
-  const known = forms.some((v) => KNOWN.has(v));
-  return forms.some((v) => (prefix ? v.startsWith(p) && v.length - p.length <= 6 : v === p || (!known && nearly(v, p))));
+  const { forms, known } = formsOf(typed);
+  for (const v of forms) {
+    if (prefix ? v.startsWith(p) && v.length - p.length <= 6 : v === p || (!known && nearly(v, p))) return true;
+  }
+  return false;
 }
 
 /** Index of the first word of `clause` where `pattern` matches, or -1. */
