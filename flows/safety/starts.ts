@@ -55,26 +55,37 @@ export function createStartIndex(slots: readonly Slot[]): StartIndex {
     if (index.loosePhrases.length > 0) always.push(slot);
   }
 
+  /** The slots one word may start, remembered (the same words come back in message after message). */
+  const memo = new Map<string, Slot[]>();
+  const startsOf = (token: string): Slot[] => {
+    let known = memo.get(token);
+    if (known) return known;
+    if (memo.size > 5_000) memo.clear();
+    const found = new Set<Slot>();
+    for (const [c, slot] of contains) if (token.includes(c)) found.add(slot);
+    const forms = formsOf(token, true);
+    for (const v of forms.exact) for (const slot of byExact.get(v) ?? []) found.add(slot);
+    for (const v of forms.all) {
+      for (const slot of byForm.get(v) ?? []) found.add(slot);
+      for (const [p, slot] of prefixes) if (v.startsWith(p)) found.add(slot);
+      const letters = v[0] === "ا" ? [v[0], v[1]] : [v[0]];
+      for (const letter of letters) {
+        const byLength = letter === undefined ? undefined : slips.get(letter);
+        if (!byLength) continue;
+        for (let n = v.length - 1; n <= v.length + 1; n++) {
+          for (const [word, slot] of byLength.get(n) ?? []) if (!found.has(slot) && oneSlipOf(v, word)) found.add(slot);
+        }
+      }
+    }
+    known = [...found];
+    memo.set(token, known);
+    return known;
+  };
+
   return {
     startsIn(words) {
       const found = new Set<Slot>(always);
-      for (const token of words) {
-        for (const [c, slot] of contains) if (token.includes(c)) found.add(slot);
-        const forms = formsOf(token, true);
-        for (const v of forms.exact) for (const slot of byExact.get(v) ?? []) found.add(slot);
-        for (const v of forms.all) {
-          for (const slot of byForm.get(v) ?? []) found.add(slot);
-          for (const [p, slot] of prefixes) if (v.startsWith(p)) found.add(slot);
-          const letters = v[0] === "ا" ? [v[0], v[1]] : [v[0]];
-          for (const letter of letters) {
-            const byLength = letter === undefined ? undefined : slips.get(letter);
-            if (!byLength) continue;
-            for (let n = v.length - 1; n <= v.length + 1; n++) {
-              for (const [word, slot] of byLength.get(n) ?? []) if (!found.has(slot) && oneSlipOf(v, word)) found.add(slot);
-            }
-          }
-        }
-      }
+      for (const token of words) for (const slot of startsOf(token)) found.add(slot);
       return found;
     },
   };
