@@ -126,7 +126,7 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
     const s: SessionState = keepDraft({ flow: "faq", suggestions: result.candidates.map((c) => c.id) }, state);
     return done(s, [
       withChoices(reply(...lead, t("faq:didYouMean")), [
-        ...result.candidates.map((c) => choice(`faq:${c.id}`, { literal: c.question })),
+        ...result.candidates.map((c) => choice(`faq:${c.id}`, { literal: questionIn(ctx, c.id, c.question) })),
         choice("faq:none", t("faq:noneOfThese")),
       ]),
     ]);
@@ -189,6 +189,13 @@ export function answerFaq(state: SessionState, id: string, ctx: FlowContext, lea
     choice("menu:faq", t("faq:another")),
     ...(named.includes("human") ? [] : [choice("menu:human", t("menu:item.human"))]),
   ]));
+}
+
+/** An FAQ's question as the reader reads it: in the reply's language when the profile has one, else the one matched. */
+function questionIn(ctx: FlowContext, id: string, matched: string): string {
+  const faq = ctx.profile.faqs.find((f) => f.id === id);
+  const inLocale = faq?.questions[ctx.locale] ?? [];
+  return inLocale.includes(matched) || inLocale.length === 0 ? matched : inLocale[0]!;
 }
 
 /** Back at the menu with a short list of its own: a number typed next picks from that list. */
