@@ -131,6 +131,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   conduct: { related: [["complaint", 0.5], ["feedback", 0.4]] },
   problem: { related: [["complaint", 0.75]] },
   feedback: { intent: true, related: [["complaint", 0.5]] },
+  /** Rating or reviewing a service: a kind of feedback, never itself a complaint ("where to rate" is not "where to complain"). */
+  rating: { intent: true, related: [["feedback", 0.6]] },
   /** A remark about someone or something: praise, a suggestion or a complaint. */
   remark: { intent: true, related: [["feedback", 0.9], ["complaint", 0.7]] },
   quality: { generic: true, related: [["feedback", 0.5]] },
@@ -215,7 +217,7 @@ export const FAMILIES: Record<string, string[]> = {
   appeal: ["appeal", "rejection"],
   contact: ["contact", "social_media"],
   staff: ["talk", "employee"],
-  suggestion: ["feedback", "quality"],
+  suggestion: ["feedback", "rating", "quality"],
   status: ["status"],
   decision_time: ["duration", "result", "decision"],
 };
@@ -252,7 +254,7 @@ export const COMPOSITIONS: Composition[] = [
   {
     when: [
       ["apply"],
-      ["complaint", "appeal", "feedback", "idea", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
+      ["complaint", "appeal", "feedback", "rating", "idea", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
         "result", "decision", "acceptance", "rejection", "duration", "cost", "remote", "home_visit"],
     ],
     demote: true,
