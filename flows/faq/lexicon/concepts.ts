@@ -259,6 +259,10 @@ export const COMPOSITIONS: Composition[] = [
     ],
     demote: true,
   },
+  // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
+  { when: [["status"], ["money"]], demote: true },
+  // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
+  { when: [["aid"], ["status"]], demote: true },
   // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // «صورة الهوية مين يشوفها», "do you share my ID copy": the paper is what the privacy question is about.
