@@ -118,7 +118,8 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
 
   const result = ctx.faq(question, ctx.locale);
   // A request outside our work, recognised by meaning; an FAQ answer beats a topic met in passing (referral/match.ts).
-  const topic = findReferralTopic(question, ctx, result);
+  // A message that names one of our own programs («الوايت», "water truck delivery") is ours, never referred elsewhere.
+  const topic = programNamedIn(question, ctx) ? null : findReferralTopic(question, ctx, result);
   if (topic) return startReferral(state, topic, question, ctx, lead);
   if (result.accepted) return answerFaq(state, result.accepted.id, ctx, lead);
   if (result.candidates.length > 0) {

@@ -237,3 +237,13 @@ describe("safety comes first", () => {
     expect(urgent).toHaveLength(1);
   });
 });
+
+describe("our own programs are never referred elsewhere", () => {
+  it("maa: asking for a water tanker or water delivery in English is not referred to the water company; a cut in the public network is", async () => {
+    h = await createHarness({ org: "maa" });
+    expect(await said("Hi, I live in a village near Riyadh Al-Khabra, how can I ask for a water tanker?")).not.toContain("National Water");
+    expect(await said("I want to request water delivery, how do I start?", "u2")).not.toContain("National Water");
+    expect(await said("i need a water tank", "u3")).toContain("Household water tank installation");
+    expect(await said("الموية مقطوعة عندنا من الشركة", "u4")).toContain("شركة المياه الوطنية");
+  });
+});

@@ -24,17 +24,33 @@ import { prompt } from "./prompt";
  */
 const stems = (s: string) => new Set(tokenize(s).map(stem).filter((w) => w.length >= 3));
 /** The profile's words, stemmed once (a profile never changes while it is loaded). */
-const synonymStems = new WeakMap<readonly (readonly string[])[], string[][]>();
+const synonymStems = new WeakMap<readonly (readonly string[])[], string[][][]>();
 const programStems = new WeakMap<ProgramSpec, Set<string>>();
 const describedStems = new WeakMap<ProgramSpec, Set<string>>();
+
+const sharedMemo = new WeakMap<string[][][], Set<string>>();
+/** Stems found in more than one synonym group. */
+function sharedStems(groups: string[][][]): Set<string> {
+  let shared = sharedMemo.get(groups);
+  if (shared) return shared;
+  const seen = new Map<string, number>();
+  for (const members of groups) for (const f of new Set(members.flat())) seen.set(f, (seen.get(f) ?? 0) + 1);
+  shared = new Set([...seen].filter(([, n]) => n > 1).map(([f]) => f));
+  sharedMemo.set(groups, shared);
+  return shared;
+}
 
 function typedStems(text: string, ctx: FlowContext): Set<string> {
   const typed = stems(text);
   let groups = synonymStems.get(ctx.profile.synonyms);
-  if (!groups) synonymStems.set(ctx.profile.synonyms, (groups = ctx.profile.synonyms.map((group) => group.flatMap((g) => [...stems(g)]))));
-  for (const forms of groups) {
-    if (forms.some((f) => typed.has(f))) forms.forEach((f) => typed.add(f));
-  }
+  if (!groups) synonymStems.set(ctx.profile.synonyms, (groups = ctx.profile.synonyms.map((group) => group.map((g) => [...stems(g)]))));
+  // A group counts when one of its members is typed whole, or a word only this group has («فحص» of «فحص الثدي»);
+  // a word several groups share says nothing alone («water» of both "water truck" and "water tank").
+  const shared = sharedStems(groups);
+  const found = groups.filter((members) =>
+    members.some((m) => (m.length > 0 && m.every((f) => typed.has(f))) || m.some((f) => typed.has(f) && !shared.has(f))),
+  );
+  for (const members of found) for (const m of members) m.forEach((f) => typed.add(f));
   return typed;
 }
 
