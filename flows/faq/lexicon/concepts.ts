@@ -263,6 +263,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["status"], ["money"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
   { when: [["aid"], ["status"]], demote: true },
+  // «اسجل ولدي ببرنامج الشباب», "donate to youth programs": the audience names which program; the intent is what is asked.
+  { when: [["youth"], ["apply", "donation"]], demote: true },
   // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // «صورة الهوية مين يشوفها», "do you share my ID copy": the paper is what the privacy question is about.
