@@ -203,6 +203,8 @@ export const QUESTION_TYPES: Record<string, QuestionTypeInfo> = {
   q_why: { weight: 0.3 },
   q_how: { weight: 0.2 },
   q_who: { weight: 0.2, related: [["eligibility", 0.4]] },
+  /** For whom («لمين البرامج», "who is it for", «کس کے لیے»): the people something is meant for. */
+  q_forwhom: { weight: 0.2, related: [["eligibility", 0.75]] },
 };
 
 /**

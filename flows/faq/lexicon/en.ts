@@ -187,6 +187,7 @@ export const EN: LocaleLexicon = {
     q_why: ["why"],
     q_how: ["what he should do", "what should he do", "what she should do", "what should she do", "what we should do", "what should we do", "what they should do", "what i have to do", "what do i have to do", "what i need to do", "what do i need to do", "what i must do", "what must i do", "what i should do", "guide me", "please guide", "kindly guide", "guidance", "what do you advise", "advise me", "process", "procedure", "steps", "what do i do", "what should i do", "what can i do", "how", "way to"],
     q_who: ["who", "whom"],
+    q_forwhom: ["for whom", "who is it for", "who are they for", "who is this for", "who are these for"],
   },
   stopwords: ["dear", "sir", "madam", "maam", "dear sir", "kindly share", "please share", "pls share", "plz share", "kindly send", "pls send", "please send", 
     "we need", "i really need",
