@@ -74,14 +74,24 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
   const asksList = (toks: Tok[]): boolean =>
     toks.some((t) => t.kind === "qword" && t.feats.some(([f]) => f === what)) && toks.some((t) => t.kind === "content" && t.feats.some(([f]) => f === services));
   const topical = analysed.map((a) => a.toks.some((t) => isTopic(byKey.get(keyOf(t))!)) || (a.level === 3 && asksList(a.toks)));
+  // When no clause with a topic has a question mark, a question word and mark on a clause without
+  // one («…كتله تحت الابط، وش تسوي الحين؟», "…, what should she do now?") ask about the clause
+  // just before it, which then asks as much (the story after it stays context).
+  const levels = analysed.map((a) => a.level);
+  if (!analysed.some((a, i) => topical[i] && a.level === 3)) {
+    for (let i = 1; i < analysed.length; i++) {
+      const asksWhat = analysed[i]!.toks.some((t) => t.kind === "qword");
+      if (levels[i] === 3 && asksWhat && !topical[i] && topical[i - 1]) levels[i - 1] = 3;
+    }
+  }
   // The clauses that ask most among those that hold a topic.
-  const top = Math.max(0, ...analysed.filter((_, i) => topical[i]).map((a) => a.level));
+  const top = Math.max(0, ...levels.filter((_, i) => topical[i]));
   const focus = new Map<string, number>();
   analysed.forEach((a, i) => {
     for (const t of a.toks) {
       // A clause that asks without a topic («وش اسوي؟») keeps its question
       // words; words of its own that the lexicon does not know are story.
-      const f = a.level < top || (!topical[i] && t.kind === "content" && !isKnown(t)) ? CONTEXT_FACTOR : 1;
+      const f = levels[i]! < top || (!topical[i] && t.kind === "content" && !isKnown(t)) ? CONTEXT_FACTOR : 1;
       focus.set(keyOf(t), Math.max(focus.get(keyOf(t)) ?? 0, f));
     }
   });

@@ -131,6 +131,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   conduct: { related: [["complaint", 0.5], ["feedback", 0.4]] },
   problem: { related: [["complaint", 0.75]] },
   feedback: { intent: true, related: [["complaint", 0.5]] },
+  /** Rating or reviewing a service: a kind of feedback, never itself a complaint ("where to rate" is not "where to complain"). */
+  rating: { intent: true, related: [["feedback", 0.6]] },
   /** A remark about someone or something: praise, a suggestion or a complaint. */
   remark: { intent: true, related: [["feedback", 0.9], ["complaint", 0.7]] },
   quality: { generic: true, related: [["feedback", 0.5]] },
@@ -201,6 +203,8 @@ export const QUESTION_TYPES: Record<string, QuestionTypeInfo> = {
   q_why: { weight: 0.3 },
   q_how: { weight: 0.2 },
   q_who: { weight: 0.2, related: [["eligibility", 0.4]] },
+  /** For whom («لمين البرامج», "who is it for", «کس کے لیے»): the people something is meant for. */
+  q_forwhom: { weight: 0.2, related: [["eligibility", 0.75]] },
 };
 
 /**
@@ -215,7 +219,7 @@ export const FAMILIES: Record<string, string[]> = {
   appeal: ["appeal", "rejection"],
   contact: ["contact", "social_media"],
   staff: ["talk", "employee"],
-  suggestion: ["feedback", "quality"],
+  suggestion: ["feedback", "rating", "quality"],
   status: ["status"],
   decision_time: ["duration", "result", "decision"],
 };
@@ -252,11 +256,17 @@ export const COMPOSITIONS: Composition[] = [
   {
     when: [
       ["apply"],
-      ["complaint", "appeal", "feedback", "idea", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
+      ["complaint", "appeal", "feedback", "rating", "idea", "remark", "permit", "donation", "erase", "cancel", "volunteer", "required", "documents", "status", "my_request",
         "result", "decision", "acceptance", "rejection", "duration", "cost", "remote", "home_visit"],
     ],
     demote: true,
   },
+  // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
+  { when: [["status"], ["money"]], demote: true },
+  // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
+  { when: [["aid"], ["status"]], demote: true },
+  // «اسجل ولدي ببرنامج الشباب», "donate to youth programs": the audience names which program; the intent is what is asked.
+  { when: [["youth"], ["apply", "donation"]], demote: true },
   // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // «صورة الهوية مين يشوفها», "do you share my ID copy": the paper is what the privacy question is about.
