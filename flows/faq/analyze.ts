@@ -209,7 +209,8 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
 
 /** Applies what two meaning units mean together (see COMPOSITIONS) to the first one's token. */
 export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
-  const all = (ids: string[]) => toks.filter((t) => ids.some((id) => t.feats[0]![0] === `c:${lex.conceptId(id)}`));
+  // Question types («q_where») combine too, by their own prefix.
+  const all = (ids: string[]) => toks.filter((t) => ids.some((id) => t.feats[0]![0] === `${id.startsWith("q_") ? "q" : "c"}:${lex.conceptId(id)}`));
   for (const c of COMPOSITIONS) {
     const firsts = all(c.when[0]);
     const first = firsts[0];
