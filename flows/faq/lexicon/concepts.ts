@@ -263,6 +263,8 @@ export const COMPOSITIONS: Composition[] = [
   },
   // "where can I submit my idea", «وين اقدم اقتراحي»: where says how to send a suggestion, not that it is a complaint's place.
   { when: [["q_where"], ["feedback", "idea", "rating"]], demote: true },
+  // «جمعیت میں کیا پڑھایا جاتا ہے», "what is taught at the association": the association is where, the lessons are what is asked.
+  { when: [["association"], ["training", "lecture"]], demote: true },
   // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
   { when: [["status"], ["money"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
