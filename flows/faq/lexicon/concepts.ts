@@ -162,6 +162,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   cancer: { related: [["sick", 0.6], ["health", 0.4]] },
   /** A part of the body other than the breast (the lung, the colon, the blood): often another illness. */
   organ: { related: [["sick", 0.4]] },
+  /** A cancer of another part of the body (colon, blood, lung): named by the organ next to the cancer (see COMPOSITIONS). */
+  other_cancer: {},
   /** Recovered from an illness, a survivor: often someone who wants to help others. */
   recovered: { related: [["health", 0.3]] },
   /** Young people, teenagers. */
@@ -265,6 +267,10 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["q_where"], ["feedback", "idea", "rating"]], demote: true },
   // «جمعیت میں کیا پڑھایا جاتا ہے», "what is taught at the association": the association is where, the lessons are what is asked.
   { when: [["association"], ["training", "lecture"]], demote: true },
+  // «سرطان القولون», "blood cancer": the organ next to the cancer names another cancer, a topic of its own
+  // (a profile for one cancer answers it apart); the relative who has it is the story, not a question of family support.
+  { when: [["organ"], ["cancer"]], add: "other_cancer", factor: 1 },
+  { when: [["family"], ["organ"]], demote: true },
   // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
   { when: [["status"], ["money"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
