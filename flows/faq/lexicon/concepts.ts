@@ -271,6 +271,10 @@ export const COMPOSITIONS: Composition[] = [
   // (a profile for one cancer answers it apart); the relative who has it is the story, not a question of family support.
   { when: [["organ"], ["cancer"]], add: "other_cancer", factor: 1 },
   { when: [["family"], ["organ"]], demote: true },
+  // "who can get free water", «مين يستحق الدورات المجانية»: free says what is given; who may have it is asked.
+  { when: [["cost"], ["eligibility"]], demote: true },
+  // "give money for the mosque water, how can I pay": paying is how the gift is made.
+  { when: [["payment"], ["donation"]], demote: true },
   // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
   { when: [["status"], ["money"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
