@@ -277,6 +277,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["payment"], ["donation"]], demote: true },
   // «وين طلبي», «میری درخواست کہاں ہے»: where one's own request is asks how far it has got, not for a place.
   { when: [["q_where"], ["my_request"]], add: "status", factor: 0.9 },
+  // «يوصلني للمستشفى», "take me to hospital": a ride to treatment is transport, not a delivery.
+  { when: [["delivery"], ["sick"]], add: "transport", factor: 0.9 },
   // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
   { when: [["status"], ["money"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
