@@ -279,6 +279,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["q_where"], ["my_request"]], add: "status", factor: 0.9 },
   // «يوصلني للمستشفى», "take me to hospital": a ride to treatment is transport, not a delivery.
   { when: [["delivery"], ["sick"]], add: "transport", factor: 0.9 },
+  // «مسلمان ہونا چاہتا ہے، شہادہ کہاں پڑھے»: next to a faith, the shahada is the testimony of faith, not a course's certificate.
+  { when: [["certificate"], ["religion"]], add: "religion", factor: 0.9 },
   // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
   { when: [["status"], ["money"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
