@@ -281,6 +281,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["delivery"], ["sick"]], add: "transport", factor: 0.9 },
   // «مسلمان ہونا چاہتا ہے، شہادہ کہاں پڑھے»: next to a faith, the shahada is the testimony of faith, not a course's certificate.
   { when: [["certificate"], ["religion"]], add: "religion", factor: 0.9 },
+  // "learn about Islam and accept it": accepting next to a faith is embracing it, not being accepted.
+  { when: [["receive"], ["religion"]], add: "religion", factor: 0.9 },
   // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
   { when: [["status"], ["money"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
