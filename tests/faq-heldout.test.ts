@@ -47,7 +47,7 @@ const PARTS = [
     offTopic: "offtopic-test.jsonl",
     registers: ["en", "gulf", "msa", "short", "story", "ur"],
     size: { expected: 500, nulls: 250 },
-    floor: { top1: 0.935, top3: 0.985, reject: 0.97, profileTop1: 0.905, registerTop1: 0.92 },
+    floor: { top1: 0.94, top3: 0.985, reject: 0.97, profileTop1: 0.905, registerTop1: 0.92 },
   },
   {
     name: "test2",
@@ -56,7 +56,7 @@ const PARTS = [
     registers: ["en", "gulf", "msa", "roman", "short", "story", "ur"],
     size: { expected: 300, nulls: 250 },
     // Roman Urdu is 12 questions there: one miss is 0.083; it is held by the whole part's figures.
-    floor: { top1: 0.925, top3: 0.985, reject: 0.99, profileTop1: 0.835, registerTop1: 0.89 },
+    floor: { top1: 0.94, top3: 0.985, reject: 0.99, profileTop1: 0.835, registerTop1: 0.89 },
   },
 ];
 
