@@ -22,7 +22,7 @@ export const EN: LocaleLexicon = {
     duration: ["how soon", "how many days", "take to", "how long until", "how long before", "how long", "duration", "period", "long does it take"],
     period_unit: ["day", "days", "week", "weeks", "month", "months", "year", "years"],
     wait: ["wait", "waiting"],
-    delay: ["delay", "delayed", "late", "slow"],
+    delay: ["delay", "delayed", "late", "slow", "postponed", "postpone", "rescheduled", "cancelled again"],
     location: ["building", 
       "location", "address", "map", "maps", "directions", "located", "place", "premises", "headquarters",
       "google maps",
