@@ -6,7 +6,8 @@
  */
 import type { Executor } from "./repo";
 import { createTicket } from "./repo";
-import { FINAL_REFERRAL_STATUSES, type ReferralStatus } from "./referral-tables";
+import type { Updateable } from "kysely";
+import { FINAL_REFERRAL_STATUSES, type ReferralStatus, type ReferralTable } from "./referral-tables";
 
 export interface Referral {
   id: number;
@@ -152,20 +153,8 @@ export async function openReferral(
 export async function updateReferral(
   db: Executor,
   id: number,
-  patch: Partial<{
-    partner_id: string | null;
-    city: string | null;
-    status: ReferralStatus;
-    staff_handled: number;
-    consent: "given" | "refused" | null;
-    consent_at: string | null;
-    follow_up_at: string | null;
-    asked_at: string | null;
-    reminded_at: string | null;
-    answer: "helped" | "not_helped" | "waiting" | null;
-    answered_at: string | null;
-    alerted_at: string | null;
-  }>,
+  /** Any column but the referral's identity (its ticket, contact, topic) and creation. */
+  patch: Omit<Updateable<ReferralTable>, "id" | "ticket_id" | "contact_id" | "topic_id" | "created_at">,
   at: string,
 ): Promise<void> {
   await db.updateTable("referrals").set({ ...patch, updated_at: at }).where("id", "=", id).execute();

@@ -14,6 +14,11 @@ function says(text: string, list: readonly string[], whole = false): boolean {
   return list.some((p) => (whole ? f.trim() === p : f.includes(` ${p} `)));
 }
 
+/** `says`, in a message of at most `maxWords` words (in a longer one the words belong to a story). */
+function saysShort(text: string, list: readonly string[], maxWords: number): boolean {
+  return commandForm(text).split(" ").length <= maxWords && says(text, list);
+}
+
 const WHAT_NEEDED = phrases(
   "وش المطلوب", "ايش المطلوب", "شنو المطلوب", "ما المطلوب", "وش تبون", "وش تبغون", "ايش تبون", "وش يبون", "ايش يبغون",
   "وش المطلوب بالضبط", "المطلوب ايش", "وش الناقص", "ايش الناقص", "وش النواقص", "متى اخر موعد", "اخر موعد", "الى متى",
@@ -128,7 +133,7 @@ const CONFUSED = phrases(
 /** "I don't understand", "what do you want?", "what should I write?": not an answer, but a request to explain the question. */
 export function isConfused(text: string): boolean {
   // Short: in a longer message these words are part of a story («رحت للمستشفى وما فهمت وش قال الدكتور»).
-  return commandForm(text).split(" ").length <= 7 && says(text, CONFUSED);
+  return saysShort(text, CONFUSED, 7);
 }
 
 const WHY = phrases("ليش", "لماذا", "لمه", "ليه", "why", "کیوں", "kyun", "kyon", "kiyon");
@@ -146,7 +151,7 @@ const HELPLESS = phrases(
 
 /** «وش اسوي», "what should I do?": a short plea for what to do next, right after bad news or a hard message. */
 export function isHelpless(text: string): boolean {
-  return commandForm(text).split(" ").length <= 5 && says(text, HELPLESS);
+  return saysShort(text, HELPLESS, 5);
 }
 
 const MISSING = phrases(
@@ -159,5 +164,5 @@ const MISSING = phrases(
 
 /** «ما عندي», "it's with my sponsor", "I lost it": the answer to a question is not at hand. */
 export function saysMissing(text: string): boolean {
-  return commandForm(text).split(" ").length <= 14 && says(text, MISSING);
+  return saysShort(text, MISSING, 14);
 }

@@ -43,16 +43,20 @@ export function ticketLine(k: TicketSummary): Text {
 /** Tickets worth following: complaints, suggestions and appeals (a handoff is a conversation; a referral is followed up by its own question). */
 const followable = (ctx: FlowContext): TicketSummary[] => ctx.tickets.filter((k) => k.kind === "complaint" || k.kind === "suggestion" || k.kind === "appeal");
 
+/** The contact's applications, one line each, under their heading; nothing when there are none. */
+function applicationsList(ctx: FlowContext): Text[] {
+  if (ctx.applications.length === 0) return [];
+  return [t("status:list", { count: ctx.applications.length }), { list: ctx.applications.map((a) => statusLine(a, ctx)), lines: true }];
+}
+
 export function showStatus(state: SessionState, ctx: FlowContext): StepResult {
   const tickets = followable(ctx);
   // A form begun and kept is not an application yet: said plainly, with the way to finish it.
   const draft = draftOf(state);
   const program = draft ? programOf(ctx, draft) : undefined;
   if (program) {
-    const lead: Text[] =
-      ctx.applications.length > 0 ? [t("status:list", { count: ctx.applications.length }), { list: ctx.applications.map((a) => statusLine(a, ctx)), lines: true }] : [];
     return done(keepDraft({ flow: "menu" }, state), [
-      withChoices(reply(...lead, t("status:draftPending", { program: { localized: program.name } })), [
+      withChoices(reply(...applicationsList(ctx), t("status:draftPending", { program: { localized: program.name } })), [
         choice("menu:apply", t("apply:resumeContinue")),
         choice("menu:human", t("menu:item.human")),
       ]),
@@ -63,10 +67,7 @@ export function showStatus(state: SessionState, ctx: FlowContext): StepResult {
       withChoices(reply(t("status:none")), [choice("menu:apply", t("menu:item.apply")), choice("menu:human", t("menu:item.human"))]),
     ]);
   }
-  const parts: Text[] = [];
-  if (ctx.applications.length > 0) {
-    parts.push(t("status:list", { count: ctx.applications.length }), { list: ctx.applications.map((a) => statusLine(a, ctx)), lines: true });
-  }
+  const parts: Text[] = applicationsList(ctx);
   if (tickets.length > 0) parts.push(t("status:tickets"), { list: tickets.map(ticketLine), lines: true });
   parts.push(t("status:askReference"));
   return done(keepDraft({ flow: "status" }, state), [reply(...parts)]);
