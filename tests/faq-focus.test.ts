@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { createFaqMatcher, explainAnalysis } from "../flows/faq/matcher";
+import { profileFaqMatcher } from "../flows/faq/profile";
+import { loadProfile } from "../orgs/load";
 
 const KB = [
   { id: "application_status", questions: ["وين وصل طلبي؟", "What is the status of my application?"] },
@@ -40,5 +42,53 @@ describe("FAQ focus", () => {
 
   it("keeps «بس» before a word or two in the clause that asks", () => {
     expect(best("عندي ست عيال وساكن بالايجار، هل ينطبق علينا الشروط ولا بس للضمان؟")).toBe("who_qualifies");
+  });
+});
+
+describe("FAQ stories and meaning units (round of 7 December)", () => {
+  const kb = [
+    ...KB,
+    { id: "how_to_apply", questions: ["كيف اسجل عندكم؟", "How do I apply?"] },
+    { id: "required_documents", questions: ["وش الاوراق المطلوبة؟", "What documents do I need?"] },
+    { id: "contact_channels", questions: ["كيف اتواصل معكم؟", "وش حساباتكم في السوشل ميديا", "What is your phone number?"] },
+    { id: "donating", questions: ["ابي اتبرع", "رقم حساب الجمعية", "How can I donate?"] },
+  ];
+  const m = createFaqMatcher(kb);
+  const top = (q: string) => m.match(q).accepted?.id ?? null;
+
+  it("reads 'who may apply' as eligibility, and «محتاج», «ودي يستفيد» as the story", () => {
+    expect(top("مين يحق له يسجل عندكم")).toBe("who_qualifies");
+    expect(top("who can apply?")).toBe("who_qualifies");
+    expect(top("ولدي عمره ١٥ ومحتاج يشغل وقته بشي مفيد، كيف اسجله عندكم؟")).toBe("how_to_apply");
+  });
+
+  it("asks what an application needs, not its status, when 'my application' only says which", () => {
+    expect(top("What do I need to submit with my application?")).toBe("required_documents");
+  });
+
+  it("takes a bank account number for donating, and the association's pages for contact", () => {
+    expect(top("ودي اتبرع، وش رقم الحساب؟")).toBe("donating");
+    expect(top("وش حساباتكم في السوشل ميديا")).toBe("contact_channels");
+  });
+
+  it("in a long story, an everyday word ('team', 'car') is part of the story", () => {
+    const story =
+      "Our school wants to get in touch with your association. I am the activities coordinator and I prefer a phone number or an email so I can discuss things with your team formally. What are the ways to contact you";
+    expect(m.match(story).candidates[0]?.id).toBe("contact_channels");
+    // A short message about the everyday thing is still not a question of ours.
+    expect(top("which team won the match")).toBeNull();
+  });
+
+  it("offers a long story the closest answers on weaker evidence; filling a form is applying", () => {
+    const banan = profileFaqMatcher(loadProfile("banan"));
+    const story =
+      "Hi, my sister is 30 and she had a stroke last year and now uses a wheelchair. She wants to train for some office work to earn her own money, but she is too shy to write to you herself, so I wanted to ask whether I can fill the application for her and how it goes";
+    expect(banan.match(story).accepted?.id).toBe("how_to_apply");
+    // Without the words that say what is asked, the story is only offered the closest answers.
+    const vague = "Hi, my sister is 30 and she had a stroke last year and now uses a wheelchair. She wants to work to earn her own money, she is too shy to write to you herself, so I wanted to ask how it goes";
+    const r = banan.match(vague);
+    expect(r.accepted).toBeNull();
+    expect(r.candidates.length).toBeGreaterThan(0);
+    expect(m.match("fill the form").accepted?.id).toBe("how_to_apply");
   });
 });

@@ -95,18 +95,24 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     if (detectSmallTalk(raw)) return empty();
     const { rest } = stripGreeting(raw);
     const text = rest === "" ? raw : rest;
+    const words = tokenize(text);
     // One more candidate than asked for, so that a close rival just below the list is still seen.
-    const { found, ambiguous, more } = index.search(text, Math.max(k, 2) + 1, suggestThreshold);
-    const { ask, candidates: ordered } = disambiguate(found, index.family, ambiguous);
+    // A long story is offered the closest answers on weaker evidence than a short question
+    // (its score is a share of many words): better "did you mean…" than "not understood".
+    const search = index.search(text, Math.max(k, 2) + 1, acceptAt(suggestThreshold, words.length));
+    const found = search.found.filter((c) => c.score >= suggestThreshold);
+    const { ask, candidates: ordered } = disambiguate(found, index.family, search.ambiguous);
     const candidates = ordered.slice(0, Math.max(0, k));
     const top = candidates[0];
-    // Room left among the suggestions: what the whole of a long message points at, ranked after.
-    for (const c of more) {
+    // Room left among the suggestions: what the whole of a long message points at, and the
+    // weaker answers to the part that asks, ranked after, best first.
+    const weaker = [...search.more, ...search.found.filter((c) => c.score < suggestThreshold)].sort((a, b) => b.score - a.score);
+    for (const c of weaker) {
       if (candidates.length >= k) break;
+      if (candidates.some((x) => x.id === c.id)) continue;
       candidates.push({ ...c, score: Math.min(c.score, candidates[candidates.length - 1]?.score ?? c.score) });
     }
     // A place name typed alone ("الرياض", a city answered to the wrong question) is not a question.
-    const words = tokenize(text);
     const placeAlone = PLACES.has(words.join(" "));
     return { accepted: top && top.score >= acceptAt(threshold, words.length) && !placeAlone && !ask ? top : null, candidates };
   };

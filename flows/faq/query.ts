@@ -12,6 +12,9 @@ import type { TypoIndex } from "./typo";
 
 /** The context of a long message weighs at most this share of the part that asks. */
 const CONTEXT_BUDGET = 0.25;
+/** A message of this many terms or more is a story: its everyday words weigh as unknown words. */
+const STORY_TOKENS = 10;
+const STORY_OFF_TOPIC_WEIGHT = 1;
 
 /** What the index knows: its vocabulary's term ids, document frequencies, token weights and typo index. */
 export interface QueryContext {
@@ -26,9 +29,12 @@ export function toQuery(toks: Tok[], { termIds, df, weightOf, typos }: QueryCont
   const evidence = new Float64Array(toks.length);
   const unknown = new Uint8Array(toks.length);
   const terms = new Map<number, number[]>();
+  // In a long story an everyday word ("team", "car", "landlord") is part of the story, not what is asked.
+  const story = toks.length >= STORY_TOKENS;
   toks.forEach((t, i) => {
-    weights[i] = weightOf(t) * (t.focus ?? 1);
-    unknown[i] = t.kind === "content" && !t.offTopic && !t.feats.some(([term, f]) => f >= 0.9 && df.has(term)) ? 1 : 0;
+    const offTopic = t.offTopic === true && !story;
+    weights[i] = (offTopic || !t.offTopic ? weightOf(t) : STORY_OFF_TOPIC_WEIGHT) * (t.focus ?? 1);
+    unknown[i] = t.kind === "content" && !offTopic && !t.feats.some(([term, f]) => f >= 0.9 && df.has(term)) ? 1 : 0;
     evidence[i] = t.kind === "content" || t.kind === "number" || (t.kind === "qword" && t.feats.length > 1) ? weights[i]! : 0;
     const sims = new Map<number, number>();
     let known = false;

@@ -39,7 +39,7 @@ export interface SearchResult {
   found: Scored[];
   /** The message holds a word or combination that means either of two things. */
   ambiguous: boolean;
-  /** A long message read as a whole (its context as much as its question): other answers worth offering. */
+  /** A long message read as a whole (its context as much as its question): other answers worth offering (may repeat ids of `found`). */
   more: Scored[];
 }
 export interface FaqIndex {
@@ -258,8 +258,7 @@ export function buildIndex(entries: IndexEntry[], lex: CompiledLexicon): FaqInde
     const unfocused = toks.some((t) => (t.focus ?? 1) < 1) ? rank(toQuery(toks.map((t) => ({ ...t, focus: 1 })), queryContext), k, floor0) : [];
     // When the part taken for the question points at nothing of ours, the whole message is what is asked.
     if (found.length === 0 && unfocused.length > 0) return { found: unfocused, ambiguous: q.ambiguous, more: [] };
-    const more = unfocused.filter((c) => !found.some((f) => f.id === c.id));
-    return { found, ambiguous: q.ambiguous, more };
+    return { found, ambiguous: q.ambiguous, more: unfocused };
   };
 
   const rank = (q: Query, k: number, floor0: number): Scored[] => {

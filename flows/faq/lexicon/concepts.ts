@@ -64,6 +64,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   documents: {},
   required: { generic: true },
   eligibility: {},
+  /** Benefiting, being in need, a beneficiary: who is served, said of oneself («ودي يستفيد», «محتاج») more than asked. */
+  benefit: { related: [["eligibility", 0.9]] },
   conditions: { related: [["eligibility", 0.8], ["required", 0.4]] },
   category: { generic: true, related: [["eligibility", 0.6]] },
   status: { intent: true },
@@ -102,7 +104,10 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   receive: {},
   sponsorship: { intent: true, related: [["donation", 0.5]] },
   endowment: { related: [["donation", 0.5]] },
-  account: { related: [["donation", 0.7]] },
+  /** «حساب», "account": a bank account to give to, or the association's accounts on social media. */
+  account: { related: [["donation", 0.7], ["social_media", 0.4]] },
+  /** A bank account, its number, an IBAN, a transfer: how money is sent (to donate). */
+  bank: { related: [["account", 0.8], ["donation", 0.7]] },
   platform: {},
   ehsan: { related: [["donation", 0.6], ["platform", 0.6]] },
   absher: { related: [["platform", 0.6]] },
@@ -285,6 +290,13 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["receive"], ["religion"]], add: "religion", factor: 0.9 },
   // «حالتهم المادية», «وضعي المادي»: a person's means, not the state of a request.
   { when: [["status"], ["money"]], demote: true },
+  // "what do I need to submit with my application", «وش المطلوب لطلبي»: the request says which; what it needs is asked.
+  { when: [["my_request"], ["required", "documents"]], demote: true },
+  // «اعبي الاستمارة», "fill the application for her": filling a form is applying, not filling a tank.
+  { when: [["request"], ["fill"]], add: "apply", factor: 0.9 },
+  { when: [["fill"], ["request"]], demote: true },
+  // «حساباتكم في التواصل», "your accounts on social media": the association's pages, not a bank account.
+  { when: [["account"], ["social_media", "contact"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
   { when: [["aid"], ["status"]], demote: true },
   // «اسجل ولدي ببرنامج الشباب», "donate to youth programs": the audience names which program; the intent is what is asked.
@@ -293,6 +305,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // «صورة الهوية مين يشوفها», "do you share my ID copy": the paper is what the privacy question is about.
   { when: [["documents", "id_card", "deed"], ["privacy"]], demote: true },
+  // "who can apply", «مين يحق له يسجل»: who may is asked; applying is what they may do.
+  { when: [["apply"], ["eligibility"]], demote: true },
   // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
   { when: [["join"], ["eligibility", "age", "gender", "required", "religion", "nationality", "category"]], demote: true },
   // «بنتي تقدر تشارك؟», "can my son join": whether a person like this may take part.
