@@ -91,4 +91,18 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(r.candidates.length).toBeGreaterThan(0);
     expect(m.match("fill the form").accepted?.id).toBe("how_to_apply");
   });
+
+  it("reads «عندكم» after a verb as telling, and «ابي اتاكد ان…» as asking what follows", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("قدمت عندكم وعطيتكم صورة الهوية وعقد الايجار، ابي اتاكد ان هالاوراق ما تنشر لاحد").accepted?.id).toBe("privacy");
+    // At the start of a clause it still asks.
+    expect(maa.match("عندكم توصيل مويه للبيوت؟").accepted?.id).not.toBeNull();
+  });
+
+  it("reads 'who exactly can see' and 'I don't want him to know' as privacy", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    const story =
+      "I uploaded my tenancy contract and my ID last week. The owner of the flat is my cousin and I don't want him to know I asked for help. Who exactly can see these papers?";
+    expect(maa.match(story).candidates.map((c) => c.id)).toContain("privacy");
+  });
 });

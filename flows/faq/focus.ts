@@ -33,7 +33,10 @@ const isTopic = (t: Tok): boolean => t.kind === "content" && !t.generic && isKno
 function askLevel(lex: CompiledLexicon, text: string, questionMark: boolean): number {
   if (questionMark) return 3;
   // «ما» is as often "not" as "what": it does not mark the clause that asks.
-  const asks = tokenize(text).some((w) => lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
+  const words = tokenize(text);
+  const asking = (w: string | undefined): boolean => w !== undefined && (lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
+  // «عندكم», «فيه» ask where the clause starts («عندكم برامج؟», «هل فيه طريقة»), not after a verb («سجلت عندكم»).
+  const asks = words.some((w, i) => asking(w) || (lex.openingAskWords.has(w) && (i === 0 || asking(words[i - 1]))));
   return asks ? 2 : 1;
 }
 
