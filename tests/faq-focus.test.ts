@@ -105,4 +105,20 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
       "I uploaded my tenancy contract and my ID last week. The owner of the flat is my cousin and I don't want him to know I asked for help. Who exactly can see these papers?";
     expect(maa.match(story).candidates.map((c) => c.id)).toContain("privacy");
   });
+
+  it("knows an English word by its stem even when the stem is itself listed ('applying', 'costs')", () => {
+    const concepts = (q: string) => explainAnalysis(q).flatMap((t) => t.feats.map(([f]) => f));
+    expect(concepts("before applying")).toContain("c:apply");
+    expect(concepts("the course costs")).toContain("c:cost");
+  });
+
+  it("tells a wheelchair asked for (a device) from a person who uses one", () => {
+    const banan = profileFaqMatcher(loadProfile("banan"));
+    expect(banan.match("Does the association provide wheelchairs?").candidates[0]?.id).toBe("out_of_scope");
+    const concepts = (q: string) => explainAnalysis(q).map((t) => t.feats[0]![0]);
+    expect(concepts("he uses a wheelchair")).toContain("c:disability");
+    expect(concepts("ابوي على كرسي متحرك")).toContain("c:disability");
+    expect(concepts("ابي كرسي متحرك")).toContain("c:assistive_device");
+  });
 });
+

@@ -218,7 +218,11 @@ export function lexiconFor(synonyms: string[][]): CompiledLexicon {
 export function lookupWord(lex: CompiledLexicon, w: string): LexHit | null {
   const direct = lex.exact.get(w);
   if (direct) return direct;
-  if (!isArabicScript(w)) return lex.derived.get(stemEnglish(w)) ?? null;
+  if (!isArabicScript(w)) {
+    // "applying", "costs": the stem may be a listed word itself ("apply", "cost").
+    const s = stemEnglish(w);
+    return lex.derived.get(s) ?? lex.exact.get(s) ?? null;
+  }
   const { nominal, verbal } = lookupFormSets(w);
   for (const f of nominal) {
     const h = lex.exact.get(f);

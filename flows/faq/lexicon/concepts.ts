@@ -118,7 +118,7 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   job: {},
   training: {},
   curriculum: { related: [["training", 0.6]] },
-  assistive_device: { related: [["disability", 0.4], ["health", 0.4]] },
+  assistive_device: { related: [["disability", 0.6], ["health", 0.4]] },
   employer: { related: [["job", 0.5]] },
   certificate: { related: [["training", 0.3]] },
   /** A trainer, teacher or supervisor of a program: a person, and a part of the training. */
@@ -318,6 +318,8 @@ export const COMPOSITIONS: Composition[] = [
   // «اختي لاحظت كتله», "my mother has pain": a relative's symptom is the symptom, not support for the family.
   { when: [["family"], ["symptom"]], demote: true },
   { when: [["reach"], ["employee", "talk"]], demote: true },
+  // "your email and the other ways to reach you", «رقمكم وطرق الوصول لكم»: a channel named, the channels are asked.
+  { when: [["reach"], ["contact", "social_media"]], add: "contact", factor: 0.97, settles: true },
   // «التواصل مع موظف»: a person, not the association's channels.
   { when: [["contact"], ["employee"]], add: "talk", factor: 0.9 },
 ];
