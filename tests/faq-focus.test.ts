@@ -120,5 +120,12 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(concepts("ابوي على كرسي متحرك")).toContain("c:disability");
     expect(concepts("ابي كرسي متحرك")).toContain("c:assistive_device");
   });
+
+  it("reads a word or two after a comma as naming what the clause is about, not as a clause of their own", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("i have free time and want to help deliver water, volunteer").accepted?.id).toBe("volunteering");
+    // A short question after a comma still asks («…، وش رقمكم؟»).
+    expect(maa.match("ابي اسال عن الوايت بالتلفون، وش رقمكم؟").accepted?.id).toBe("contact_channels");
+  });
 });
 

@@ -47,10 +47,14 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
   let from = 0;
   // Whether the break before the current part is a word ("but"), not punctuation.
   let soft = false;
+  // Whether it is a comma.
+  let comma = false;
   const push = (part: string, mark: boolean) => {
     const prev = parts[parts.length - 1];
     // «… ولا خدماتكم بس للضمان؟»: «بس» before a word or two is "only", not "but": one clause.
-    if (soft && prev && tokenize(part).length < SOFT_CLAUSE_MIN) {
+    // "want to help deliver water, volunteer": a word or two after a comma name what the clause is about.
+    const short = tokenize(part).length < SOFT_CLAUSE_MIN;
+    if (prev && short && (soft || (comma && !mark && askLevel(lex, part, false) === 1))) {
       prev.text = `${prev.text} ${part}`;
       prev.mark = mark;
     } else parts.push({ text: part, mark });
@@ -59,6 +63,7 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
     const end = m.index ?? 0;
     push(text.slice(from, end), /[؟?]/.test(m[0]));
     soft = !/[،,.؛;!\n؟?]/.test(m[0]);
+    comma = /^[،,]+$/.test(m[0]);
     from = end + m[0].length;
   }
   push(text.slice(from), false);
