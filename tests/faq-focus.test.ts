@@ -127,5 +127,19 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     // A short question after a comma still asks («…، وش رقمكم؟»).
     expect(maa.match("ابي اسال عن الوايت بالتلفون، وش رقمكم؟").accepted?.id).toBe("contact_channels");
   });
+
+  it("hears a driver who refused as a complaint, support sent by transfer as a gift, and «اتأكد اذا» as asking what follows", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("السايق جاب الوايت متاخر ورفض يعبي الخزان كامل، ابي ارفع بلاغ عليه").accepted?.id).toBe("complaints");
+    expect(maa.match("ودي احول لكم مبلغ دعم للجمعية، وش الحساب؟").accepted?.id).toBe("donating");
+    expect(maa.match("ودي اتأكد اذا الوايت بفلوس قبل ما اطلب، الوضع صعب").accepted?.id).toBe("service_cost");
+    // Driving lessons are not the driver.
+    expect(maa.match("ابي اتعلم السواقه").accepted).toBeNull();
+  });
+
+  it("asks with the word that says what an asking word meant, wherever it stands («اقدر اشارك…؟ ابي احتسب الاجر»)", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("عندي وانيت وفاضي ايام الخميس، اقدر اشارك معكم بتوصيل المويه للبيوت؟ ابي احتسب الاجر وبس").accepted?.id).toBe("volunteering");
+  });
 });
 

@@ -104,5 +104,12 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
     }
   });
   for (const t of merged) t.focus = focus.get(keyOf(t)) ?? 1;
+  // «اقدر اشارك معكم…؟ … ابي احتسب الاجر»: a word that says what an asking word meant is asked too.
+  for (const t of merged) {
+    for (const key of t.explainedBy ?? []) {
+      const by = merged.find((x) => keyOf(x) === key);
+      if (by) by.focus = Math.max(by.focus ?? 1, t.focus ?? 1);
+    }
+  }
   return merged;
 }

@@ -123,6 +123,8 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   certificate: { related: [["training", 0.3]] },
   /** A trainer, teacher or supervisor of a program: a person, and a part of the training. */
   trainer: { related: [["training", 0.6], ["employee", 0.6]] },
+  /** The driver who brings the service (a water truck, a ride): one of the association's people. */
+  driver: { related: [["employee", 0.6], ["delivery", 0.4]] },
   lecture: { related: [["training", 0.5]] },
   attend: { related: [["training", 0.3]], negated: "remote" },
   rules: { related: [["conditions", 0.6]] },
@@ -250,7 +252,7 @@ export const CONFUSABLE_PAIRS: Array<[string, string]> = [
  */
 export const COMPOSITIONS: Composition[] = [
   // «الموظف رفض يساعدني», "the trainer refused": a person who refused is conduct, not a decision.
-  { when: [["rejection"], ["employee", "trainer"]], demote: true },
+  { when: [["rejection"], ["employee", "trainer", "driver"]], demote: true },
   { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85, ambiguous: true },
   { when: [["contact"], ["someone"]], add: "talk", factor: 0.85, ambiguous: true },
   { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9, ambiguous: true },
@@ -295,6 +297,8 @@ export const COMPOSITIONS: Composition[] = [
   // «اعبي الاستمارة», "fill the application for her": filling a form is applying, not filling a tank.
   { when: [["request"], ["fill"]], add: "apply", factor: 0.9 },
   { when: [["fill"], ["request"]], demote: true },
+  // «احول لكم مبلغ دعم», "transfer a sum to support you": support sent by transfer is a gift.
+  { when: [["aid"], ["bank"]], add: "donation", factor: 0.9 },
   // «حساباتكم في التواصل», "your accounts on social media": the association's pages, not a bank account.
   { when: [["account"], ["social_media", "contact"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
