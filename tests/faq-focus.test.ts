@@ -141,5 +141,13 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     const maa = profileFaqMatcher(loadProfile("maa"));
     expect(maa.match("عندي وانيت وفاضي ايام الخميس، اقدر اشارك معكم بتوصيل المويه للبيوت؟ ابي احتسب الاجر وبس").accepted?.id).toBe("volunteering");
   });
+
+  it("hears a wish as a suggestion, 'reaching the people in charge' as reaching, and 'how do I start' as applying", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("عندي فكره ودي توصل للمسؤولين عن الوايت، اتمنى يكون فيه موعد ثابت للتوصيل").accepted?.id).toBe("service_evaluation");
+    expect(maa.match("I want to ask for a water tank for my house, how do I start?").accepted?.id).toBe("how_to_apply");
+    // A delivery app is not ours.
+    expect(maa.match("وش افضل تطبيق توصيل").accepted).toBeNull();
+  });
 });
 

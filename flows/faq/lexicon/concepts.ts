@@ -299,6 +299,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["fill"], ["request"]], demote: true },
   // «احول لكم مبلغ دعم», "transfer a sum to support you": support sent by transfer is a gift.
   { when: [["aid"], ["bank"]], add: "donation", factor: 0.9 },
+  // «ودي توصل للمسؤولين», "get it to the people in charge": reaching a person, not a delivery.
+  { when: [["delivery"], ["employee", "someone"]], demote: true },
   // «حساباتكم في التواصل», "your accounts on social media": the association's pages, not a bank account.
   { when: [["account"], ["social_media", "contact"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
