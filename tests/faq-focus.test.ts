@@ -149,5 +149,10 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     // A delivery app is not ours.
     expect(maa.match("وش افضل تطبيق توصيل").accepted).toBeNull();
   });
+
+  it("asks the fee of the youth program, and 'how will I know if I was accepted' is the status", () => {
+    expect(profileFaqMatcher(loadProfile("sumou")).match("how much is the fee for the youth program").accepted?.id).toBe("program_cost");
+    expect(profileFaqMatcher(loadProfile("banan")).match("how will i know if my application was accepted or not").accepted?.id).toBe("application_status");
+  });
 });
 

@@ -305,8 +305,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["account"], ["social_media", "contact"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
   { when: [["aid"], ["status"]], demote: true },
-  // «اسجل ولدي ببرنامج الشباب», "donate to youth programs": the audience names which program; the intent is what is asked.
-  { when: [["youth"], ["apply", "donation"]], demote: true },
+  // «اسجل ولدي ببرنامج الشباب», "donate to youth programs", "fees for the youth program": the audience names which program; the intent or the fee is what is asked.
+  { when: [["youth"], ["apply", "donation", "cost"]], demote: true },
   // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // «صورة الهوية مين يشوفها», "do you share my ID copy": the paper is what the privacy question is about.

@@ -49,7 +49,7 @@ export const EN: LocaleLexicon = {
     ],
     conditions: ["condition", "conditions", "criteria", ],
     category: ["category", "categories", "group", "groups"],
-    status: ["being reviewed", "still being", "still pending", "still waiting", "still in process", "still processing", "pending", "check", "update", "updates", "stands", "any news", "what happened to", "where is my", "status", "track", "tracking", "follow up", "follow-up", "progress", "update on"],
+    status: ["how i know", "how do i know", "how will i know", "how can i know", "how to know", "accepted or not", "approved or not", "accepted or rejected", "being reviewed", "still being", "still pending", "still waiting", "still in process", "still processing", "pending", "check", "update", "updates", "stands", "any news", "what happened to", "where is my", "status", "track", "tracking", "follow up", "follow-up", "progress", "update on"],
     result: ["respond", "responds", "get back to me", "get back to", "reply to", "hear back", "hear from you", "result", "results", "response", "reply", "outcome", "answer", "notify", "notification"],
     acceptance: ["get a place", "got a place", "a place in", "got in", "get in", "been accepted", "go through", "gone through", "accept me", "get accepted", "went through", "accepted", "acceptance", "approved", "approval"],
     rejection: ["turned down", "reject", "not approved", "rejected", "rejection", "denied", "refused", "declined", "not accepted"],
