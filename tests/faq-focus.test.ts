@@ -154,5 +154,12 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(profileFaqMatcher(loadProfile("sumou")).match("how much is the fee for the youth program").accepted?.id).toBe("program_cost");
     expect(profileFaqMatcher(loadProfile("banan")).match("how will i know if my application was accepted or not").accepted?.id).toBe("application_status");
   });
+
+  it("hears «جاني اعتذار» as a rejection, and «يمكن لان…» (maybe because) as telling, not asking", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("جاني اعتذار عن طلب الوايت ويمكن لان الصك باسم ابوي الله يرحمه، والحين عندي حصر الورثه وابي تشوفون طلبي مره ثانيه").accepted?.id).toBe(
+      "rejected_reconsideration",
+    );
+  });
 });
 

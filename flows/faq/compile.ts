@@ -38,6 +38,8 @@ export interface CompiledLexicon {
   askWords: Set<string>;
   /** Words (matching form) that ask only at the start of a clause (see LocaleLexicon.openingAskWords). */
   openingAskWords: Set<string>;
+  /** Hedging phrases (matching forms of their words), see LocaleLexicon.hedges. */
+  hedges: string[][];
   /** Negation particles (matching form). */
   negations: Set<string>;
   /** Words that make a period a time elapsed (see LocaleLexicon.elapsed), matching form. */
@@ -186,6 +188,8 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
   for (const [, lex] of LEXICONS) for (const w of lex.askWords) for (const t of tokenize(w)) askWords.add(t);
   const openingAskWords = new Set<string>();
   for (const [, lex] of LEXICONS) for (const w of lex.openingAskWords ?? []) for (const t of tokenize(w)) openingAskWords.add(t);
+  const hedges: string[][] = [];
+  for (const [, lex] of LEXICONS) for (const h of lex.hedges ?? []) hedges.push(tokenize(h));
   const negations = new Set<string>();
   for (const [, lex] of LEXICONS) for (const w of lex.negations) for (const t of tokenize(w)) negations.add(t);
   // A typo in a function word («ابغيي», «عشاان») must not turn it into an unknown topic word.
@@ -203,7 +207,7 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
       for (const w of lex.elapsed?.[key] ?? []) elapsed[key].add(tokenize(w).join(" "));
     }
   }
-  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, openingAskWords, negations, elapsed, conceptId: find, functionTypos, functionHits };
+  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, openingAskWords, hedges, negations, elapsed, conceptId: find, functionTypos, functionHits };
 }
 
 let baseLexicon: CompiledLexicon | undefined;

@@ -33,7 +33,13 @@ const isTopic = (t: Tok): boolean => t.kind === "content" && !t.generic && isKno
 function askLevel(lex: CompiledLexicon, text: string, questionMark: boolean): number {
   if (questionMark) return 3;
   // «ما» is as often "not" as "what": it does not mark the clause that asks.
-  const words = tokenize(text);
+  const all = tokenize(text);
+  // «يمكن لان الصك…» (maybe because): the words of a hedge do not ask.
+  const hedged = new Set<number>();
+  for (const h of lex.hedges) {
+    for (let i = 0; i + h.length <= all.length; i++) if (h.every((w, k) => all[i + k] === w)) for (let k = 0; k < h.length; k++) hedged.add(i + k);
+  }
+  const words = all.filter((_, i) => !hedged.has(i));
   const asking = (w: string | undefined): boolean => w !== undefined && (lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
   // «عندكم», «فيه» ask where the clause starts («عندكم برامج؟», «هل فيه طريقة»), not after a verb («سجلت عندكم»).
   const asks = words.some((w, i) => asking(w) || (lex.openingAskWords.has(w) && (i === 0 || asking(words[i - 1]))));

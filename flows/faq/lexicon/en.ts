@@ -232,6 +232,7 @@ export const EN: LocaleLexicon = {
     "weather", "rain", "football", "match", "movie", "song", "joke", "game", "your name", "who are you", "robot", "visa",
     "are you human", "are you a bot", "are you real", "shop", "shops", "store", "create an account", "make an account", "tea", "recipe",
   ],
+  hedges: ["maybe because", "may be because", "it may be", "might be because", "could be because", "i can't", "i cannot", "i could not", "i couldn't"],
   askWords: [
     "how", "what", "where", "when", "who", "why", "which",
     "can", "could", "may", "do", "does", "is", "are", "will", "want", "need", "would", "please", "should",

@@ -81,6 +81,8 @@ export interface LocaleLexicon {
    * «هل فيه طريقة…» ask; «سجلت عندكم…», «الطلب اللي فيه…» tell.
    */
   openingAskWords?: string[];
+  /** Phrases in which an asking word only hedges («يمكن لان…», «ممكن انه…», "maybe because"): they do not ask. */
+  hedges?: string[];
   /** Negation particles (ما، لم، not, نہیں): they turn the next topic word into its `negated` concept. */
   negations: string[];
   /**
