@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { LEXICONS } from "../flows/faq/lexicon";
 import { tokenize } from "../flows/faq/normalize";
+import { loadProfile } from "../orgs/load";
+import { faqLookup } from "../bot/app";
 
 describe("FAQ lexicon", () => {
   it("gives a word one concept across locales", () => {
@@ -26,5 +28,47 @@ describe("FAQ lexicon", () => {
       .map(([k, s]) => `${k}: ${[...s].join(", ")}`);
     // "timing" is the time of day in English and the office hours in Roman Urdu: close enough.
     expect(clashes.filter((c) => !c.startsWith("timing:"))).toEqual([]);
+  });
+});
+
+/*
+ * Urdu as workers write it: a story carried by conjunctions and auxiliaries («کہ», «لیکن», «تاکہ»,
+ * «جاتا ہے»), words that are also Arabic («بات» a matter, not talking; «پتا نہیں» "I don't know",
+ * not an address), and loanwords for following a request up («پینڈنگ», «چیک»).
+ */
+describe("FAQ lexicon: Urdu", () => {
+  const lookup = faqLookup(loadProfile("jaliyat_badr"));
+  const answer = (q: string) => lookup(q, "ur").accepted?.id ?? null;
+
+  it("never makes an Arabic or English topic word a function word through an Urdu one", () => {
+    const topics = new Map<string, string>();
+    for (const [locale, lex] of LEXICONS) {
+      if (locale !== "ar" && locale !== "en") continue;
+      for (const [id, words] of Object.entries(lex.concepts)) for (const w of words) topics.set(tokenize(w).join(" "), `${locale}:${id}`);
+    }
+    const hidden: string[] = [];
+    for (const [locale, lex] of LEXICONS) {
+      if (!locale.startsWith("ur")) continue;
+      for (const w of [...lex.stopwords, ...lex.light]) {
+        const topic = topics.get(tokenize(w).join(" "));
+        if (topic) hidden.push(`${locale} «${w}» hides ${topic}`);
+      }
+    }
+    expect(hidden).toEqual([]);
+  });
+
+  it("reads a story's conjunctions and auxiliaries as function words", () => {
+    expect(answer("میرے کفیل نے کہا تھا کہ وہاں کلاسیں مفت ہیں مگر میرے دوست کہتے ہیں کہ کتابوں کے لیے پیسے دینے پڑتے ہیں، اصل بات کیا ہے")).toBe("cost");
+    expect(answer("مجھے پتا نہیں کہ آپ کا دفتر کہاں ہے")).toBe("location");
+  });
+
+  it("reads «بات» as a matter when it is one, and as talking otherwise", () => {
+    expect(answer("ایک بات پوچھنی تھی، کلاس کس ٹائم ہوتی ہے")).toBe("courses_info");
+    expect(answer("مجھے کسی بندے سے بات کرنی ہے")).toBe("talk_to_staff");
+  });
+
+  it("knows the loanwords for following a request up, in Urdu script and Roman Urdu", () => {
+    expect(answer("میں نے دو ہفتے پہلے نام لکھوایا تھا، ابھی تک پینڈنگ دکھا رہا ہے، میں خود کیسے چیک کروں")).toBe("application_status");
+    expect(answer("form bhara tha abhi tak pending hai kaise check karun")).toBe("application_status");
   });
 });
