@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { LEXICONS } from "../flows/faq/lexicon";
+import { explainAnalysis } from "../flows/faq/matcher";
 import { tokenize } from "../flows/faq/normalize";
 import { loadProfile } from "../orgs/load";
 import { faqLookup } from "../bot/app";
@@ -70,5 +71,24 @@ describe("FAQ lexicon: Urdu", () => {
   it("knows the loanwords for following a request up, in Urdu script and Roman Urdu", () => {
     expect(answer("میں نے دو ہفتے پہلے نام لکھوایا تھا، ابھی تک پینڈنگ دکھا رہا ہے، میں خود کیسے چیک کروں")).toBe("application_status");
     expect(answer("form bhara tha abhi tak pending hai kaise check karun")).toBe("application_status");
+  });
+
+  it("reads «دین کی», «دین کے» as the faith, not the Arabic «دين» (a debt)", () => {
+    const concepts = (q: string) => explainAnalysis(q).map((t) => t.feats[0]![0]);
+    expect(concepts("دین کی باتیں سیکھنی ہیں")).toContain("c:religion");
+    expect(concepts("دین کی باتیں سیکھنی ہیں")).not.toContain("c:bill");
+  });
+
+  it("knows the Roman Urdu for a permit («tasreeh»)", () => {
+    expect(answer("dars mein shamil hone ke liye tasreeh kahan se milegi")).toBe("permit_requests");
+  });
+
+  it("reads who else is shown one's details as privacy", () => {
+    expect(answer("میرا اقامہ نمبر آپ کس کس کو دکھاتے ہیں")).toBe("privacy");
+  });
+
+  it("reads rude conduct, and a person's rude conduct, as a complaint", () => {
+    expect(answer("وہاں کے ایک صاحب کا رویہ بہت برا تھا، اب کیا کروں")).toBe("complaints");
+    expect(answer("دفتر میں ایک بندے نے میرے ساتھ بدتمیزی کی")).toBe("complaints");
   });
 });
