@@ -91,4 +91,68 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(r.candidates.length).toBeGreaterThan(0);
     expect(m.match("fill the form").accepted?.id).toBe("how_to_apply");
   });
+
+  it("reads «عندكم» after a verb as telling, and «ابي اتاكد ان…» as asking what follows", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("قدمت عندكم وعطيتكم صورة الهوية وعقد الايجار، ابي اتاكد ان هالاوراق ما تنشر لاحد").accepted?.id).toBe("privacy");
+    // At the start of a clause it still asks.
+    expect(maa.match("عندكم توصيل مويه للبيوت؟").accepted?.id).not.toBeNull();
+  });
+
+  it("reads 'who exactly can see' and 'I don't want him to know' as privacy", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    const story =
+      "I uploaded my tenancy contract and my ID last week. The owner of the flat is my cousin and I don't want him to know I asked for help. Who exactly can see these papers?";
+    expect(maa.match(story).candidates.map((c) => c.id)).toContain("privacy");
+  });
+
+  it("knows an English word by its stem even when the stem is itself listed ('applying', 'costs')", () => {
+    const concepts = (q: string) => explainAnalysis(q).flatMap((t) => t.feats.map(([f]) => f));
+    expect(concepts("before applying")).toContain("c:apply");
+    expect(concepts("the course costs")).toContain("c:cost");
+  });
+
+  it("tells a wheelchair asked for (a device) from a person who uses one", () => {
+    const banan = profileFaqMatcher(loadProfile("banan"));
+    expect(banan.match("Does the association provide wheelchairs?").candidates[0]?.id).toBe("out_of_scope");
+    const concepts = (q: string) => explainAnalysis(q).map((t) => t.feats[0]![0]);
+    expect(concepts("he uses a wheelchair")).toContain("c:disability");
+    expect(concepts("ابوي على كرسي متحرك")).toContain("c:disability");
+    expect(concepts("ابي كرسي متحرك")).toContain("c:assistive_device");
+  });
+
+  it("reads a word or two after a comma as naming what the clause is about, not as a clause of their own", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("i have free time and want to help deliver water, volunteer").accepted?.id).toBe("volunteering");
+    // A short question after a comma still asks («…، وش رقمكم؟»).
+    expect(maa.match("ابي اسال عن الوايت بالتلفون، وش رقمكم؟").accepted?.id).toBe("contact_channels");
+  });
+
+  it("hears a driver who refused as a complaint, support sent by transfer as a gift, and «اتأكد اذا» as asking what follows", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("السايق جاب الوايت متاخر ورفض يعبي الخزان كامل، ابي ارفع بلاغ عليه").accepted?.id).toBe("complaints");
+    expect(maa.match("ودي احول لكم مبلغ دعم للجمعية، وش الحساب؟").accepted?.id).toBe("donating");
+    expect(maa.match("ودي اتأكد اذا الوايت بفلوس قبل ما اطلب، الوضع صعب").accepted?.id).toBe("service_cost");
+    // Driving lessons are not the driver.
+    expect(maa.match("ابي اتعلم السواقه").accepted).toBeNull();
+  });
+
+  it("asks with the word that says what an asking word meant, wherever it stands («اقدر اشارك…؟ ابي احتسب الاجر»)", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("عندي وانيت وفاضي ايام الخميس، اقدر اشارك معكم بتوصيل المويه للبيوت؟ ابي احتسب الاجر وبس").accepted?.id).toBe("volunteering");
+  });
+
+  it("hears a wish as a suggestion, 'reaching the people in charge' as reaching, and 'how do I start' as applying", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("عندي فكره ودي توصل للمسؤولين عن الوايت، اتمنى يكون فيه موعد ثابت للتوصيل").accepted?.id).toBe("service_evaluation");
+    expect(maa.match("I want to ask for a water tank for my house, how do I start?").accepted?.id).toBe("how_to_apply");
+    // A delivery app is not ours.
+    expect(maa.match("وش افضل تطبيق توصيل").accepted).toBeNull();
+  });
+
+  it("asks the fee of the youth program, and 'how will I know if I was accepted' is the status", () => {
+    expect(profileFaqMatcher(loadProfile("sumou")).match("how much is the fee for the youth program").accepted?.id).toBe("program_cost");
+    expect(profileFaqMatcher(loadProfile("banan")).match("how will i know if my application was accepted or not").accepted?.id).toBe("application_status");
+  });
 });
+

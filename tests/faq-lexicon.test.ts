@@ -4,6 +4,9 @@
  * different concepts, or the first listing silently wins for both (Urdu «اہل»,
  * eligible, took every Arabic «اهل», family).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { LEXICONS } from "../flows/faq/lexicon";
 import { explainAnalysis } from "../flows/faq/matcher";
@@ -29,6 +32,16 @@ describe("FAQ lexicon", () => {
       .map(([k, s]) => `${k}: ${[...s].join(", ")}`);
     // "timing" is the time of day in English and the office hours in Roman Urdu: close enough.
     expect(clashes.filter((c) => !c.startsWith("timing:"))).toEqual([]);
+  });
+
+  it("lists each concept once per locale file (a second listing would silently replace the first)", () => {
+    const dir = fileURLToPath(new URL("../flows/faq/lexicon/", import.meta.url));
+    for (const file of ["ar.ts", "en.ts", "ur.ts", "ur-latn.ts"]) {
+      const keys = [...readFileSync(path.join(dir, file), "utf8").matchAll(/^ {4}([a-z_]+):/gm)].map((m) => m[1]!);
+      const twice = keys.filter((k, i) => keys.indexOf(k) !== i);
+      expect(twice, file).toEqual([]);
+      expect(keys.length, file).toBeGreaterThan(10);
+    }
   });
 });
 

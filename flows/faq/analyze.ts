@@ -36,6 +36,8 @@ export interface Tok {
   focus?: number;
   /** A word or a combination that means either of two things (see ConceptInfo.ambiguous, COMPOSITIONS). */
   ambiguous?: boolean;
+  /** A word made light by others that say what it means (COMPOSITIONS `demote`): their terms. */
+  explainedBy?: string[];
 }
 
 function stemFeats(w: string): Array<[string, number]> {
@@ -217,10 +219,12 @@ export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
     // A word an earlier combination made light no longer combines («رفض» of a person is not a decision).
     if (!first || all(c.when[1]).every((t) => t.kind === "light")) continue;
     if (c.demote) {
+      const by = all(c.when[1]).filter((t) => t.kind !== "light").map((t) => t.feats[0]![0]);
       for (const t of firsts) {
         t.kind = "light";
         t.intent = false;
         t.ambiguous = false;
+        t.explainedBy = [...(t.explainedBy ?? []), ...by];
       }
       continue;
     }

@@ -36,6 +36,8 @@ export interface CompiledLexicon {
   conceptWords: Array<[string, string]>;
   /** Words (matching form) that mark where a long message asks (see LocaleLexicon.askWords). */
   askWords: Set<string>;
+  /** Words (matching form) that ask only at the start of a clause (see LocaleLexicon.openingAskWords). */
+  openingAskWords: Set<string>;
   /** Negation particles (matching form). */
   negations: Set<string>;
   /** Words that make a period a time elapsed (see LocaleLexicon.elapsed), matching form. */
@@ -182,6 +184,8 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
   }
   const askWords = new Set<string>();
   for (const [, lex] of LEXICONS) for (const w of lex.askWords) for (const t of tokenize(w)) askWords.add(t);
+  const openingAskWords = new Set<string>();
+  for (const [, lex] of LEXICONS) for (const w of lex.openingAskWords ?? []) for (const t of tokenize(w)) openingAskWords.add(t);
   const negations = new Set<string>();
   for (const [, lex] of LEXICONS) for (const w of lex.negations) for (const t of tokenize(w)) negations.add(t);
   // A typo in a function word («ابغيي», «عشاان») must not turn it into an unknown topic word.
@@ -199,7 +203,7 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
       for (const w of lex.elapsed?.[key] ?? []) elapsed[key].add(tokenize(w).join(" "));
     }
   }
-  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, negations, elapsed, conceptId: find, functionTypos, functionHits };
+  return { exact, derived, phrases, maxPhrase, conceptWords, askWords, openingAskWords, negations, elapsed, conceptId: find, functionTypos, functionHits };
 }
 
 let baseLexicon: CompiledLexicon | undefined;
@@ -214,7 +218,11 @@ export function lexiconFor(synonyms: string[][]): CompiledLexicon {
 export function lookupWord(lex: CompiledLexicon, w: string): LexHit | null {
   const direct = lex.exact.get(w);
   if (direct) return direct;
-  if (!isArabicScript(w)) return lex.derived.get(stemEnglish(w)) ?? null;
+  if (!isArabicScript(w)) {
+    // "applying", "costs": the stem may be a listed word itself ("apply", "cost").
+    const s = stemEnglish(w);
+    return lex.derived.get(s) ?? lex.exact.get(s) ?? null;
+  }
   const { nominal, verbal } = lookupFormSets(w);
   for (const f of nominal) {
     const h = lex.exact.get(f);

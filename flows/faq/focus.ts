@@ -33,7 +33,10 @@ const isTopic = (t: Tok): boolean => t.kind === "content" && !t.generic && isKno
 function askLevel(lex: CompiledLexicon, text: string, questionMark: boolean): number {
   if (questionMark) return 3;
   // «ما» is as often "not" as "what": it does not mark the clause that asks.
-  const asks = tokenize(text).some((w) => lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
+  const words = tokenize(text);
+  const asking = (w: string | undefined): boolean => w !== undefined && (lex.askWords.has(w) || (w !== "ما" && lex.exact.get(w)?.kind === "qword"));
+  // «عندكم», «فيه» ask where the clause starts («عندكم برامج؟», «هل فيه طريقة»), not after a verb («سجلت عندكم»).
+  const asks = words.some((w, i) => asking(w) || (lex.openingAskWords.has(w) && (i === 0 || asking(words[i - 1]))));
   return asks ? 2 : 1;
 }
 
@@ -44,10 +47,14 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
   let from = 0;
   // Whether the break before the current part is a word ("but"), not punctuation.
   let soft = false;
+  // Whether it is a comma.
+  let comma = false;
   const push = (part: string, mark: boolean) => {
     const prev = parts[parts.length - 1];
     // «… ولا خدماتكم بس للضمان؟»: «بس» before a word or two is "only", not "but": one clause.
-    if (soft && prev && tokenize(part).length < SOFT_CLAUSE_MIN) {
+    // "want to help deliver water, volunteer": a word or two after a comma name what the clause is about.
+    const short = tokenize(part).length < SOFT_CLAUSE_MIN;
+    if (prev && short && (soft || (comma && !mark && askLevel(lex, part, false) === 1))) {
       prev.text = `${prev.text} ${part}`;
       prev.mark = mark;
     } else parts.push({ text: part, mark });
@@ -56,6 +63,7 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
     const end = m.index ?? 0;
     push(text.slice(from, end), /[؟?]/.test(m[0]));
     soft = !/[،,.؛;!\n؟?]/.test(m[0]);
+    comma = /^[،,]+$/.test(m[0]);
     from = end + m[0].length;
   }
   push(text.slice(from), false);
@@ -96,5 +104,12 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
     }
   });
   for (const t of merged) t.focus = focus.get(keyOf(t)) ?? 1;
+  // «اقدر اشارك معكم…؟ … ابي احتسب الاجر»: a word that says what an asking word meant is asked too.
+  for (const t of merged) {
+    for (const key of t.explainedBy ?? []) {
+      const by = merged.find((x) => keyOf(x) === key);
+      if (by) by.focus = Math.max(by.focus ?? 1, t.focus ?? 1);
+    }
+  }
   return merged;
 }

@@ -118,11 +118,13 @@ export const CONCEPTS: Record<string, ConceptInfo> = {
   job: {},
   training: {},
   curriculum: { related: [["training", 0.6]] },
-  assistive_device: { related: [["disability", 0.4], ["health", 0.4]] },
+  assistive_device: { related: [["disability", 0.6], ["health", 0.4]] },
   employer: { related: [["job", 0.5]] },
   certificate: { related: [["training", 0.3]] },
   /** A trainer, teacher or supervisor of a program: a person, and a part of the training. */
   trainer: { related: [["training", 0.6], ["employee", 0.6]] },
+  /** The driver who brings the service (a water truck, a ride): one of the association's people. */
+  driver: { related: [["employee", 0.6], ["delivery", 0.4]] },
   lecture: { related: [["training", 0.5]] },
   attend: { related: [["training", 0.3]], negated: "remote" },
   rules: { related: [["conditions", 0.6]] },
@@ -250,7 +252,7 @@ export const CONFUSABLE_PAIRS: Array<[string, string]> = [
  */
 export const COMPOSITIONS: Composition[] = [
   // «الموظف رفض يساعدني», "the trainer refused": a person who refused is conduct, not a decision.
-  { when: [["rejection"], ["employee", "trainer"]], demote: true },
+  { when: [["rejection"], ["employee", "trainer", "driver"]], demote: true },
   { when: [["complaint"], ["decision", "rejection"]], add: "appeal", factor: 0.85, ambiguous: true },
   { when: [["contact"], ["someone"]], add: "talk", factor: 0.85, ambiguous: true },
   { when: [["remark"], ["employee", "conduct", "someone", "trainer"]], add: "complaint", factor: 0.9, ambiguous: true },
@@ -295,12 +297,16 @@ export const COMPOSITIONS: Composition[] = [
   // «اعبي الاستمارة», "fill the application for her": filling a form is applying, not filling a tank.
   { when: [["request"], ["fill"]], add: "apply", factor: 0.9 },
   { when: [["fill"], ["request"]], demote: true },
+  // «احول لكم مبلغ دعم», "transfer a sum to support you": support sent by transfer is a gift.
+  { when: [["aid"], ["bank"]], add: "donation", factor: 0.9 },
+  // «ودي توصل للمسؤولين», "get it to the people in charge": reaching a person, not a delivery.
+  { when: [["delivery"], ["employee", "someone"]], demote: true },
   // «حساباتكم في التواصل», "your accounts on social media": the association's pages, not a bank account.
   { when: [["account"], ["social_media", "contact"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
   { when: [["aid"], ["status"]], demote: true },
-  // «اسجل ولدي ببرنامج الشباب», "donate to youth programs": the audience names which program; the intent is what is asked.
-  { when: [["youth"], ["apply", "donation"]], demote: true },
+  // «اسجل ولدي ببرنامج الشباب», "donate to youth programs", "fees for the youth program": the audience names which program; the intent or the fee is what is asked.
+  { when: [["youth"], ["apply", "donation", "cost"]], demote: true },
   // «الشهادات الدراسية» asked for with the papers are documents, not the certificate a course gives.
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // «صورة الهوية مين يشوفها», "do you share my ID copy": the paper is what the privacy question is about.
@@ -318,6 +324,8 @@ export const COMPOSITIONS: Composition[] = [
   // «اختي لاحظت كتله», "my mother has pain": a relative's symptom is the symptom, not support for the family.
   { when: [["family"], ["symptom"]], demote: true },
   { when: [["reach"], ["employee", "talk"]], demote: true },
+  // "your email and the other ways to reach you", «رقمكم وطرق الوصول لكم»: a channel named, the channels are asked.
+  { when: [["reach"], ["contact", "social_media"]], add: "contact", factor: 0.97, settles: true },
   // «التواصل مع موظف»: a person, not the association's channels.
   { when: [["contact"], ["employee"]], add: "talk", factor: 0.9 },
   // «ایک بندے نے بدتمیزی کی», "the employee was rude to me": rude conduct by a person is a complaint about them.

@@ -76,6 +76,11 @@ export interface LocaleLexicon {
    * the rest of a long message is context and counts for less.
    */
   askWords: string[];
+  /**
+   * Words that ask only where a clause starts (first, or after a word that asks): «عندكم برامج؟»,
+   * «هل فيه طريقة…» ask; «سجلت عندكم…», «الطلب اللي فيه…» tell.
+   */
+  openingAskWords?: string[];
   /** Negation particles (ما، لم، not, نہیں): they turn the next topic word into its `negated` concept. */
   negations: string[];
   /**
