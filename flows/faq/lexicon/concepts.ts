@@ -328,4 +328,6 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["reach"], ["contact", "social_media"]], add: "contact", factor: 0.97, settles: true },
   // «التواصل مع موظف»: a person, not the association's channels.
   { when: [["contact"], ["employee"]], add: "talk", factor: 0.9 },
+  // «ایک بندے نے بدتمیزی کی», "the employee was rude to me": rude conduct by a person is a complaint about them.
+  { when: [["conduct"], ["employee", "trainer", "someone"]], add: "complaint", factor: 0.9 },
 ];
