@@ -161,5 +161,20 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
       "rejected_reconsideration",
     );
   });
+
+  it("knows formal Arabic (MSA) ways of asking", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("ما الوثائق اللازمة لطلب الوايت؟").accepted?.id).toBe("required_documents");
+    expect(maa.match("أود الاطلاع على ما آل إليه طلبي").accepted?.id).toBe("application_status");
+    expect(maa.match("هل تتقاضون أي رسوم نظير توصيل المياه؟").accepted?.id).toBe("service_cost");
+    expect(maa.match("أرغب في التكفل بسقيا مسجد على نفقتي").accepted?.id).toBe("donating");
+  });
+
+  it("in a sentence or two, an everyday word where the person tells is what the question is about", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    expect(maa.match("the engine of my car makes noise, what is the problem?").accepted).toBeNull();
+    // A question of ours after a story is still answered.
+    expect(maa.match("our landlord is a relative, is my data private?").accepted?.id).toBe("privacy");
+  });
 });
 

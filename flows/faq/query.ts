@@ -31,9 +31,12 @@ export function toQuery(toks: Tok[], { termIds, df, weightOf, typos }: QueryCont
   const terms = new Map<number, number[]>();
   // In a long story an everyday word ("team", "car", "landlord") is part of the story, not what is asked.
   const story = toks.length >= STORY_TOKENS;
+  // In a message of a sentence or two, an everyday word in the part that tells is what "it" is
+  // ("my visa application was refused, can I appeal it?"): it weighs in full wherever it stands.
+  const focusOf = toks.map((t) => (t.offTopic === true && !story ? 1 : (t.focus ?? 1)));
   toks.forEach((t, i) => {
     const offTopic = t.offTopic === true && !story;
-    weights[i] = (offTopic || !t.offTopic ? weightOf(t) : STORY_OFF_TOPIC_WEIGHT) * (t.focus ?? 1);
+    weights[i] = (offTopic || !t.offTopic ? weightOf(t) : STORY_OFF_TOPIC_WEIGHT) * focusOf[i]!;
     unknown[i] = t.kind === "content" && !offTopic && !t.feats.some(([term, f]) => f >= 0.9 && df.has(term)) ? 1 : 0;
     evidence[i] = t.kind === "content" || t.kind === "number" || (t.kind === "qword" && t.feats.length > 1) ? weights[i]! : 0;
     const sims = new Map<number, number>();
@@ -55,14 +58,14 @@ export function toQuery(toks: Tok[], { termIds, df, weightOf, typos }: QueryCont
   // A long story's context counts, but never more than a share of the part that asks.
   let focusW = 0;
   let contextW = 0;
-  toks.forEach((t, i) => {
-    if ((t.focus ?? 1) <= CONTEXT_FACTOR) contextW += weights[i]!;
+  toks.forEach((_, i) => {
+    if (focusOf[i]! <= CONTEXT_FACTOR) contextW += weights[i]!;
     else focusW += weights[i]!;
   });
   if (contextW > CONTEXT_BUDGET * focusW && contextW > 0) {
     const scale = (CONTEXT_BUDGET * focusW) / contextW;
-    toks.forEach((t, i) => {
-      if ((t.focus ?? 1) > CONTEXT_FACTOR) return;
+    toks.forEach((_, i) => {
+      if (focusOf[i]! > CONTEXT_FACTOR) return;
       weights[i] = weights[i]! * scale;
       evidence[i] = evidence[i]! * scale;
     });

@@ -223,7 +223,7 @@ export const EN: LocaleLexicon = {
     "help", "worker", "workers", "maid", "driver", "friend", "colleague", "finished", "completed",
     "urgent", "asap",
   ],
-  offTopic: ["send money home", "remittance", "western union", "how far is", "distance from", "distance between", "how many km", "how many kilometers", "what year is it", "which year is it", "best phone", "which phone", "phone is better", "new phone", "iphone", "samsung", "steering", "engine", "mechanic", "landlord", "dollar", "exchange rate", 
+  offTopic: ["driving licence", "driving license", "driver's license", "mall", "malls", "dentist", "beach", "sunburn", "school fees", "haircut", "barber", "gym", "send money home", "remittance", "western union", "how far is", "distance from", "distance between", "how many km", "how many kilometers", "what year is it", "which year is it", "best phone", "which phone", "phone is better", "new phone", "iphone", "samsung", "steering", "engine", "mechanic", "landlord", "dollar", "exchange rate", 
     "battery", "charger", "charging", "camera", "laptop",
     "what time is it", "what day is it", "what's the date", "what is the date", "today's date", "meaning of life", "recommend", "recommendation",
     "prayer time", "prayer times", "pray for me", "national day",
