@@ -176,5 +176,10 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     // A question of ours after a story is still answered.
     expect(maa.match("our landlord is a relative, is my data private?").accepted?.id).toBe("privacy");
   });
+
+  it("reads a phrase after «و» even when the first word is short («وما عندي سيارة»), and «المعتمدة» as approved, not a certificate", () => {
+    expect(explainAnalysis("وما عندي سيارة").map((t) => t.feats[0]![0])).toEqual(["c:transport"]);
+    expect(profileFaqMatcher(loadProfile("banan")).match("ودي اكفل متدرب على حسابي، وش الطريقه المعتمده؟").accepted?.id).toBe("donating");
+  });
 });
 

@@ -145,9 +145,10 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
   const phraseAt = (i: number, n: number): LexHit | undefined => {
     const hit = lex.phrases.get(stems.slice(i, i + n).join(" ")) ?? (anyFolded ? lex.phrases.get(folded.slice(i, i + n).join(" ")) : undefined);
     if (hit) return hit;
-    // «وجزاكم الله خير», «والله يعطيكم العافيه»: a phrase after «و»; «بيطلع لاحد»: the dialect future «ب».
+    // «وجزاكم الله خير», «والله يعطيكم العافيه», «وما عندي سياره»: a phrase after «و»; «بيطلع لاحد»: the dialect future «ب».
     const w = words[i]!;
-    return w.length > 3 && (w.startsWith("و") || w.startsWith("ب")) ? lex.phrases.get([stem(w.slice(1)), ...stems.slice(i + 1, i + n)].join(" ")) : undefined;
+    const joined = (w.length >= 3 && w.startsWith("و")) || (w.length > 3 && w.startsWith("ب"));
+    return joined ? lex.phrases.get([stem(w.slice(1)), ...stems.slice(i + 1, i + n)].join(" ")) : undefined;
   };
   const out: Tok[] = [];
   const periods = new Set([lex.conceptId("period_unit"), lex.conceptId("duration")]);
