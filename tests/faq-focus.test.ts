@@ -181,5 +181,13 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(explainAnalysis("وما عندي سيارة").map((t) => t.feats[0]![0])).toEqual(["c:transport"]);
     expect(profileFaqMatcher(loadProfile("banan")).match("ودي اكفل متدرب على حسابي، وش الطريقه المعتمده؟").accepted?.id).toBe("donating");
   });
+
+  it("asks who may know of an illness as privacy, and another cancer as outside hayat's scope", () => {
+    const hayat = profileFaqMatcher(loadProfile("hayat"));
+    expect(hayat.match("who will find out that I have cancer?").accepted?.id).toBe("privacy");
+    expect(hayat.match("my uncle has liver cancer, do you help other cancers too?").accepted?.id).toBe("out_of_scope");
+    // "help with other…" is not "share with others".
+    expect(explainAnalysis("do you help with other cancers").some((t) => t.feats.some(([f]) => f === "c:privacy"))).toBe(false);
+  });
 });
 

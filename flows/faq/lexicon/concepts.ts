@@ -277,7 +277,7 @@ export const COMPOSITIONS: Composition[] = [
   // «سرطان القولون», "blood cancer": the organ next to the cancer names another cancer, a topic of its own
   // (a profile for one cancer answers it apart); the relative who has it is the story, not a question of family support.
   { when: [["organ"], ["cancer"]], add: "other_cancer", factor: 1 },
-  { when: [["family"], ["organ"]], demote: true },
+  { when: [["family"], ["organ", "other_cancer"]], demote: true },
   // "who can get free water", «مين يستحق الدورات المجانية»: free says what is given; who may have it is asked.
   { when: [["cost"], ["eligibility"]], demote: true },
   // "give money for the mosque water, how can I pay": paying is how the gift is made.
@@ -311,6 +311,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["certificate"], ["documents", "required"]], demote: true },
   // «صورة الهوية مين يشوفها», "do you share my ID copy": the paper is what the privacy question is about.
   { when: [["documents", "id_card", "deed"], ["privacy"]], demote: true },
+  // "who will know that I have cancer", «محد يدري عن مرضي؟»: the illness is whose secret it is; who knows is asked.
+  { when: [["cancer", "sick", "disability"], ["privacy"]], demote: true },
   // "who can apply", «مين يحق له يسجل»: who may is asked; applying is what they may do.
   { when: [["apply"], ["eligibility"]], demote: true },
   // "who can join", «مين يقدر يشارك»: a question of eligibility, not of joining.
