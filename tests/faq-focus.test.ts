@@ -5,7 +5,7 @@
  * before a word or two is "only", not the start of another clause.
  */
 import { describe, expect, it } from "vitest";
-import { createFaqMatcher, explainAnalysis } from "../flows/faq/matcher";
+import { acceptAt, createFaqMatcher, explainAnalysis } from "../flows/faq/matcher";
 import { profileFaqMatcher } from "../flows/faq/profile";
 import { loadProfile } from "../orgs/load";
 
@@ -188,6 +188,16 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(hayat.match("my uncle has liver cancer, do you help other cancers too?").accepted?.id).toBe("out_of_scope");
     // "help with other…" is not "share with others".
     expect(explainAnalysis("do you help with other cancers").some((t) => t.feats.some(([f]) => f === "c:privacy"))).toBe(false);
+  });
+
+  it("answers a long run-on story whose best answer is clear though it explains only part of the message", () => {
+    const maa = profileFaqMatcher(loadProfile("maa"));
+    const story =
+      "انا ام لخمسه عيال وابوهم مسافر اغلب السنه وانا تعبانه مره من المصاريف والبيت بعيد عن الشبكه والمويه تنقطع علينا كل اسبوع والعيال يتعبون ونشتري قوارير كل يوم وودي اعرف كيف اقدم عندكم";
+    expect(maa.match(story).accepted?.id).toBe("how_to_apply");
+    // A short message needs the full threshold.
+    expect(acceptAt(0.34, 5)).toBe(0.34);
+    expect(acceptAt(0.34, 40)).toBeCloseTo(0.2);
   });
 });
 

@@ -70,12 +70,15 @@ export const DEFAULT_SUGGEST_THRESHOLD = 0.2;
  * message an answer explains, and a long story is mostly the person's situation
  * around one question.
  */
-export function acceptAt(threshold: number, words: number): number {
-  return threshold - Math.min(MAX_LOWER, LENGTH_SLOPE * Math.max(0, words - LENGTH_PIVOT));
+export function acceptAt(threshold: number, words: number, maxLower = MAX_LOWER): number {
+  return threshold - Math.min(maxLower, LENGTH_SLOPE * Math.max(0, words - LENGTH_PIVOT));
 }
 const LENGTH_PIVOT = 8;
 const LENGTH_SLOPE = 0.01;
-const MAX_LOWER = 0.08;
+/** At most this lower for a long story (about 22 words and more): its best answer is usually right at 0.2. */
+const MAX_LOWER = 0.14;
+/** The suggestions' floor is lowered less: a story is not offered answers on next to no evidence. */
+const SUGGEST_MAX_LOWER = 0.08;
 
 /** Place names in matching form (see {@link PLACE_NAMES}). */
 const PLACES = new Set(PLACE_NAMES.map((p) => tokenize(p).join(" ")));
@@ -99,7 +102,7 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     // One more candidate than asked for, so that a close rival just below the list is still seen.
     // A long story is offered the closest answers on weaker evidence than a short question
     // (its score is a share of many words): better "did you mean…" than "not understood".
-    const search = index.search(text, Math.max(k, 2) + 1, acceptAt(suggestThreshold, words.length));
+    const search = index.search(text, Math.max(k, 2) + 1, acceptAt(suggestThreshold, words.length, SUGGEST_MAX_LOWER));
     const found = search.found.filter((c) => c.score >= suggestThreshold);
     const { ask, candidates: ordered } = disambiguate(found, index.family, search.ambiguous);
     const candidates = ordered.slice(0, Math.max(0, k));
