@@ -198,6 +198,13 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     // A short message needs the full threshold.
     expect(acceptAt(0.34, 5)).toBe(0.34);
     expect(acceptAt(0.34, 40)).toBeCloseTo(0.2);
+    // Below the threshold the best answer must stand clear of the next: a vague story is asked about.
+    const banan = profileFaqMatcher(loadProfile("banan"));
+    const vague =
+      "Hi, my sister is 30 and she had a stroke last year and now uses a wheelchair. She wants to work to earn her own money, she is too shy to write to you herself, so I wanted to ask how it goes";
+    const r = banan.match(vague);
+    expect(r.accepted).toBeNull();
+    expect(r.candidates.length).toBeGreaterThan(1);
   });
 });
 

@@ -77,6 +77,8 @@ const LENGTH_PIVOT = 8;
 const LENGTH_SLOPE = 0.01;
 /** At most this lower for a long story (about 22 words and more): its best answer is usually right at 0.2. */
 const MAX_LOWER = 0.14;
+/** A story's best answer accepted below the threshold is at least this much ahead of the next (its score ÷ the next's). */
+const STORY_MARGIN = 0.9;
 /** The suggestions' floor is lowered less: a story is not offered answers on next to no evidence. */
 const SUGGEST_MAX_LOWER = 0.08;
 
@@ -117,7 +119,10 @@ export function createFaqMatcher(entries: FaqEntry[], options: FaqMatcherOptions
     }
     // A place name typed alone ("الرياض", a city answered to the wrong question) is not a question.
     const placeAlone = PLACES.has(words.join(" "));
-    return { accepted: top && top.score >= acceptAt(threshold, words.length) && !placeAlone && !ask ? top : null, candidates };
+    // Below the threshold (a long story's leniency) the best answer must also stand clear of the next.
+    const second = candidates[1];
+    const clear = !top || top.score >= threshold || !second || second.score <= top.score * STORY_MARGIN;
+    return { accepted: top && top.score >= acceptAt(threshold, words.length) && clear && !placeAlone && !ask ? top : null, candidates };
   };
 
   return { match, threshold, suggestThreshold, explain: (query, id) => index.explain(stripGreeting(query).rest || query, id) };
