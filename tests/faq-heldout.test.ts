@@ -34,10 +34,10 @@ const misses = (r: EvalReport): string => {
 };
 
 /**
- * The figures each test part holds today (`npm run faq:eval` prints them),
- * a little below so that only a real regression fails here. The goals of
- * issue 15 are top1 ≥ 0.95, top3 ≥ 0.99 and reject ≥ 0.95 (see the report of
- * the branch for where we are). A failure counts the misses by kind, profile
+ * The figures each test part must hold (`npm run faq:eval` prints them): the
+ * first test part is held to the goals of issue 15 (top1 ≥ 0.95, top3 ≥ 0.99,
+ * reject ≥ 0.95); the second, written later by another hand, a little below
+ * where it stands (top1 0.943 today), so that only a real regression fails. A failure counts the misses by kind, profile
  * and register; the sentences are never printed.
  */
 const PARTS = [
@@ -47,7 +47,8 @@ const PARTS = [
     offTopic: "offtopic-test.jsonl",
     registers: ["en", "gulf", "msa", "short", "story", "ur"],
     size: { expected: 500, nulls: 250 },
-    floor: { top1: 0.94, top3: 0.985, reject: 0.97, profileTop1: 0.905, registerTop1: 0.92 },
+    // The goals of issue 15 themselves (top1 ≥ 0.95, top3 ≥ 0.99, reject ≥ 0.95; today 0.956 / 0.993 / 0.976).
+    floor: { top1: 0.95, top3: 0.99, reject: 0.97, profileTop1: 0.92, registerTop1: 0.94 },
   },
   {
     name: "test2",
