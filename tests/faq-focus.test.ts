@@ -206,5 +206,11 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(r.accepted).toBeNull();
     expect(r.candidates.length).toBeGreaterThan(1);
   });
+
+  it("reads a phrase through «ف» and the dialect future «ب» («فمين بيشوف بياناتي» is «مين يشوف»)", () => {
+    const first = (q: string) => explainAnalysis(q)[0]!.feats[0]![0];
+    expect(first("فمين بيشوف بياناتي")).toBe("c:privacy");
+    expect(first("مين بيشوف بياناتي")).toBe("c:privacy");
+  });
 });
 

@@ -142,13 +142,20 @@ export function tokens(lex: CompiledLexicon, text: string): Tok[] {
   // A letter typed twice («وين وصلل») is also tried once in phrases.
   const folded = words.map((w) => stem(foldRepeats(w, 2)));
   const anyFolded = folded.some((f, k) => f !== stems[k]);
+  // «مين بيشوف», «متى بتوصلون»: the dialect future «ب» before a verb, tried without it inside a phrase.
+  const present = words.map((w, k) => (w.length > 3 && /^ب[يتن]/.test(w) ? stem(w.slice(1)) : stems[k]!));
+  const anyFuture = present.some((f, k) => f !== stems[k]);
   const phraseAt = (i: number, n: number): LexHit | undefined => {
-    const hit = lex.phrases.get(stems.slice(i, i + n).join(" ")) ?? (anyFolded ? lex.phrases.get(folded.slice(i, i + n).join(" ")) : undefined);
+    const hit =
+      lex.phrases.get(stems.slice(i, i + n).join(" ")) ??
+      (anyFolded ? lex.phrases.get(folded.slice(i, i + n).join(" ")) : undefined) ??
+      (anyFuture ? lex.phrases.get(present.slice(i, i + n).join(" ")) : undefined);
     if (hit) return hit;
-    // «وجزاكم الله خير», «والله يعطيكم العافيه», «وما عندي سياره»: a phrase after «و»; «بيطلع لاحد»: the dialect future «ب».
+    // «وجزاكم الله خير», «والله يعطيكم العافيه», «وما عندي سياره», «فمين يشوف»: a phrase after «و» or «ف»;
+    // «بيطلع لاحد»: the dialect future «ب».
     const w = words[i]!;
-    const joined = (w.length >= 3 && w.startsWith("و")) || (w.length > 3 && w.startsWith("ب"));
-    return joined ? lex.phrases.get([stem(w.slice(1)), ...stems.slice(i + 1, i + n)].join(" ")) : undefined;
+    const joined = (w.length >= 3 && (w.startsWith("و") || w.startsWith("ف"))) || (w.length > 3 && w.startsWith("ب"));
+    return joined ? lex.phrases.get([stem(w.slice(1)), ...present.slice(i + 1, i + n)].join(" ")) : undefined;
   };
   const out: Tok[] = [];
   const periods = new Set([lex.conceptId("period_unit"), lex.conceptId("duration")]);
