@@ -212,5 +212,14 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(first("فمين بيشوف بياناتي")).toBe("c:privacy");
     expect(first("مين بيشوف بياناتي")).toBe("c:privacy");
   });
+
+  it("reads a formal letter's courtesies as courtesies, and 'have a nice day' as small talk", () => {
+    const hayat = profileFaqMatcher(loadProfile("hayat"));
+    expect(
+      hayat.match("السلام عليكم ورحمة الله، أما بعد: أرجو تزويدي بالبريد الإلكتروني الرسمي للجمعية لغرض المراسلة. وتقبلوا خالص التحية.").accepted?.id,
+    ).toBe("contact_channels");
+    expect(hayat.match("good morning madam, have nice day").accepted).toBeNull();
+    expect(hayat.match("good morning madam, have nice day").candidates).toEqual([]);
+  });
 });
 

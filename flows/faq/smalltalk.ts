@@ -49,6 +49,7 @@ const PHRASES: Record<SmallTalk, string[]> = {
     "مع السلامه", "مع السلامه الله معك", "في امان الله", "فامان الله", "فمان الله", "بامان الله", "الله معك", "الله معاك",
     "الله معكم", "باي", "باي باي", "تصبح على خير", "تصبحون على خير", "الى اللقاء", "الي اللقاء", "وداعا", "نشوفكم", "نشوفك",
     "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "good night", "take care",
+    "have a nice day", "have nice day", "have a good day", "have good day", "nice day", "طاب يومك", "يومك سعيد", "نهارك سعيد",
     "خدا حافظ", "اللہ حافظ", "allah hafiz", "khuda hafiz", "پھر ملیں گے", "phir milenge",
   ],
   ack: [
