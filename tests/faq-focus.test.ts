@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { acceptAt, createFaqMatcher, explainAnalysis } from "../flows/faq/matcher";
+import { lexiconFor } from "../flows/faq/compile";
+import { analyzeQuery } from "../flows/faq/focus";
 import { profileFaqMatcher } from "../flows/faq/profile";
 import { loadProfile } from "../orgs/load";
 
@@ -220,6 +222,15 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     ).toBe("contact_channels");
     expect(hayat.match("good morning madam, have nice day").accepted).toBeNull();
     expect(hayat.match("good morning madam, have nice day").candidates).toEqual([]);
+  });
+
+  it("cuts a run-on message without punctuation where it starts asking, so the story is context", () => {
+    const run = "ولدي عمره عشرين سنه وقاعد بالبيت من خلص المدرسه وابوه مشغول دايم وانا تعبت والولد يحب الكمبيوتر مره وش الشروط عشان اسجله عندكم";
+    const focus = new Map(analyzeQuery(lexiconFor([]), run).map((t) => [t.feats[0]![0], t.focus]));
+    expect(focus.get("c:conditions")).toBe(1);
+    expect(focus.get("c:school")).toBeLessThan(1);
+    // A short message is one clause, whatever its words.
+    expect(analyzeQuery(lexiconFor([]), "وش الشروط عشان اسجل").every((t) => (t.focus ?? 1) === 1)).toBe(true);
   });
 });
 

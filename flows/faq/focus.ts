@@ -46,6 +46,39 @@ function askLevel(lex: CompiledLexicon, text: string, questionMark: boolean): nu
   return asks ? 2 : 1;
 }
 
+/** A clause of at least this many words without punctuation is a run-on message (voice typing, a hurried story). */
+const RUN_ON_MIN = 14;
+/** The fewest words of a part cut out of a run-on message. */
+const RUN_ON_GAP = 4;
+
+/** A word that starts a question: a question word (not «ما», «من», which are as often "not", "from") or «هل». */
+function startsAsking(lex: CompiledLexicon, w: string): boolean {
+  return w === "هل" || (w !== "ما" && w !== "من" && lex.exact.get(w)?.kind === "qword");
+}
+
+/**
+ * A run-on message without punctuation («…وابوه مشغول دايم وانا تعبت فقلت يمكن عندكم شي
+ * يناسبه بس ما ادري وش اسوي عشان ادخله عندكم»), cut where a part starts asking («فهل…»,
+ * «وش…»), so that the part that asks is told from the story.
+ */
+function splitRunOn(lex: CompiledLexicon, part: { text: string; mark: boolean }): Array<{ text: string; mark: boolean }> {
+  const raw = part.text.split(/\s+/).filter((w) => w !== "");
+  if (raw.length < RUN_ON_MIN) return [part];
+  const out: Array<{ text: string; mark: boolean }> = [];
+  let start = 0;
+  for (let i = RUN_ON_GAP; i <= raw.length - 2; i++) {
+    if (i - start < RUN_ON_GAP) continue;
+    const w = tokenize(raw[i]!)[0];
+    if (w === undefined) continue;
+    const bare = w.length > 2 && /^[وف]/.test(w) ? w.slice(1) : w;
+    if (!startsAsking(lex, w) && !startsAsking(lex, bare)) continue;
+    out.push({ text: raw.slice(start, i).join(" "), mark: false });
+    start = i;
+  }
+  out.push({ text: raw.slice(start).join(" "), mark: part.mark });
+  return out;
+}
+
 /** A query's tokens, each with its focus (1 in the part that asks). */
 export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
   const parts: Array<{ text: string; mark: boolean }> = [];
@@ -73,7 +106,7 @@ export function analyzeQuery(lex: CompiledLexicon, text: string): Tok[] {
     from = end + m[0].length;
   }
   push(text.slice(from), false);
-  const clauses = parts.filter((p) => tokenize(p.text).length > 0);
+  const clauses = parts.flatMap((p) => splitRunOn(lex, p)).filter((p) => tokenize(p.text).length > 0);
   if (clauses.length <= 1) return analyze(lex, text);
 
   const analysed = clauses.map((c) => ({ toks: tokens(lex, c.text), level: askLevel(lex, c.text, c.mark) }));
