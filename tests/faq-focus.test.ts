@@ -232,5 +232,12 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     // A short message is one clause, whatever its words.
     expect(analyzeQuery(lexiconFor([]), "وش الشروط عشان اسجل").every((t) => (t.focus ?? 1) === 1)).toBe(true);
   });
+
+  it("hears conduct and a complaint against a person, even a volunteer («ارفع عليها», «عصب علي», 'was shouting at')", () => {
+    const hayat = profileFaqMatcher(loadProfile("hayat"));
+    expect(hayat.match("وحده من المتطوعات كلمتني بطريقه مو حلوه ابي ارفع عليها").accepted?.id).toBe("complaints");
+    expect(hayat.match("السايق عصب علي وسبني ابي ارفع عليه").accepted?.id).toBe("complaints");
+    expect(hayat.match("a volunteer was shouting at my mother, where do I report it?").accepted?.id).toBe("complaints");
+  });
 });
 

@@ -301,6 +301,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["aid"], ["bank"]], add: "donation", factor: 0.9 },
   // «ودي توصل للمسؤولين», "get it to the people in charge": reaching a person, not a delivery.
   { when: [["delivery"], ["employee", "someone"]], demote: true },
+  // «وحده من المتطوعات كلمتني باسلوب…», "a volunteer shouted at me": the volunteer is who is complained about.
+  { when: [["volunteer"], ["complaint", "conduct"]], demote: true },
   // «حساباتكم في التواصل», "your accounts on social media": the association's pages, not a bank account.
   { when: [["account"], ["social_media", "contact"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
