@@ -239,5 +239,15 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
     expect(hayat.match("السايق عصب علي وسبني ابي ارفع عليه").accepted?.id).toBe("complaints");
     expect(hayat.match("a volunteer was shouting at my mother, where do I report it?").accepted?.id).toBe("complaints");
   });
+
+  it("knows more everyday words: a username on YouTube, proof of attendance, mocking, changing a decision", () => {
+    const sumou = profileFaqMatcher(loadProfile("sumou"));
+    expect(sumou.match("وش يوزركم في اليوتيوب").accepted?.id).toBe("contact_channels");
+    expect(sumou.match("Will my daughter get a proof of attendance after the program?").accepted?.id).toBe("certificates");
+    expect(sumou.match("المقدم سخر من ولدي قدام الشباب، وين ارفع على هالتصرف؟").accepted?.id).toBe("complaints");
+    expect(profileFaqMatcher(loadProfile("jaliyat_badr")).match("my course application was not accepted, can you change that decision?").accepted?.id).toBe(
+      "rejected_reconsideration",
+    );
+  });
 });
 

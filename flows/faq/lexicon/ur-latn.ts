@@ -38,7 +38,7 @@ export const UR_LATN: LocaleLexicon = {
     data: ["maloomat", "malumat", "data"],
     erase: ["mita do", "delete kar"],
     donation: ["chanda", "atiya", "atiyah", "donation", "paise dena chahta", "paise dena chahti", "paisay dena chahta"],
-    volunteer: ["razakar", "razakaar", "volunteer", "madad kar sakta", "madad karna chahta", "madad karunga", "muft kaam", "bina paise", "bagair paison"],
+    volunteer: ["free mein kaam", "free mein kar", "muft mein", "razakar", "razakaar", "volunteer", "madad kar sakta", "madad karna chahta", "madad karunga", "muft kaam", "bina paise", "bagair paison"],
     cost: ["kitne paise", "paise kitne", "fees kitni", "kitni fees", "fees", "fee", "muft", "paisay", "paise", "kharcha"],
     money: ["paisa", "paison", "qarz", "qarza", "udhaar", "udhar"],
     religion: ["kalma", "kalima", "kalma parh", "ghair muslim", "musalman banna", "islam", "musalman", "musalmaan", "muslim", "islam qubool", "deen"],
