@@ -249,5 +249,12 @@ describe("FAQ stories and meaning units (round of 7 December)", () => {
       "rejected_reconsideration",
     );
   });
+
+  it("hears a ride asked for without a car, a secret kept from a husband, and helping other patients as volunteering", () => {
+    const hayat = profileFaqMatcher(loadProfile("hayat"));
+    expect(hayat.match("my mother has chemo and we don't have a car, can you help us get there?").accepted?.id).toBe("transport");
+    expect(hayat.match("زوجي ما يدري عن مرضي وما ابيه يعرف، ممكن يوصله شي منكم؟").accepted?.id).toBe("privacy");
+    expect(hayat.match("ودي اساعد المريضات بتجربتي، كيف انضم لكم؟").accepted?.id).toBe("volunteering");
+  });
 });
 

@@ -303,6 +303,8 @@ export const COMPOSITIONS: Composition[] = [
   { when: [["delivery"], ["employee", "someone"]], demote: true },
   // «وحده من المتطوعات كلمتني باسلوب…», "a volunteer shouted at me": the volunteer is who is complained about.
   { when: [["volunteer"], ["complaint", "conduct"]], demote: true },
+  // "we have no car, can you help us get there?": getting there without a car is a ride, not the way to the office.
+  { when: [["come"], ["transport"]], demote: true },
   // «حساباتكم في التواصل», "your accounts on social media": the association's pages, not a bank account.
   { when: [["account"], ["social_media", "contact"]], demote: true },
   // «وين وصل طلب الدعم», "is my support application still pending": the support only says which request; the status is asked.
