@@ -75,7 +75,7 @@ export const EN: LocaleLexicon = {
     payment: ["pay", "payment", "payments", "paying", "settle", "installment", "instalment"],
     bill: ["bill", "bills", "invoice", "pay the bill"],
     electricity: ["electricity", "power", "electric", "meter"],
-    donation: ["give some money", "give money to", "in my late", "on behalf of my late", "in memory of", "in my mother's name", "in my father's name", "fund", "funding", "to fund", "support you", "support the association", "support your work", "support your programs", "want to support", "like to support", "want to pay for", "like to pay for", "give money", "give some money", "send money", "help financially", "support financially", "contribute financially", 
+    donation: ["give money to", "in my late", "on behalf of my late", "in memory of", "in my mother's name", "in my father's name", "fund", "funding", "to fund", "support you", "support the association", "support your work", "support your programs", "want to support", "like to support", "want to pay for", "like to pay for", "give money", "give some money", "send money", "help financially", "support financially", "contribute financially", 
       "donate", "donation", "donations", "donor", "contribute", "contribution",
       "charity donation",
     ],
