@@ -6,14 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { createFaqMatcher, explainAnalysis } from "../flows/faq/matcher";
+import { SMALL_KB } from "./faq/small-kb";
 
-const KB = [
-  { id: "application_status", questions: ["وين وصل طلبي؟", "What is the status of my application?"] },
-  { id: "decision_time", questions: ["متى يطلع الرد على طلبي؟", "كم ياخذ وقت الرد؟", "How long until I get an answer?"] },
-  { id: "working_hours", questions: ["وش اوقات الدوام؟", "متى تفتحون؟", "What are your working hours?"] },
-  { id: "who_qualifies", questions: ["مين يحق له يستفيد؟", "وش الشروط؟", "Who can benefit?"] },
-  { id: "privacy", questions: ["مين يشوف بياناتي؟", "Who sees my data?"] },
-];
+const KB = SMALL_KB;
 const matcher = createFaqMatcher(KB);
 const best = (q: string) => matcher.match(q).accepted?.id ?? null;
 

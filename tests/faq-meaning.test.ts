@@ -11,14 +11,9 @@ import { analyzeQuery } from "../flows/faq/focus";
 import { acceptAt, createFaqMatcher, explainAnalysis } from "../flows/faq/matcher";
 import { profileFaqMatcher } from "../flows/faq/profile";
 import { loadProfile } from "../orgs/load";
+import { SMALL_KB } from "./faq/small-kb";
 
-const KB = [
-  { id: "application_status", questions: ["وين وصل طلبي؟", "What is the status of my application?"] },
-  { id: "decision_time", questions: ["متى يطلع الرد على طلبي؟", "كم ياخذ وقت الرد؟", "How long until I get an answer?"] },
-  { id: "working_hours", questions: ["وش اوقات الدوام؟", "متى تفتحون؟", "What are your working hours?"] },
-  { id: "who_qualifies", questions: ["مين يحق له يستفيد؟", "وش الشروط؟", "Who can benefit?"] },
-  { id: "privacy", questions: ["مين يشوف بياناتي؟", "Who sees my data?"] },
-];
+const KB = SMALL_KB;
 
 describe("FAQ: stories, registers and meaning units", () => {
   const kb = [
