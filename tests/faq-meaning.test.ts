@@ -231,5 +231,12 @@ describe("FAQ: stories, registers and meaning units", () => {
     expect(maa.match("ودي اطلع مبلغ عن ابوي الله يرحمه، وين ارسله؟").accepted?.id).toBe("donating");
     expect(maa.match("you said no to me last week, can I ask again?").accepted?.id).toBe("rejected_reconsideration");
   });
+
+  it("hears a paper that proves one trained as a certificate, «كم ادفع» as the fee, «زعلي من تعامل» as a complaint", () => {
+    const banan = profileFaqMatcher(loadProfile("banan"));
+    expect(banan.match("اذا خلص ولدي الدوره بيطلع له ورق يثبت انه تدرب؟").accepted?.id).toBe("certificate_and_jobs");
+    expect(banan.match("ابي ارفع زعلي من تعامل وحده من الموظفات").accepted?.id).toBe("complaints");
+    expect(profileFaqMatcher(loadProfile("sumou")).match("كم ادفع عشان اسجل بنتي").accepted?.id).toBe("program_cost");
+  });
 });
 
