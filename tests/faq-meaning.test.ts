@@ -238,5 +238,12 @@ describe("FAQ: stories, registers and meaning units", () => {
     expect(banan.match("ابي ارفع زعلي من تعامل وحده من الموظفات").accepted?.id).toBe("complaints");
     expect(profileFaqMatcher(loadProfile("sumou")).match("كم ادفع عشان اسجل بنتي").accepted?.id).toBe("program_cost");
   });
+
+  it("hears the first step as applying, the name of your neighbourhood as the location, «الحق عليكم» as the hours", () => {
+    const hayat = profileFaqMatcher(loadProfile("hayat"));
+    expect(hayat.match("whats the first step to get my mother on your list").accepted?.id).toBe("how_to_apply");
+    expect(hayat.match("ابي اجيكم بكره وش اسم الحي اللي انتم فيه").accepted?.id).toBe("location");
+    expect(hayat.match("اطلع من دوامي الساعه ثمان بالليل الحق عليكم؟").accepted?.id).toBe("working_hours");
+  });
 });
 
