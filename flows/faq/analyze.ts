@@ -225,9 +225,10 @@ export function compose(lex: CompiledLexicon, toks: Tok[]): Tok[] {
     const firsts = all(c.when[0]);
     const first = firsts[0];
     // A word an earlier combination made light no longer combines («رفض» of a person is not a decision).
-    if (!first || all(c.when[1]).every((t) => t.kind === "light")) continue;
+    const seconds = first ? all(c.when[1]).filter((t) => t.kind !== "light") : [];
+    if (!first || seconds.length === 0) continue;
     if (c.demote) {
-      const by = all(c.when[1]).filter((t) => t.kind !== "light").map((t) => t.feats[0]![0]);
+      const by = seconds.map((t) => t.feats[0]![0]);
       for (const t of firsts) {
         t.kind = "light";
         t.intent = false;

@@ -184,14 +184,13 @@ export function compileLexicon(extra: string[][]): CompiledLexicon {
     conceptWords.push([w, `c:${hit.id}`]);
     for (const [id, f] of hit.related) if (f >= 0.8) conceptWords.push([w, `c:${id}`]);
   }
-  const askWords = new Set<string>();
-  for (const [, lex] of LEXICONS) for (const w of lex.askWords) for (const t of tokenize(w)) askWords.add(t);
-  const openingAskWords = new Set<string>();
-  for (const [, lex] of LEXICONS) for (const w of lex.openingAskWords ?? []) for (const t of tokenize(w)) openingAskWords.add(t);
-  const hedges: string[][] = [];
-  for (const [, lex] of LEXICONS) for (const h of lex.hedges ?? []) hedges.push(tokenize(h));
-  const negations = new Set<string>();
-  for (const [, lex] of LEXICONS) for (const w of lex.negations) for (const t of tokenize(w)) negations.add(t);
+  // Every locale's listed words of one kind, in matching form.
+  const wordSet = (pick: (lex: (typeof LEXICONS)[number][1]) => readonly string[] | undefined): Set<string> =>
+    new Set([...LEXICONS].flatMap(([, lex]) => (pick(lex) ?? []).flatMap((w) => tokenize(w))));
+  const askWords = wordSet((lex) => lex.askWords);
+  const openingAskWords = wordSet((lex) => lex.openingAskWords);
+  const negations = wordSet((lex) => lex.negations);
+  const hedges = [...LEXICONS].flatMap(([, lex]) => (lex.hedges ?? []).map((h) => tokenize(h)));
   // A typo in a function word («ابغيي», «عشاان») must not turn it into an unknown topic word.
   const functionHits: LexHit[] = [];
   const functionForms = new Map<string, Set<number>>();

@@ -29,15 +29,15 @@ export function toQuery(toks: Tok[], { termIds, df, weightOf, typos }: QueryCont
   const evidence = new Float64Array(toks.length);
   const unknown = new Uint8Array(toks.length);
   const terms = new Map<number, number[]>();
-  // In a long story an everyday word ("team", "car", "landlord") is part of the story, not what is asked.
+  // In a long story an everyday word ("team", "car", "landlord") is part of the story, not what is asked:
+  // it weighs as an unknown word. In a message of a sentence or two it is what "it" is ("my visa
+  // application was refused, can I appeal it?"): it weighs in full wherever it stands.
   const story = toks.length >= STORY_TOKENS;
-  // In a message of a sentence or two, an everyday word in the part that tells is what "it" is
-  // ("my visa application was refused, can I appeal it?"): it weighs in full wherever it stands.
-  const focusOf = toks.map((t) => (t.offTopic === true && !story ? 1 : (t.focus ?? 1)));
+  const everyday = toks.map((t) => t.offTopic === true);
+  const focusOf = toks.map((t, i) => (everyday[i] && !story ? 1 : (t.focus ?? 1)));
   toks.forEach((t, i) => {
-    const offTopic = t.offTopic === true && !story;
-    weights[i] = (offTopic || !t.offTopic ? weightOf(t) : STORY_OFF_TOPIC_WEIGHT) * focusOf[i]!;
-    unknown[i] = t.kind === "content" && !offTopic && !t.feats.some(([term, f]) => f >= 0.9 && df.has(term)) ? 1 : 0;
+    weights[i] = (everyday[i] && story ? STORY_OFF_TOPIC_WEIGHT : weightOf(t)) * focusOf[i]!;
+    unknown[i] = t.kind === "content" && !(everyday[i] && !story) && !t.feats.some(([term, f]) => f >= 0.9 && df.has(term)) ? 1 : 0;
     evidence[i] = t.kind === "content" || t.kind === "number" || (t.kind === "qword" && t.feats.length > 1) ? weights[i]! : 0;
     const sims = new Map<number, number>();
     let known = false;
