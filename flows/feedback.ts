@@ -22,6 +22,7 @@ type FeedbackState = Extract<SessionState, { flow: "feedback" }>;
 
 /** A message with this many words or more says what the complaint or suggestion is. */
 const DESCRIBED_WORDS = 6;
+const wordCount = (text: string): number => text.split(/\s+/).length;
 
 const kindChoices = () => [choice("complaint", t("feedback:complaint")), choice("suggestion", t("feedback:suggestion"))];
 
@@ -52,7 +53,7 @@ function misconductRole(ctx: FlowContext): string {
  */
 export function startMisconductReport(state: SessionState, text: string, ctx: FlowContext): StepResult {
   const body = sanitizeFreeText(text, 4000);
-  if (body.split(/\s+/).length >= 6) return fileTicket(keepDraft({ flow: "menu" }, state), "complaint", body, [], ctx, true);
+  if (wordCount(body) >= DESCRIBED_WORDS) return fileTicket(keepDraft({ flow: "menu" }, state), "complaint", body, [], ctx, true);
   const s = keepDraft({ flow: "feedback", step: "text", kind: "complaint", confidential: true }, state) as FeedbackState;
   return done(s, [feedbackPrompt(s, [t("feedback:confidentialIntro")])]);
 }
@@ -106,7 +107,7 @@ export function feedback(state: FeedbackState, input: FlowInput, command: Comman
         const small = detectSmallTalk(text);
         if (small === "thanks" || small === "ack") return done(state, [feedbackPrompt(state, [t(small === "thanks" ? "common:welcomeShort" : "common:ackShort")])]);
         // The complaint (or suggestion) itself, written instead of choosing: it is what they came to send.
-        if (text.split(/\s+/).length >= DESCRIBED_WORDS && !looksLikeQuestion(text)) {
+        if (wordCount(text) >= DESCRIBED_WORDS && !looksLikeQuestion(text)) {
           const kind = detectIntent(text)?.type === "suggestion" ? "suggestion" : "complaint";
           return fileTicket(keepDraft({ flow: "menu" }, state), kind, text, files, ctx, false);
         }
@@ -121,11 +122,12 @@ export function feedback(state: FeedbackState, input: FlowInput, command: Comman
     const body = sanitizeFreeText(input.text, 4000);
     if (body.length < 2) return done(state, [reply(t("feedback:tooShort"))]);
     // «شكوى» again (the word, not the complaint): asked for what happened.
-    if (body.split(/\s+/).length <= 3 && detectIntent(body)?.type === kind) return done(state, [feedbackPrompt(state)]);
+    const words = wordCount(body);
+    if (words <= 3 && detectIntent(body)?.type === kind) return done(state, [feedbackPrompt(state)]);
     // "Where is my complaint?" or a short question is not the complaint: followed up, or asked for again.
     const asked = detectFollowUp(body);
     if (asked) return followUp(keepDraft({ flow: "menu" }, state), asked, ctx);
-    if (looksLikeQuestion(body) && body.split(/\s+/).length < DESCRIBED_WORDS) return done(state, [feedbackPrompt(state, [t("feedback:questionNotSent")])]);
+    if (looksLikeQuestion(body) && words < DESCRIBED_WORDS) return done(state, [feedbackPrompt(state, [t("feedback:questionNotSent")])]);
     const confidential = state.confidential === true || (kind === "complaint" && detectMisconduct(body));
     return fileTicket(keepDraft({ flow: "menu" }, state), kind, body, files, ctx, confidential);
   }

@@ -114,12 +114,13 @@ export function menu(state: SessionState, input: FlowInput, ctx: FlowContext): S
   const acted = intent ? actOnIntent(state, intent, question, ctx, lead) : null;
   if (acted) return acted;
   // A wish for what one program gives («ابي خزان لبيتي», «ابغى وايت») is applying to it.
-  if (isWish(question) && programNamedIn(question, ctx)) return startApply(ctx, draftOf(state), question);
+  const ours = programNamedIn(question, ctx);
+  if (ours && isWish(question)) return startApply(ctx, draftOf(state), question);
 
   const result = ctx.faq(question, ctx.locale);
   // A request outside our work, recognised by meaning; an FAQ answer beats a topic met in passing (referral/match.ts).
   // A message that names one of our own programs («الوايت», "water truck delivery") is ours, never referred elsewhere.
-  const topic = programNamedIn(question, ctx) ? null : findReferralTopic(question, ctx, result);
+  const topic = ours ? null : findReferralTopic(question, ctx, result);
   if (topic) return startReferral(state, topic, question, ctx, lead);
   if (result.accepted) return answerFaq(state, result.accepted.id, ctx, lead);
   if (result.candidates.length > 0) {

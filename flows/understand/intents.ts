@@ -171,8 +171,8 @@ export function detectIntent(text: string): Intent | null {
   const parts = clauses(text.slice(0, 2000));
   const words = parts.reduce((n, c) => n + c.length, 0);
   if (words === 0) return null;
+  const whole = parts.flat();
   for (const [name, rules] of COMPILED) {
-    const whole = parts.flat();
     for (const clause of parts) {
       if (!rules.some((r) => ruleMatches(r, clause, words) || (r.across && ruleMatches(r, whole, words)))) continue;
       if (name !== "language") return { type: name };
