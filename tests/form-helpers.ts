@@ -8,7 +8,7 @@ import type { FieldSpec } from "../orgs/schema";
 import { plain, textOf, validNationalId, type Harness } from "./helpers";
 
 /** A valid answer to a program field, as typed. */
-export function typedAnswer(f: FieldSpec, en = false): Parameters<Harness["say"]>[0] {
+export function typedAnswer(f: { type: FieldSpec["type"]; min?: number | undefined; when?: FieldSpec["when"] | undefined }, en = false): Parameters<Harness["say"]>[0] {
   switch (f.type) {
     case "text":
       return en ? "Sample answer" : "إجابة تجريبية";

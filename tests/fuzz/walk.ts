@@ -4,6 +4,7 @@
  * hostile input can be sent from each (tests/fuzz.test.ts).
  */
 import { validNationalId, type Harness } from "../helpers";
+import { typedAnswer } from "../form-helpers";
 import { formFields, type FormField } from "../../flows/form";
 import { riyadhDate } from "../../flows/dates";
 import { decide } from "../../bot/decisions";
@@ -94,31 +95,19 @@ class Walker {
   }
 }
 
+/** A valid answer to any question of the form: the core questions here, the program's fields as the form tests type them. */
 function validAnswer(field: FormField, nationalId: string): string | InboundContent {
   switch (field.type) {
     case "fullName":
       return "محمد عبدالله الحربي";
-    case "nationalId":
-      return field.id === "national_id" ? nationalId : validNationalId(424242);
-    case "phone":
-      return field.id === "mobile" ? "0551234567" : "0561234567";
     case "city":
       return "بريدة";
     case "birthDate":
       return "1410/05/20";
-    case "text":
-      return "إجابة تجريبية";
-    case "number":
-      return String(field.min ?? 1);
-    case "choice":
-    case "yesno":
-      return "1";
-    case "date":
-      return field.when === "future" ? "1450/01/01" : "1445/01/01";
-    case "location":
-      return "حي النخيل";
-    case "attachment":
-      return { kind: "media", mediaType: "document", fileRef: "/tmp/doc.pdf", mimeType: "application/pdf", fileName: "doc.pdf", size: 2048 };
+    default:
+      if (field.id === "national_id") return nationalId;
+      if (field.id === "mobile") return "0551234567";
+      return typedAnswer({ type: field.type, min: field.min, when: field.when });
   }
 }
 
